@@ -1,0 +1,14 @@
+"""The process-wide services the API hands to every request (built once in the app's lifespan)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.auth import TokenVerifier
+from services.config import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class AppServices:
+    settings: Settings
+    verifier: TokenVerifier

@@ -1,0 +1,81 @@
+"""Enumerations stored in the database (as their string values)."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    USER = "user"
+    ADMIN = "admin"
+
+
+class GenerationMode(StrEnum):
+    """What a generation does; each maps onto one Seedream endpoint / request shape."""
+
+    TEXT_TO_IMAGE = "TEXT_TO_IMAGE"
+    EDIT = "EDIT"
+    MULTI_REFERENCE = "MULTI_REFERENCE"
+    SEQUENTIAL = "SEQUENTIAL"
+    EDIT_SEQUENTIAL = "EDIT_SEQUENTIAL"
+
+
+class ProcessingStatus(StrEnum):
+    """A project's processing status, following its batch jobs."""
+
+    IDLE = "IDLE"
+    QUEUED = "QUEUED"
+    PROCESSING = "PROCESSING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+class BatchStatus(StrEnum):
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    CANCEL_REQUESTED = "CANCEL_REQUESTED"
+    SUCCEEDED = "SUCCEEDED"
+    PARTIALLY_SUCCEEDED = "PARTIALLY_SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+class EditStatus(StrEnum):
+    """The state of one requested image."""
+
+    PENDING = "PENDING"
+    RUNNING = "RUNNING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+class ErrorCategory(StrEnum):
+    TRANSIENT = "TRANSIENT"
+    CONTENT_POLICY = "CONTENT_POLICY"
+    INVALID_INPUT = "INVALID_INPUT"
+    PROVIDER_AUTH = "PROVIDER_AUTH"
+    CANCELLED = "CANCELLED"
+    INTERNAL = "INTERNAL"
+
+
+class LedgerKind(StrEnum):
+    """Why a ledger entry exists. ``amount`` is the balance change; ``held_delta`` the change in credits on hold."""
+
+    SIGNUP = "SIGNUP"
+    GRANT = "GRANT"
+    RESERVE = "RESERVE"
+    CAPTURE = "CAPTURE"
+    REFUND = "REFUND"
+
+
+class PresetVisibility(StrEnum):
+    PRIVATE = "PRIVATE"
+    SHARED = "SHARED"
+    PUBLIC = "PUBLIC"
+
+
+class SizeTier(StrEnum):
+    """Resolution tier of an image, by pixel count (prices are set per tier)."""
+
+    K1 = "1K"
+    K2 = "2K"
+    K4 = "4K"

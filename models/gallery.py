@@ -1,0 +1,34 @@
+"""The gallery: images a user chose to keep, optionally public."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.batches import ImageEdit
+    from models.users import User
+
+
+class GalleryItem(Model):
+    id = fields.UUIDField(primary_key=True)
+    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="gallery_items", on_delete=fields.CASCADE
+    )
+    image_edit: fields.ForeignKeyRelation[ImageEdit] = fields.ForeignKeyField(
+        "models.ImageEdit", related_name="gallery_items", on_delete=fields.CASCADE
+    )
+    title = fields.CharField(max_length=200, default="")
+    description = fields.TextField(default="")
+    tags: fields.JSONField[list[Any]] = fields.JSONField(default=list)
+    is_public = fields.BooleanField(default=False)
+    is_favorite = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "playground_gallery"
+        unique_together = (("owner_id", "image_edit_id"),)
+        indexes = (("owner_id", "created_at"), ("is_public", "created_at"))

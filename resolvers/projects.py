@@ -1,0 +1,93 @@
+"""Project queries and mutations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import strawberry
+
+from graph.context import Context
+from graph.inputs.projects import ProjectCreateInput, ProjectFilter, ProjectUpdateInput
+from graph.types.connections import Connection
+from graph.types.payloads import ProjectDeletePayload, ProjectPayload
+from graph.types.projects import ProjectType
+from services import projects
+from services.errors import InvalidInput
+from services.pagination import DEFAULT_PAGE_SIZE
+
+Info = strawberry.Info[Context, None]
+ProjectId = Annotated[strawberry.ID, strawberry.argument(description="The project's id.")]
+First = Annotated[int, strawberry.argument(description="Page size, 0-100.")]
+After = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
+
+
+def _metadata(value: Any) -> dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value
+    raise InvalidInput("metadata must be a JSON object", ["input", "metadata"])
+
+
+async def project(info: Info, id: ProjectId) -> ProjectType | None:
+    user = await info.context.user()
+    found = await projects.get(user.id, id)
+    return ProjectType.from_model(found) if found else None
+
+
+async def project_list(
+    info: Info,
+    first: First = DEFAULT_PAGE_SIZE,
+    after: After = None,
+    filter: Annotated[ProjectFilter | None, strawberry.argument(description="Narrow the list.")] = None,
+) -> Connection[ProjectType]:
+    user = await info.context.user()
+    page = await projects.list_page(
+        user.id,
+        first=first,
+        after=after,
+        status=filter.status if filter else None,
+        search=filter.search if filter else None,
+    )
+    return Connection.from_page(page, ProjectType.from_model)
+
+
+async def project_create(
+    info: Info, input: Annotated[ProjectCreateInput, strawberry.argument(description="The new project.")]
+) -> ProjectPayload:
+    user = await info.context.user()
+    created = await projects.create(
+        user.id,
+        projects.ProjectChanges(
+            name=input.name,
+            description=input.description,
+            generation_type=input.generation_type,
+            batch_size=input.batch_size,
+            metadata=_metadata(input.metadata),
+        ),
+    )
+    return ProjectPayload(project=ProjectType.from_model(created))
+
+
+async def project_update(
+    info: Info,
+    id: ProjectId,
+    input: Annotated[ProjectUpdateInput, strawberry.argument(description="What to change.")],
+) -> ProjectPayload:
+    user = await info.context.user()
+    updated = await projects.update(
+        user.id,
+        id,
+        projects.ProjectChanges(
+            name=input.name,
+            description=input.description,
+            generation_type=input.generation_type,
+            batch_size=input.batch_size,
+            metadata=_metadata(input.metadata),
+        ),
+    )
+    return ProjectPayload(project=ProjectType.from_model(updated))
+
+
+async def project_delete(info: Info, id: ProjectId) -> ProjectDeletePayload:
+    user = await info.context.user()
+    deleted = await projects.delete(user.id, id)
+    return ProjectDeletePayload(deleted_id=strawberry.ID(str(deleted)))

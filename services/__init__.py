@@ -1,0 +1,1 @@
+"""Business rules, every write, and the infrastructure adapters (database, queue, bus, providers, storage)."""

@@ -1,0 +1,154 @@
+"""Typed settings, read once from the environment.
+
+Everything defaults to the embedded mode: SQLite under ``./var/``, the in-process queue and bus, and the
+Seedream simulator as the provider. Production sets ``DATABASE_URL``, ``REDIS_URL``, a JWT key and a provider.
+"""
+
+from __future__ import annotations
+
+import secrets
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from models.enums import GenerationMode, SizeTier
+
+MIN_HS256_SECRET_BYTES = 32
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class ProviderKind(StrEnum):
+    SIMULATOR = "simulator"
+    WAVESPEED = "wavespeed"
+    ARK = "ark"
+
+
+class Settings(BaseSettings):
+    """The service's settings; each field is read from the upper-case environment variable of its name."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="", case_sensitive=False, extra="ignore", frozen=True, populate_by_name=True
+    )
+
+    environment: Environment = Field(default=Environment.DEVELOPMENT, alias="PLAYGROUND_ENV")
+    var_dir: Path = Field(default=Path("var"), alias="PLAYGROUND_VAR_DIR")
+    database_url: str | None = None
+    redis_url: str | None = None
+
+    jwt_secret: str | None = None
+    jwt_jwks_url: str | None = None
+    jwt_audience: str | None = None
+    jwt_issuer: str | None = None
+    jwt_leeway_seconds: int = Field(default=10, ge=0, le=30)
+    jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
+
+    seedream_provider: ProviderKind = ProviderKind.SIMULATOR
+    seedream_base_url: str | None = None
+    wavespeed_api_key: str | None = None
+    ark_api_key: str | None = None
+    ark_model: str = "seedream-4-0-250828"
+    simulator_api_key: str = "simulator"
+
+    media_dir: Path | None = None
+    media_base_url: str = "/media"
+
+    signup_credits: int = Field(default=20, ge=0)
+    prices: dict[str, dict[str, int]] = Field(default_factory=lambda: default_prices())
+    allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    graphql_max_depth: int = Field(default=10, ge=2)
+    graphql_max_aliases: int = Field(default=15, ge=1)
+    graphql_max_tokens: int = Field(default=2000, ge=100)
+    ws_max_operations: int = Field(default=20, ge=1)
+    ws_init_timeout_seconds: float = Field(default=10.0, gt=0, le=10)
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("prices", mode="after")
+    @classmethod
+    def _complete_prices(cls, value: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+        # PRICES may name only some modes or tiers; the rest keep their defaults.
+        prices = default_prices()
+        for mode, tiers in value.items():
+            if mode not in prices:
+                raise ValueError(f"PRICES: unknown mode {mode!r}")
+            for tier, credits in tiers.items():
+                if tier not in prices[mode]:
+                    raise ValueError(f"PRICES: unknown tier {tier!r}")
+                if not 0 <= credits <= 10_000:
+                    raise ValueError("PRICES: credits per image must be between 0 and 10000")
+                prices[mode][tier] = credits
+        return prices
+
+    @model_validator(mode="after")
+    def _check_keys(self) -> Settings:
+        if self.jwt_secret is not None and len(self.jwt_secret.encode()) < MIN_HS256_SECRET_BYTES:
+            raise ValueError(f"JWT_SECRET must be at least {MIN_HS256_SECRET_BYTES} bytes")
+        if self.jwt_secret and self.jwt_jwks_url:
+            raise ValueError("set JWT_SECRET or JWT_JWKS_URL, not both")
+        if self.environment is Environment.PRODUCTION and not (self.jwt_secret or self.jwt_jwks_url):
+            raise ValueError("production needs JWT_SECRET or JWT_JWKS_URL")
+        return self
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment is Environment.DEVELOPMENT
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite://{self.var_dir / 'playground.db'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @property
+    def resolved_media_dir(self) -> Path:
+        return self.media_dir or self.var_dir / "media"
+
+    @cached_property
+    def hs256_secret(self) -> str | None:
+        """The HS256 key: ``JWT_SECRET``, or (no JWKS either) a development secret kept under ``var/``."""
+        if self.jwt_secret:
+            return self.jwt_secret
+        if self.jwt_jwks_url:
+            return None
+        return _development_secret(self.var_dir / "jwt_secret")
+
+
+def default_prices() -> dict[str, dict[str, int]]:
+    """Credits per delivered image: the same for every mode; 4K images cost double."""
+    tiers = {SizeTier.K1.value: 1, SizeTier.K2.value: 1, SizeTier.K4.value: 2}
+    return {mode.value: dict(tiers) for mode in GenerationMode}
+
+
+def _development_secret(path: Path) -> str:
+    # Generated once and kept, so `playground token` and `playground serve` agree with nothing configured.
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    try:
+        with path.open("x") as handle:
+            path.chmod(0o600)
+            handle.write(secret)
+    except FileExistsError:  # another process created it first: use theirs
+        return path.read_text().strip()
+    return secret
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment (tests build ``Settings`` directly instead)."""
+    return Settings()

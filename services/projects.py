@@ -1,0 +1,109 @@
+"""Projects: every read and write is scoped to the owner; another user's project reads as not found."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.expressions import Q
+
+from models import GenerationMode, ProcessingStatus, Project
+from services.errors import InvalidInput, NotFound
+from services.ids import parse_id
+from services.pagination import Page, paginate
+
+NAME_MAX = 120
+DESCRIPTION_MAX = 2000
+BATCH_SIZE_MAX = 60
+METADATA_MAX_BYTES = 16_384
+SEARCH_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectChanges:
+    """Fields to set; ``None`` leaves a field unchanged."""
+
+    name: str | None = None
+    description: str | None = None
+    generation_type: GenerationMode | None = None
+    batch_size: int | None = None
+    metadata: dict[str, Any] | None = None
+
+
+def _clean(changes: ProjectChanges, *, creating: bool) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if changes.name is not None or creating:
+        name = (changes.name or "").strip()
+        if not name:
+            raise InvalidInput("name must not be empty", ["input", "name"])
+        if len(name) > NAME_MAX:
+            raise InvalidInput(f"name must be at most {NAME_MAX} characters", ["input", "name"])
+        values["name"] = name
+    if changes.description is not None:
+        if len(changes.description) > DESCRIPTION_MAX:
+            raise InvalidInput(f"description must be at most {DESCRIPTION_MAX} characters", ["input", "description"])
+        values["description"] = changes.description
+    if changes.generation_type is not None:
+        values["generation_type"] = changes.generation_type
+    if changes.batch_size is not None:
+        if not 1 <= changes.batch_size <= BATCH_SIZE_MAX:
+            raise InvalidInput(f"batchSize must be between 1 and {BATCH_SIZE_MAX}", ["input", "batchSize"])
+        values["batch_size"] = changes.batch_size
+    if changes.metadata is not None:
+        if len(json.dumps(changes.metadata)) > METADATA_MAX_BYTES:
+            raise InvalidInput(f"metadata must be at most {METADATA_MAX_BYTES} bytes", ["input", "metadata"])
+        values["metadata"] = changes.metadata
+    return values
+
+
+async def get(owner_id: uuid.UUID, project_id: str) -> Project | None:
+    ident = parse_id(project_id)
+    if ident is None:
+        return None
+    return await Project.get_or_none(id=ident, owner_id=owner_id)
+
+
+async def _get_owned(owner_id: uuid.UUID, project_id: str) -> Project:
+    project = await get(owner_id, project_id)
+    if project is None:
+        raise NotFound("project not found", ["id"])
+    return project
+
+
+async def create(owner_id: uuid.UUID, changes: ProjectChanges) -> Project:
+    return await Project.create(id=uuid.uuid4(), owner_id=owner_id, **_clean(changes, creating=True))
+
+
+async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) -> Project:
+    project = await _get_owned(owner_id, project_id)
+    values = _clean(changes, creating=False)
+    if values:
+        project.update_from_dict(values)
+        await project.save(update_fields=[*values, "updated_at"])
+    return project
+
+
+async def delete(owner_id: uuid.UUID, project_id: str) -> uuid.UUID:
+    project = await _get_owned(owner_id, project_id)
+    await project.delete()
+    return project.id
+
+
+async def list_page(
+    owner_id: uuid.UUID,
+    *,
+    first: int,
+    after: str | None,
+    status: ProcessingStatus | None = None,
+    search: str | None = None,
+) -> Page[Project]:
+    query = Project.filter(owner_id=owner_id)
+    if status is not None:
+        query = query.filter(processing_status=status)
+    if search:
+        if len(search) > SEARCH_MAX:
+            raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["filter", "search"])
+        query = query.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    return await paginate(query, first=first, after=after)

@@ -1,0 +1,63 @@
+"""Users: created on their first authenticated request, with the signup grant written through the ledger."""
+
+from __future__ import annotations
+
+import uuid
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models import LedgerKind, Role, User
+from services.auth import Identity
+from services.credits import apply_entry
+
+
+async def ensure_user(identity: Identity, signup_credits: int) -> User:
+    """The user for a verified identity, created (with ``signup_credits``) if this is its first request.
+
+    The role and email follow the token, so revoking admin in the identity provider takes effect at once.
+    """
+    user = await User.get_or_none(subject=identity.subject)
+    if user is None:
+        user = await _create(identity, signup_credits)
+    changes: dict[str, object] = {}
+    if user.role is not identity.role:
+        changes["role"] = identity.role
+    if identity.email and user.email != identity.email:
+        changes["email"] = identity.email
+    if changes:
+        await User.filter(id=user.id).update(**changes)
+        user = await User.get(id=user.id)
+    return user
+
+
+async def _create(identity: Identity, signup_credits: int) -> User:
+    try:
+        async with in_transaction():
+            user = await User.create(
+                id=uuid.uuid4(), subject=identity.subject, email=identity.email, role=identity.role
+            )
+            if signup_credits > 0:
+                await apply_entry(
+                    user.id,
+                    amount=signup_credits,
+                    kind=LedgerKind.SIGNUP,
+                    idempotency_key=f"signup:{user.id}",
+                    description="signup credits",
+                )
+    except IntegrityError:
+        # Two first requests raced; the other one created the user.
+        return await User.get(subject=identity.subject)
+    return await User.get(id=user.id)
+
+
+async def get_or_create_by_subject(subject: str, signup_credits: int) -> User:
+    """For the CLI: the user with ``subject``, created like a first login if missing."""
+    identity = Identity(subject=subject, role=Role.USER, email=None, expires_at=0)
+    user = await User.get_or_none(subject=subject)
+    return user if user is not None else await _create(identity, signup_credits)
+
+
+async def get(user_id: uuid.UUID) -> User:
+    """A user by id (fresh from the database)."""
+    return await User.get(id=user_id)

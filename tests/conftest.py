@@ -1,0 +1,182 @@
+"""Shared fixtures: a throwaway database (SQLite or PostgreSQL), the app in-process, tokens and a GraphQL helper.
+
+``PLAYGROUND_TEST_DB=postgres`` runs the suite against a fresh PostgreSQL database created for the session
+(admin connection from ``PLAYGROUND_TEST_POSTGRES_URL``) and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from starlette.applications import Starlette
+
+from graph.app import create_app
+from models import Role
+from services.auth import issue_token
+from services.config import Settings
+
+TEST_SECRET = "test-secret-" + "x" * 40
+ADMIN_URL = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+TEST_DB = os.environ.get("PLAYGROUND_TEST_DB", "sqlite")
+
+
+async def create_pg_database() -> str:
+    name = f"playground_test_{uuid.uuid4().hex[:12]}"
+    conn = await asyncpg.connect(ADMIN_URL)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+async def drop_pg_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    conn = await asyncpg.connect(ADMIN_URL)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_executor_cache() -> None:
+    # Tortoise caches INSERT/DELETE SQL per connection name and table, not per dialect: after a test that used a
+    # PostgreSQL "default" connection, SQLite would reuse PostgreSQL's SQL (and vice versa).
+    from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+    EXECUTOR_CACHE.clear()
+
+
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture(scope="session")
+async def database_url(var_dir: Path) -> AsyncIterator[str]:
+    if TEST_DB == "postgres":
+        url = await create_pg_database()
+        yield url
+        await drop_pg_database(url)
+    else:
+        yield f"sqlite://{var_dir / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def settings(var_dir: Path, database_url: str) -> Settings:
+    return Settings(
+        var_dir=var_dir,
+        database_url=database_url,
+        jwt_secret=TEST_SECRET,
+        signup_credits=20,
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[Starlette]:
+    from services import db
+
+    if not settings.is_sqlite:
+        await db.migrate(settings.resolved_database_url)  # the embedded default migrates in its lifespan
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+@dataclass
+class Caller:
+    """A user as tests see them: their subject and a token."""
+
+    subject: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+MakeCaller = Callable[..., Caller]
+
+
+@pytest.fixture
+def make_caller(settings: Settings) -> MakeCaller:
+    def make(name: str = "user", role: Role = Role.USER, **claims: Any) -> Caller:
+        subject = f"{name}-{uuid.uuid4().hex[:8]}"
+        return Caller(subject=subject, token=issue_token(settings, subject, role=role, **claims))
+
+    return make
+
+
+GQL = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient) -> GQL:
+    async def run(query: str, variables: dict[str, Any] | None = None, caller: Caller | None = None) -> dict[str, Any]:
+        response = await client.post(
+            "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=caller.headers if caller else {},
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    return run
+
+
+def error_codes(body: dict[str, Any]) -> list[str]:
+    return [e.get("extensions", {}).get("code") for e in body.get("errors", [])]
+
+
+@pytest.fixture(scope="session")
+async def live_url(app: Starlette) -> AsyncIterator[str]:
+    """The app served by uvicorn on a free loopback port (for real WebSocket clients)."""
+    import asyncio
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    # The app's lifespan already runs (the `app` fixture); uvicorn only serves.
+    server = uvicorn.Server(uvicorn.Config(app, lifespan="off", log_level="warning", ws="websockets-sansio"))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)  # polling a condition, not a fixed wait
+    yield f"127.0.0.1:{port}"
+    server.should_exit = True
+    await task
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, keep only tests that use the app's database (the rest ran on the SQLite pass;
+    the migration tests cover both dialects themselves)."""
+    if TEST_DB != "postgres":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = "database_url" in getattr(item, "fixturenames", ())
+        (keep if uses_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
