@@ -1,0 +1,202 @@
+"""Errors raised by the Seedream clients, one tree for every provider.
+
+```
+ProviderError                    base: provider, code, status, message
+ ├── ProviderTransient           retry with backoff: timeouts, connection errors, 429 (retry_after), 5xx,
+ │    │                          WaveSpeed 5xxx task codes
+ │    └── ProviderDeadlineExceeded   our own overall deadline ran out while the task was still running
+ ├── ProviderRejected            never retry, fail the item and refund: 4xx, WaveSpeed 1xxx, content policy;
+ │                               `category` is CONTENT_POLICY or INVALID_INPUT
+ └── ProviderAuthError           configuration problem (401 bad key, 403 denied, 404 model not open): stop,
+ alert
+```
+
+Each is built by a `from_*` classmethod on `ProviderError` that reads one provider's reply and returns the
+right
+subclass, so the mapping of codes lives here and nowhere else. A partial set is never an error: it is a
+`GenerationResult` with failed slots.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from services.seedream.types import ErrorCategory, JSONObject, JSONValue
+
+# WaveSpeed task-level codes (data.code when data.status == "failed").
+WAVESPEED_CONTENT_POLICY_CODE = 1200
+WAVESPEED_SYNC_STILL_PROCESSING_CODE = 5004
+
+ARK_CONTENT_POLICY_CODES = frozenset(
+    {
+        "InputTextSensitiveContentDetected",
+        "InputImageSensitiveContentDetected",
+        "OutputImageSensitiveContentDetected",
+    }
+)
+
+
+class ProviderError(Exception):
+    """Base of every provider failure. `code` is the provider's own code as a string (`"1200"`,
+    `"InvalidParameter"`)."""
+
+    category: ErrorCategory = ErrorCategory.TRANSIENT
+
+    def __init__(self, message: str, *, provider: str, code: str | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.provider = provider
+        self.code = code
+        self.status = status
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(provider={self.provider!r}, code={self.code!r}, "
+            f"status={self.status!r}, message={self.message!r})"
+        )
+
+    @classmethod
+    def from_http_status(
+        cls,
+        status: int,
+        message: str,
+        *,
+        provider: str,
+        code: str | None = None,
+        retry_after: float | None = None,
+        content_policy: bool = False,
+    ) -> ProviderError:
+        """Map an HTTP-level failure (no task ran) onto the tree."""
+        if status in (401, 403, 404):
+            return ProviderAuthError(message, provider=provider, code=code, status=status)
+        if status == 429:
+            return ProviderTransient(message, provider=provider, code=code, status=status, retry_after=retry_after)
+        if status == 408 or status >= 500:
+            return ProviderTransient(message, provider=provider, code=code, status=status, retry_after=retry_after)
+        category = ErrorCategory.CONTENT_POLICY if content_policy else ErrorCategory.INVALID_INPUT
+        return ProviderRejected(message, provider=provider, code=code, status=status, category=category)
+
+    @classmethod
+    def from_wavespeed_response(cls, response: httpx.Response, body: JSONValue) -> ProviderError:
+        """A WaveSpeed reply whose HTTP status or envelope `code` is not 200."""
+        envelope_code: int | None = None
+        message = f"HTTP {response.status_code}"
+        if isinstance(body, dict):
+            raw_code = body.get("code")
+            envelope_code = raw_code if isinstance(raw_code, int) else None
+            message = str(body.get("message") or message)
+            data = body.get("data")
+            if isinstance(data, dict) and data.get("error"):
+                message = f"{message}: {data['error']}"
+        # HTTP 200 with a non-200 envelope code: the envelope code is the real status.
+        status = response.status_code if response.status_code != 200 else (envelope_code or 502)
+        code = str(envelope_code) if envelope_code is not None else None
+        return cls.from_http_status(
+            status,
+            message,
+            provider="wavespeed",
+            code=code,
+            retry_after=retry_after_seconds(response),
+        )
+
+    @classmethod
+    def from_wavespeed_task(cls, data: JSONObject) -> ProviderError:
+        """A task that ended `failed` (or `timeout`/`cancelled`/`deleted`) with HTTP 200."""
+        raw_code = data.get("code")
+        code = raw_code if isinstance(raw_code, int) else None
+        status_text = str(data.get("status"))
+        message = str(data.get("error") or f"task {status_text}")
+        code_text = str(code) if code is not None else status_text
+        if code == WAVESPEED_CONTENT_POLICY_CODE:
+            return ProviderRejected(
+                message, provider="wavespeed", code=code_text, category=ErrorCategory.CONTENT_POLICY
+            )
+        if code is not None and 1000 <= code < 2000:
+            return ProviderRejected(message, provider="wavespeed", code=code_text, category=ErrorCategory.INVALID_INPUT)
+        # 5xxx, provider-side timeouts and failures without a code: WaveSpeed refunds them and a retry may
+        # work.
+        return ProviderTransient(message, provider="wavespeed", code=code_text)
+
+    @classmethod
+    def from_ark_response(cls, response: httpx.Response, body: JSONValue) -> ProviderError:
+        """An Ark reply with a non-2xx status and (usually) an `{"error": {...}}` body."""
+        code: str | None = None
+        message = f"HTTP {response.status_code}"
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            error = body["error"]
+            assert isinstance(error, dict)
+            code = str(error.get("code")) if error.get("code") is not None else None
+            message = str(error.get("message") or message)
+        return cls.from_http_status(
+            response.status_code,
+            message,
+            provider="ark",
+            code=code,
+            retry_after=retry_after_seconds(response),
+            content_policy=code in ARK_CONTENT_POLICY_CODES,
+        )
+
+    @classmethod
+    def from_transport_error(cls, exc: httpx.TransportError, *, provider: str) -> ProviderTransient:
+        """Timeouts and connection failures: always worth a retry."""
+        kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection_error"
+        return ProviderTransient(f"{kind}: {exc!r}", provider=provider, code=kind)
+
+
+class ProviderTransient(ProviderError):
+    """Retry with backoff and jitter. `retry_after` is the provider's hint in seconds, when it gave one."""
+
+    category = ErrorCategory.TRANSIENT
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        code: str | None = None,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, code=code, status=status)
+        self.retry_after = retry_after
+
+
+class ProviderDeadlineExceeded(ProviderTransient):
+    """Our overall deadline expired before the provider finished; `task_id` lets a later poll pick it up."""
+
+    def __init__(self, message: str, *, provider: str, task_id: str | None = None) -> None:
+        super().__init__(message, provider=provider, code="deadline_exceeded")
+        self.task_id = task_id
+
+
+class ProviderRejected(ProviderError):
+    """The input must change: never retry. `category` is CONTENT_POLICY or INVALID_INPUT."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        category: ErrorCategory,
+        code: str | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, code=code, status=status)
+        self.category = category
+
+
+class ProviderAuthError(ProviderError):
+    """Bad key, access denied or model not enabled: retrying cannot help, an operator must act."""
+
+    category = ErrorCategory.AUTH
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """The `Retry-After` header in seconds (only the delta form: providers do not send dates)."""
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None

@@ -1,0 +1,315 @@
+"""WaveSpeed v3 client for the four Seedream v4 endpoints (submit, then sync answer or poll).
+
+Flow: upload local references (`/api/v3/media/upload/binary`), submit, then either take the sync answer or
+poll
+`data.urls.get` (falling back to `/api/v3/predictions/{id}/result`) with backoff until a terminal status or
+our
+overall deadline. Base64 outputs are decoded, URL outputs downloaded, so results always hold bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import time
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
+
+import httpx
+
+from services.seedream.errors import (
+    ProviderDeadlineExceeded,
+    ProviderError,
+    ProviderTransient,
+)
+from services.seedream.image_probe import probe_image
+from services.seedream.raw_response import elide_object
+from services.seedream.types import (
+    ErrorCategory,
+    FailedSlot,
+    GeneratedImage,
+    GenerationMode,
+    GenerationRequest,
+    GenerationResult,
+    ImageSize,
+    JSONObject,
+    JSONValue,
+    ReferenceImage,
+    SizeTier,
+    Timings,
+)
+from services.seedream.webhook_signature import WebhookSignatureError, verify_webhook_signature
+
+__all__ = [
+    "ENDPOINTS",
+    "WaveSpeedClient",
+    "WaveSpeedConfig",
+    "WebhookSignatureError",
+    "verify_webhook_signature",
+]
+
+DEFAULT_BASE_URL: Final = "https://api.wavespeed.ai"
+PROVIDER: Final = "wavespeed"
+ENDPOINTS: Final[dict[GenerationMode, str]] = {
+    GenerationMode.TEXT_TO_IMAGE: "/api/v3/bytedance/seedream-v4",
+    GenerationMode.EDIT: "/api/v3/bytedance/seedream-v4/edit",
+    GenerationMode.SEQUENTIAL: "/api/v3/bytedance/seedream-v4/sequential",
+    GenerationMode.EDIT_SEQUENTIAL: "/api/v3/bytedance/seedream-v4/edit-sequential",
+}
+TERMINAL_STATUSES: Final = frozenset({"completed", "failed", "cancelled", "timeout", "deleted"})
+# The server holds a sync request about 90 s before answering 5004; give the read a margin beyond that.
+SYNC_READ_MARGIN_S: Final = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class WaveSpeedConfig:
+    api_key: str
+    base_url: str = DEFAULT_BASE_URL
+    sync_mode: bool = False
+    base64_output: bool = False
+    poll_initial_s: float = 0.5
+    poll_max_s: float = 5.0
+    poll_multiplier: float = 1.5
+    deadline_s: float = 300.0
+    """Overall budget for one `generate` call, from submit to the last download."""
+    sync_wait_s: float = 90.0
+    """How long the server holds a sync request before answering 5004 (sets our read timeout)."""
+    webhook_url: str | None = None
+
+
+class WaveSpeedClient:
+    """Talks to WaveSpeed (or the simulator, which speaks the same format) through a shared
+    `httpx.AsyncClient`."""
+
+    def __init__(self, http: httpx.AsyncClient, config: WaveSpeedConfig, *, name: str = PROVIDER) -> None:
+        self._http = http
+        self._config = config
+        self._base = config.base_url.rstrip("/")
+        self._name = name
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    async def generate(self, request: GenerationRequest) -> GenerationResult:
+        started = time.monotonic()
+        deadline = started + self._config.deadline_s
+        references = [await self._reference_url(ref) for ref in request.references]
+        body = self._request_body(request, references)
+        params = {"webhook": self._config.webhook_url} if self._config.webhook_url else None
+        timeout = self._sync_timeout(deadline) if self._config.sync_mode else None
+        envelope = await self._call(
+            "POST", self._base + ENDPOINTS[request.mode], json=body, params=params, timeouts=timeout
+        )
+        data = _data_of(envelope)
+        task_id = str(data.get("id") or "") or None
+        # Async submits, and sync submits answered 5004 ("still processing" after the server's sync wait),
+        # both
+        # continue by polling the task.
+        if str(data.get("status")) not in TERMINAL_STATUSES:
+            data = await self._poll(data, deadline)
+        status = str(data.get("status"))
+        if status != "completed":
+            raise ProviderError.from_wavespeed_task(data)
+        images, failed = await self._collect_outputs(data, request, deadline)
+        if not images and failed:
+            raise ProviderTransient(
+                "the task completed without any usable output", provider=self._name, code=failed[0].code
+            )
+        for image in images:
+            if request.on_image is not None:
+                await request.on_image(image)
+        return GenerationResult(
+            provider=self._name,
+            images=images,
+            failed=failed,
+            timings=Timings(inference_ms=_inference_ms(data), wall_ms=_elapsed_ms(started)),
+            raw_response=elide_object(data),
+            task_id=task_id,
+        )
+
+    async def balance(self) -> float:
+        """The account balance in USD (`GET /api/v3/balance` -> `data.balance`)."""
+        data = _data_of(await self._call("GET", self._base + "/api/v3/balance"))
+        value = data.get("balance")
+        if not isinstance(value, int | float):
+            raise ProviderTransient("balance missing from reply", provider=self._name, code="bad_reply")
+        return float(value)
+
+    async def upload(self, data: bytes, content_type: str, filename: str = "reference") -> str:
+        """Upload a local reference and return the URL WaveSpeed hands back for it."""
+        files = {"file": (filename, data, content_type)}
+        envelope = await self._call("POST", self._base + "/api/v3/media/upload/binary", files=files)
+        payload = _data_of(envelope)
+        url = payload.get("download_url") or payload.get("url")
+        if not isinstance(url, str):
+            raise ProviderTransient("upload reply carried no URL", provider=self._name, code="bad_reply")
+        return url
+
+    def _request_body(self, request: GenerationRequest, references: list[str]) -> JSONObject:
+        size = request.size
+        if isinstance(size, SizeTier):
+            size = ImageSize(size.square_side, size.square_side)
+        body: JSONObject = {"prompt": request.prompt, "size": f"{size.width}*{size.height}"}
+        if request.mode.needs_references or references:
+            body["images"] = list[JSONValue](references)
+        if request.mode.is_set:
+            body["max_images"] = request.max_images
+        if self._config.base64_output:
+            body["enable_base64_output"] = True
+        if self._config.sync_mode:
+            body["enable_sync_mode"] = True
+        # WaveSpeed has no seed: request.seed is deliberately not sent.
+        return body
+
+    async def _reference_url(self, reference: ReferenceImage) -> str:
+        if reference.url is not None:
+            return reference.url
+        assert reference.data is not None
+        extension = reference.content_type.rsplit("/", 1)[-1]
+        return await self.upload(reference.data, reference.content_type, f"reference.{extension}")
+
+    def _sync_timeout(self, deadline: float) -> httpx.Timeout:
+        remaining = max(0.1, deadline - time.monotonic())
+        read = min(remaining, self._config.sync_wait_s + SYNC_READ_MARGIN_S)
+        return httpx.Timeout(connect=10.0, read=read, write=30.0, pool=10.0)
+
+    async def _poll(self, data: JSONObject, deadline: float) -> JSONObject:
+        task_id = str(data.get("id") or "")
+        url = self._poll_url(data, task_id)
+        interval = self._config.poll_initial_s
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ProviderDeadlineExceeded(
+                    f"task {task_id} still {data.get('status')} at the deadline",
+                    provider=self._name,
+                    task_id=task_id,
+                )
+            await asyncio.sleep(min(interval, remaining))
+            interval = min(interval * self._config.poll_multiplier, self._config.poll_max_s)
+            timeout = httpx.Timeout(max(0.1, min(30.0, deadline - time.monotonic())))
+            data = _data_of(await self._call("GET", url, timeouts=timeout))
+            if str(data.get("status")) in TERMINAL_STATUSES:
+                return data
+
+    def _poll_url(self, data: JSONObject, task_id: str) -> str:
+        urls = data.get("urls")
+        get_url = urls.get("get") if isinstance(urls, dict) else None
+        # Only follow urls.get on our own origin: it receives the Authorization header.
+        if isinstance(get_url, str) and _origin(get_url) == _origin(self._base):
+            return get_url
+        if not task_id:
+            raise ProviderTransient("reply carried neither a task id nor urls.get", provider=self._name)
+        return f"{self._base}/api/v3/predictions/{task_id}/result"
+
+    async def _collect_outputs(
+        self, data: JSONObject, request: GenerationRequest, deadline: float
+    ) -> tuple[list[GeneratedImage], list[FailedSlot]]:
+        outputs = data.get("outputs")
+        outputs = outputs if isinstance(outputs, list) else []
+        nsfw = data.get("has_nsfw_contents")
+        flags = nsfw if isinstance(nsfw, list) else []
+        images: list[GeneratedImage] = []
+        failed: list[FailedSlot] = []
+        payloads = await asyncio.gather(*(self._output_bytes(item, deadline) for item in outputs))
+        for index, payload in enumerate(payloads):
+            if index < len(flags) and flags[index] is True:
+                failed.append(FailedSlot(index, "nsfw", ErrorCategory.CONTENT_POLICY, "flagged by the provider"))
+                continue
+            try:
+                width, height, content_type = probe_image(payload)
+            except ValueError as exc:
+                failed.append(FailedSlot(index, "unreadable_output", ErrorCategory.TRANSIENT, str(exc)))
+                continue
+            images.append(GeneratedImage(index, width, height, content_type, data=payload))
+        # A set may come back short; slots that never arrived are reported so the caller can refund them.
+        for index in range(len(outputs), request.expected_images):
+            failed.append(FailedSlot(index, "missing_output", ErrorCategory.TRANSIENT, "no output for this slot"))
+        return images, failed
+
+    async def _output_bytes(self, item: JSONValue, deadline: float) -> bytes:
+        if not isinstance(item, str):
+            return b""
+        if item.startswith(("http://", "https://")):
+            timeout = httpx.Timeout(max(0.1, min(60.0, deadline - time.monotonic())))
+            try:
+                # Output links are public CDN URLs: no Authorization header leaves for a foreign host.
+                response = await self._http.get(item, timeout=timeout)
+            except httpx.TransportError as exc:
+                raise ProviderError.from_transport_error(exc, provider=self._name) from exc
+            if response.status_code != 200:
+                raise ProviderTransient(
+                    f"output download failed with HTTP {response.status_code}",
+                    provider=self._name,
+                    status=response.status_code,
+                    code="download_failed",
+                )
+            return response.content
+        encoded = item.split(",", 1)[1] if item.startswith("data:") else item
+        try:
+            return base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            return b""
+
+    async def _call(
+        self,
+        method: str,
+        url: str,
+        *,
+        json: JSONObject | None = None,
+        params: dict[str, str] | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+        timeouts: httpx.Timeout | None = None,
+    ) -> JSONObject:
+        headers = {"Authorization": f"Bearer {self._config.api_key}"}
+        try:
+            response = await self._http.request(
+                method,
+                url,
+                json=json,
+                params=params,
+                files=files,
+                headers=headers,
+                timeout=timeouts if timeouts is not None else httpx.USE_CLIENT_DEFAULT,
+            )
+        except httpx.TransportError as exc:
+            raise ProviderError.from_transport_error(exc, provider=self._name) from exc
+        try:
+            body: JSONValue = response.json()
+        except ValueError:
+            body = None
+        if response.status_code != 200 or not isinstance(body, dict) or body.get("code") != 200:
+            if response.status_code == 200 and not isinstance(body, dict):
+                raise ProviderTransient("reply is not a JSON envelope", provider=self._name, status=200)
+            error = ProviderError.from_wavespeed_response(response, body)
+            if self._name != error.provider:
+                error.provider = self._name
+            raise error
+        return body
+
+
+def _data_of(envelope: JSONObject) -> JSONObject:
+    data = envelope.get("data")
+    return data if isinstance(data, dict) else {}
+
+
+def _inference_ms(data: JSONObject) -> int | None:
+    timings = data.get("timings")
+    if isinstance(timings, dict) and isinstance(timings.get("inference"), int | float):
+        value = timings["inference"]
+        assert isinstance(value, int | float)
+        return int(value)
+    execution = data.get("executionTime")
+    return int(execution) if isinstance(execution, int | float) else None
+
+
+def _elapsed_ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
