@@ -1,0 +1,409 @@
+"""The job queue: "work on batch X", in-process (embedded default) or SAQ on Redis (production).
+
+The batch row in SQL is the job of record; the queue only carries batch ids. A job can run more than once (a
+re-delivery after a crash, a retry after an error, a reconcile at start), so the handler must be idempotent.
+
+SAQ's defaults are wrong for batches that call a slow provider (``timeout=10`` s, no heartbeat, ``retries=1``, which
+ends a swept job ABORTED instead of re-running it); `SaqSettings` sets them in one place. Re-delivery after a worker
+is killed takes roughly ``heartbeat_s + sweep_interval_s + 5`` s (SAQ's sweep waits 5 s for the dead worker to
+acknowledge the abort) plus the retry delay: about 11-17 s with the defaults.
+
+Job key = the batch id, so `enqueue` is idempotent while a job for the batch is queued, scheduled for a retry or
+running. SAQ only enforces uniqueness over unfinished jobs, so enqueueing a batch whose job has finished (complete,
+failed, aborted) starts a fresh job: that is how reconcile and batch retry re-run a batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import uuid
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from saq.job import ACTIVE_STATUSES, TERMINAL_STATUSES, Job, Status
+from saq.queue.redis import RedisQueue
+from saq.types import Context
+from saq.utils import now
+from saq.worker import Worker
+
+logger = logging.getLogger(__name__)
+
+BatchHandler = Callable[[uuid.UUID], Awaitable[None]]
+"""Runs one batch to the end; idempotent; may be re-run after a crash."""
+
+JOB_FUNCTION = "run_batch"
+ABORT_ERROR = "aborted"
+
+
+class JobQueue(Protocol):
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def enqueue(self, batch_id: uuid.UUID) -> None:
+        """Queue the batch unless a job for it is already queued or running."""
+        ...
+
+    async def abort(self, batch_id: uuid.UUID) -> None:
+        """Stop a queued or running job; nothing happens if it is unknown or finished."""
+        ...
+
+    async def status(self, batch_id: uuid.UUID) -> str | None:
+        """``queued`` / ``active`` / ``aborting`` / ``complete`` / ``failed`` / ``aborted``, or None if unknown."""
+        ...
+
+    async def queued_count(self) -> int:
+        """Jobs waiting for a worker."""
+        ...
+
+
+class EnqueueTimeout(RuntimeError):
+    """The batch's previous job was still being aborted when the wait for it ran out."""
+
+
+# --- embedded ----------------------------------------------------------------------------------------------------
+
+
+class InProcessQueue:
+    """Asyncio tasks in this process: FIFO, at most ``concurrency`` batches at once, nothing persisted.
+
+    Durability comes from SQL: the app re-enqueues unfinished batches at start. Jobs enqueued before `start` wait
+    for it. A handler that raises ends ``failed`` (logged, not retried).
+    """
+
+    FINISHED_KEPT = 10_000
+
+    def __init__(self, handler: BatchHandler, *, concurrency: int) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self._handler = handler
+        self._concurrency = concurrency
+        self._pending: OrderedDict[uuid.UUID, None] = OrderedDict()
+        self._running: dict[uuid.UUID, asyncio.Task[None]] = {}
+        self._finished: OrderedDict[uuid.UUID, str] = OrderedDict()
+        self._started = False
+        self._closed = False
+
+    async def start(self) -> None:
+        self._started = True
+        self._dispatch()
+
+    async def close(self) -> None:
+        """Drop queued jobs, cancel running ones and wait for them to end."""
+        self._closed = True
+        for batch_id in self._pending:
+            self._finish(batch_id, Status.ABORTED)
+        self._pending.clear()
+        tasks = list(self._running.values())
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks)
+
+    async def enqueue(self, batch_id: uuid.UUID) -> None:
+        if self._closed:
+            raise RuntimeError("the queue is closed")
+        if batch_id in self._pending or batch_id in self._running:
+            return
+        self._finished.pop(batch_id, None)
+        self._pending[batch_id] = None
+        self._dispatch()
+
+    async def abort(self, batch_id: uuid.UUID) -> None:
+        """Drop a queued job, or cancel a running one and wait until its handler has stopped."""
+        if batch_id in self._pending:
+            del self._pending[batch_id]
+            self._finish(batch_id, Status.ABORTED)
+            return
+        task = self._running.get(batch_id)
+        if task is None:
+            return
+        task.cancel()
+        if task is not asyncio.current_task():
+            await asyncio.wait({task})
+
+    async def status(self, batch_id: uuid.UUID) -> str | None:
+        if batch_id in self._pending:
+            return Status.QUEUED.value
+        if batch_id in self._running:
+            return Status.ACTIVE.value
+        return self._finished.get(batch_id)
+
+    async def queued_count(self) -> int:
+        return len(self._pending)
+
+    def _dispatch(self) -> None:
+        while self._started and not self._closed and self._pending and len(self._running) < self._concurrency:
+            batch_id, _ = self._pending.popitem(last=False)
+            self._running[batch_id] = asyncio.create_task(self._run(batch_id), name=f"batch:{batch_id}")
+
+    async def _run(self, batch_id: uuid.UUID) -> None:
+        outcome = Status.FAILED
+        try:
+            await self._handler(batch_id)
+            outcome = Status.COMPLETE
+        except asyncio.CancelledError:
+            outcome = Status.ABORTED
+            raise
+        except Exception:
+            logger.exception("batch %s failed", batch_id)
+        finally:
+            self._running.pop(batch_id, None)
+            self._finish(batch_id, outcome)
+            self._dispatch()
+
+    def _finish(self, batch_id: uuid.UUID, status: Status) -> None:
+        self._finished[batch_id] = status.value
+        self._finished.move_to_end(batch_id)
+        while len(self._finished) > self.FINISHED_KEPT:
+            self._finished.popitem(last=False)
+
+
+# --- SAQ on Redis --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaqSettings:
+    """Job and worker settings that replace SAQ's defaults (see the module docstring)."""
+
+    timeout_s: int = 3600
+    """A job running longer is cancelled and retried: well above the worst batch (hundreds of slow provider calls)."""
+    heartbeat_s: int = 5
+    """A running job not touched for this long counts as dead (its worker died, or its event loop stalled that long):
+    5 s tolerates a few seconds of blocking work in a handler and keeps re-delivery after a crash near 12 s."""
+    heartbeat_interval_s: float = 1.0
+    """How often a running job is touched; a few beats fit in one ``heartbeat_s``."""
+    retries: int = 5
+    """Attempts in all; a dead worker's swept job and a handler error are retried until they are used up."""
+    retry_delay_s: float = 2.0
+    """First retry delay; doubles per attempt, with full jitter, up to ``retry_backoff_max_s``."""
+    retry_backoff_max_s: float = 60.0
+    result_ttl_s: int = 3600
+    """How long a finished job's status stays readable (the batch row in SQL keeps it for good)."""
+    sweep_interval_s: int = 5
+    """How often one of the workers looks for dead jobs (SAQ default 60 s)."""
+    abort_poll_s: int = 1
+    """How often a worker checks whether its running jobs were aborted."""
+    abort_ttl_s: int = 5
+    """How long an abort request waits for the worker running the job (SAQ refuses the key meanwhile)."""
+    shutdown_grace_s: int = 0
+    """On SIGTERM, how long running jobs may go on before they are cancelled and requeued for another worker."""
+    cancel_deadline_s: float = 10.0
+    """How long a cancelled handler may take to clean up (write its state) before the worker gives up on it."""
+    enqueue_wait_s: float = 10.0
+    """How long `enqueue` waits for the batch's previous job to finish aborting."""
+
+
+_COMPARE_AND_SET_LUA = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    redis.call('SET', KEYS[1], ARGV[2])
+    return 1
+end
+return 0
+"""
+
+
+class _Worker(Worker[Context]):
+    # The worker never installs signal handlers: run_worker does, and an API process (uvicorn) keeps its own.
+    SIGNALS: list[signal.Signals] = []
+
+
+class SaqQueue:
+    """SAQ on Redis. Without a handler it only enqueues, aborts and reads status (API processes); with a handler,
+    `start` also runs a worker in this process that takes up to ``concurrency`` jobs at once."""
+
+    def __init__(
+        self,
+        redis_url: str,
+        *,
+        name: str = "playground",
+        handler: BatchHandler | None = None,
+        concurrency: int = 4,
+        settings: SaqSettings | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.settings = settings or SaqSettings()
+        self.queue = RedisQueue.from_url(redis_url, name=name)
+        self._compare_and_set = self.queue.redis.register_script(_COMPARE_AND_SET_LUA)
+        self._handler = handler
+        self._concurrency = concurrency
+        self._worker: _Worker | None = None
+        self._worker_task: asyncio.Task[None] | None = None
+
+    @property
+    def name(self) -> str:
+        return self.queue.name
+
+    async def start(self) -> None:
+        await self.queue.connect()
+        if self._handler is None:
+            return
+        s = self.settings
+        self._worker = _Worker(
+            self.queue,
+            functions=[(JOB_FUNCTION, self._run_job)],
+            concurrency=self._concurrency,
+            timers={"sweep": s.sweep_interval_s, "abort": s.abort_poll_s, "schedule": 1, "worker_info": 10},
+            shutdown_grace_period_s=s.shutdown_grace_s,
+            cancellation_hard_deadline_s=s.cancel_deadline_s,
+        )
+        self._worker_task = asyncio.create_task(self._worker.start(), name=f"saq-worker:{self.name}")
+
+    async def run_until(self, stop: asyncio.Event) -> None:
+        """Wait until ``stop`` is set or the worker ends by itself (its error is raised)."""
+        waiter = asyncio.create_task(stop.wait())
+        tasks: set[asyncio.Future[Any]] = {waiter}
+        if self._worker_task is not None:
+            tasks.add(self._worker_task)
+        try:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waiter.cancel()
+        if self._worker_task is not None and self._worker_task.done():
+            self._worker_task.result()
+
+    async def close(self) -> None:
+        """Stop the worker (running jobs are cancelled and requeued for another worker) and disconnect."""
+        if self._worker is not None and self._worker_task is not None:
+            self._worker.event.set()
+            await asyncio.wait({self._worker_task})
+            self._worker = None
+            self._worker_task = None
+        await self.queue.disconnect()
+
+    async def enqueue(self, batch_id: uuid.UUID) -> None:
+        key = str(batch_id)
+        s = self.settings
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + s.enqueue_wait_s
+        delay = 0.05
+        while True:
+            job = await self.queue.enqueue(
+                JOB_FUNCTION,
+                key=key,
+                batch_id=key,
+                timeout=s.timeout_s,
+                heartbeat=s.heartbeat_s,
+                retries=s.retries,
+                retry_delay=s.retry_delay_s,
+                retry_backoff=s.retry_backoff_max_s,
+                ttl=s.result_ttl_s,
+            )
+            if job is not None:
+                return
+            stored = await self.queue.job(key)
+            if stored is not None and stored.status in ACTIVE_STATUSES:
+                return  # a live job for this batch: nothing to do
+            # SAQ refuses the key while an abort of the previous job is pending (saq:abort:<key> exists).
+            if loop.time() >= deadline:
+                raise EnqueueTimeout(f"batch {key}: its previous job is still being aborted")
+            await asyncio.sleep(delay)  # polling a condition with backoff, bounded by the deadline
+            delay = min(delay * 2, 0.5)
+
+    async def abort(self, batch_id: uuid.UUID) -> None:
+        """Request the abort; the worker running the job cancels its handler within ``abort_poll_s`` or so."""
+        job = await self.queue.job(str(batch_id))
+        if job is None or job.status in TERMINAL_STATUSES or job.status == Status.ABORTING:
+            return
+        was = job.status
+        await self.queue.abort(job, error=ABORT_ERROR, ttl=self.settings.abort_ttl_s)
+        if was != Status.ACTIVE:
+            # A job waiting for a delayed retry is in no list SAQ's abort looks at, so nobody would finish it.
+            stored = await self.queue.job(job.key)
+            if stored is not None and stored.status == Status.ABORTING:
+                await self.queue.finish(stored, Status.ABORTED, error=ABORT_ERROR)
+                await self.queue.redis.delete(stored.abort_id)
+
+    async def status(self, batch_id: uuid.UUID) -> str | None:
+        job = await self.queue.job(str(batch_id))
+        return None if job is None else job.status.value
+
+    async def queued_count(self) -> int:
+        return await self.queue.count("queued")
+
+    async def _run_job(self, ctx: Context, *, batch_id: str) -> None:
+        if self._handler is None:  # pragma: no cover - the worker only exists with a handler
+            raise RuntimeError("no handler")
+        beat = asyncio.create_task(self._keep_alive(ctx["job"]))
+        try:
+            await self._handler(uuid.UUID(batch_id))
+        finally:
+            beat.cancel()
+            await asyncio.wait({beat})
+
+    async def _keep_alive(self, job: Job) -> None:
+        while True:
+            await asyncio.sleep(self.settings.heartbeat_interval_s)
+            try:
+                await self._touch(job)
+            except Exception:
+                logger.warning("heartbeat for job %s failed", job.key, exc_info=True)
+
+    async def _touch(self, job: Job) -> None:
+        """Heartbeat: refresh ``touched`` on the stored job if this attempt is still the running one.
+
+        Not ``job.update()``: that reads the status and writes the whole job back, so an abort landing between the
+        two is overwritten and lost. Here the write is a compare-and-set against the job as read.
+        """
+        raw = await self.queue.redis.get(job.id)
+        stored = self.queue.deserialize(raw)
+        if raw is None or stored is None or stored.status != Status.ACTIVE or stored.attempts != job.attempts:
+            return
+        stored.touched = now()
+        # Changed meanwhile (abort, finish): nothing written, the next beat looks again.
+        await self._compare_and_set(keys=[job.id], args=[raw, self.queue.serialize(stored)])
+
+
+async def run_worker(
+    redis_url: str,
+    *,
+    concurrency: int,
+    handler_factory: Callable[[], AbstractAsyncContextManager[BatchHandler]],
+    name: str = "playground",
+    stop: asyncio.Event | None = None,
+    settings: SaqSettings | None = None,
+) -> None:
+    """Run a SAQ worker in this process until SIGTERM/SIGINT or ``stop`` is set.
+
+    ``handler_factory()`` is entered once at startup (database, HTTP client, provider, bus) and left after the worker
+    stopped. On stop, running jobs are cancelled (the handler sees CancelledError) and requeued for another worker.
+    """
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    installed: list[signal.Signals] = []
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(signum, stop.set)
+            installed.append(signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or not POSIX
+            pass
+    try:
+        async with handler_factory() as handler:
+            if stop.is_set():
+                return
+            queue = SaqQueue(redis_url, name=name, handler=handler, concurrency=concurrency, settings=settings)
+            await queue.start()
+            try:
+                logger.info("worker for queue %r running %d jobs at once", name, concurrency)
+                await queue.run_until(stop)
+            finally:
+                await queue.close()
+    finally:
+        for signum in installed:
+            loop.remove_signal_handler(signum)
+
+
+def create_queue(redis_url: str | None, handler: BatchHandler | None, *, concurrency: int) -> JobQueue:
+    """SAQ on Redis when ``redis_url`` is set (a worker runs in this process only if ``handler`` is given),
+    else the in-process queue (which needs the handler)."""
+    if redis_url:
+        return SaqQueue(redis_url, handler=handler, concurrency=concurrency)
+    if handler is None:
+        raise ValueError("the in-process queue needs a handler")
+    return InProcessQueue(handler, concurrency=concurrency)
