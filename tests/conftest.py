@@ -173,7 +173,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     the migration tests cover both dialects themselves)."""
     if TEST_DB != "postgres":
         return
-    keep, drop = [], []
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
     for item in items:
         uses_db = "database_url" in getattr(item, "fixturenames", ())
         (keep if uses_db else drop).append(item)
