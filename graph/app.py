@@ -32,6 +32,8 @@ from services import db
 from services.auth import TokenVerifier
 from services.config import Settings, load_settings
 from services.errors import Unauthenticated
+from services.generation import reconcile
+from services.runtime import build_runtime
 
 log = logging.getLogger(__name__)
 EXPIRY_TASK = "playground.token_expiry"
@@ -81,13 +83,38 @@ async def healthz(_: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-async def readyz(_: Request) -> Response:
+async def readyz(request: Request) -> Response:
     try:
         await Tortoise.get_connection("default").execute_query("SELECT 1")
     except Exception:  # any failure means "not ready"; the reason goes to the log, not the response
         log.exception("readiness check failed")
-        return JSONResponse({"status": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "unavailable", "database": False}, status_code=503)
+    bus_healthy = request.app.state.services.runtime.bus.healthy
+    # A bus outage degrades live progress (clients resync from SQL) but does not stop the API serving.
+    return JSONResponse({"status": "ok", "database": True, "bus": bus_healthy})
+
+
+class UploadGuard:
+    """CSRF guard for GraphQL multipart uploads: a browser cannot send a custom header cross-site without a CORS
+    preflight, so multipart requests must carry ``X-Playground-Upload`` (``Apollo-Require-Preflight`` also works)."""
+
+    HEADERS = (b"x-playground-upload", b"apollo-require-preflight")
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope.get("headers") or [])
+            content_type = headers.get(b"content-type", b"").lower()
+            if content_type.startswith(b"multipart/") and not any(h in headers for h in self.HEADERS):
+                response = JSONResponse(
+                    {"errors": [{"message": "multipart requests need the header X-Playground-Upload: 1"}]},
+                    status_code=400,
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -103,6 +130,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
         max_subscriptions_per_connection=settings.ws_max_operations,
         allowed_origins=tuple(settings.allowed_origins),
+        multipart_uploads_enabled=True,
     )
 
     @contextlib.asynccontextmanager
@@ -111,8 +139,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.is_sqlite:
             # The embedded default migrates itself; production runs `playground migrate` before rolling out.
             await db.migrate(url)
-        app.state.services = AppServices(settings=settings, verifier=TokenVerifier(settings))
-        async with RegisterTortoise(app, config=db.tortoise_config(url)):
+        async with RegisterTortoise(app, config=db.tortoise_config(url)), build_runtime(settings) as runtime:
+            app.state.services = AppServices(settings=settings, verifier=TokenVerifier(settings), runtime=runtime)
+            # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
+            await reconcile(runtime.queue, runtime.publisher)
             yield
 
     middleware = []
@@ -122,12 +152,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 CORSMiddleware,
                 allow_origins=settings.allowed_origins,
                 allow_methods=["GET", "POST", "OPTIONS"],
-                allow_headers=["Authorization", "Content-Type"],
+                allow_headers=["Authorization", "Content-Type", "X-Playground-Upload", "Apollo-Require-Preflight"],
             )
         )
     return Starlette(
         routes=[
-            Route("/graphql", view, methods=["GET", "POST"]),
+            Route("/graphql", UploadGuard(view), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
+from graph.dataloaders import Loaders
 from graph.services import AppServices
 from models import Role, User
 from services.auth import Identity, bearer_token
@@ -22,6 +23,7 @@ class Context:
     request: Request | WebSocket
     connection_params: dict[str, Any] | None = None
     identity: Identity | None = None
+    loaders: Loaders = field(default_factory=Loaders)
     _user: User | None = field(default=None, repr=False)
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -17,12 +19,21 @@ from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.errors import UserErrorsExtension, should_mask_error
+from graph.types.batches import BatchJobType, BatchProgressEvent, ImageEditType, MyEvent, Quote
 from graph.types.capabilities import Capabilities
 from graph.types.connections import Connection
-from graph.types.payloads import CreditsGrantPayload, ProjectDeletePayload, ProjectPayload
+from graph.types.payloads import (
+    BatchJobCancelPayload,
+    BatchJobRetryPayload,
+    CreditsGrantPayload,
+    GeneratePayload,
+    ImageUploadPayload,
+    ProjectDeletePayload,
+    ProjectPayload,
+)
 from graph.types.projects import ProjectType
 from graph.types.users import CreditTransactionType, UserType
-from resolvers import capabilities, projects, users
+from resolvers import batches, capabilities, projects, users
 from services.config import Settings
 
 PAGE_ARGS = " `first` is at most 100."
@@ -42,6 +53,18 @@ class Query:
     )
     credit_transactions: Connection[CreditTransactionType] = strawberry.field(
         resolver=users.credit_transactions, description="Your credit ledger, newest first." + PAGE_ARGS
+    )
+    quote: Quote = strawberry.field(
+        resolver=batches.quote, description="What a generate request would cost, and whether your balance covers it."
+    )
+    batch_job: BatchJobType | None = strawberry.field(
+        resolver=batches.batch_job, description="One of your batch jobs by id; null when not found."
+    )
+    batch_jobs: Connection[BatchJobType] = strawberry.field(
+        resolver=batches.batch_jobs, description="Your batch jobs, newest first." + PAGE_ARGS
+    )
+    image_edit: ImageEditType | None = strawberry.field(
+        resolver=batches.image_edit, description="One of your images by id; null when not found."
     )
 
 
@@ -65,6 +88,37 @@ class Mutation:
         extensions=[UserErrorsExtension()],
         description="Add credits to a user's balance (administrators only).",
     )
+    generate: GeneratePayload = strawberry.mutation(
+        resolver=batches.generate,
+        extensions=[UserErrorsExtension()],
+        description="Queue a generation: the quote is held now, delivered images are charged, the rest refunded.",
+    )
+    batch_job_cancel: BatchJobCancelPayload = strawberry.mutation(
+        resolver=batches.batch_job_cancel,
+        extensions=[UserErrorsExtension()],
+        description="Cancel a queued or running batch: delivered images are kept, the rest refunded.",
+    )
+    batch_job_retry: BatchJobRetryPayload = strawberry.mutation(
+        resolver=batches.batch_job_retry,
+        extensions=[UserErrorsExtension()],
+        description="A new batch for the failed and cancelled images of an ended one, quoted and held as usual.",
+    )
+    image_upload: ImageUploadPayload = strawberry.mutation(
+        resolver=batches.image_upload,
+        extensions=[UserErrorsExtension()],
+        description=("Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`)."),
+    )
+
+
+@strawberry.type(description="Live streams over WebSocket (graphql-transport-ws).")
+class Subscription:
+    batch_progress: AsyncGenerator[BatchProgressEvent, None] = strawberry.subscription(
+        resolver=batches.batch_progress,
+        description="A batch's stored snapshot, then live events with a higher seq; completes after the last one.",
+    )
+    my_events: AsyncGenerator[MyEvent, None] = strawberry.subscription(
+        resolver=batches.my_events, description="Every batch event of yours and your balance changes."
+    )
 
 
 class PlaygroundSchema(strawberry.Schema):
@@ -81,6 +135,7 @@ def create_schema(settings: Settings) -> strawberry.Schema:
     return PlaygroundSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=[
             lambda: ParserCache(maxsize=512),

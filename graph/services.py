@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from services.auth import TokenVerifier
 from services.config import Settings
+from services.runtime import Runtime
 
 
 @dataclass(frozen=True, slots=True)
 class AppServices:
     settings: Settings
     verifier: TokenVerifier
+    runtime: Runtime

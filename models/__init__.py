@@ -1,7 +1,7 @@
 """Tortoise models and enums. Every model module is listed in ``MODEL_MODULES`` for Tortoise and aerich."""
 
 from models.analytics import UsageEvent
-from models.batches import BatchJob, ImageEdit
+from models.batches import BatchItem, BatchJob, ImageEdit
 from models.credits import CreditLedgerEntry
 from models.enums import (
     BatchStatus,
@@ -12,10 +12,12 @@ from models.enums import (
     PresetVisibility,
     ProcessingStatus,
     Role,
+    SizeTier,
 )
 from models.gallery import GalleryItem
 from models.presets import StylePreset
 from models.projects import Project
+from models.references import ReferenceImage
 from models.users import User
 
 MODEL_MODULES = [
@@ -23,6 +25,7 @@ MODEL_MODULES = [
     "models.credits",
     "models.projects",
     "models.batches",
+    "models.references",
     "models.gallery",
     "models.presets",
     "models.analytics",
@@ -30,6 +33,7 @@ MODEL_MODULES = [
 
 __all__ = [
     "MODEL_MODULES",
+    "BatchItem",
     "BatchJob",
     "BatchStatus",
     "CreditLedgerEntry",
@@ -42,7 +46,9 @@ __all__ = [
     "PresetVisibility",
     "ProcessingStatus",
     "Project",
+    "ReferenceImage",
     "Role",
+    "SizeTier",
     "StylePreset",
     "UsageEvent",
     "User",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from tortoise import fields
@@ -18,15 +19,19 @@ if TYPE_CHECKING:
 
 class UsageEvent(Model):
     id = fields.UUIDField(primary_key=True)
+    user_id: uuid.UUID
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="usage_events", on_delete=fields.CASCADE
     )
+    project_id: uuid.UUID | None
     project: fields.ForeignKeyNullableRelation[Project] = fields.ForeignKeyField(
         "models.Project", related_name="usage_events", null=True, on_delete=fields.SET_NULL
     )
+    batch_job_id: uuid.UUID | None
     batch_job: fields.ForeignKeyNullableRelation[BatchJob] = fields.ForeignKeyField(
         "models.BatchJob", related_name="usage_events", null=True, on_delete=fields.SET_NULL
     )
+    style_preset_id: uuid.UUID | None
     style_preset: fields.ForeignKeyNullableRelation[StylePreset] = fields.ForeignKeyField(
         "models.StylePreset", related_name="usage_events", null=True, on_delete=fields.SET_NULL
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from tortoise import fields
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 class CreditLedgerEntry(Model):
     id = fields.UUIDField(primary_key=True)
     # RESTRICT: a ledger is never deleted with anything else.
+    user_id: uuid.UUID
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="ledger_entries", on_delete=fields.RESTRICT
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
@@ -14,9 +15,11 @@ if TYPE_CHECKING:
 
 class GalleryItem(Model):
     id = fields.UUIDField(primary_key=True)
+    owner_id: uuid.UUID
     owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="gallery_items", on_delete=fields.CASCADE
     )
+    image_edit_id: uuid.UUID
     image_edit: fields.ForeignKeyRelation[ImageEdit] = fields.ForeignKeyField(
         "models.ImageEdit", related_name="gallery_items", on_delete=fields.CASCADE
     )

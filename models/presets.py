@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
@@ -15,9 +16,11 @@ if TYPE_CHECKING:
 
 class StylePreset(Model):
     id = fields.UUIDField(primary_key=True)
+    owner_id: uuid.UUID
     owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="style_presets", on_delete=fields.CASCADE
     )
+    forked_from_id: uuid.UUID | None
     forked_from: fields.ForeignKeyNullableRelation[StylePreset] = fields.ForeignKeyField(
         "models.StylePreset", related_name="forks", null=True, on_delete=fields.SET_NULL
     )

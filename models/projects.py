@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 class Project(Model):
     id = fields.UUIDField(primary_key=True)
+    owner_id: uuid.UUID
     owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="projects", on_delete=fields.CASCADE
     )

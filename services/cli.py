@@ -56,6 +56,31 @@ async def _with_database(settings: Settings, work: Callable[[], Awaitable[None]]
         await db.close()
 
 
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.redis_url:
+        print(
+            "playground: `worker` needs REDIS_URL (without it, `playground serve` runs batches itself)",
+            file=sys.stderr,
+        )
+        return 2
+    from services.jobs import run_worker
+    from services.runtime import worker_handler
+
+    redis_url = settings.redis_url
+    concurrency = args.concurrency or settings.worker_concurrency
+
+    async def work() -> None:
+        await run_worker(
+            redis_url,
+            concurrency=concurrency,
+            handler_factory=lambda: worker_handler(settings),
+            name=settings.redis_namespace,
+        )
+
+    asyncio.run(_with_database(settings, work))
+    return 0
+
+
 def _migrate(args: argparse.Namespace, settings: Settings) -> int:
     applied = asyncio.run(db.migrate(settings.resolved_database_url))
     print("\n".join(f"applied {name}" for name in applied) or "database is up to date")
@@ -96,6 +121,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run batches from the Redis queue (needs REDIS_URL)")
+    worker.add_argument("--concurrency", type=int, help="batches at once in this process (default WORKER_CONCURRENCY)")
+    worker.set_defaults(run=_worker)
 
     commands.add_parser("migrate", help="apply the database migrations").set_defaults(run=_migrate)
 

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     var_dir: Path = Field(default=Path("var"), alias="PLAYGROUND_VAR_DIR")
     database_url: str | None = None
     redis_url: str | None = None
+    redis_namespace: str = Field(default="playground", pattern=r"^[A-Za-z0-9_.-]{1,64}$")
 
     jwt_secret: str | None = None
     jwt_jwks_url: str | None = None
@@ -56,6 +57,19 @@ class Settings(BaseSettings):
     ark_api_key: str | None = None
     ark_model: str = "seedream-4-0-250828"
     simulator_api_key: str = "simulator"
+
+    simulator_latency_seconds: float | None = Field(default=None, ge=0)
+
+    worker_concurrency: int = Field(default=4, ge=1, le=256)
+    batch_item_concurrency: int = Field(default=4, ge=1, le=64)
+    provider_concurrent_tasks: int = Field(default=10, ge=1)
+    provider_images_per_minute: int = Field(default=500, ge=1)
+    per_user_concurrency: int = Field(default=4, ge=1)
+    provider_max_attempts: int = Field(default=4, ge=1, le=10)
+    provider_retry_base_seconds: float = Field(default=1.0, ge=0)
+    provider_retry_max_seconds: float = Field(default=30.0, ge=0)
+    provider_deadline_seconds: float = Field(default=300.0, gt=0)
+    allow_private_reference_urls: bool = False
 
     media_dir: Path | None = None
     media_base_url: str = "/media"

@@ -78,6 +78,9 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         database_url=database_url,
         jwt_secret=TEST_SECRET,
         signup_credits=20,
+        simulator_latency_seconds=0.0,
+        provider_retry_base_seconds=0.01,
+        provider_retry_max_seconds=0.05,
     )
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
+from graph.types.batches import BatchJobType, ImageEditType
+from graph.types.connections import Connection
 from graph.types.enums import GenerationMode, ProcessingStatus
 from models import Project
+from services import generation
+from services.pagination import DEFAULT_PAGE_SIZE
 
 
 @strawberry.type(name="Project", description="A folder of generations owned by one user.")
@@ -24,6 +29,28 @@ class ProjectType:
     created_at: datetime = strawberry.field(description="Creation time.")
     updated_at: datetime = strawberry.field(description="Last change.")
 
+    _model: strawberry.Private[Project]
+
+    @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
+    async def batch_jobs(
+        self,
+        first: Annotated[int, strawberry.argument(description="Page size, 0-100.")] = DEFAULT_PAGE_SIZE,
+        after: Annotated[str | None, strawberry.argument(description="Return items after this cursor.")] = None,
+    ) -> Connection[BatchJobType]:
+        page = await generation.list_page(
+            self._model.owner_id, first=first, after=after, project_id=str(self._model.id)
+        )
+        return Connection.from_page(page, BatchJobType.from_model)
+
+    @strawberry.field(description="The project's images, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
+    async def image_edits(
+        self,
+        first: Annotated[int, strawberry.argument(description="Page size, 0-100.")] = DEFAULT_PAGE_SIZE,
+        after: Annotated[str | None, strawberry.argument(description="Return items after this cursor.")] = None,
+    ) -> Connection[ImageEditType]:
+        page = await generation.edits_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
+        return Connection.from_page(page, ImageEditType.from_model)
+
     @classmethod
     def from_model(cls, project: Project) -> ProjectType:
         return cls(
@@ -37,4 +64,5 @@ class ProjectType:
             metadata=JSON(project.metadata),
             created_at=project.created_at,
             updated_at=project.updated_at,
+            _model=project,
         )

@@ -89,4 +89,4 @@ async def test_health_endpoints(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     ready = await client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json() == {"status": "ok"}
+    assert ready.json() == {"status": "ok", "database": True, "bus": True}

@@ -1,0 +1,616 @@
+"""The progress bus: notifications about batches and users, fanned out to local subscribers.
+
+The bus only carries notifications; the state of record is in SQL. A publisher writes the state first, then
+publishes a small JSON-able dict that carries an integer ``seq`` (monotonic per batch) and, on the last event of a
+stream, ``"terminal": True``. A consumer subscribes, reads the stored snapshot, yields it, then yields live events
+with a higher ``seq``; whenever it receives ``RESYNC`` it re-reads the snapshot, because events were lost.
+
+Two implementations share one interface (``EventBus``) and one queue policy:
+
+- ``InProcessBus``: the embedded default (no ``REDIS_URL``); publish hands the event straight to the local queues.
+- ``RedisBus``: one Redis pub/sub connection per process, shared by every local subscriber. A channel is
+  SUBSCRIBEd when its first local subscriber arrives and UNSUBSCRIBEd when its last one leaves; messages are fanned
+  out in memory. Publishing uses a separate, ordinary connection pool. A supervised listener task reconnects with
+  capped, jittered backoff, re-subscribes every live channel and then sends ``RESYNC`` to their subscribers, since
+  Redis pub/sub is at-most-once and whatever was published during the gap is gone.
+
+Queue policy (both buses): each subscription has a bounded queue (``queue_size``). Delivery never waits, so a slow
+subscriber never holds up the listener or other subscribers. When a queue is full, the oldest queued non-terminal
+event is dropped: events are full snapshots, so a newer one supersedes it. Terminal events and ``RESYNC`` are never
+dropped for room. Should protected items alone pile up past ``4 * queue_size`` (a consumer that stopped reading),
+the queue is replaced by a single ``RESYNC``: the consumer then re-reads everything, terminal states included, from
+SQL. Delivering ``RESYNC`` likewise discards the queued non-terminal events it supersedes.
+
+Events handed to subscribers are shared between the subscribers of one channel: treat them as read-only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections import deque
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from redis.asyncio import ConnectionPool, Redis
+from redis.asyncio.connection import AbstractConnection
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff, NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+__all__ = [
+    "RESYNC",
+    "BusSubscription",
+    "EventBus",
+    "InProcessBus",
+    "RedisBus",
+    "Resync",
+    "Subscription",
+    "create_bus",
+]
+
+log = logging.getLogger(__name__)
+
+Event = dict[str, Any]
+
+DEFAULT_QUEUE_SIZE = 64
+# Protected items (terminal events, RESYNC) may exceed the bound by this factor before the queue collapses.
+PROTECTED_OVERFLOW_FACTOR = 4
+
+# Publishing is best effort and sits in a worker's path: retry briefly, then log and move on.
+PUBLISH_RETRIES = 2
+PUBLISH_RETRY_BASE = 0.05
+PUBLISH_RETRY_CAP = 0.5
+
+# Errors that mean "the connection is gone": the listener reconnects on these and logs anything else in full.
+_CONNECTION_ERRORS = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError, OSError)
+
+
+class Resync:
+    """Marker yielded to a subscriber after the bus lost messages; re-read the state from SQL when you see it."""
+
+    _instance: Resync | None = None
+
+    def __new__(cls) -> Resync:
+        # A singleton, so `item is RESYNC` and isinstance checks both work.
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "RESYNC"
+
+
+RESYNC = Resync()
+
+
+class Subscription(Protocol):
+    """One subscriber's view of one channel.
+
+    Use as ``async with bus.subscribe(channel) as sub: async for item in sub: ...``. Entering registers the
+    subscriber (for Redis: returns once Redis confirmed the channel, so a snapshot read afterwards cannot miss an
+    event); leaving unregisters it. Iteration yields events and ``RESYNC`` and stops when the bus closes.
+    """
+
+    @property
+    def channel(self) -> str: ...
+
+    def __aiter__(self) -> AsyncIterator[Event | Resync]: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+
+class EventBus(Protocol):
+    """Publish notifications to channels and subscribe to them (see the module docstring for the semantics)."""
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def publish(self, channel: str, event: Event) -> None: ...
+
+    def subscribe(self, channel: str, *, queue_size: int | None = None) -> Subscription: ...
+
+    @property
+    def healthy(self) -> bool: ...
+
+
+class BusSubscription:
+    """A subscriber's bounded queue; the bus delivers into it without ever waiting (policy: module docstring)."""
+
+    def __init__(self, bus: _FanoutBus, channel: str, queue_size: int) -> None:
+        if queue_size < 1:
+            raise ValueError("queue_size must be at least 1")
+        self._bus = bus
+        self._channel = channel
+        self._queue_size = queue_size
+        self._items: deque[Event | Resync] = deque()
+        self._wakeup = asyncio.Event()
+        self._entered = False
+        self._ended = False
+        # Set while this subscriber may have missed events (it joined, or the connection dropped, before Redis
+        # confirmed the channel); cleared by delivering RESYNC once the channel is confirmed.
+        self.needs_resync = False
+        self.dropped = 0
+
+    @property
+    def channel(self) -> str:
+        return self._channel
+
+    @property
+    def pending(self) -> int:
+        """Items queued and not yet consumed."""
+        return len(self._items)
+
+    async def __aenter__(self) -> Self:
+        if self._entered:
+            raise RuntimeError("a subscription can be entered only once")
+        self._entered = True
+        try:
+            await self._bus._attach(self)
+        except BaseException:
+            # Cancelled while waiting for Redis: __aexit__ won't run, so release the channel here.
+            self._end()
+            await self._bus._detach(self)
+            raise
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._end()
+        await self._bus._detach(self)
+
+    def __aiter__(self) -> Self:
+        return self
+
+    async def __anext__(self) -> Event | Resync:
+        if not self._entered:
+            raise RuntimeError("enter the subscription first: `async with bus.subscribe(channel) as sub`")
+        while not self._items:
+            if self._ended:
+                raise StopAsyncIteration
+            self._wakeup.clear()
+            await self._wakeup.wait()
+        return self._items.popleft()
+
+    def _deliver(self, event: Event) -> None:
+        if self._ended:
+            return
+        self._items.append(event)
+        if len(self._items) > self._queue_size:
+            self._shed()
+        self._wakeup.set()
+
+    def _resync(self) -> None:
+        if self._ended:
+            return
+        self.needs_resync = False
+        # RESYNC supersedes every queued snapshot and any earlier RESYNC; terminal events stay, in order.
+        kept = [item for item in self._items if _is_terminal(item)]
+        self.dropped += len(self._items) - len(kept)
+        self._items = deque(kept)
+        self._items.append(RESYNC)
+        self._wakeup.set()
+
+    def _shed(self) -> None:
+        for index, item in enumerate(self._items):
+            if not _is_protected(item):
+                del self._items[index]
+                self.dropped += 1
+                return
+        if len(self._items) > self._queue_size * PROTECTED_OVERFLOW_FACTOR:
+            # The consumer stopped reading; one RESYNC tells it to rebuild everything from SQL instead.
+            self.dropped += len(self._items)
+            self._items = deque([RESYNC])
+
+    def _end(self) -> None:
+        self._ended = True
+        self._items.clear()
+        self._wakeup.set()
+
+
+def _is_terminal(item: Event | Resync) -> bool:
+    return isinstance(item, dict) and item.get("terminal") is True
+
+
+def _is_protected(item: Event | Resync) -> bool:
+    return isinstance(item, Resync) or _is_terminal(item)
+
+
+class _FanoutBus(EventBus):
+    """Local bookkeeping shared by both buses: channel -> subscriptions, and delivery into their queues."""
+
+    def __init__(self, *, queue_size: int = DEFAULT_QUEUE_SIZE) -> None:
+        if queue_size < 1:
+            raise ValueError("queue_size must be at least 1")
+        self._queue_size = queue_size
+        self._channels: dict[str, set[BusSubscription]] = {}
+        self._closed = False
+
+    def subscribe(self, channel: str, *, queue_size: int | None = None) -> BusSubscription:
+        """A subscription to ``channel`` (its own queue bound optional); it receives once entered (``async with``)."""
+        return BusSubscription(self, channel, queue_size or self._queue_size)
+
+    def subscriber_count(self, channel: str) -> int:
+        return len(self._channels.get(channel, ()))
+
+    async def _attach(self, subscription: BusSubscription) -> None:
+        if self._closed:
+            # Shutting down: the subscription ends at once rather than raising into a request in flight.
+            subscription._end()
+            return
+        subscribers = self._channels.setdefault(subscription.channel, set())
+        subscribers.add(subscription)
+        if len(subscribers) == 1:
+            await self._channel_opened(subscription.channel)
+        await self._await_ready(subscription)
+
+    async def _detach(self, subscription: BusSubscription) -> None:
+        subscribers = self._channels.get(subscription.channel)
+        if subscribers is None or subscription not in subscribers:
+            return
+        subscribers.discard(subscription)
+        if not subscribers:
+            del self._channels[subscription.channel]
+            await self._channel_closed(subscription.channel)
+
+    def _dispatch(self, channel: str, event: Event) -> None:
+        for subscription in self._channels.get(channel, ()):
+            subscription._deliver(event)
+
+    def _end_all(self) -> None:
+        for subscribers in self._channels.values():
+            for subscription in subscribers:
+                subscription._end()
+        self._channels.clear()
+
+    async def _channel_opened(self, channel: str) -> None:
+        """Hook: the first local subscriber of ``channel`` arrived."""
+
+    async def _channel_closed(self, channel: str) -> None:
+        """Hook: the last local subscriber of ``channel`` left."""
+
+    async def _await_ready(self, subscription: BusSubscription) -> None:
+        """Hook: return once events published from now on will reach ``subscription``."""
+
+
+class InProcessBus(_FanoutBus):
+    """The embedded bus: one process, no Redis; same interface and queue policy as ``RedisBus``."""
+
+    async def start(self) -> None:
+        self._closed = False
+
+    async def close(self) -> None:
+        """End every subscription (their iterators stop)."""
+        self._closed = True
+        self._end_all()
+
+    async def publish(self, channel: str, event: Event) -> None:
+        """Deliver ``event`` to the channel's subscribers now; never waits on them.
+
+        The event goes through a JSON round trip, so the embedded mode rejects (``TypeError``) what Redis would,
+        and subscribers see the same types (lists, not tuples) as behind Redis.
+        """
+        payload = json.dumps(event)
+        if self._closed:
+            log.warning("event on %s published after the bus closed; dropped", channel)
+            return
+        self._dispatch(channel, json.loads(payload))
+
+    @property
+    def healthy(self) -> bool:
+        return True
+
+
+class RedisBus(_FanoutBus):
+    """The production bus: one shared Redis pub/sub connection per process, supervised (see module docstring).
+
+    ``client_name`` names the connections (``CLIENT SETNAME``; the publisher's gets a ``:publish`` suffix) so they
+    can be found in ``CLIENT LIST``. ``ping_interval`` is how long the listener waits in silence before it PINGs;
+    no reply within another interval counts as a lost connection. ``subscribe_timeout`` bounds how long entering a
+    subscription waits for Redis to confirm the channel; after it the subscriber gets ``RESYNC`` when confirmed.
+    """
+
+    def __init__(
+        self,
+        redis_url: str,
+        *,
+        channel_prefix: str = "playground:",
+        queue_size: int = DEFAULT_QUEUE_SIZE,
+        client_name: str = "playground-bus",
+        backoff_initial: float = 0.1,
+        backoff_max: float = 5.0,
+        ping_interval: float = 10.0,
+        subscribe_timeout: float = 5.0,
+        connect_timeout: float = 5.0,
+    ) -> None:
+        super().__init__(queue_size=queue_size)
+        self._prefix = channel_prefix
+        self._backoff_initial = backoff_initial
+        self._backoff_max = backoff_max
+        self._ping_interval = ping_interval
+        self._subscribe_timeout = subscribe_timeout
+        self._publisher = Redis.from_url(
+            redis_url,
+            client_name=f"{client_name}:publish",
+            socket_connect_timeout=connect_timeout,
+            retry=Retry(ExponentialWithJitterBackoff(base=PUBLISH_RETRY_BASE, cap=PUBLISH_RETRY_CAP), PUBLISH_RETRIES),
+        )
+        self._publish_timeout = connect_timeout
+        # The listener's connection is made from this pool but owned by the bus: no retries inside redis-py, which
+        # would otherwise reconnect and re-subscribe behind our back and hide the gap that needs a RESYNC.
+        # Neither client sets socket_timeout: redis-py then writes through asyncio.wait_for, which on Python 3.11
+        # can swallow a cancellation (cpython gh-86296); reads and publishes are bounded with asyncio.timeout.
+        self._listener_pool = ConnectionPool.from_url(
+            redis_url,
+            client_name=client_name,
+            socket_connect_timeout=connect_timeout,
+            retry=Retry(NoBackoff(), 0),
+            protocol=2,
+        )
+        self._connection: AbstractConnection | None = None
+        self._command_lock = asyncio.Lock()
+        # Per channel: SUBSCRIBE sent on the current connection, commands not yet acknowledged, confirmation.
+        self._remote: set[str] = set()
+        self._unacknowledged: dict[str, int] = {}
+        self._confirmed: dict[str, asyncio.Event] = {}
+        self._listener: asyncio.Task[None] | None = None
+        self._healthy = False
+        self._became_healthy = asyncio.Event()
+        self._connected_once = False
+        self.reconnects = 0
+        self.connection_failures = 0
+        self.publish_failures = 0
+
+    @property
+    def healthy(self) -> bool:
+        """Whether the listener is connected and subscribed (for /readyz)."""
+        return self._healthy
+
+    async def start(self, *, wait: float | None = None) -> None:
+        """Start the supervised listener and wait up to ``wait`` seconds (default: the subscribe timeout) for it.
+
+        An unreachable Redis does not raise here: the listener keeps retrying and ``healthy`` stays False.
+        """
+        if self._closed:
+            raise RuntimeError("a closed bus cannot be restarted")
+        if self._listener is None:
+            self._listener = asyncio.create_task(self._supervise(), name="events-bus-listener")
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self._subscribe_timeout if wait is None else wait):
+                await self.wait_healthy()
+        if not self._healthy:
+            log.warning("event bus: Redis not reachable yet; the listener keeps retrying")
+
+    async def wait_healthy(self) -> None:
+        """Wait until the listener is connected (bound it with ``asyncio.timeout``)."""
+        await self._became_healthy.wait()
+
+    async def close(self) -> None:
+        """End every subscription, stop the listener, close both connections."""
+        if self._closed:
+            return
+        self._closed = True
+        self._end_all()
+        if self._listener is not None:
+            # Cancel until it is done: a cancellation can still get lost inside a library call.
+            while not self._listener.done():
+                self._listener.cancel()
+                await asyncio.wait({self._listener}, timeout=0.5)
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._listener
+            self._listener = None
+        await self._drop_connection()
+        self._healthy = False
+        await self._listener_pool.aclose()
+        await self._publisher.aclose()
+
+    async def publish(self, channel: str, event: Event) -> None:
+        """PUBLISH ``event`` (JSON) to ``channel``; best effort.
+
+        A Redis failure is logged and counted, not raised: the state is already in SQL, and the bus is only the
+        notification. A non-JSON-able event raises ``TypeError``.
+        """
+        payload = json.dumps(event, separators=(",", ":"))
+        if self._closed:
+            log.warning("event on %s published after the bus closed; dropped", channel)
+            return
+        try:
+            async with asyncio.timeout(self._publish_timeout):
+                await self._publisher.publish(self._prefix + channel, payload)
+        except (RedisError, OSError, TimeoutError) as exc:
+            self.publish_failures += 1
+            log.warning("event bus: publish to %s failed: %s: %s", channel, type(exc).__name__, exc)
+
+    # Channel bookkeeping ---------------------------------------------------------------------------------------
+
+    async def _channel_opened(self, channel: str) -> None:
+        self._confirmed[channel] = asyncio.Event()
+        await self._sync_channel(channel)
+
+    async def _channel_closed(self, channel: str) -> None:
+        self._confirmed.pop(channel, None)
+        await self._sync_channel(channel)
+
+    async def _await_ready(self, subscription: BusSubscription) -> None:
+        confirmed = self._confirmed.get(subscription.channel)
+        if confirmed is None:  # the bus closed meanwhile
+            return
+        if not confirmed.is_set() and self._healthy:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._subscribe_timeout):
+                    await confirmed.wait()
+        if not confirmed.is_set():
+            # Redis is away (or slow): don't hold the caller. It reads its snapshot now and gets RESYNC once the
+            # channel is confirmed, which covers whatever was published in between.
+            subscription.needs_resync = True
+
+    async def _sync_channel(self, channel: str) -> None:
+        """Make the listener connection's subscription to ``channel`` match whether it has local subscribers.
+
+        Serialised by the command lock, so SUBSCRIBE/UNSUBSCRIBE for a channel reach Redis in decision order.
+        """
+        async with self._command_lock:
+            connection = self._connection
+            wanted = channel in self._channels
+            if connection is None:
+                return  # not connected: the next connection subscribes every wanted channel
+            if wanted == (channel in self._remote):
+                # Already in that state at Redis (a subscriber left and another came back before the UNSUBSCRIBE
+                # went out); if no command is in flight, the channel is confirmed as it stands.
+                confirmed = self._confirmed.get(channel)
+                if wanted and confirmed is not None and not self._unacknowledged.get(channel):
+                    confirmed.set()
+                return
+            command = "SUBSCRIBE" if wanted else "UNSUBSCRIBE"
+            # Book the command before sending: the listener may read its acknowledgement while we await the send.
+            if wanted:
+                self._remote.add(channel)
+            else:
+                self._remote.discard(channel)
+            self._unacknowledged[channel] = self._unacknowledged.get(channel, 0) + 1
+            try:
+                await connection.send_command(command, self._prefix + channel)
+            except _CONNECTION_ERRORS as exc:
+                # The connection is dead; the next one starts from a clean slate and subscribes what is wanted.
+                log.debug("event bus: %s %s not sent (%s); the listener will reconnect", command, channel, exc)
+
+    # The supervised listener -----------------------------------------------------------------------------------
+
+    async def _supervise(self) -> None:
+        failures = 0
+        while not self._closed:
+            try:
+                connection = await self._connect()
+                failures = 0
+                await self._listen(connection)
+            except asyncio.CancelledError:
+                raise
+            except _CONNECTION_ERRORS as exc:
+                log.warning("event bus: Redis pub/sub connection lost: %s: %s", type(exc).__name__, exc)
+            except Exception:
+                log.exception("event bus: listener failed")
+            self.connection_failures += 1
+            failures += 1
+            await self._connection_lost()
+            # Capped exponential backoff with full jitter, so many processes don't reconnect in lockstep.
+            ceiling = min(self._backoff_max, self._backoff_initial * 2 ** min(failures - 1, 30))
+            await asyncio.sleep(random.uniform(0, ceiling))  # noqa: S311 - jitter, not cryptography
+
+    async def _connect(self) -> AbstractConnection:
+        # redis-py leaves make_connection unannotated; it returns the pool's connection class.
+        connection: AbstractConnection = self._listener_pool.make_connection()  # type: ignore[no-untyped-call]
+        try:
+            await connection.connect()  # type: ignore[no-untyped-call]  # unannotated in redis-py
+            async with self._command_lock:
+                self._remote.clear()
+                self._unacknowledged.clear()
+                wanted = list(self._channels)
+                if wanted:
+                    await connection.send_command("SUBSCRIBE", *(self._prefix + channel for channel in wanted))
+                    self._remote.update(wanted)
+                    self._unacknowledged.update(dict.fromkeys(wanted, 1))
+                self._connection = connection
+        except BaseException:
+            await connection.disconnect()
+            raise
+        if self._connected_once:
+            self.reconnects += 1
+            log.info("event bus: reconnected to Redis, resubscribed %d channel(s)", len(self._remote))
+        self._connected_once = True
+        self._healthy = True
+        self._became_healthy.set()
+        return connection
+
+    async def _listen(self, connection: AbstractConnection) -> None:
+        awaiting_pong = False
+        while True:
+            response = await connection.read_response(timeout=self._ping_interval)
+            if response is None:  # silence for a whole interval
+                if awaiting_pong:
+                    raise RedisTimeoutError("no reply to PING from Redis")
+                async with self._command_lock:
+                    await connection.send_command("PING")
+                awaiting_pong = True
+                continue
+            awaiting_pong = False
+            self._handle(response)
+
+    def _handle(self, response: Any) -> None:
+        # RESP2 pub/sub replies: [kind, channel, payload]; a PING reply is [b"pong", b""] or b"PONG".
+        if not isinstance(response, list) or len(response) != 3:
+            return
+        kind, raw_channel, payload = response
+        channel = _decode(raw_channel).removeprefix(self._prefix)
+        if kind == b"message":
+            try:
+                event = json.loads(payload)
+            except ValueError:
+                log.warning("event bus: dropped a non-JSON message on %s", channel)
+                return
+            if not isinstance(event, dict):
+                log.warning("event bus: dropped a non-object message on %s", channel)
+                return
+            self._dispatch(channel, event)
+        elif kind in (b"subscribe", b"unsubscribe"):
+            self._acknowledged(channel)
+
+    def _acknowledged(self, channel: str) -> None:
+        remaining = self._unacknowledged.get(channel, 0) - 1
+        if remaining > 0:
+            # Older acknowledgements of a SUBSCRIBE/UNSUBSCRIBE flip-flop: the final state isn't reached yet.
+            self._unacknowledged[channel] = remaining
+            return
+        self._unacknowledged.pop(channel, None)
+        confirmed = self._confirmed.get(channel)
+        if confirmed is None or channel not in self._remote:
+            return
+        confirmed.set()
+        for subscription in self._channels.get(channel, ()):
+            if subscription.needs_resync:
+                subscription._resync()
+
+    async def _connection_lost(self) -> None:
+        self._healthy = False
+        self._became_healthy.clear()
+        async with self._command_lock:
+            await self._drop_connection()
+            self._remote.clear()
+            self._unacknowledged.clear()
+        # Anything published from now until the channel is confirmed again is lost for these subscribers.
+        for confirmed in self._confirmed.values():
+            confirmed.clear()
+        for subscribers in self._channels.values():
+            for subscription in subscribers:
+                subscription.needs_resync = True
+
+    async def _drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(*_CONNECTION_ERRORS):
+                await connection.disconnect()
+
+
+def _decode(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def create_bus(redis_url: str | None, *, queue_size: int = DEFAULT_QUEUE_SIZE, **redis_options: Any) -> EventBus:
+    """The bus for this deployment: ``RedisBus`` when ``redis_url`` is set, else ``InProcessBus``.
+
+    ``redis_options`` go to ``RedisBus`` (``channel_prefix``, ``client_name``, timeouts) and are ignored in-process.
+    """
+    if redis_url:
+        return RedisBus(redis_url, queue_size=queue_size, **redis_options)
+    return InProcessBus(queue_size=queue_size)

@@ -1,0 +1,73 @@
+"""Following progress: the stored snapshot first, then live events with a higher ``seq``, resynced from SQL.
+
+Redis pub/sub is at-most-once, so whenever the bus says events were lost (``RESYNC``), or nothing arrived for a
+while (a publish that failed silently), the consumer re-reads the snapshot from the database instead of waiting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from models import BatchJob, User
+from services.batches import OPEN_BATCH, batch_channel, snapshot, user_channel
+from services.events import EventBus, Resync
+
+IDLE_RESYNC_SECONDS = 30.0
+
+
+async def follow_batch(
+    bus: EventBus,
+    batch_id: uuid.UUID,
+    *,
+    after_seq: int | None = None,
+    item_concurrency: int = 4,
+    idle_resync_seconds: float = IDLE_RESYNC_SECONDS,
+) -> AsyncIterator[dict[str, Any]]:
+    """Events of one batch with ``seq`` above ``after_seq``, ending after the terminal one.
+
+    Without ``after_seq`` the current snapshot always comes first (a new tab sees where things stand).
+    """
+
+    async def current() -> dict[str, Any]:
+        return await snapshot(await BatchJob.get(id=batch_id), item_concurrency=item_concurrency)
+
+    # Subscribe before reading the snapshot, so nothing published in between is missed.
+    async with bus.subscribe(batch_channel(batch_id)) as subscription:
+        event = await current()
+        last = after_seq if after_seq is not None else -1
+        if event["seq"] > last:
+            yield event
+            last = event["seq"]
+        if event["terminal"]:
+            return
+        stream = aiter(subscription)
+        while True:
+            try:
+                item = await asyncio.wait_for(anext(stream), idle_resync_seconds)
+            except TimeoutError:
+                item = Resync()
+            except StopAsyncIteration:
+                return  # the bus is closing
+            event = await current() if isinstance(item, Resync) else item
+            if event["seq"] > last:
+                yield event
+                last = event["seq"]
+            if event.get("terminal"):
+                return
+
+
+async def follow_user(bus: EventBus, user_id: uuid.UUID, *, item_concurrency: int = 4) -> AsyncIterator[dict[str, Any]]:
+    """Every batch event of the user and their balance changes; after lost events, the open batches and the
+    balance are re-read."""
+    async with bus.subscribe(user_channel(user_id)) as subscription:
+        async for item in subscription:
+            if isinstance(item, Resync):
+                for batch in await BatchJob.filter(owner_id=user_id, status__in=OPEN_BATCH):
+                    yield await snapshot(batch, item_concurrency=item_concurrency)
+                user = await User.get(id=user_id)
+                yield {"type": "credits", "userId": str(user_id), "balance": user.credits, "terminal": False}
+            else:
+                yield item

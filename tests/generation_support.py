@@ -1,0 +1,76 @@
+"""Helpers for generation tests: submitting over GraphQL, waiting for batches through the bus, ledger checks."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+from starlette.applications import Starlette
+
+from models import BatchJob, CreditLedgerEntry, User
+from services import progress
+from tests.conftest import GQL, Caller
+
+BATCH_FIELDS = """
+  id status totalImages completedImages failedImages creditsReserved creditsCaptured creditsRefunded creditsHeld
+  retriedFromId
+  images { id batchIndex status url width height errorCategory credits }
+  items { itemIndex status attempts errorCategory retriedFromItemId }
+"""
+GENERATE = f"""
+mutation($input: GenerateInput!) {{
+  generate(input: $input) {{ created batchJob {{ {BATCH_FIELDS} }} userErrors {{ field code message }} }}
+}}"""
+BATCH = f"query($id: ID!) {{ batchJob(id: $id) {{ {BATCH_FIELDS} }} }}"
+PROJECT = 'mutation { projectCreate(input: {name: "Shoot"}) { project { id } } }'
+
+
+async def new_project(gql: GQL, caller: Caller) -> str:
+    body = await gql(PROJECT, caller=caller)
+    project_id: str = body["data"]["projectCreate"]["project"]["id"]
+    return project_id
+
+
+async def generate(gql: GQL, caller: Caller, **fields: Any) -> dict[str, Any]:
+    body = await gql(GENERATE, {"input": fields}, caller)
+    assert "errors" not in body, body
+    payload: dict[str, Any] = body["data"]["generate"]
+    return payload
+
+
+async def wait_until_ended(app: Starlette, batch_id: str, limit_seconds: float = 60.0) -> None:
+    """Follow the batch's progress through the app's bus until its terminal event (event-driven, bounded)."""
+    bus = app.state.services.runtime.bus
+
+    async def follow() -> None:
+        async for event in progress.follow_batch(bus, uuid.UUID(batch_id), idle_resync_seconds=1.0):
+            if event["terminal"]:
+                return
+
+    await asyncio.wait_for(follow(), limit_seconds)
+
+
+async def batch(gql: GQL, caller: Caller, batch_id: str) -> dict[str, Any]:
+    body = await gql(BATCH, {"id": batch_id}, caller)
+    result: dict[str, Any] = body["data"]["batchJob"]
+    return result
+
+
+async def assert_ledger_consistent(subject: str) -> User:
+    """The invariant after every scenario: the ledger sums to the balance, which is never negative, and no
+    ended batch holds credits."""
+    user = await User.get(subject=subject)
+    entries = await CreditLedgerEntry.filter(user_id=user.id)
+    assert sum(e.amount for e in entries) == user.credits
+    assert user.credits >= 0
+    for job in await BatchJob.filter(owner_id=user.id):
+        held = sum(e.held_delta for e in entries if e.reference == str(job.id))
+        assert held == job.credits_reserved - job.credits_captured - job.credits_refunded
+        if job.finished_at is not None:
+            assert held == 0, f"ended batch {job.id} still holds {held}"
+    return user
+
+
+def kinds(entries: list[CreditLedgerEntry]) -> list[str]:
+    return [e.kind.value for e in sorted(entries, key=lambda e: e.created_at)]
