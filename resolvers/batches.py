@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.file_uploads import Upload
 
+from graph.arguments import After, First
 from graph.context import Context
 from graph.inputs.generation import BatchJobFilter, GenerateInput
 from graph.types.batches import (
@@ -28,8 +29,6 @@ from services.pagination import DEFAULT_PAGE_SIZE
 
 Info = strawberry.Info[Context, None]
 BatchId = Annotated[strawberry.ID, strawberry.argument(description="The batch job's id.")]
-First = Annotated[int, strawberry.argument(description="Page size, 0-100.")]
-After = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
 Input = Annotated[GenerateInput, strawberry.argument(description="What to generate.")]
 
 

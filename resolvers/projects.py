@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from graph.arguments import After, First
 from graph.context import Context
 from graph.inputs.projects import ProjectCreateInput, ProjectFilter, ProjectUpdateInput
 from graph.types.connections import Connection
@@ -17,8 +18,6 @@ from services.pagination import DEFAULT_PAGE_SIZE
 
 Info = strawberry.Info[Context, None]
 ProjectId = Annotated[strawberry.ID, strawberry.argument(description="The project's id.")]
-First = Annotated[int, strawberry.argument(description="Page size, 0-100.")]
-After = Annotated[str | None, strawberry.argument(description="Return items after this cursor.")]
 
 
 def _metadata(value: Any) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from graph.arguments import After, First
 from graph.context import Context
 from graph.inputs.credits import CreditsGrantInput
 from graph.types.connections import Connection
@@ -26,8 +27,8 @@ async def me(info: Info) -> UserType:
 
 async def credit_transactions(
     info: Info,
-    first: Annotated[int, strawberry.argument(description="Page size, 0-100.")] = DEFAULT_PAGE_SIZE,
-    after: Annotated[str | None, strawberry.argument(description="Return items after this cursor.")] = None,
+    first: First = DEFAULT_PAGE_SIZE,
+    after: After = None,
 ) -> Connection[CreditTransactionType]:
     user = await info.context.user()
     page = await credits.ledger_page(user.id, first=first, after=after)

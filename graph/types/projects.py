@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
+from graph.arguments import After, First
 from graph.types.batches import BatchJobType, ImageEditType
 from graph.types.connections import Connection
 from graph.types.enums import GenerationMode, ProcessingStatus
@@ -34,8 +34,8 @@ class ProjectType:
     @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def batch_jobs(
         self,
-        first: Annotated[int, strawberry.argument(description="Page size, 0-100.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="Return items after this cursor.")] = None,
+        first: First = DEFAULT_PAGE_SIZE,
+        after: After = None,
     ) -> Connection[BatchJobType]:
         page = await generation.list_page(
             self._model.owner_id, first=first, after=after, project_id=str(self._model.id)
@@ -45,8 +45,8 @@ class ProjectType:
     @strawberry.field(description="The project's images, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def image_edits(
         self,
-        first: Annotated[int, strawberry.argument(description="Page size, 0-100.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="Return items after this cursor.")] = None,
+        first: First = DEFAULT_PAGE_SIZE,
+        after: After = None,
     ) -> Connection[ImageEditType]:
         page = await generation.edits_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
         return Connection.from_page(page, ImageEditType.from_model)
