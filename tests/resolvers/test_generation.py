@@ -374,3 +374,15 @@ async def test_other_users_cannot_read_batches_or_images(app: Starlette, gql: GQ
         alice,
     )
     assert [e["node"]["id"] for e in mine["data"]["batchJobs"]["edges"]] == [job["id"]]
+
+
+async def test_reference_urls_to_private_addresses_are_refused(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller("alice")
+    project = await new_project(gql, alice)
+    for url in ("http://127.0.0.1:9/cat.png", "http://169.254.169.254/latest/meta-data", "file:///etc/passwd"):
+        payload = await generate(gql, alice, projectId=project, mode="EDIT", prompt="steal", references=[{"url": url}])
+        assert payload["batchJob"] is None
+        assert payload["userErrors"][0]["field"] == ["input", "references", "0", "url"], url
+        assert payload["userErrors"][0]["code"] == "INVALID"
+    user = await assert_ledger_consistent(alice.subject)
+    assert user.credits == 20
