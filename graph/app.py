@@ -30,6 +30,7 @@ from graph.schema import create_schema
 from graph.services import AppServices
 from services import db
 from services.auth import TokenVerifier
+from services.capabilities import MAX_REFERENCE_BYTES
 from services.config import Settings, load_settings
 from services.errors import Unauthenticated
 from services.generation import reconcile
@@ -94,27 +95,52 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ok", "database": True, "bus": bus_healthy})
 
 
-class UploadGuard:
-    """CSRF guard for GraphQL multipart uploads: a browser cannot send a custom header cross-site without a CORS
-    preflight, so multipart requests must carry ``X-Playground-Upload`` (``Apollo-Require-Preflight`` also works)."""
+class RequestGuard:
+    """In front of the GraphQL endpoint: a CSRF guard for multipart uploads and a cap on request bodies.
+
+    A browser cannot send a custom header cross-site without a CORS preflight, so multipart requests must carry
+    ``X-Playground-Upload`` (``Apollo-Require-Preflight`` also works). Bodies are capped (JSON 1 MiB, multipart the
+    largest reference image plus room for the form) so that nobody can make the server buffer gigabytes.
+    """
 
     HEADERS = (b"x-playground-upload", b"apollo-require-preflight")
+    MAX_JSON_BYTES = 1024 * 1024
+    MAX_MULTIPART_BYTES = MAX_REFERENCE_BYTES + 256 * 1024
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            headers = dict(scope.get("headers") or [])
-            content_type = headers.get(b"content-type", b"").lower()
-            if content_type.startswith(b"multipart/") and not any(h in headers for h in self.HEADERS):
-                response = JSONResponse(
-                    {"errors": [{"message": "multipart requests need the header X-Playground-Upload: 1"}]},
-                    status_code=400,
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/")
+        if multipart and not any(h in headers for h in self.HEADERS):
+            await self._refuse(scope, receive, send, 400, "multipart requests need the header X-Playground-Upload: 1")
+            return
+        limit = self.MAX_MULTIPART_BYTES if multipart else self.MAX_JSON_BYTES
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, 413, f"request bodies are limited to {limit} bytes")
+            return
+        received = 0
+
+        async def capped_receive() -> Any:
+            # Without a Content-Length (chunked), count as it arrives; past the cap the app sees a disconnect.
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    return {"type": "http.disconnect"}
+            return message
+
+        await self.app(scope, capped_receive, send)
+
+    @staticmethod
+    async def _refuse(scope: Any, receive: Any, send: Any, status: int, message: str) -> None:
+        await JSONResponse({"errors": [{"message": message}]}, status_code=status)(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -157,7 +183,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
     return Starlette(
         routes=[
-            Route("/graphql", UploadGuard(view), methods=["GET", "POST"]),
+            Route("/graphql", RequestGuard(view), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

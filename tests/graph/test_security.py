@@ -90,3 +90,12 @@ async def test_health_endpoints(client: httpx.AsyncClient) -> None:
     ready = await client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json() == {"status": "ok", "database": True, "bus": True}
+
+
+async def test_oversized_bodies_are_refused(client: httpx.AsyncClient) -> None:
+    padding = "x" * (1024 * 1024 + 10)
+    response = await client.post(
+        "/graphql", json={"query": "{ capabilities { provider } }", "variables": {"p": padding}}
+    )
+    assert response.status_code == 413
+    assert "simulator" not in response.text
