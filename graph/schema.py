@@ -5,15 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from graphql import ASTValidationRule, GraphQLError
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions.max_aliases import create_validator as alias_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
@@ -132,6 +127,12 @@ class PlaygroundSchema(strawberry.Schema):
 
 def create_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the security limits of ``settings``; extensions are built per operation."""
+    # The depth and alias rules are made once: ValidationCache keys on the rule classes, and QueryDepthLimiter /
+    # MaxAliasesLimiter would make new ones per operation, so the cache never hit (measured: 0 hits in 5).
+    limits: list[type[ASTValidationRule]] = [
+        depth_rule(settings.graphql_max_depth, None, None),
+        alias_rule(settings.graphql_max_aliases),
+    ]
     return PlaygroundSchema(
         query=Query,
         mutation=Mutation,
@@ -140,8 +141,7 @@ def create_schema(settings: Settings) -> strawberry.Schema:
         extensions=[
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
-            lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+            lambda: AddValidationRules(limits),
             lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
             lambda: MaskErrors(should_mask_error=should_mask_error),
         ],

@@ -48,6 +48,11 @@ async def follow_batch(
             try:
                 item = await asyncio.wait_for(anext(stream), idle_resync_seconds)
             except TimeoutError:
+                # Quiet for a while: one cheap read of the batch's seq; the full snapshot only if we missed something
+                # (thousands of idle subscribers must not each rebuild a snapshot every interval).
+                seq: list[Any] = await BatchJob.filter(id=batch_id).values_list("event_seq", flat=True)
+                if not seq or seq[0] <= last:
+                    continue
                 item = Resync()
             except StopAsyncIteration:
                 return  # the bus is closing

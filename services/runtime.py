@@ -80,7 +80,8 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
         api_key=api_key,
         model=settings.ark_model,
         deadline_s=settings.provider_deadline_seconds,
-        poll_initial_s=0.05 if simulator is not None else 0.5,
+        # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
+        sync_mode=simulator is not None,
     )
     try:
         if simulator is not None:
