@@ -1,0 +1,356 @@
+"""Worker throughput benchmark: batches through the real runner against the in-process simulator.
+
+Submits B batches of I text-to-image items (1024x1024, one image each) through ``services.generation.submit``,
+spread over U users with raised credits, then starts the in-process queue and waits for every batch through the
+progress bus (``services.progress.follow_batch``). The simulator runs in this process behind httpx's ASGI
+transport with a fixed latency L; the provider limits are raised so that the only bound is the worker concurrency
+C = WORKER_CONCURRENCY (batches in flight) x BATCH_ITEM_CONCURRENCY (items in flight per batch).
+
+Reported per configuration: images/s against the theoretical bound C / L (ratio) and against the schedule's own
+bound (a task is seen finished only at the client's next WaveSpeed-style poll; a worker slot takes the next batch
+only when its batch ended; a batch runs its items in waves of BATCH_ITEM_CONCURRENCY), CPU ms per image
+(``time.process_time``, every thread of this process: the runner, the simulator's renderer, aiosqlite) and the
+part of it that is the simulator rendering the JPEG (measured separately in the same run, as the baseline).
+Submission is timed on its own, before the queue starts, so the throughput is the worker's alone.
+
+Run: `python bench/bench_worker.py [--quick] [--database sqlite|postgres|both] [--concurrency 4x5,10x10,25x10]`.
+PostgreSQL: a throwaway database is created through ``PLAYGROUND_BENCH_POSTGRES_URL`` (default
+``postgres://postgres@127.0.0.1:5432/postgres``) and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import math
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import asyncpg
+import httpx
+from tortoise import Tortoise
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+from models import BatchJob, BatchStatus, GenerationMode, User
+from services import db, projects, users
+from services.batches import ProgressPublisher
+from services.config import Settings
+from services.events import create_bus
+from services.generation import GenerateRequest, submit
+from services.jobs import InProcessQueue
+from services.progress import follow_batch
+from services.runtime import batch_runner
+from services.seedream.simulator.render import render_image
+from services.seedream.wavespeed import WaveSpeedConfig
+from services.storage import LocalStorage
+
+ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+SIDE = 1024
+ITEMS_PER_BATCH = 10  # MAX_COUNT_PER_PROMPT: one prompt x count 10 = 10 provider calls of one image
+SIMULATOR_POLL_INITIAL_S = 0.05  # what services.runtime.provider_stack gives the client for the simulator
+
+
+@dataclass(frozen=True)
+class Config:
+    database: str
+    workers: int
+    items: int
+    batches: int
+    users: int
+    latency: float
+
+    @property
+    def concurrency(self) -> int:
+        """Provider calls in flight at most: batches in flight x items in flight per batch (capped by the work)."""
+        return min(self.workers, self.batches) * min(self.items, ITEMS_PER_BATCH)
+
+    @property
+    def images(self) -> int:
+        return self.batches * ITEMS_PER_BATCH
+
+    def schedule_seconds(self) -> float:
+        """The least wall time this schedule allows: rounds of batches x waves of items x the polled latency.
+
+        A worker slot takes the next batch only when its batch has ended, and a batch runs its items in waves of
+        ``items``; so 10 items at 4 per batch take 3 waves, and 100 batches on 4 workers take 25 rounds.
+        """
+        rounds = math.ceil(self.batches / self.workers)
+        waves = math.ceil(ITEMS_PER_BATCH / self.items)
+        return rounds * waves * polled_latency(self.latency)
+
+
+@dataclass
+class Result:
+    config: Config
+    submit_seconds: float
+    submit_cpu: float
+    run_seconds: float
+    run_cpu: float
+    images_delivered: int
+    statuses: dict[str, int] = field(default_factory=dict)
+    events_seen: int = 0
+
+    @property
+    def images_per_second(self) -> float:
+        return self.images_delivered / self.run_seconds if self.run_seconds else float("inf")
+
+    @property
+    def cpu_ms_per_image(self) -> float:
+        return self.run_cpu * 1000 / max(1, self.images_delivered)
+
+
+def polled_latency(latency: float) -> float:
+    """When the client sees a task of ``latency`` s finish: at its first poll after that (the WaveSpeed schedule)."""
+    defaults = WaveSpeedConfig(api_key="-")
+    elapsed, interval = 0.0, SIMULATOR_POLL_INITIAL_S
+    while elapsed < latency:
+        elapsed += interval
+        interval = min(interval * defaults.poll_multiplier, defaults.poll_max_s)
+    return elapsed
+
+
+def render_cpu_ms(samples: int) -> float:
+    """Baseline: CPU of the simulator rendering one 1024x1024 JPEG (its share of the per-image CPU)."""
+    render_image("warm-up", seed=1, index=0, width=SIDE, height=SIDE, image_format="JPEG")
+    started = time.process_time()
+    for index in range(samples):
+        render_image(f"bench prompt {index}", seed=1, index=index, width=SIDE, height=SIDE, image_format="JPEG")
+    return (time.process_time() - started) * 1000 / samples
+
+
+@contextlib.asynccontextmanager
+async def database(kind: str, var_dir: Path) -> AsyncIterator[str]:
+    """A fresh, migrated database: a SQLite file under ``var_dir`` or a throwaway PostgreSQL database."""
+    if kind == "sqlite":
+        url = f"sqlite://{var_dir / 'bench.db'}"
+        await db.migrate(url)
+        yield url
+        return
+    name = f"bench_worker_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(ADMIN_URL)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        await db.migrate(url)
+        yield url
+    finally:
+        admin = await asyncpg.connect(ADMIN_URL)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+async def run_one(config: Config) -> Result:
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-worker-"))
+    try:
+        async with database(config.database, var_dir) as url:
+            EXECUTOR_CACHE.clear()  # Tortoise caches SQL per connection name, not per dialect
+            await Tortoise.init(config=db.tortoise_config(url), _enable_global_fallback=True)
+            try:
+                return await _measure(config, url, var_dir)
+            finally:
+                await db.close()
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+async def _measure(config: Config, url: str, var_dir: Path) -> Result:
+    per_user_images = math.ceil(config.images / config.users)
+    settings = Settings(
+        var_dir=var_dir,
+        database_url=url,
+        jwt_secret="bench-secret-" + "x" * 40,
+        signup_credits=per_user_images * 2,
+        simulator_latency_seconds=config.latency,
+        worker_concurrency=config.workers,
+        batch_item_concurrency=config.items,
+        # Raised so that only worker_concurrency x batch_item_concurrency bounds the calls in flight.
+        provider_concurrent_tasks=config.concurrency + 1,
+        per_user_concurrency=config.concurrency,
+        provider_images_per_minute=1_000_000,
+    )
+    bus = create_bus(None)
+    await bus.start()
+    publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
+    storage = LocalStorage(settings.resolved_media_dir, settings.media_base_url)
+    # The same pieces services.runtime.build_runtime wires for the embedded default; the queue is started by hand.
+    async with (
+        httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0)) as http,
+        batch_runner(settings, storage=storage, publisher=publisher, http=http) as runner,
+    ):
+        queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
+        owners: list[tuple[User, str]] = []
+        for index in range(config.users):
+            user = await users.get_or_create_by_subject(f"bench-{index}", settings.signup_credits)
+            project = await projects.create(user.id, projects.ProjectChanges(name=f"bench {index}"))
+            owners.append((user, str(project.id)))
+
+        # Submission, timed on its own; the queue is not started yet, so no batch runs meanwhile.
+        batch_ids: list[uuid.UUID] = []
+        cpu, wall = time.process_time(), time.perf_counter()
+        for index in range(config.batches):
+            user, project_id = owners[index % config.users]
+            request = GenerateRequest(
+                project_id=project_id,
+                mode=GenerationMode.TEXT_TO_IMAGE,
+                prompts=[f"bench batch {index}: a lighthouse at dusk"],
+                count=ITEMS_PER_BATCH,
+                size=f"{SIDE}x{SIDE}",
+            )
+            submitted = await submit(
+                user, request, settings=settings, storage=storage, http=http, queue=queue, publisher=publisher
+            )
+            batch_ids.append(submitted.batch.id)
+        submit_seconds, submit_cpu = time.perf_counter() - wall, time.process_time() - cpu
+
+        # Every follower has its snapshot (so it is subscribed) before the queue starts; the run ends when each
+        # has seen its batch's terminal event.
+        events = 0
+        snapshots = 0
+        all_subscribed = asyncio.Event()
+
+        async def follow(batch_id: uuid.UUID) -> None:
+            nonlocal events, snapshots
+            first = True
+            async for event in follow_batch(bus, batch_id, item_concurrency=settings.batch_item_concurrency):
+                events += 1
+                if first:
+                    first = False
+                    snapshots += 1
+                    if snapshots == len(batch_ids):
+                        all_subscribed.set()
+                if event["terminal"]:
+                    return
+
+        try:
+            async with asyncio.timeout(max(60.0, config.schedule_seconds() * 10)), asyncio.TaskGroup() as group:
+                followers = [group.create_task(follow(batch_id)) for batch_id in batch_ids]
+                await all_subscribed.wait()
+                cpu, wall = time.process_time(), time.perf_counter()
+                await queue.start()
+                await asyncio.gather(*followers)
+                run_seconds, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
+        finally:
+            await queue.close()
+            await bus.close()
+
+    rows = await BatchJob.filter(id__in=batch_ids).values_list("status", "completed_images")
+    statuses: dict[str, int] = {}
+    delivered = 0
+    for status, completed in rows:
+        key = BatchStatus(status).value
+        statuses[key] = statuses.get(key, 0) + 1
+        delivered += int(completed)
+    return Result(
+        config=config,
+        submit_seconds=submit_seconds,
+        submit_cpu=submit_cpu,
+        run_seconds=run_seconds,
+        run_cpu=run_cpu,
+        images_delivered=delivered,
+        statuses=statuses,
+        events_seen=events,
+    )
+
+
+async def database_versions(kinds: list[str]) -> dict[str, str]:
+    import sqlite3
+
+    versions = {"sqlite": f"SQLite {sqlite3.sqlite_version} (aiosqlite)"}
+    if "postgres" in kinds:
+        admin = await asyncpg.connect(ADMIN_URL)
+        try:
+            versions["postgres"] = "PostgreSQL " + str(await admin.fetchval("SHOW server_version")) + " (asyncpg)"
+        finally:
+            await admin.close()
+    return {kind: versions[kind] for kind in kinds}
+
+
+def parse_concurrency(text: str) -> list[tuple[int, int]]:
+    """``"10x10,25x10"`` -> [(10, 10), (25, 10)]: WORKER_CONCURRENCY x BATCH_ITEM_CONCURRENCY."""
+    pairs = []
+    for part in text.split(","):
+        workers, _, items = part.strip().partition("x")
+        pairs.append((int(workers), int(items)))
+    return pairs
+
+
+def print_result(result: Result, render_ms: float) -> None:
+    config = result.config
+    bound = config.concurrency / config.latency
+    schedule_bound = config.images / config.schedule_seconds()
+    overhead = result.cpu_ms_per_image - render_ms
+    busy = result.run_cpu / result.run_seconds if result.run_seconds else 0.0
+    print(
+        f"  {config.database:<8} C={config.workers:>3}x{config.items:<2}={config.concurrency:>4}  "
+        f"{result.images_delivered:>5} images in {result.run_seconds:6.1f} s = {result.images_per_second:6.1f} images/s"
+        f"  bound C/L {bound:6.1f}/s (ratio {result.images_per_second / bound:4.2f}; "
+        f"schedule bound {schedule_bound:5.1f}/s, ratio {result.images_per_second / schedule_bound:4.2f})"
+    )
+    print(
+        f"  {'':<8} CPU {result.cpu_ms_per_image:6.1f} ms/image (render baseline {render_ms:5.1f} ms, "
+        f"worker+DB+bus {overhead:6.1f} ms = {result.cpu_ms_per_image / render_ms:4.1f}x the render); "
+        f"process busy {busy:4.2f} cores; submit {result.submit_seconds * 1000 / config.batches:5.1f} ms/batch "
+        f"({result.submit_cpu * 1000 / config.batches:5.1f} ms CPU); statuses {result.statuses}; "
+        f"events {result.events_seen}"
+    )
+
+
+async def main(arguments: argparse.Namespace) -> None:
+    kinds = ["sqlite", "postgres"] if arguments.database == "both" else [arguments.database]
+    if arguments.quick:
+        batches, latency, default_concurrency = 10, 0.5, "5x5"
+    else:
+        batches, latency, default_concurrency = 100, 2.0, "4x5,10x10,25x10"
+    batches = arguments.batches or batches
+    latency = arguments.latency if arguments.latency is not None else latency
+    pairs = parse_concurrency(arguments.concurrency or default_concurrency)
+
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    for kind, version in (await database_versions(kinds)).items():
+        print(f"database {kind}: {version}")
+    print(
+        f"work: {batches} batches x {ITEMS_PER_BATCH} images ({batches * ITEMS_PER_BATCH} images, {SIDE}x{SIDE} "
+        f"JPEG), {arguments.users} users, simulator latency {latency} s (client sees it at "
+        f"{polled_latency(latency):.2f} s: poll schedule); in-process queue and bus"
+    )
+    render_ms = render_cpu_ms(5 if arguments.quick else 20)
+    print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU\n")
+    for kind in kinds:
+        for workers, items in pairs:
+            config = Config(kind, workers, items, batches, arguments.users, latency)
+            result = await run_one(config)
+            print_result(result, render_ms)
+            if result.images_delivered != config.images:
+                print(f"  WARNING: {config.images - result.images_delivered} images not delivered")
+        print()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="100 images in 10 batches, latency 0.5 s, C=5x5")
+    parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="sqlite")
+    parser.add_argument(
+        "--concurrency", help="WORKER_CONCURRENCYxBATCH_ITEM_CONCURRENCY list, e.g. 10x10,25x10 (default per mode)"
+    )
+    parser.add_argument("--batches", type=int, help="batches of 10 images (default 100, quick 10)")
+    parser.add_argument("--latency", type=float, help="simulator latency in seconds (default 2.0, quick 0.5)")
+    parser.add_argument("--users", type=int, default=10, help="batches are spread round-robin over this many users")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    asyncio.run(main(parser.parse_args()))
