@@ -7,7 +7,8 @@ transport with a fixed latency L; the provider limits are raised so that the onl
 C = WORKER_CONCURRENCY (batches in flight) x BATCH_ITEM_CONCURRENCY (items in flight per batch).
 
 Reported per configuration: images/s against the theoretical bound C / L (ratio) and against the schedule's own
-bound (a task is seen finished only at the client's next WaveSpeed-style poll; a worker slot takes the next batch
+bound (the embedded simulator is called in WaveSpeed sync mode, so a task is seen when it finishes; a worker slot
+takes the next batch
 only when its batch ended; a batch runs its items in waves of BATCH_ITEM_CONCURRENCY), CPU ms per image
 (``time.process_time``, every thread of this process: the runner, the simulator's renderer, aiosqlite) and the
 part of it that is the simulator rendering the JPEG (measured separately in the same run, as the baseline).
@@ -53,13 +54,11 @@ from services.jobs import InProcessQueue
 from services.progress import follow_batch
 from services.runtime import batch_runner
 from services.seedream.simulator.render import render_image
-from services.seedream.wavespeed import WaveSpeedConfig
 from services.storage import LocalStorage
 
 ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SIDE = 1024
 ITEMS_PER_BATCH = 10  # MAX_COUNT_PER_PROMPT: one prompt x count 10 = 10 provider calls of one image
-SIMULATOR_POLL_INITIAL_S = 0.05  # what services.runtime.provider_stack gives the client for the simulator
 
 
 @dataclass(frozen=True)
@@ -81,14 +80,14 @@ class Config:
         return self.batches * ITEMS_PER_BATCH
 
     def schedule_seconds(self) -> float:
-        """The least wall time this schedule allows: rounds of batches x waves of items x the polled latency.
+        """The least wall time this schedule allows: rounds of batches x waves of items x the latency.
 
         A worker slot takes the next batch only when its batch has ended, and a batch runs its items in waves of
         ``items``; so 10 items at 4 per batch take 3 waves, and 100 batches on 4 workers take 25 rounds.
         """
         rounds = math.ceil(self.batches / self.workers)
         waves = math.ceil(ITEMS_PER_BATCH / self.items)
-        return rounds * waves * polled_latency(self.latency)
+        return rounds * waves * self.latency
 
 
 @dataclass
@@ -109,16 +108,6 @@ class Result:
     @property
     def cpu_ms_per_image(self) -> float:
         return self.run_cpu * 1000 / max(1, self.images_delivered)
-
-
-def polled_latency(latency: float) -> float:
-    """When the client sees a task of ``latency`` s finish: at its first poll after that (the WaveSpeed schedule)."""
-    defaults = WaveSpeedConfig(api_key="-")
-    elapsed, interval = 0.0, SIMULATOR_POLL_INITIAL_S
-    while elapsed < latency:
-        elapsed += interval
-        interval = min(interval * defaults.poll_multiplier, defaults.poll_max_s)
-    return elapsed
 
 
 def render_cpu_ms(samples: int) -> float:
@@ -327,8 +316,8 @@ async def main(arguments: argparse.Namespace) -> None:
         print(f"database {kind}: {version}")
     print(
         f"work: {batches} batches x {ITEMS_PER_BATCH} images ({batches * ITEMS_PER_BATCH} images, {SIDE}x{SIDE} "
-        f"JPEG), {arguments.users} users, simulator latency {latency} s (client sees it at "
-        f"{polled_latency(latency):.2f} s: poll schedule); in-process queue and bus"
+        f"JPEG), {arguments.users} users, simulator latency {latency} s (WaveSpeed sync "
+        "mode: no polling); in-process queue and bus"
     )
     render_ms = render_cpu_ms(5 if arguments.quick else 20)
     print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU\n")

@@ -124,7 +124,11 @@ async def batch_runner(
 
 @contextlib.asynccontextmanager
 async def _shared(settings: Settings) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
-    bus = create_bus(settings.redis_url, channel_prefix=f"{settings.redis_namespace}:")
+    bus = create_bus(
+        settings.redis_url,
+        channel_prefix=f"{settings.redis_namespace}:",
+        client_name=f"{settings.redis_namespace}-bus",  # tells deployments apart in CLIENT LIST
+    )
     await bus.start()
     http = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
     try:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+from tortoise.expressions import F
 
 from models import (
     BatchItem,
@@ -162,7 +163,8 @@ class BatchRunner:
             open_edits = await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT).order_by("slot_index")
             if not open_edits:
                 break
-            await BatchItem.filter(id=item.id).update(attempts=attempt)
+            # Counted in SQL, not from this run's loop: a job re-delivered after a crash adds to the calls made before.
+            await BatchItem.filter(id=item.id).update(attempts=F("attempts") + 1)
             mode = PROVIDER_MODE[batch.mode]
             delivered: set[uuid.UUID] = set()
 
