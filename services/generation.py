@@ -107,8 +107,6 @@ class Plan:
     price_per_image: int
     preset: StylePreset | None
     style_intensity: float | None
-    reference_count: int
-    reference_urls: list[str]
 
     @property
     def total_images(self) -> int:
@@ -271,8 +269,6 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
         price_per_image=caps.price_per_image(settings, request.mode, tier),
         preset=preset,
         style_intensity=request.style_intensity,
-        reference_count=references,
-        reference_urls=[],
     )
 
 
@@ -563,8 +559,6 @@ async def retry(
         price_per_image=caps.price_per_image(settings, original.mode, tier),
         preset=preset,
         style_intensity=original.parameters.get("styleIntensity"),
-        reference_count=len(references),
-        reference_urls=[],
     )
     batch = await _create_batch(user, planned, list(references), idempotency_key=None, retried_from=original)
     await _after_create(batch, queue=queue, publisher=publisher)

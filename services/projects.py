@@ -9,8 +9,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from models import GenerationMode, ProcessingStatus, Project
-from services.errors import InvalidInput, NotFound
+from models import BatchJob, BatchStatus, GenerationMode, ProcessingStatus, Project
+from services.errors import Conflict, InvalidInput, NotFound
 from services.ids import parse_id
 from services.pagination import Page, paginate
 
@@ -86,7 +86,11 @@ async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) 
 
 
 async def delete(owner_id: uuid.UUID, project_id: str) -> uuid.UUID:
+    """Delete a project with its batches and images; refused while a batch still holds credits."""
     project = await _get_owned(owner_id, project_id)
+    open_statuses = (BatchStatus.QUEUED, BatchStatus.RUNNING, BatchStatus.CANCEL_REQUESTED)
+    if await BatchJob.filter(project_id=project.id, status__in=open_statuses).exists():
+        raise Conflict("the project has batches in progress: cancel them or wait until they end", ["id"])
     await project.delete()
     return project.id
 

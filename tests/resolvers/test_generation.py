@@ -386,3 +386,28 @@ async def test_reference_urls_to_private_addresses_are_refused(gql: GQL, make_ca
         assert payload["userErrors"][0]["code"] == "INVALID"
     user = await assert_ledger_consistent(alice.subject)
     assert user.credits == 20
+
+
+async def test_a_project_with_a_batch_in_progress_cannot_be_deleted(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    project = await new_project(gql, alice)
+    job = (
+        await generate(
+            gql, alice, projectId=project, mode="TEXT_TO_IMAGE", prompt="hold on [[delay:30]]", size="1024x1024"
+        )
+    )["batchJob"]
+    delete = "mutation($id: ID!) { projectDelete(id: $id) { deletedId userErrors { code field } } }"
+    refused = await gql(delete, {"id": project}, alice)
+    assert refused["data"]["projectDelete"] == {
+        "deletedId": None,
+        "userErrors": [{"code": "CONFLICT", "field": ["id"]}],
+    }
+    assert await BatchJob.filter(id=job["id"]).exists()
+
+    await gql("mutation($id: ID!) { batchJobCancel(id: $id) { userErrors { code } } }", {"id": job["id"]}, alice)
+    deleted = await gql(delete, {"id": project}, alice)
+    assert deleted["data"]["projectDelete"]["deletedId"] == project
+    user = await assert_ledger_consistent(alice.subject)
+    assert user.credits == 20  # the ledger outlives the project and still sums to the balance
