@@ -94,3 +94,9 @@ async def ledger_sum(user_id: uuid.UUID) -> int:
 async def ledger_page(user_id: uuid.UUID, *, first: int, after: str | None) -> Page[CreditLedgerEntry]:
     """The user's ledger, newest first."""
     return await paginate(CreditLedgerEntry.filter(user_id=user_id), first=first, after=after)
+
+
+async def held(user_id: uuid.UUID) -> int:
+    """Credits the user has on hold (reserved, neither captured nor refunded yet)."""
+    deltas: list[Any] = await CreditLedgerEntry.filter(user_id=user_id).values_list("held_delta", flat=True)
+    return sum(int(d) for d in deltas)

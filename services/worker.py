@@ -213,6 +213,10 @@ class BatchRunner:
                 await on_image(image)
             elapsed_ms = result.timings.wall_ms
             await BatchItem.filter(id=item.id).update(processing_time_ms=elapsed_ms, api_response=result.raw_response)
+            # Each image keeps the provider's reply to the call that made it (base64 payloads already elided).
+            await ImageEdit.filter(id__in=list(delivered), status=EditStatus.SUCCEEDED).update(
+                api_response=result.raw_response
+            )
             failed_by_index = {slot.index: slot for slot in result.failed}
             for index, edit in enumerate(open_edits):
                 if edit.id in delivered:

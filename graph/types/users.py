@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import strawberry
 
 from graph.types.enums import LedgerKind, Role
 from models import CreditLedgerEntry, User
+from services import credits
 
 
 @strawberry.type(name="User", description="The authenticated caller.")
@@ -18,6 +20,10 @@ class UserType:
     role: Role = strawberry.field(description="USER or ADMIN.")
     credits: int = strawberry.field(description="Spendable balance (credits on hold are not included).")
     created_at: datetime = strawberry.field(description="When the account was created (first request).")
+
+    @strawberry.field(description="Credits on hold for batches still running (not part of `credits`).")  # type: ignore[untyped-decorator]
+    async def credits_held(self) -> int:
+        return await credits.held(uuid.UUID(self.id))
 
     @classmethod
     def from_model(cls, user: User) -> UserType:

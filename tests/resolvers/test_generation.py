@@ -66,6 +66,10 @@ async def test_set_of_six_is_held_delivered_and_captured(app: Starlette, gql: GQ
     ]
     user = await assert_ledger_consistent(alice.subject)
     assert user.credits == 20 - 6
+    me = await gql("{ me { credits creditsHeld } }", caller=alice)
+    assert me["data"]["me"] == {"credits": 14, "creditsHeld": 0}
+    stored = await ImageEdit.filter(batch_job_id=job["id"]).values_list("api_response", flat=True)
+    assert all(isinstance(r, dict) and r for r in stored)  # the provider's reply, kept with each image
     entries = await CreditLedgerEntry.filter(user_id=user.id, reference=job["id"])
     assert sorted(e.kind.value for e in entries) == ["CAPTURE"] * 6 + ["RESERVE"]
 
@@ -219,6 +223,8 @@ async def test_cancel_while_running_keeps_nothing_undelivered(
             size="1024x1024",
         )
     )["batchJob"]
+    held = await gql("{ me { credits creditsHeld } }", caller=alice)
+    assert held["data"]["me"] == {"credits": 16, "creditsHeld": 4}
     # Bob cannot cancel it, and trying changes nothing.
     denied = await gql(CANCEL, {"id": job["id"]}, bob)
     assert denied["data"]["batchJobCancel"]["userErrors"][0]["code"] == "NOT_FOUND"

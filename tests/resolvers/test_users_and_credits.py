@@ -11,7 +11,7 @@ from models import CreditLedgerEntry, LedgerKind, Role, User
 from services.credits import ledger_sum
 from tests.conftest import GQL, TEST_SECRET, Caller, MakeCaller, error_codes
 
-ME = "{ me { id subject email role credits } }"
+ME = "{ me { id subject email role credits creditsHeld } }"
 LEDGER = """
 query($first: Int, $after: String) {
   creditTransactions(first: $first, after: $after) {
@@ -40,6 +40,7 @@ async def test_first_request_creates_the_user_with_signup_credits(gql: GQL, make
     assert me["email"] == "alice@example.com"
     assert me["role"] == "USER"
     assert me["credits"] == 20
+    assert me["creditsHeld"] == 0
     ledger = (await gql(LEDGER, {"first": 10}, alice))["data"]["creditTransactions"]
     assert ledger["totalCount"] == 1
     assert ledger["edges"][0]["node"] == {
