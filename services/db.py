@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
+import logging
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -14,6 +17,7 @@ from tortoise import Tortoise
 from models import MODEL_MODULES
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+log = logging.getLogger(__name__)
 
 
 def dialect_of(url: str) -> str:
@@ -85,9 +89,49 @@ async def migrate(url: str) -> list[str]:
         return await _upgrade(url, dialect)
     lock_fd = await asyncio.to_thread(_acquire_file_lock, lock_path)
     try:
-        return await _upgrade(url, dialect)
+        return await _upgrade_sqlite_atomically(url)
     finally:
         _release_file_lock(lock_fd)
+
+
+async def _upgrade_sqlite_atomically(url: str) -> list[str]:
+    """SQLite runs aerich's scripts with ``executescript``, which commits as it goes, so a migration that fails
+    halfway would leave the file half-migrated. A copy taken before pending migrations is put back on failure."""
+    path = Path(url.split("://", 1)[1].split("?", 1)[0])
+    backup = path.with_name(path.name + ".pre-migrate")
+    pending = await asyncio.to_thread(_sqlite_has_pending, path, migrations_location("sqlite"))
+    if pending:
+        await asyncio.to_thread(_sqlite_copy, path, backup)
+    try:
+        applied = await _upgrade(url, "sqlite")
+    except BaseException:
+        if pending:
+            await asyncio.to_thread(_sqlite_copy, backup, path)
+            log.error("migration failed: %s restored to its state before the migration", path)
+        raise
+    finally:
+        if pending:
+            backup.unlink(missing_ok=True)
+    return applied
+
+
+def _sqlite_has_pending(path: Path, location: Path) -> bool:
+    """Whether an existing database lacks some migration of the chain (a new file has nothing to protect)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'aerich'").fetchone()
+        if not has_table:
+            return False
+        applied = {row[0] for row in conn.execute("SELECT version FROM aerich")}
+    available = {p.name for p in location.joinpath(AERICH_APP).glob("[0-9]*_*.py")}
+    return bool(available - applied)
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (safe while others have the file open)."""
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 async def _upgrade(url: str, dialect: str) -> list[str]:

@@ -288,3 +288,47 @@ async def test_migrate_postgres_then_register_tortoise(pg_url: str) -> None:
             return await User.all().count()
 
     assert await in_task(startup()) == 1
+
+
+BROKEN = '''from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        CREATE TABLE "half_done" ("id" INT NOT NULL PRIMARY KEY);
+        ALTER TABLE "users" ADD "nickname" VARCHAR(40);
+        THIS IS NOT SQL;"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return ""
+'''
+
+
+async def test_sqlite_failed_migration_leaves_the_database_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's executescript commits as it goes: a migration failing halfway must not leave half of it behind."""
+    chain = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR / "sqlite", chain / "sqlite")
+    monkeypatch.setattr(services.db, "MIGRATIONS_DIR", chain)
+    db = tmp_path / "app.db"
+    await migrate(sqlite_url(db))
+    user_id, project_id = await in_task(_insert_user_and_project(sqlite_url(db)))
+    (chain / "sqlite" / AERICH_APP / "98_20990101000000_broken.py").write_text(BROKEN)
+
+    with pytest.raises(Exception, match="syntax error"):
+        await migrate(sqlite_url(db))
+
+    with closing(sqlite3.connect(db)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(users)")}
+        versions = [row[0] for row in conn.execute("SELECT version FROM aerich")]
+    assert "half_done" not in tables
+    assert "nickname" not in columns
+    assert not any("broken" in v for v in versions)
+    assert user_id in _sqlite_ids(db, "users")
+    assert project_id in _sqlite_ids(db, "playground_projects")
+    assert not (tmp_path / "app.db.pre-migrate").exists()
