@@ -79,3 +79,14 @@ class SizeTier(StrEnum):
     K1 = "1K"
     K2 = "2K"
     K4 = "4K"
+
+
+# Groupings used wherever a batch or image is still "in progress" (one definition, many queries).
+OPEN_BATCH_STATUSES = (BatchStatus.QUEUED, BatchStatus.RUNNING, BatchStatus.CANCEL_REQUESTED)
+TERMINAL_BATCH_STATUSES = (
+    BatchStatus.SUCCEEDED,
+    BatchStatus.PARTIALLY_SUCCEEDED,
+    BatchStatus.FAILED,
+    BatchStatus.CANCELLED,
+)
+OPEN_EDIT_STATUSES = (EditStatus.PENDING, EditStatus.RUNNING)

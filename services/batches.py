@@ -31,18 +31,10 @@ from models import (
     Project,
     User,
 )
+from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services.credits import apply_entry
 from services.eta import estimate
 from services.events import EventBus
-
-OPEN_EDIT = (EditStatus.PENDING, EditStatus.RUNNING)
-OPEN_BATCH = (BatchStatus.QUEUED, BatchStatus.RUNNING, BatchStatus.CANCEL_REQUESTED)
-TERMINAL_BATCH = (
-    BatchStatus.SUCCEEDED,
-    BatchStatus.PARTIALLY_SUCCEEDED,
-    BatchStatus.FAILED,
-    BatchStatus.CANCELLED,
-)
 
 
 def batch_channel(batch_id: uuid.UUID | str) -> str:
@@ -70,7 +62,7 @@ class Delivered:
 async def deliver_edit(edit: ImageEdit, image: Delivered) -> bool:
     """Mark an image delivered and capture its credits; False if it was already settled (e.g. cancelled)."""
     async with in_transaction():
-        updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT).update(
+        updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT_STATUSES).update(
             status=EditStatus.SUCCEEDED,
             image_key=image.storage_key,
             image_url=image.url,
@@ -112,7 +104,7 @@ async def refund_edit(
 ) -> bool:
     """Mark an image failed or cancelled and refund its credits; False if it was already settled."""
     async with in_transaction():
-        updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT).update(
+        updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT_STATUSES).update(
             status=status,
             error_category=category,
             error_code=code,
@@ -140,10 +132,10 @@ async def refund_edit(
 async def refund_open_edits(batch_id: uuid.UUID, *, status: EditStatus, category: ErrorCategory, message: str) -> int:
     """Refund every image of the batch not yet settled; returns how many."""
     refunded = 0
-    for edit in await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT).order_by("batch_index"):
+    for edit in await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("batch_index"):
         if await refund_edit(edit, status=status, category=category, code=None, message=message):
             refunded += 1
-    await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT).update(
+    await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).update(
         status=status, error_category=category, error_message=message, finished_at=datetime.now(UTC)
     )
     return refunded
@@ -163,10 +155,10 @@ async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | N
     Returns the batch, or None if it was already closed (someone else finished it first).
     """
     batch = await BatchJob.get(id=batch_id)
-    if await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT).exists():
+    if await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).exists():
         raise RuntimeError(f"batch {batch_id} still has unsettled images")
     status = final_status(batch.completed_images, batch.total_images, cancelled)
-    updated = await BatchJob.filter(id=batch_id, status__in=OPEN_BATCH).update(
+    updated = await BatchJob.filter(id=batch_id, status__in=OPEN_BATCH_STATUSES).update(
         status=status, finished_at=datetime.now(UTC), error_message=error
     )
     if not updated:
@@ -177,7 +169,7 @@ async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | N
 
 async def refresh_project_status(project_id: uuid.UUID) -> None:
     """A project's processing status follows its batches: processing > queued > the latest batch's outcome."""
-    open_statuses: list[Any] = await BatchJob.filter(project_id=project_id, status__in=OPEN_BATCH).values_list(
+    open_statuses: list[Any] = await BatchJob.filter(project_id=project_id, status__in=OPEN_BATCH_STATUSES).values_list(
         "status", flat=True
     )
     statuses = set(open_statuses)
@@ -212,7 +204,7 @@ async def snapshot(batch: BatchJob, *, image: ImageEdit | None = None, item_conc
     """The batch's progress as an event (also the first message of every subscription)."""
     counts = await edit_counts(batch.id)
     settled = batch.total_images - counts[EditStatus.PENDING] - counts[EditStatus.RUNNING]
-    terminal = batch.status in TERMINAL_BATCH
+    terminal = batch.status in TERMINAL_BATCH_STATUSES
     eta = None if terminal else await estimate(batch, item_concurrency)
     return {
         "type": "batch",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus
+from models.enums import OPEN_EDIT_STATUSES
 
 DEFAULT_ITEM_SECONDS = 10.0
 SAMPLE = 50
@@ -48,9 +49,7 @@ async def item_seconds(batch: BatchJob) -> float:
 async def estimate(batch: BatchJob, item_concurrency: int) -> Estimate:
     """Where the batch stands and how long it should still take (``item_concurrency``: calls in flight per batch)."""
     per_item = await item_seconds(batch)
-    open_items = await BatchItem.filter(
-        batch_job_id=batch.id, status__in=(EditStatus.PENDING, EditStatus.RUNNING)
-    ).count()
+    open_items = await BatchItem.filter(batch_job_id=batch.id, status__in=OPEN_EDIT_STATUSES).count()
     waves = math.ceil(open_items / max(1, item_concurrency)) if open_items else 0
     run = waves * per_item
     if batch.status is not BatchStatus.QUEUED:

@@ -35,20 +35,14 @@ from models import (
     StylePreset,
     User,
 )
+from models.enums import OPEN_BATCH_STATUSES, TERMINAL_BATCH_STATUSES
 from services import capabilities as caps
-from services.batches import (
-    OPEN_BATCH,
-    TERMINAL_BATCH,
-    ProgressPublisher,
-    finish,
-    refresh_project_status,
-    refund_open_edits,
-)
+from services.batches import ProgressPublisher, finish, refresh_project_status, refund_open_edits
 from services.config import Settings
 from services.credits import apply_entry
 from services.errors import Conflict, InvalidInput, NotFound
 from services.ids import parse_id
-from services.jobs import JobQueue
+from services.jobs import LIVE_STATUSES, JobQueue
 from services.pagination import Page, paginate
 from services.references import fetch_reference, inspect_image
 from services.storage import Storage
@@ -482,9 +476,9 @@ async def cancel(user: User, batch_id: str, *, queue: JobQueue, publisher: Progr
     batch = await get_owned(user.id, batch_id)
     if batch is None:
         raise NotFound("batch job not found", ["id"])
-    if batch.status in TERMINAL_BATCH:
+    if batch.status in TERMINAL_BATCH_STATUSES:
         raise Conflict(f"the batch already ended ({batch.status.value})", ["id"])
-    await BatchJob.filter(id=batch.id, status__in=OPEN_BATCH).update(status=BatchStatus.CANCEL_REQUESTED)
+    await BatchJob.filter(id=batch.id, status__in=OPEN_BATCH_STATUSES).update(status=BatchStatus.CANCEL_REQUESTED)
     await queue.abort(batch.id)
     outcome = await finalize_cancel(batch.id, publisher=publisher)
     return outcome
@@ -520,7 +514,7 @@ async def retry(
     original = await get_owned(user.id, batch_id)
     if original is None:
         raise NotFound("batch job not found", ["id"])
-    if original.status not in TERMINAL_BATCH:
+    if original.status not in TERMINAL_BATCH_STATUSES:
         raise Conflict("the batch is still running: cancel it or wait until it ends", ["id"])
     edits = await ImageEdit.filter(batch_job_id=original.id).order_by("batch_index")
     source = {edit.item_id: edit.prompt for edit in edits}
@@ -596,10 +590,10 @@ async def reconcile(queue: JobQueue, publisher: ProgressPublisher) -> int:
     Safe to run in every process: enqueue is idempotent per batch while a job is live.
     """
     count = 0
-    for batch in await BatchJob.filter(status__in=OPEN_BATCH).order_by("created_at"):
+    for batch in await BatchJob.filter(status__in=OPEN_BATCH_STATUSES).order_by("created_at"):
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             await finalize_cancel(batch.id, publisher=publisher)
-        elif await queue.status(batch.id) not in ("queued", "active", "aborting"):
+        elif await queue.status(batch.id) not in LIVE_STATUSES:
             await queue.enqueue(batch.id)
             count += 1
     if count:

@@ -12,7 +12,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from models import BatchJob, User
-from services.batches import OPEN_BATCH, batch_channel, snapshot, user_channel
+from models.enums import OPEN_BATCH_STATUSES
+from services.batches import batch_channel, snapshot, user_channel
 from services.events import EventBus, Resync
 
 IDLE_RESYNC_SECONDS = 30.0
@@ -70,7 +71,7 @@ async def follow_user(bus: EventBus, user_id: uuid.UUID, *, item_concurrency: in
     async with bus.subscribe(user_channel(user_id)) as subscription:
         async for item in subscription:
             if isinstance(item, Resync):
-                for batch in await BatchJob.filter(owner_id=user_id, status__in=OPEN_BATCH):
+                for batch in await BatchJob.filter(owner_id=user_id, status__in=OPEN_BATCH_STATUSES):
                     yield await snapshot(batch, item_concurrency=item_concurrency)
                 user = await User.get(id=user_id)
                 yield {"type": "credits", "userId": str(user_id), "balance": user.credits, "terminal": False}

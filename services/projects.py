@@ -9,7 +9,8 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from models import BatchJob, BatchStatus, GenerationMode, ProcessingStatus, Project
+from models import BatchJob, GenerationMode, ProcessingStatus, Project
+from models.enums import OPEN_BATCH_STATUSES
 from services.errors import Conflict, InvalidInput, NotFound
 from services.ids import parse_id
 from services.pagination import Page, paginate
@@ -88,8 +89,7 @@ async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) 
 async def delete(owner_id: uuid.UUID, project_id: str) -> uuid.UUID:
     """Delete a project with its batches and images; refused while a batch still holds credits."""
     project = await _get_owned(owner_id, project_id)
-    open_statuses = (BatchStatus.QUEUED, BatchStatus.RUNNING, BatchStatus.CANCEL_REQUESTED)
-    if await BatchJob.filter(project_id=project.id, status__in=open_statuses).exists():
+    if await BatchJob.filter(project_id=project.id, status__in=OPEN_BATCH_STATUSES).exists():
         raise Conflict("the project has batches in progress: cancel them or wait until they end", ["id"])
     await project.delete()
     return project.id

@@ -114,7 +114,7 @@ class MemoryProviderLimiter:
         self._penalty_until = max(self._penalty_until, time.monotonic() + max(0.0, retry_after))
 
     async def close(self) -> None:
-        pass
+        """Nothing to release: this limiter holds no connection (the protocol's close is for the Redis one)."""
 
     def _try_take(self, user_id: str, images: int) -> float | None:
         """Take the slots and return None, or return how long to wait (inf: until a slot is released)."""

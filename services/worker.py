@@ -31,16 +31,8 @@ from models import (
     ReferenceImage,
     UsageEvent,
 )
-from services.batches import (
-    OPEN_EDIT,
-    TERMINAL_BATCH,
-    Delivered,
-    ProgressPublisher,
-    deliver_edit,
-    finish,
-    refresh_project_status,
-    refund_edit,
-)
+from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
+from services.batches import Delivered, ProgressPublisher, deliver_edit, finish, refresh_project_status, refund_edit
 from services.config import Settings
 from services.provider_limits import ProviderLimiter
 from services.seedream import ErrorCategory as ProviderCategory
@@ -98,7 +90,7 @@ class BatchRunner:
 
     async def __call__(self, batch_id: uuid.UUID) -> None:
         batch = await BatchJob.get_or_none(id=batch_id)
-        if batch is None or batch.status in TERMINAL_BATCH:
+        if batch is None or batch.status in TERMINAL_BATCH_STATUSES:
             return
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             return  # the canceller finalises; a reconcile picks up a cancel interrupted by a crash
@@ -109,7 +101,7 @@ class BatchRunner:
         await self.deps.publisher.publish(batch_id)
         batch = await BatchJob.get(id=batch_id)
         references = await self._references(batch)
-        items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT).order_by("item_index")
+        items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
         gate = asyncio.Semaphore(self.settings.batch_item_concurrency)
         async with asyncio.TaskGroup() as group:
             for item in items:
@@ -160,7 +152,7 @@ class BatchRunner:
         await BatchItem.filter(id=item.id).update(status=EditStatus.RUNNING, started_at=datetime.now(UTC))
         await ImageEdit.filter(item_id=item.id, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
         for attempt in range(1, settings.provider_max_attempts + 1):
-            open_edits = await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT).order_by("slot_index")
+            open_edits = await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES).order_by("slot_index")
             if not open_edits:
                 break
             # Counted in SQL, not from this run's loop: a job re-delivered after a crash adds to the calls made before.
@@ -277,7 +269,7 @@ class BatchRunner:
     async def _fail_open(
         self, batch: BatchJob, item: BatchItem, category: ErrorCategory, code: str | None, message: str
     ) -> None:
-        for edit in await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT):
+        for edit in await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES):
             if await refund_edit(edit, status=EditStatus.FAILED, category=category, code=code, message=message):
                 await self.deps.publisher.publish(batch.id)
         await BatchItem.filter(id=item.id).update(error_category=category, error_code=code, error_message=message)
@@ -286,10 +278,12 @@ class BatchRunner:
     async def _close_item(self, item: BatchItem) -> None:
         rows: list[Any] = await ImageEdit.filter(item_id=item.id).values_list("status", flat=True)
         statuses = set(rows)
-        if statuses & set(OPEN_EDIT):
+        if statuses & set(OPEN_EDIT_STATUSES):
             return  # cancelled mid-way: the canceller settles the rest
         status = EditStatus.SUCCEEDED if statuses == {EditStatus.SUCCEEDED} else EditStatus.FAILED
-        await BatchItem.filter(id=item.id, status__in=OPEN_EDIT).update(status=status, finished_at=datetime.now(UTC))
+        await BatchItem.filter(id=item.id, status__in=OPEN_EDIT_STATUSES).update(
+            status=status, finished_at=datetime.now(UTC)
+        )
 
     async def _record_usage(self, batch: BatchJob, item: BatchItem, *, result_ms: int | None) -> None:
         edits = await ImageEdit.filter(item_id=item.id)
