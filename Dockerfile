@@ -6,6 +6,7 @@ WORKDIR /app
 RUN useradd --create-home --uid 10001 playground
 
 COPY pyproject.toml README.md aerich_sqlite.toml aerich_postgres.toml ./
+COPY app ./app
 COPY graph ./graph
 COPY models ./models
 COPY resolvers ./resolvers

@@ -7,7 +7,7 @@ memory of an idle subscription (with the task waiting on it), by tracemalloc.
 
 Part 2 (websocket): N WebSocket clients (graphql-transport-ws, token in ``connection_init``) subscribed to
 ``batchProgress(batchJobId)`` of one running batch on the product app served by uvicorn on a loopback port, events
-published through the app's own ``runtime.publisher.publish`` (a benchmark-only route of this script's server
+published through the app's own ``ProgressPublisher.publish`` (a benchmark-only route of this script's server
 launcher); against a bare Starlette WebSocket broadcast of an event of the same fields to the same number of
 sockets, measured in the same run. Reports p50/p99, deliveries/s, server CPU per delivery, connect rate, server RSS
 per idle socket and (full run) the server's CPU while every subscription sits idle. Server, clients and this
@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from redis.asyncio import Redis
 
-from services.events import EventBus, InProcessBus, RedisBus
+from services.infra.bus import EventBus, InProcessBus, RedisBus
 from services.seedream.simulator.server import free_port
 
 DEFAULT_REDIS_URL = os.environ.get("PLAYGROUND_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -368,12 +368,13 @@ def graphql_server_app(var_dir: Path) -> Any:
     from starlette.responses import JSONResponse
     from starlette.routing import Route, Router
 
-    from graph.app import create_app
+    from app.api import create_app
     from models import BatchJob, BatchStatus, GenerationMode
     from services import projects, users
-    from services.auth import issue_token
-    from services.config import Settings
-    from services.generation import GenerateRequest, submit
+    from services.core.auth import issue_token
+    from services.core.config import Settings
+    from services.generation.plan import GenerateRequest
+    from services.generation.submit import submit
 
     settings = Settings(var_dir=var_dir, jwt_secret=BENCH_SECRET, simulator_latency_seconds=0.0)
     product = create_app(settings)
@@ -396,7 +397,7 @@ def graphql_server_app(var_dir: Path) -> Any:
             return 0
 
     async def setup(_: Request) -> JSONResponse:
-        runtime = product.state.services.runtime
+        runtime = product.state.services
         user = await users.get_or_create_by_subject(BENCH_SUBJECT, settings.signup_credits)
         project = await projects.create(user.id, projects.ProjectChanges(name="fan-out"))
         request = GenerateRequest(
@@ -417,8 +418,8 @@ def graphql_server_app(var_dir: Path) -> Any:
         return JSONResponse({"batchId": str(batch_id), "token": token})
 
     async def publish(request: Request) -> JSONResponse:
-        event = await product.state.services.runtime.publisher.publish(uuid.UUID(request.query_params["batch"]))
-        return JSONResponse({"seq": event["seq"], "terminal": event["terminal"]})
+        event = await product.state.services.publisher.publish(uuid.UUID(request.query_params["batch"]))
+        return JSONResponse({"seq": event.seq, "terminal": event.terminal})
 
     bench = Router(
         routes=[Route("/bench/setup", setup, methods=["POST"]), Route("/bench/publish", publish, methods=["POST"])]

@@ -2,7 +2,7 @@
 
 Submits B batches of I text-to-image items (1024x1024, one image each) through ``services.generation.submit``,
 spread over U users with raised credits, then starts the in-process queue and waits for every batch through the
-progress bus (``services.progress.follow_batch``). The simulator runs in this process behind httpx's ASGI
+progress bus (``services.progress.follow.follow_batch``). The simulator runs in this process behind httpx's ASGI
 transport with a fixed latency L; the provider limits are raised so that the only bound is the worker concurrency
 C = WORKER_CONCURRENCY (batches in flight) x BATCH_ITEM_CONCURRENCY (items in flight per batch).
 
@@ -44,17 +44,19 @@ import httpx
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+from app.runtime import batch_runner
 from models import BatchJob, BatchStatus, GenerationMode, User
-from services import db, projects, users
-from services.batches import ProgressPublisher
-from services.config import Settings
-from services.events import create_bus
-from services.generation import GenerateRequest, submit
-from services.jobs import InProcessQueue
-from services.progress import follow_batch
-from services.runtime import batch_runner
+from services import projects, users
+from services.core import db
+from services.core.config import Settings
+from services.generation.plan import GenerateRequest
+from services.generation.submit import submit
+from services.infra.bus import create_bus
+from services.infra.jobs import InProcessQueue
+from services.infra.storage import LocalStorage
+from services.progress.follow import follow_batch
+from services.progress.publisher import ProgressPublisher
 from services.seedream.simulator.render import render_image
-from services.storage import LocalStorage
 
 ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SIDE = 1024
@@ -178,7 +180,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
     await bus.start()
     publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
     storage = LocalStorage(settings.resolved_media_dir, settings.media_base_url)
-    # The same pieces services.runtime.build_runtime wires for the embedded default; the queue is started by hand.
+    # The same pieces app.runtime.build_runtime wires for the embedded default; the queue is started by hand.
     async with (
         httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0)) as http,
         batch_runner(settings, storage=storage, publisher=publisher, http=http) as runner,
@@ -224,7 +226,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
                     snapshots += 1
                     if snapshots == len(batch_ids):
                         all_subscribed.set()
-                if event["terminal"]:
+                if event.terminal:
                     return
 
         try:

@@ -1,7 +1,6 @@
 """Tortoise models and enums. Every model module is listed in ``MODEL_MODULES`` for Tortoise and aerich."""
 
 from models.analytics import UsageEvent
-from models.batches import BatchItem, BatchJob, ImageEdit
 from models.credits import CreditLedgerEntry
 from models.enums import (
     BatchStatus,
@@ -15,6 +14,7 @@ from models.enums import (
     SizeTier,
 )
 from models.gallery import GalleryItem
+from models.generation import BatchItem, BatchJob, ImageEdit
 from models.presets import StylePreset
 from models.projects import Project
 from models.references import ReferenceImage
@@ -24,7 +24,7 @@ MODEL_MODULES = [
     "models.users",
     "models.credits",
     "models.projects",
-    "models.batches",
+    "models.generation",
     "models.references",
     "models.gallery",
     "models.presets",

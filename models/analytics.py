@@ -11,7 +11,7 @@ from tortoise.models import Model
 from models.enums import ErrorCategory, GenerationMode
 
 if TYPE_CHECKING:
-    from models.batches import BatchJob
+    from models.generation import BatchJob
     from models.presets import StylePreset
     from models.projects import Project
     from models.users import User

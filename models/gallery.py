@@ -6,19 +6,16 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.owned import OwnedModel
 
 if TYPE_CHECKING:
-    from models.batches import ImageEdit
-    from models.users import User
+    from models.generation import ImageEdit
 
 
-class GalleryItem(Model):
+class GalleryItem(OwnedModel):
     id = fields.UUIDField(primary_key=True)
-    owner_id: uuid.UUID
-    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="gallery_items", on_delete=fields.CASCADE
-    )
+    owner_related_name = "gallery_items"
     image_edit_id: uuid.UUID
     image_edit: fields.ForeignKeyRelation[ImageEdit] = fields.ForeignKeyField(
         "models.ImageEdit", related_name="gallery_items", on_delete=fields.CASCADE
@@ -28,8 +25,6 @@ class GalleryItem(Model):
     tags: fields.JSONField[list[Any]] = fields.JSONField(default=list)
     is_public = fields.BooleanField(default=False)
     is_favorite = fields.BooleanField(default=False)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "playground_gallery"

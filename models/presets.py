@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tortoise import fields
-from tortoise.models import Model
 
 from models.enums import PresetVisibility
-
-if TYPE_CHECKING:
-    from models.users import User
+from models.owned import OwnedModel
 
 
-class StylePreset(Model):
+class StylePreset(OwnedModel):
     id = fields.UUIDField(primary_key=True)
-    owner_id: uuid.UUID
-    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="style_presets", on_delete=fields.CASCADE
-    )
+    owner_related_name = "style_presets"
     forked_from_id: uuid.UUID | None
     forked_from: fields.ForeignKeyNullableRelation[StylePreset] = fields.ForeignKeyField(
         "models.StylePreset", related_name="forks", null=True, on_delete=fields.SET_NULL
@@ -35,8 +29,6 @@ class StylePreset(Model):
     share_code = fields.CharField(max_length=32, unique=True, null=True)
     version = fields.IntField(default=1)
     usage_count = fields.IntField(default=0)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "playground_style_presets"

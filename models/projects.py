@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tortoise import fields
-from tortoise.models import Model
 
 from models.enums import GenerationMode, ProcessingStatus
-
-if TYPE_CHECKING:
-    from models.users import User
+from models.owned import OwnedModel
 
 
-class Project(Model):
+class Project(OwnedModel):
     id = fields.UUIDField(primary_key=True)
-    owner_id: uuid.UUID
-    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="projects", on_delete=fields.CASCADE
-    )
+    owner_related_name = "projects"
     name = fields.CharField(max_length=120)
     description = fields.TextField(default="")
     generation_type = fields.CharEnumField(GenerationMode, max_length=32, null=True)
@@ -29,8 +22,6 @@ class Project(Model):
     )
     processing_status = fields.CharEnumField(ProcessingStatus, max_length=16, default=ProcessingStatus.IDLE)
     metadata: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "playground_projects"

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import TYPE_CHECKING
-
 from tortoise import fields
-from tortoise.models import Model
 
-if TYPE_CHECKING:
-    from models.users import User
+from models.owned import OwnedModel
 
 
-class ReferenceImage(Model):
+class ReferenceImage(OwnedModel):
     id = fields.UUIDField(primary_key=True)
-    owner_id: uuid.UUID
-    owner: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="reference_images", on_delete=fields.CASCADE
-    )
+    owner_related_name = "reference_images"
     storage_key = fields.CharField(max_length=255)
     url = fields.CharField(max_length=1024)
     source_url = fields.CharField(max_length=2048, null=True, description="Where we fetched it from, if fetched")
@@ -25,7 +17,6 @@ class ReferenceImage(Model):
     height = fields.IntField()
     content_type = fields.CharField(max_length=64)
     size_bytes = fields.IntField()
-    created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "playground_reference_images"

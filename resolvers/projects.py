@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
-from graph.arguments import After, First
-from graph.context import Context
-from graph.inputs.projects import ProjectCreateInput, ProjectFilter, ProjectUpdateInput
-from graph.types.connections import Connection
-from graph.types.payloads import ProjectDeletePayload, ProjectPayload
-from graph.types.projects import ProjectType
+from graph.core.arguments import After, First
+from graph.core.connections import Connection
+from graph.core.context import Context
+from graph.core.errors import UserErrorsExtension
+from graph.projects.inputs import ProjectCreateInput, ProjectFilter, ProjectUpdateInput
+from graph.projects.payloads import ProjectDeletePayload, ProjectPayload
+from graph.projects.types import ProjectType
 from services import projects
-from services.errors import InvalidInput
-from services.pagination import DEFAULT_PAGE_SIZE
+from services.core.pagination import DEFAULT_PAGE_SIZE
 
 Info = strawberry.Info[Context, None]
 ProjectId = Annotated[strawberry.ID, strawberry.argument(description="The project's id.")]
-
-
-def _metadata(value: Any) -> dict[str, Any] | None:
-    if value is None or isinstance(value, dict):
-        return value
-    raise InvalidInput("metadata must be a JSON object", ["input", "metadata"])
 
 
 async def project(info: Info, id: ProjectId) -> ProjectType | None:
@@ -60,7 +54,7 @@ async def project_create(
             description=input.description,
             generation_type=input.generation_type,
             batch_size=input.batch_size,
-            metadata=_metadata(input.metadata),
+            metadata=input.metadata,
         ),
     )
     return ProjectPayload(project=ProjectType.from_model(created))
@@ -80,7 +74,7 @@ async def project_update(
             description=input.description,
             generation_type=input.generation_type,
             batch_size=input.batch_size,
-            metadata=_metadata(input.metadata),
+            metadata=input.metadata,
         ),
     )
     return ProjectPayload(project=ProjectType.from_model(updated))
@@ -90,3 +84,30 @@ async def project_delete(info: Info, id: ProjectId) -> ProjectDeletePayload:
     user = await info.context.user()
     deleted = await projects.delete(user.id, id)
     return ProjectDeletePayload(deleted_id=strawberry.ID(str(deleted)))
+
+
+@strawberry.type
+class ProjectQueries:
+    project: ProjectType | None = strawberry.field(
+        resolver=project, description="One of your projects by id; null when not found."
+    )
+    projects: Connection[ProjectType] = strawberry.field(
+        resolver=project_list, description="Your projects, newest first. `first` is at most 100."
+    )
+
+
+@strawberry.type
+class ProjectMutations:
+    project_create: ProjectPayload = strawberry.mutation(
+        resolver=project_create, extensions=[UserErrorsExtension()], description="Create a project."
+    )
+    project_update: ProjectPayload = strawberry.mutation(
+        resolver=project_update,
+        extensions=[UserErrorsExtension()],
+        description="Change a project you own.",
+    )
+    project_delete: ProjectDeletePayload = strawberry.mutation(
+        resolver=project_delete,
+        extensions=[UserErrorsExtension()],
+        description="Delete a project you own with its generations.",
+    )

@@ -1,7 +1,20 @@
 """Credits: the balance on ``User.credits`` and the append-only ledger that always sums to it.
 
-Every balance change is one conditional UPDATE plus its ledger row, in one transaction. Each entry carries a
-unique idempotency key, so repeating an operation (a retried request, a re-delivered job) changes nothing.
+This module is the only writer of the ledger and of balances (``tests/test_architecture.py`` keeps it so). Every
+change is one conditional UPDATE of the balance plus its ledger row, in one transaction (the caller's, when it has
+one open: a hold commits with its batch, a capture with its image's status). Each entry carries a unique
+idempotency key derived from what it is for, so repeating an operation (a retried request, a re-delivered job)
+changes nothing:
+
+============  ==========================  ====================================================
+operation     key                         effect
+============  ==========================  ====================================================
+``signup``    ``signup:<user>``           +credits (a new user's starting balance)
+``grant``     ``grant:<user>:<key>``      +credits (an administrator's grant)
+``reserve``   ``reserve:<batch>``         -credits, +held (the quote of a batch, at submit)
+``capture``   ``capture:<image>``         -held (a delivered image is paid from the hold)
+``refund``    ``refund:<image>``          +credits, -held (an image not delivered)
+============  ==========================  ====================================================
 """
 
 from __future__ import annotations
@@ -14,13 +27,16 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models import CreditLedgerEntry, LedgerKind, User
-from services.errors import InsufficientCredits, InvalidInput, NotFound
-from services.pagination import Page, paginate
+from services.core.errors import InsufficientCredits, InvalidInput, NotFound
+from services.core.ids import parse_id
+from services.core.pagination import Page, paginate
 
 MAX_GRANT = 1_000_000
+MAX_REASON = 500
+MAX_GRANT_KEY = 100
 
 
-async def apply_entry(
+async def _apply(
     user_id: uuid.UUID,
     *,
     amount: int,
@@ -46,7 +62,7 @@ async def apply_entry(
             if updated == 0:
                 user = await User.get_or_none(id=user_id)
                 if user is None:
-                    raise NotFound("user not found", ["input", "userId"])
+                    raise NotFound("user not found", ["input", "user_id"])
                 raise InsufficientCredits(required=-amount, available=user.credits)
             # Our UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite) until commit, so this read
             # sees exactly the balance our change produced.
@@ -66,23 +82,89 @@ async def apply_entry(
         return await CreditLedgerEntry.get(idempotency_key=idempotency_key)
 
 
+async def signup(user_id: uuid.UUID, amount: int) -> CreditLedgerEntry:
+    """A new user's starting balance (call inside the transaction that creates the user)."""
+    return await _apply(
+        user_id,
+        amount=amount,
+        kind=LedgerKind.SIGNUP,
+        idempotency_key=f"signup:{user_id}",
+        description="signup credits",
+    )
+
+
 async def grant(
-    user_id: uuid.UUID, amount: int, *, reason: str = "", idempotency_key: str | None = None
+    user_ref: uuid.UUID | str, amount: int, *, reason: str = "", idempotency_key: str | None = None
 ) -> CreditLedgerEntry:
-    """An administrator's grant of ``amount`` credits (1..1,000,000)."""
+    """An administrator's grant of ``amount`` credits (1..1,000,000) to the user ``user_ref`` (an id as sent)."""
+    user_id = user_ref if isinstance(user_ref, uuid.UUID) else parse_id(user_ref)
+    if user_id is None:
+        raise NotFound("user not found", ["input", "user_id"])
     if not 0 < amount <= MAX_GRANT:
         raise InvalidInput(f"amount must be between 1 and {MAX_GRANT}", ["input", "amount"])
-    if len(reason) > 500:
-        raise InvalidInput("reason must be at most 500 characters", ["input", "reason"])
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 100:
-        raise InvalidInput("idempotencyKey must be 1-100 characters", ["input", "idempotencyKey"])
-    return await apply_entry(
+    if len(reason) > MAX_REASON:
+        raise InvalidInput(f"reason must be at most {MAX_REASON} characters", ["input", "reason"])
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_GRANT_KEY:
+        raise InvalidInput(f"idempotencyKey must be 1-{MAX_GRANT_KEY} characters", ["input", "idempotency_key"])
+    return await _apply(
         user_id,
         amount=amount,
         kind=LedgerKind.GRANT,
         idempotency_key=f"grant:{user_id}:{idempotency_key or uuid.uuid4()}",
         description=reason,
     )
+
+
+async def reserve(user_id: uuid.UUID, batch_id: uuid.UUID, amount: int, *, images: int) -> CreditLedgerEntry:
+    """Hold a batch's whole quote at submit; ``InsufficientCredits`` (and nothing written) when it is not covered.
+
+    Call it inside the transaction that creates the batch, so that the batch and its hold commit together.
+    """
+    return await _apply(
+        user_id,
+        amount=-amount,
+        held_delta=amount,
+        kind=LedgerKind.RESERVE,
+        idempotency_key=f"reserve:{batch_id}",
+        reference=str(batch_id),
+        description=f"hold for {images} images",
+    )
+
+
+async def capture(
+    user_id: uuid.UUID, image_id: uuid.UUID, amount: int, *, batch_id: uuid.UUID | None, description: str
+) -> CreditLedgerEntry:
+    """Pay for one delivered image from its batch's hold (inside the transaction that marks it delivered)."""
+    return await _apply(
+        user_id,
+        amount=0,
+        held_delta=-amount,
+        kind=LedgerKind.CAPTURE,
+        idempotency_key=f"capture:{image_id}",
+        reference=str(batch_id) if batch_id else None,
+        description=description,
+    )
+
+
+async def refund(
+    user_id: uuid.UUID, image_id: uuid.UUID, amount: int, *, batch_id: uuid.UUID | None, description: str
+) -> CreditLedgerEntry:
+    """Return one undelivered image's credits from the hold (inside the transaction that marks it failed)."""
+    return await _apply(
+        user_id,
+        amount=amount,
+        held_delta=-amount,
+        kind=LedgerKind.REFUND,
+        idempotency_key=f"refund:{image_id}",
+        reference=str(batch_id) if batch_id else None,
+        description=description,
+    )
+
+
+async def balance(user_id: uuid.UUID) -> int | None:
+    """The spendable balance, or None for an unknown user (one column read)."""
+    values: list[Any] = await User.filter(id=user_id).values_list("credits", flat=True)
+    return int(values[0]) if values else None
 
 
 async def ledger_sum(user_id: uuid.UUID) -> int:

@@ -9,11 +9,11 @@ from typing import Any
 
 from tortoise.expressions import Q
 
-from models import BatchJob, GenerationMode, ProcessingStatus, Project
+from models import BatchJob, BatchStatus, GenerationMode, ProcessingStatus, Project
 from models.enums import OPEN_BATCH_STATUSES
-from services.errors import Conflict, InvalidInput, NotFound
-from services.ids import parse_id
-from services.pagination import Page, paginate
+from services import access
+from services.core.errors import Conflict, InvalidInput, NotFound
+from services.core.pagination import Page, paginate
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -30,7 +30,8 @@ class ProjectChanges:
     description: str | None = None
     generation_type: GenerationMode | None = None
     batch_size: int | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: Any = None
+    """A JSON object; anything else is refused."""
 
 
 def _clean(changes: ProjectChanges, *, creating: bool) -> dict[str, Any]:
@@ -50,24 +51,24 @@ def _clean(changes: ProjectChanges, *, creating: bool) -> dict[str, Any]:
         values["generation_type"] = changes.generation_type
     if changes.batch_size is not None:
         if not 1 <= changes.batch_size <= BATCH_SIZE_MAX:
-            raise InvalidInput(f"batchSize must be between 1 and {BATCH_SIZE_MAX}", ["input", "batchSize"])
+            raise InvalidInput(f"batchSize must be between 1 and {BATCH_SIZE_MAX}", ["input", "batch_size"])
         values["batch_size"] = changes.batch_size
     if changes.metadata is not None:
+        if not isinstance(changes.metadata, dict):
+            raise InvalidInput("metadata must be a JSON object", ["input", "metadata"])
         if len(json.dumps(changes.metadata)) > METADATA_MAX_BYTES:
             raise InvalidInput(f"metadata must be at most {METADATA_MAX_BYTES} bytes", ["input", "metadata"])
         values["metadata"] = changes.metadata
     return values
 
 
-async def get(owner_id: uuid.UUID, project_id: str) -> Project | None:
-    ident = parse_id(project_id)
-    if ident is None:
-        return None
-    return await Project.get_or_none(id=ident, owner_id=owner_id)
+async def get(user_id: uuid.UUID, project_id: str) -> Project | None:
+    """A project the user may view, or None."""
+    return await access.find_viewable(Project, user_id, project_id)
 
 
-async def _get_owned(owner_id: uuid.UUID, project_id: str) -> Project:
-    project = await get(owner_id, project_id)
+async def _get_editable(user_id: uuid.UUID, project_id: str) -> Project:
+    project = await access.find_editable(Project, user_id, project_id)
     if project is None:
         raise NotFound("project not found", ["id"])
     return project
@@ -78,7 +79,7 @@ async def create(owner_id: uuid.UUID, changes: ProjectChanges) -> Project:
 
 
 async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) -> Project:
-    project = await _get_owned(owner_id, project_id)
+    project = await _get_editable(owner_id, project_id)
     values = _clean(changes, creating=False)
     if values:
         project.update_from_dict(values)
@@ -88,7 +89,9 @@ async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) 
 
 async def delete(owner_id: uuid.UUID, project_id: str) -> uuid.UUID:
     """Delete a project with its batches and images; refused while a batch still holds credits."""
-    project = await _get_owned(owner_id, project_id)
+    project = await access.find_owned(Project, owner_id, project_id)
+    if project is None:
+        raise NotFound("project not found", ["id"])
     if await BatchJob.filter(project_id=project.id, status__in=OPEN_BATCH_STATUSES).exists():
         raise Conflict("the project has batches in progress: cancel them or wait until they end", ["id"])
     await project.delete()
@@ -103,7 +106,7 @@ async def list_page(
     status: ProcessingStatus | None = None,
     search: str | None = None,
 ) -> Page[Project]:
-    query = Project.filter(owner_id=owner_id)
+    query = access.viewable(Project, owner_id)
     if status is not None:
         query = query.filter(processing_status=status)
     if search:
@@ -111,3 +114,26 @@ async def list_page(
             raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["filter", "search"])
         query = query.filter(Q(name__icontains=search) | Q(description__icontains=search))
     return await paginate(query, first=first, after=after)
+
+
+async def refresh_status(project_id: uuid.UUID) -> None:
+    """A project's processing status follows its batches: processing > queued > the latest batch's outcome."""
+    open_statuses: list[Any] = await BatchJob.filter(project_id=project_id, status__in=OPEN_BATCH_STATUSES).values_list(
+        "status", flat=True
+    )
+    statuses = set(open_statuses)
+    if BatchStatus.RUNNING in statuses or BatchStatus.CANCEL_REQUESTED in statuses:
+        value = ProcessingStatus.PROCESSING
+    elif BatchStatus.QUEUED in statuses:
+        value = ProcessingStatus.QUEUED
+    else:
+        latest = await BatchJob.filter(project_id=project_id).order_by("-created_at").first()
+        if latest is None:
+            value = ProcessingStatus.IDLE
+        elif latest.status is BatchStatus.FAILED:
+            value = ProcessingStatus.FAILED
+        elif latest.status is BatchStatus.CANCELLED:
+            value = ProcessingStatus.IDLE
+        else:
+            value = ProcessingStatus.COMPLETED
+    await Project.filter(id=project_id).update(processing_status=value)

@@ -7,9 +7,9 @@ import uuid
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models import LedgerKind, Role, User
-from services.auth import Identity
-from services.credits import apply_entry
+from models import Role, User
+from services import credits
+from services.core.auth import Identity
 
 
 async def ensure_user(identity: Identity, signup_credits: int) -> User:
@@ -38,13 +38,7 @@ async def _create(identity: Identity, signup_credits: int) -> User:
                 id=uuid.uuid4(), subject=identity.subject, email=identity.email, role=identity.role
             )
             if signup_credits > 0:
-                await apply_entry(
-                    user.id,
-                    amount=signup_credits,
-                    kind=LedgerKind.SIGNUP,
-                    idempotency_key=f"signup:{user.id}",
-                    description="signup credits",
-                )
+                await credits.signup(user.id, signup_credits)
     except IntegrityError:
         # Two first requests raced; the other one created the user.
         return await User.get(subject=identity.subject)

@@ -18,10 +18,10 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from graph.app import create_app
+from app.api import create_app
 from models import Role
-from services.auth import issue_token
-from services.config import Settings
+from services.core.auth import issue_token
+from services.core.config import Settings
 
 TEST_SECRET = "test-secret-" + "x" * 40
 ADMIN_URL = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -86,7 +86,7 @@ def settings(var_dir: Path, database_url: str) -> Settings:
 
 @pytest.fixture(scope="session")
 async def app(settings: Settings) -> AsyncIterator[Starlette]:
-    from services import db
+    from services.core import db
 
     if not settings.is_sqlite:
         await db.migrate(settings.resolved_database_url)  # the embedded default migrates in its lifespan

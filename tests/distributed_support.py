@@ -34,11 +34,11 @@ from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from services.auth import issue_token
-from services.config import Settings
-from services.jobs import SaqQueue
+from services.core.auth import issue_token
+from services.core.config import Settings
+from services.infra.jobs import SaqQueue
 from tests.conftest import TEST_SECRET, Caller, create_pg_database, drop_pg_database
-from tests.services.jobs_support import REDIS_URL, delete_matching
+from tests.services.infra.jobs_support import REDIS_URL, delete_matching
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL = "graphql-transport-ws"
@@ -92,14 +92,14 @@ def child_env(values: dict[str, str]) -> dict[str, str]:
 
 
 class Process:
-    """``python -m services.cli ARGS`` with its output in a log file (never a pipe nobody reads)."""
+    """``python -m app.cli ARGS`` with its output in a log file (never a pipe nobody reads)."""
 
     def __init__(self, name: str, args: list[str], env: dict[str, str], log_path: Path, cwd: Path) -> None:
         self.name = name
         self.log_path = log_path
         self._log: IO[bytes] | None = log_path.open("wb")
         self.popen = subprocess.Popen(
-            [sys.executable, "-m", "services.cli", *args],
+            [sys.executable, "-m", "app.cli", *args],
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -448,7 +448,7 @@ class Cluster:
         env = child_env(self.shared_env)
         result = await asyncio.to_thread(
             subprocess.run,
-            [sys.executable, "-m", "services.cli", "migrate"],
+            [sys.executable, "-m", "app.cli", "migrate"],
             cwd=self.work_dir,
             env=env,
             capture_output=True,

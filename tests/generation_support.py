@@ -9,7 +9,7 @@ from typing import Any
 from starlette.applications import Starlette
 
 from models import BatchJob, CreditLedgerEntry, User
-from services import progress
+from services.progress.follow import follow_batch
 from tests.conftest import GQL, Caller
 
 BATCH_FIELDS = """
@@ -41,11 +41,11 @@ async def generate(gql: GQL, caller: Caller, **fields: Any) -> dict[str, Any]:
 
 async def wait_until_ended(app: Starlette, batch_id: str, limit_seconds: float = 60.0) -> None:
     """Follow the batch's progress through the app's bus until its terminal event (event-driven, bounded)."""
-    bus = app.state.services.runtime.bus
+    bus = app.state.services.bus
 
     async def follow() -> None:
-        async for event in progress.follow_batch(bus, uuid.UUID(batch_id), idle_resync_seconds=1.0):
-            if event["terminal"]:
+        async for event in follow_batch(bus, uuid.UUID(batch_id), idle_resync_seconds=1.0):
+            if event.terminal:
                 return
 
     await asyncio.wait_for(follow(), limit_seconds)

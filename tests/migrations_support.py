@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 from tortoise.context import TortoiseContext
 
-from services.db import tortoise_config
+from services.core.db import tortoise_config
 
 POSTGRES_ADMIN_URL_ENV = "PLAYGROUND_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"

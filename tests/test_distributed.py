@@ -21,7 +21,7 @@ import httpx
 import pytest
 from saq.job import Status
 
-from services.progress import IDLE_RESYNC_SECONDS
+from services.progress.follow import IDLE_RESYNC_SECONDS
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
 from tests.conftest import Caller
@@ -37,6 +37,10 @@ from tests.distributed_support import (
     start_cluster,
 )
 from tests.generation_support import batch, generate, new_project
+
+# Several processes each (API, workers, simulator): skip locally with `-m "not slow"`; CI runs them.
+pytestmark = pytest.mark.slow
+
 
 LEDGER = """
 {

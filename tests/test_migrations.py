@@ -27,9 +27,9 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.context import TortoiseContext, get_current_context
 from tortoise.contrib.starlette import RegisterTortoise
 
-import services.db
+import services.core.db
 from models import Project, User
-from services.db import AERICH_APP, MIGRATIONS_DIR, migrate, tortoise_config
+from services.core.db import AERICH_APP, MIGRATIONS_DIR, migrate, tortoise_config
 from tests.migrations_support import (
     generate_schemas,
     postgres_admin_url,
@@ -112,7 +112,7 @@ def test_aerich_detects_no_changes_offline(dialect: str, tmp_path: Path) -> None
     shutil.copytree(MIGRATIONS_DIR / dialect / AERICH_APP, location / AERICH_APP)
     config = tmp_path / f"aerich_{dialect}.toml"
     config.write_text(
-        f'[tool.aerich]\ntortoise_orm = "services.db.AERICH_{dialect.upper()}"\nlocation = "{location}"\n'
+        f'[tool.aerich]\ntortoise_orm = "services.core.db.AERICH_{dialect.upper()}"\nlocation = "{location}"\n'
     )
     before = sorted(p.name for p in (location / AERICH_APP).iterdir())
     result = subprocess.run(
@@ -246,7 +246,7 @@ async def test_sqlite_table_rebuild_does_not_cascade(tmp_path: Path, monkeypatch
     cascade-delete child rows: migrate() runs with foreign keys off and checks them afterwards."""
     chain = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR / "sqlite", chain / "sqlite")
-    monkeypatch.setattr(services.db, "MIGRATIONS_DIR", chain)
+    monkeypatch.setattr(services.core.db, "MIGRATIONS_DIR", chain)
     db = tmp_path / "app.db"
     await migrate(sqlite_url(db))
     user_id, project_id = await in_task(_insert_user_and_project(sqlite_url(db)))
@@ -313,7 +313,7 @@ async def test_sqlite_failed_migration_leaves_the_database_as_it_was(
     """SQLite's executescript commits as it goes: a migration failing halfway must not leave half of it behind."""
     chain = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR / "sqlite", chain / "sqlite")
-    monkeypatch.setattr(services.db, "MIGRATIONS_DIR", chain)
+    monkeypatch.setattr(services.core.db, "MIGRATIONS_DIR", chain)
     db = tmp_path / "app.db"
     await migrate(sqlite_url(db))
     user_id, project_id = await in_task(_insert_user_and_project(sqlite_url(db)))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from graph.schema import create_schema
-from services.config import Settings
+from app.schema import create_schema
+from services.core.config import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import httpx
 
-from graph.schema import create_schema
-from services.config import Settings
+from app.schema import create_schema
+from services.core.config import Settings
 from tests.conftest import GQL, MakeCaller, error_codes
 
 
@@ -74,8 +74,8 @@ async def test_syntax_errors_are_client_errors_not_500(client: httpx.AsyncClient
 async def test_unexpected_errors_are_masked(gql: GQL, make_caller: MakeCaller) -> None:
     from graphql import GraphQLError
 
-    from graph.errors import should_mask_error
-    from services.errors import NotFound
+    from graph.core.errors import should_mask_error
+    from services.core.errors import NotFound
 
     assert should_mask_error(GraphQLError("boom", original_error=RuntimeError("password=hunter2")))
     assert not should_mask_error(GraphQLError("nope", original_error=NotFound("x")))

@@ -1,0 +1,201 @@
+"""The API's composition root: the Starlette app with GraphQL (HTTP + WebSocket), health checks and media."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UnsetType
+from tortoise import Tortoise
+from tortoise.contrib.starlette import RegisterTortoise
+
+from app.runtime import build_runtime
+from app.schema import create_schema
+from graph.core.context import AppServices, Context
+from services.core import db
+from services.core.auth import TokenVerifier
+from services.core.config import Settings, load_settings
+from services.core.errors import Unauthenticated
+from services.generation.capabilities import MAX_REFERENCE_BYTES
+from services.generation.reconcile import reconcile
+
+log = logging.getLogger(__name__)
+EXPIRY_TASK = "playground.token_expiry"
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """Strawberry's ASGI view with our context and connect-time WebSocket authentication."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            expiry = scope.get("state", {}).pop(EXPIRY_TASK, None)
+            if expiry is not None:
+                expiry.cancel()
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        services: AppServices = request.app.state.services
+        return Context(services=services, request=request)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        try:
+            user = await context.user()
+        except Unauthenticated as error:
+            raise ConnectionRejectionError({"message": error.message}) from error
+        assert context.identity is not None
+        leeway = context.services.settings.jwt_leeway_seconds
+        _close_when_expired(context.request, context.identity.expires_at + leeway)
+        return {"userId": str(user.id)}
+
+
+def _close_when_expired(socket: Request | WebSocket, expires_at: float) -> None:
+    """Close the socket with 4403 when its token expires (clients then reconnect with a fresh token)."""
+    if not isinstance(socket, WebSocket):
+        return
+
+    async def close_later() -> None:
+        await asyncio.sleep(max(0.0, expires_at - time.time()))
+        with contextlib.suppress(RuntimeError):  # already closed
+            await socket.close(code=4403, reason="token expired")
+
+    # Kept in the socket's scope; GraphQLView.__call__ cancels it when the socket ends.
+    socket.scope.setdefault("state", {})[EXPIRY_TASK] = asyncio.get_running_loop().create_task(close_later())
+
+
+async def healthz(_: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    try:
+        await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception:  # any failure means "not ready"; the reason goes to the log, not the response
+        log.exception("readiness check failed")
+        return JSONResponse({"status": "unavailable", "database": False}, status_code=503)
+    bus_healthy = request.app.state.services.bus.healthy
+    # A bus outage degrades live progress (clients resync from SQL) but does not stop the API serving.
+    return JSONResponse({"status": "ok", "database": True, "bus": bus_healthy})
+
+
+class RequestGuard:
+    """In front of the GraphQL endpoint: a CSRF guard for multipart uploads and a cap on request bodies.
+
+    A browser cannot send a custom header cross-site without a CORS preflight, so multipart requests must carry
+    ``X-Playground-Upload`` (``Apollo-Require-Preflight`` also works). Bodies are capped (JSON 1 MiB, multipart the
+    largest reference image plus room for the form) so that nobody can make the server buffer gigabytes.
+    """
+
+    HEADERS = (b"x-playground-upload", b"apollo-require-preflight")
+    MAX_JSON_BYTES = 1024 * 1024
+    MAX_MULTIPART_BYTES = MAX_REFERENCE_BYTES + 256 * 1024
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        multipart = headers.get(b"content-type", b"").lower().startswith(b"multipart/")
+        if multipart and not any(h in headers for h in self.HEADERS):
+            await self._refuse(scope, receive, send, 400, "multipart requests need the header X-Playground-Upload: 1")
+            return
+        limit = self.MAX_MULTIPART_BYTES if multipart else self.MAX_JSON_BYTES
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, 413, f"request bodies are limited to {limit} bytes")
+            return
+        received = 0
+
+        async def capped_receive() -> Any:
+            # Without a Content-Length (chunked), count as it arrives; past the cap the app sees a disconnect.
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    return {"type": "http.disconnect"}
+            return message
+
+        await self.app(scope, capped_receive, send)
+
+    @staticmethod
+    async def _refuse(scope: Any, receive: Any, send: Any, status: int, message: str) -> None:
+        await JSONResponse({"errors": [{"message": message}]}, status_code=status)(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """Build the app; with no settings, they are read from the environment."""
+    settings = settings or load_settings()
+    media_dir = settings.resolved_media_dir
+    media_dir.mkdir(parents=True, exist_ok=True)
+    view = GraphQLView(
+        create_schema(settings),
+        graphql_ide="graphiql" if settings.is_development else None,
+        allow_queries_via_get=False,
+        subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+        connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
+        max_subscriptions_per_connection=settings.ws_max_operations,
+        allowed_origins=tuple(settings.allowed_origins),
+        multipart_uploads_enabled=True,
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        url = settings.resolved_database_url
+        if settings.is_sqlite:
+            # The embedded default migrates itself; production runs `playground migrate` before rolling out.
+            await db.migrate(url)
+        async with RegisterTortoise(app, config=db.tortoise_config(url)), build_runtime(settings) as runtime:
+            app.state.services = AppServices(
+                settings=settings,
+                verifier=TokenVerifier(settings),
+                bus=runtime.bus,
+                queue=runtime.queue,
+                storage=runtime.storage,
+                publisher=runtime.publisher,
+                http=runtime.http,
+            )
+            # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
+            await reconcile(runtime.queue, runtime.publisher)
+            yield
+
+    middleware = []
+    if settings.allowed_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.allowed_origins,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["Authorization", "Content-Type", "X-Playground-Upload", "Apollo-Require-Preflight"],
+            )
+        )
+    return Starlette(
+        routes=[
+            Route("/graphql", RequestGuard(view), methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", view),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Mount("/media", StaticFiles(directory=media_dir), name="media"),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )

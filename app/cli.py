@@ -1,0 +1,150 @@
+"""The ``playground`` command: serve, worker, migrate, token, credits, simulator, schema.
+
+The web stack (Starlette, Strawberry, the schema) is imported only by the commands that need it, so that quick
+commands such as ``token`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from app import worker
+from app.logs import configure_logging
+from models import Role
+from services import credits, users
+from services.core import db
+from services.core.auth import issue_token
+from services.core.config import Settings, load_settings
+from services.core.errors import DomainError
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from app.api import create_app
+
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        proxy_headers=True,
+        ws_ping_interval=20,  # Strawberry sends no protocol pings; uvicorn's keep sockets honest.
+        ws_ping_timeout=20,
+    )
+    return 0
+
+
+def _token(args: argparse.Namespace, settings: Settings) -> int:
+    role = Role.ADMIN if args.role == "admin" else Role.USER
+    print(issue_token(settings, args.sub, role=role, email=args.email, ttl_seconds=args.ttl))
+    return 0
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.redis_url:
+        print(
+            "playground: `worker` needs REDIS_URL (without it, `playground serve` runs batches itself)",
+            file=sys.stderr,
+        )
+        return 2
+    asyncio.run(worker.run(settings, concurrency=args.concurrency))
+    return 0
+
+
+def _migrate(args: argparse.Namespace, settings: Settings) -> int:
+    applied = asyncio.run(db.migrate(settings.resolved_database_url))
+    print("\n".join(f"applied {name}" for name in applied) or "database is up to date")
+    return 0
+
+
+def _credits_grant(args: argparse.Namespace, settings: Settings) -> int:
+    async def grant() -> None:
+        async with worker.database(settings):
+            user = await users.get_or_create_by_subject(args.sub, settings.signup_credits)
+            entry = await credits.grant(user.id, args.amount, reason=args.reason)
+        print(f"{args.sub}: +{args.amount} credits, balance {entry.balance_after}")
+
+    asyncio.run(grant())
+    return 0
+
+
+def _simulator(args: argparse.Namespace, settings: Settings) -> int:
+    from services.seedream.simulator import Latency, SimulatorConfig, run
+
+    keys = frozenset({settings.simulator_api_key, *args.api_key})
+    latency = Latency.fixed(args.latency) if args.latency is not None else Latency.lognormal(3.0, 0.35, 20.0)
+    # A long-running server keeps no request log (that is for tests).
+    run(args.host, args.port, SimulatorConfig(api_keys=keys, latency=latency, record_requests=False))
+    return 0
+
+
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    from app.schema import create_schema
+
+    print(create_schema(settings).as_str())
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="playground", description="Preset Playground API")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API (embedded default when nothing is configured)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+
+    worker = commands.add_parser("worker", help="run batches from the Redis queue (needs REDIS_URL)")
+    worker.add_argument("--concurrency", type=int, help="batches at once in this process (default WORKER_CONCURRENCY)")
+    worker.set_defaults(run=_worker)
+
+    commands.add_parser("migrate", help="apply the database migrations").set_defaults(run=_migrate)
+
+    token = commands.add_parser("token", help="print a signed JWT for local use")
+    token.add_argument("--sub", required=True, help="subject (user name)")
+    token.add_argument("--email")
+    token.add_argument("--role", choices=["user", "admin"], default="user")
+    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds")
+    token.set_defaults(run=_token)
+
+    credit = commands.add_parser("credits", help="credit administration")
+    credit_commands = credit.add_subparsers(dest="credits_command", required=True)
+    grant = credit_commands.add_parser("grant", help="grant credits to a user (created if new)")
+    grant.add_argument("--sub", required=True)
+    grant.add_argument("--amount", type=int, required=True)
+    grant.add_argument("--reason", default="granted from the command line")
+    grant.set_defaults(run=_credits_grant)
+
+    simulator = commands.add_parser("simulator", help="run the Seedream simulator (WaveSpeed and Ark formats)")
+    simulator.add_argument("--host", default="127.0.0.1")
+    simulator.add_argument("--port", type=int, default=9100)
+    simulator.add_argument(
+        "--api-key", action="append", default=[], help="accept this key too (`simulator` always works)"
+    )
+    simulator.add_argument("--latency", type=float, help="fixed seconds per image (default: lognormal around 3 s)")
+    simulator.set_defaults(run=_simulator)
+
+    commands.add_parser("schema", help="print the GraphQL SDL").set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_logging()
+    try:
+        settings = load_settings()
+    except ValueError as error:
+        print(f"playground: invalid settings: {error}", file=sys.stderr)
+        return 2
+    try:
+        return int(args.run(args, settings))
+    except DomainError as error:
+        print(f"playground: {error.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The process's infrastructure, built once from settings: bus, queue, storage, provider, limits, HTTP clients.
+
+The API and ``playground worker`` build the same runtime. With ``REDIS_URL`` unset (embedded default) the queue,
+bus and limits live in this process and the API runs batches itself; with it set, the API only enqueues and the
+SAQ workers run batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+
+from services.core.config import ProviderKind, Settings
+from services.generation.runner import BatchRunner, WorkerDeps
+from services.infra.bus import EventBus, create_bus
+from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
+from services.infra.limits import create_limiter
+from services.infra.storage import LocalStorage, Storage
+from services.progress.publisher import ProgressPublisher
+from services.seedream import SeedreamProvider, create_http_client, create_provider
+from services.seedream.simulator import Latency, SimulatorConfig
+from services.seedream.simulator import create_app as create_simulator
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_SIMULATOR_URL = "http://simulator.internal"
+DEFAULT_BASE_URLS = {
+    ProviderKind.WAVESPEED: "https://api.wavespeed.ai",
+    ProviderKind.ARK: "https://ark.ap-southeast.bytepluses.com/api/v3",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    settings: Settings
+    bus: EventBus
+    queue: JobQueue
+    storage: Storage
+    publisher: ProgressPublisher
+    http: httpx.AsyncClient
+    """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
+
+
+@contextlib.asynccontextmanager
+async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProvider, httpx.AsyncClient]]:
+    """The configured provider and the shared HTTP client it uses.
+
+    With the simulator and no ``SEEDREAM_BASE_URL`` the simulator runs in this process behind httpx's ASGI
+    transport: the same client code as production, no socket.
+    """
+    kind = settings.seedream_provider
+    simulator = None
+    if kind is ProviderKind.SIMULATOR and not settings.seedream_base_url:
+        latency = (
+            Latency.fixed(settings.simulator_latency_seconds)
+            if settings.simulator_latency_seconds is not None
+            else Latency.lognormal(3.0, 0.35, 20.0)
+        )
+        simulator = create_simulator(
+            SimulatorConfig(api_keys=frozenset({settings.simulator_api_key}), latency=latency, record_requests=False)
+        )
+        client = create_http_client(transport=httpx.ASGITransport(app=simulator))
+        base_url = EMBEDDED_SIMULATOR_URL
+    else:
+        client = create_http_client()
+        base_url = settings.seedream_base_url or DEFAULT_BASE_URLS.get(kind, "")
+    api_key = {
+        ProviderKind.SIMULATOR: settings.simulator_api_key,
+        ProviderKind.WAVESPEED: settings.wavespeed_api_key or "",
+        ProviderKind.ARK: settings.ark_api_key or "",
+    }[kind]
+    provider = create_provider(
+        kind.value,
+        client,
+        base_url=base_url,
+        api_key=api_key,
+        model=settings.ark_model,
+        deadline_s=settings.provider_deadline_seconds,
+        # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
+        sync_mode=simulator is not None,
+    )
+    try:
+        if simulator is not None:
+            # ASGITransport does not run lifespans; run the simulator's so its background tasks end with us.
+            async with simulator.router.lifespan_context(simulator):
+                yield provider, client
+        else:
+            yield provider, client
+    finally:
+        await client.aclose()
+
+
+@contextlib.asynccontextmanager
+async def batch_runner(
+    settings: Settings, *, storage: Storage, publisher: ProgressPublisher, http: httpx.AsyncClient
+) -> AsyncIterator[BatchRunner]:
+    """The queue handler that runs batches in this process, with its provider and account limits."""
+    async with provider_stack(settings) as (provider, _):
+        limiter = create_limiter(
+            settings.redis_url,
+            concurrent_tasks=settings.provider_concurrent_tasks,
+            images_per_minute=settings.provider_images_per_minute,
+            per_user_concurrency=settings.per_user_concurrency,
+            key_prefix=f"{settings.redis_namespace}:limits:",
+        )
+        try:
+            yield BatchRunner(
+                WorkerDeps(
+                    settings=settings,
+                    provider=provider,
+                    storage=storage,
+                    publisher=publisher,
+                    limiter=limiter,
+                    http=http,
+                )
+            )
+        finally:
+            await limiter.close()
+
+
+@contextlib.asynccontextmanager
+async def _shared(settings: Settings) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
+    bus = create_bus(
+        settings.redis_url,
+        channel_prefix=f"{settings.redis_namespace}:",
+        client_name=f"{settings.redis_namespace}-bus",  # tells deployments apart in CLIENT LIST
+    )
+    await bus.start()
+    http = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
+    try:
+        publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
+        yield bus, publisher, LocalStorage(settings.resolved_media_dir, settings.media_base_url), http
+    finally:
+        await http.aclose()
+        await bus.close()
+
+
+@contextlib.asynccontextmanager
+async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
+    """The API's runtime. Embedded (no ``REDIS_URL``): batches run in this process. With Redis: SAQ workers run
+    them and the API only enqueues. Needs the ORM initialised by the caller.
+    """
+    async with _shared(settings) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
+        queue: JobQueue
+        if settings.redis_url:
+            queue = SaqQueue(settings.redis_url, name=settings.redis_namespace)
+        else:
+            runner = await stack.enter_async_context(
+                batch_runner(settings, storage=storage, publisher=publisher, http=http)
+            )
+            queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
+        await queue.start()
+        try:
+            yield Runtime(settings=settings, bus=bus, queue=queue, storage=storage, publisher=publisher, http=http)
+        finally:
+            await queue.close()
+
+
+@contextlib.asynccontextmanager
+async def worker_handler(settings: Settings) -> AsyncIterator[BatchHandler]:
+    """For ``playground worker``: the batch handler with everything it needs (the ORM is the caller's)."""
+    async with (
+        _shared(settings) as (_, publisher, storage, http),
+        batch_runner(settings, storage=storage, publisher=publisher, http=http) as runner,
+    ):
+        yield runner

@@ -1,0 +1,34 @@
+"""The GraphQL schema: each domain's root types from ``resolvers/``, merged, served the way ``graph.core.schema``
+says (limits, caches, error shaping and masking)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.core.schema import build_schema
+from resolvers.credits import CreditMutations, CreditQueries
+from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
+from resolvers.projects import ProjectMutations, ProjectQueries
+from resolvers.users import UserQueries
+from services.core.config import Settings
+
+
+# Strawberry lists inherited fields base by base, in the order the bases are given.
+@strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
+class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries):
+    pass
+
+
+@strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
+class Mutation(ProjectMutations, CreditMutations, GenerationMutations):
+    pass
+
+
+@strawberry.type(description="Live streams over WebSocket (graphql-transport-ws).")
+class Subscription(GenerationSubscriptions):
+    pass
+
+
+def create_schema(settings: Settings) -> strawberry.Schema:
+    """The whole API's schema with the security limits of ``settings``."""
+    return build_schema(query=Query, mutation=Mutation, subscription=Subscription, settings=settings)

@@ -1,0 +1,80 @@
+"""Per-request context: who is calling (verified lazily, once), and the process's services."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+
+from graph.core.dataloaders import Loaders
+from models import Role, User
+from services.core.auth import Identity, TokenVerifier, bearer_token
+from services.core.config import Settings
+from services.core.errors import Forbidden, Unauthenticated
+from services.infra.bus import EventBus
+from services.infra.jobs import JobQueue
+from services.infra.storage import Storage
+from services.progress.publisher import ProgressPublisher
+from services.users import ensure_user
+
+
+@dataclass(frozen=True, slots=True)
+class AppServices:
+    """The process-wide services every request may use, built once by the app's lifespan (``app.api``)."""
+
+    settings: Settings
+    verifier: TokenVerifier
+    bus: EventBus
+    queue: JobQueue
+    storage: Storage
+    publisher: ProgressPublisher
+    http: httpx.AsyncClient
+    """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
+
+
+@dataclass
+class Context:
+    services: AppServices
+    request: Request | WebSocket
+    connection_params: dict[str, Any] | None = None
+    identity: Identity | None = None
+    loaders: Loaders = field(default_factory=Loaders)
+    _user: User | None = field(default=None, repr=False)
+
+    @property
+    def is_websocket(self) -> bool:
+        return isinstance(self.request, WebSocket)
+
+    async def authenticate(self) -> Identity:
+        """The verified identity; Unauthenticated when there is no valid, unexpired token."""
+        if self.identity is None:
+            if self.is_websocket:
+                header = (self.connection_params or {}).get("Authorization")
+                if header is not None and not isinstance(header, str):
+                    raise Unauthenticated("connection_init Authorization must be a string")
+            else:
+                header = self.request.headers.get("authorization")
+            token = bearer_token(header)
+            if token is None:
+                raise Unauthenticated("authentication required: send `Authorization: Bearer <token>`")
+            self.identity = await self.services.verifier.verify(token)
+        if self.identity.expires_at + self.services.settings.jwt_leeway_seconds < time.time():
+            raise Unauthenticated("token expired")
+        return self.identity
+
+    async def user(self) -> User:
+        """The calling user, created on first use; cached for the request (re-read per operation on sockets)."""
+        identity = await self.authenticate()
+        if self._user is None or self.is_websocket:
+            self._user = await ensure_user(identity, self.services.settings.signup_credits)
+        return self._user
+
+    async def admin(self) -> User:
+        user = await self.user()
+        if user.role is not Role.ADMIN:
+            raise Forbidden("administrators only")
+        return user

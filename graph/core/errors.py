@@ -1,0 +1,87 @@
+"""The one place where domain errors become GraphQL: ``userErrors`` in payloads, or error extensions.
+
+Services name the offending input with Python field names (``["input", "max_images"]``); clients see the API's
+names (``["input", "maxImages"]``), converted here with the same rule as the schema's field names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import FieldExtension
+from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.field import StrawberryField
+from strawberry.utils.str_converters import to_camel_case
+
+from services.core.errors import DomainError, UserFacingError
+
+
+@strawberry.enum(description="Why a mutation could not do what was asked.")
+class UserErrorCode(Enum):
+    NOT_FOUND = "NOT_FOUND"
+    INVALID = "INVALID"
+    INSUFFICIENT_CREDITS = "INSUFFICIENT_CREDITS"
+    CONFLICT = "CONFLICT"
+
+
+def api_path(field: Sequence[str] | None) -> list[str] | None:
+    """A service's field path in the API's names (``max_images`` → ``maxImages``; list indexes stay)."""
+    return [to_camel_case(part) for part in field] if field else None
+
+
+@strawberry.type(description="An expected failure of a mutation: what, where, and a message for people.")
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='Path of the input field at fault, e.g. ["input", "name"]; null for the whole request.'
+    )
+    code: UserErrorCode = strawberry.field(description="Stable, machine-readable reason.")
+    message: str = strawberry.field(description="Human-readable explanation.")
+
+    @classmethod
+    def from_error(cls, error: UserFacingError) -> UserError:
+        return cls(field=api_path(error.field), code=UserErrorCode(error.code), message=error.message)
+
+
+class UserErrorsExtension(FieldExtension):
+    """On a mutation: a ``UserFacingError`` from the resolver becomes the payload with ``userErrors`` set.
+
+    So resolvers carry no try/except, and every payload type only needs defaults for its other fields.
+    """
+
+    def apply(self, field: StrawberryField) -> None:
+        definition = getattr(field.type, "__strawberry_definition__", None)
+        if not isinstance(definition, StrawberryObjectDefinition):
+            raise TypeError(f"{field.python_name}: UserErrorsExtension needs an object payload type")
+        self.payload_type: Any = field.type
+
+    async def resolve_async(self, next_: Any, source: Any, info: Any, **kwargs: Any) -> Any:
+        try:
+            return await next_(source, info, **kwargs)
+        except UserFacingError as error:
+            return self.payload_type(user_errors=[UserError.from_error(error)])
+
+
+def error_extensions(error: DomainError) -> dict[str, Any]:
+    """What a GraphQL error caused by ``error`` carries in ``extensions``."""
+    if isinstance(error, UserFacingError):
+        # Outside a mutation payload (a query argument, a subscription), an expected failure is a client input error.
+        return {"code": "BAD_USER_INPUT", "reason": error.detail or error.code, "field": api_path(error.field)}
+    return {"code": error.code}
+
+
+def shape_error(error: GraphQLError) -> None:
+    """Give a GraphQL error caused by a domain error its API extensions (before masking and formatting)."""
+    if isinstance(error.original_error, DomainError):
+        error.extensions = error_extensions(error.original_error)
+
+
+def should_mask_error(error: GraphQLError) -> bool:
+    """Mask everything but validation errors and deliberate, client-visible errors."""
+    original = error.original_error
+    # No original error, or a GraphQLError: parse, validation or variable-coercion errors about what the client
+    # sent (and Strawberry's own limit errors). DomainError: deliberate. Anything else is a bug: masked.
+    return original is not None and not isinstance(original, DomainError | GraphQLError)

@@ -1,0 +1,1 @@
+"""The credits room of the GraphQL vocabulary: its types, inputs, payloads and enums."""

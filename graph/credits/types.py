@@ -1,0 +1,48 @@
+"""The credit ledger and balance events as clients see them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from graph.credits.enums import LedgerKind
+from models import CreditLedgerEntry
+from services.progress.events import CreditBalance
+
+
+@strawberry.type(
+    name="CreditTransaction",
+    description="One ledger entry. The amounts of all entries sum to the balance.",
+)
+class CreditTransactionType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    kind: LedgerKind = strawberry.field(description="Why the credits moved.")
+    amount: int = strawberry.field(description="Change of the spendable balance (negative when held).")
+    held_delta: int = strawberry.field(description="Change of the credits on hold.")
+    balance_after: int = strawberry.field(description="The balance right after this entry.")
+    reference: str | None = strawberry.field(description="What it belongs to, such as a batch job id.")
+    description: str = strawberry.field(description="A note, such as an administrator's reason.")
+    created_at: datetime = strawberry.field(description="When it was written.")
+
+    @classmethod
+    def from_model(cls, entry: CreditLedgerEntry) -> CreditTransactionType:
+        return cls(
+            id=strawberry.ID(str(entry.id)),
+            kind=entry.kind,
+            amount=entry.amount,
+            held_delta=entry.held_delta,
+            balance_after=entry.balance_after,
+            reference=entry.reference,
+            description=entry.description,
+            created_at=entry.created_at,
+        )
+
+
+@strawberry.type(description="Your spendable balance changed.")
+class CreditBalanceEvent:
+    balance: int = strawberry.field(description="The new balance.")
+
+    @classmethod
+    def from_event(cls, event: CreditBalance) -> CreditBalanceEvent:
+        return cls(balance=event.balance)

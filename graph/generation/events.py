@@ -1,0 +1,89 @@
+"""Progress events as clients receive them over subscriptions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+
+from graph.credits.types import CreditBalanceEvent
+from graph.generation.enums import BatchStatus
+from services.progress.events import BatchProgress, CreditBalance, ProgressEvent
+
+
+@strawberry.type(description="Where a delivered image is, as carried by a progress event.")
+class DeliveredImage:
+    image_edit_id: strawberry.ID = strawberry.field(description="The image's id.")
+    batch_index: int = strawberry.field(description="Its position in the batch.")
+    url: str | None = strawberry.field(description="Where to load it.")
+    width: int | None = strawberry.field(description="Width in pixels.")
+    height: int | None = strawberry.field(description="Height in pixels.")
+
+
+@strawberry.type(description="A batch's progress: the stored snapshot or a live change. `seq` rises by one per event.")
+class BatchProgressEvent:
+    batch_job_id: strawberry.ID = strawberry.field(description="The batch.")
+    project_id: strawberry.ID = strawberry.field(description="Its project.")
+    seq: int = strawberry.field(description="Per-batch sequence number; resume with `afterSeq`.")
+    status: BatchStatus = strawberry.field(description="The batch's status.")
+    terminal: bool = strawberry.field(description="True on the last event (the batch ended).")
+    total: int = strawberry.field(description="Images requested.")
+    completed: int = strawberry.field(description="Images delivered.")
+    failed: int = strawberry.field(description="Images failed.")
+    cancelled: int = strawberry.field(description="Images cancelled.")
+    fraction: float = strawberry.field(description="Settled images / total, 0..1.")
+    queue_position: int | None = strawberry.field(description="1 = next to start; null once running.")
+    queue_wait_seconds: float | None = strawberry.field(description="Estimated wait before a worker starts it.")
+    run_seconds: float | None = strawberry.field(description="Estimated remaining run time (measured averages).")
+    eta_seconds: float | None = strawberry.field(description="Queue wait + run time; null once ended.")
+    image: DeliveredImage | None = strawberry.field(description="The image delivered with this event, if any.")
+    credits_held: int = strawberry.field(description="Credits still on hold.")
+    credits_captured: int = strawberry.field(description="Credits charged so far.")
+    credits_refunded: int = strawberry.field(description="Credits returned so far.")
+    at: datetime = strawberry.field(description="When the event was made.")
+
+    @classmethod
+    def from_event(cls, event: BatchProgress) -> BatchProgressEvent:
+        image = event.image
+        return cls(
+            batch_job_id=strawberry.ID(str(event.batch_job_id)),
+            project_id=strawberry.ID(str(event.project_id)),
+            seq=event.seq,
+            status=event.status,
+            terminal=event.terminal,
+            total=event.total,
+            completed=event.completed,
+            failed=event.failed,
+            cancelled=event.cancelled,
+            fraction=event.fraction,
+            queue_position=event.queue_position,
+            queue_wait_seconds=event.queue_wait_seconds,
+            run_seconds=event.run_seconds,
+            eta_seconds=event.eta_seconds,
+            image=DeliveredImage(
+                image_edit_id=strawberry.ID(str(image.image_edit_id)),
+                batch_index=image.batch_index,
+                url=image.url,
+                width=image.width,
+                height=image.height,
+            )
+            if image
+            else None,
+            credits_held=event.credits_held,
+            credits_captured=event.credits_captured,
+            credits_refunded=event.credits_refunded,
+            at=event.at,
+        )
+
+
+MyEvent = Annotated[
+    BatchProgressEvent | CreditBalanceEvent, strawberry.union("MyEvent", description="An event of yours.")
+]
+
+
+def my_event(event: ProgressEvent) -> BatchProgressEvent | CreditBalanceEvent:
+    """The API type of an event of the ``myEvents`` stream."""
+    if isinstance(event, CreditBalance):
+        return CreditBalanceEvent.from_event(event)
+    return BatchProgressEvent.from_event(event)

@@ -1,0 +1,47 @@
+"""Inputs of the generation operations."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.generation.enums import BatchStatus, GenerationMode, SizeTier
+
+
+@strawberry.input(one_of=True, description="A reference image: an earlier `imageUpload`, or a URL we fetch.")
+class ReferenceInput:
+    upload_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="From imageUpload.")
+    url: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A public http(s) image URL (PNG, JPEG or WebP, up to 10 MiB)."
+    )
+
+
+@strawberry.input(description="What to generate. See `capabilities` for modes, sizes, limits and prices.")
+class GenerateInput:
+    project_id: strawberry.ID = strawberry.field(description="The project the images belong to.")
+    mode: GenerationMode = strawberry.field(description="The generation mode.")
+    prompt: str | None = strawberry.field(default=None, description="One prompt (or use `prompts`).")
+    prompts: list[str] | None = strawberry.field(default=None, description="Several prompts, one batch.")
+    count: int = strawberry.field(default=1, description="Variations per prompt (sets: sets per prompt).")
+    max_images: int | None = strawberry.field(
+        default=None, description="Images per set (SEQUENTIAL / EDIT_SEQUENTIAL), 1-15; default 4."
+    )
+    size: str | None = strawberry.field(default=None, description="Exact size as WxH, e.g. 2048x2048.")
+    aspect_ratio: str | None = strawberry.field(
+        default=None, description="Aspect ratio such as 16:9 (with `resolution`)."
+    )
+    resolution: SizeTier | None = strawberry.field(default=None, description="Resolution tier for `aspectRatio`.")
+    references: list[ReferenceInput] | None = strawberry.field(
+        default=None, description="Reference images (edit and multi-reference modes)."
+    )
+    style_preset_id: strawberry.ID | None = strawberry.field(default=None, description="A style preset to apply.")
+    style_intensity: float | None = strawberry.field(default=None, description="How strongly to apply it, 0-1.")
+    seed: int | None = strawberry.field(default=None, description="Seed for reproducible results (where supported).")
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Resubmitting with the same key returns the first batch and charges once."
+    )
+
+
+@strawberry.input(description="Narrows the batch job list.")
+class BatchJobFilter:
+    status: BatchStatus | None = strawberry.field(default=None, description="Only this status.")
+    project_id: strawberry.ID | None = strawberry.field(default=None, description="Only this project.")

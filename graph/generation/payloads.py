@@ -1,0 +1,42 @@
+"""Generation mutation payloads: the changed object and ``userErrors`` (empty on success)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.core.errors import UserError
+from graph.generation.types import BatchJobType, ReferenceImageType
+
+USER_ERRORS = "Expected failures (validation, not found, credits); empty on success."
+
+
+@strawberry.type(description="Result of a generate request.")
+class GeneratePayload:
+    batch_job: BatchJobType | None = strawberry.field(
+        default=None, description="The batch, queued; `creditsReserved` is what was held."
+    )
+    created: bool = strawberry.field(
+        default=False, description="False when the idempotency key returned an earlier batch (nothing charged)."
+    )
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of a cancel: delivered images are kept, the rest refunded.")
+class BatchJobCancelPayload:
+    batch_job: BatchJobType | None = strawberry.field(default=None, description="The batch, now CANCELLED.")
+    kept_images: int = strawberry.field(default=0, description="Images delivered before the cancel (kept, charged).")
+    refunded_images: int = strawberry.field(default=0, description="Images cancelled and refunded.")
+    refunded_credits: int = strawberry.field(default=0, description="Credits returned by this cancel.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of a retry: a new batch linked to the original.")
+class BatchJobRetryPayload:
+    batch_job: BatchJobType | None = strawberry.field(default=None, description="The new batch.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of an image upload.")
+class ImageUploadPayload:
+    image: ReferenceImageType | None = strawberry.field(default=None, description="The stored reference image.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)

@@ -1,0 +1,211 @@
+"""Batch jobs, their provider calls, images, references and quotes as clients see them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
+from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
+from services.generation.plan import Quote as PlannedQuote
+
+
+@strawberry.type(name="ImageEdit", description="One requested image: its inputs, outcome and where to load it.")
+class ImageEditType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    batch_job_id: strawberry.ID | None = strawberry.field(description="The batch that made it.")
+    project_id: strawberry.ID = strawberry.field(description="The project it belongs to.")
+    batch_index: int = strawberry.field(description="Position in the batch, from 0.")
+    mode: GenerationMode = strawberry.field(description="How it was generated.")
+    prompt: str = strawberry.field(description="The prompt as the user wrote it.")
+    style_name: str | None = strawberry.field(description="The style preset applied, if any.")
+    source_images: list[str] = strawberry.field(description="URLs of the reference images used.")
+    size: str = strawberry.field(description="Requested size as WxH.")
+    seed: int | None = strawberry.field(description="Seed sent to the provider, when it takes one.")
+    status: EditStatus = strawberry.field(description="PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED.")
+    url: str | None = strawberry.field(description="Where to load the image (our storage), once delivered.")
+    width: int | None = strawberry.field(description="Actual width in pixels.")
+    height: int | None = strawberry.field(description="Actual height in pixels.")
+    content_type: str | None = strawberry.field(description="MIME type of the stored image.")
+    size_bytes: int | None = strawberry.field(description="Stored size in bytes.")
+    processing_time_ms: int | None = strawberry.field(description="Provider time for the call that made it.")
+    error_category: ErrorCategory | None = strawberry.field(description="Why it failed, when it did.")
+    error_code: str | None = strawberry.field(description="The provider's own code, when it gave one.")
+    error_message: str | None = strawberry.field(description="What went wrong, for people.")
+    credits: int = strawberry.field(description="Credits for this image (captured if delivered, else refunded).")
+    created_at: datetime = strawberry.field(description="When it was requested.")
+
+    @classmethod
+    def from_model(cls, edit: ImageEdit) -> ImageEditType:
+        return cls(
+            id=strawberry.ID(str(edit.id)),
+            batch_job_id=strawberry.ID(str(edit.batch_job_id)) if edit.batch_job_id else None,
+            project_id=strawberry.ID(str(edit.project_id)),
+            batch_index=edit.batch_index,
+            mode=edit.mode,
+            prompt=edit.prompt,
+            style_name=edit.style_name,
+            source_images=list(edit.source_images),
+            size=edit.size,
+            seed=edit.seed,
+            status=edit.status,
+            url=edit.image_url,
+            width=edit.width,
+            height=edit.height,
+            content_type=edit.content_type,
+            size_bytes=edit.size_bytes,
+            processing_time_ms=edit.processing_time_ms,
+            error_category=edit.error_category,
+            error_code=edit.error_code,
+            error_message=edit.error_message,
+            credits=edit.credits,
+            created_at=edit.created_at,
+        )
+
+
+@strawberry.type(name="BatchItem", description="One provider call of a batch: a single image or a whole set.")
+class BatchItemType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    item_index: int = strawberry.field(description="Position in the batch, from 0.")
+    prompt: str = strawberry.field(description="The prompt sent to the provider (style preset applied).")
+    max_images: int = strawberry.field(description="Images asked of this call.")
+    status: EditStatus = strawberry.field(description="PENDING, RUNNING, SUCCEEDED (all delivered) or FAILED.")
+    attempts: int = strawberry.field(description="Provider calls made (transient failures are retried).")
+    error_category: ErrorCategory | None = strawberry.field(description="Why it failed, when it did.")
+    error_message: str | None = strawberry.field(description="What went wrong, for people.")
+    processing_time_ms: int | None = strawberry.field(description="Wall time of the successful call.")
+    retried_from_item_id: strawberry.ID | None = strawberry.field(description="The item this one retries.")
+
+    @classmethod
+    def from_model(cls, item: BatchItem) -> BatchItemType:
+        return cls(
+            id=strawberry.ID(str(item.id)),
+            item_index=item.item_index,
+            prompt=item.prompt,
+            max_images=item.max_images,
+            status=item.status,
+            attempts=item.attempts,
+            error_category=item.error_category,
+            error_message=item.error_message,
+            processing_time_ms=item.processing_time_ms,
+            retried_from_item_id=strawberry.ID(str(item.retried_from_item_id)) if item.retried_from_item_id else None,
+        )
+
+
+@strawberry.type(name="BatchJob", description="One generate request: its images, provider calls and credits.")
+class BatchJobType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    project_id: strawberry.ID = strawberry.field(description="The project it belongs to.")
+    mode: GenerationMode = strawberry.field(description="The generation mode.")
+    status: BatchStatus = strawberry.field(description="Where the batch stands.")
+    prompts: list[str] = strawberry.field(description="The prompts as the user wrote them.")
+    width: int = strawberry.field(description="Requested width.")
+    height: int = strawberry.field(description="Requested height.")
+    size_tier: SizeTier = strawberry.field(description="Price tier of the size.")
+    total_images: int = strawberry.field(description="Images requested.")
+    completed_images: int = strawberry.field(description="Images delivered.")
+    failed_images: int = strawberry.field(description="Images that failed (cancelled ones not included).")
+    credits_reserved: int = strawberry.field(description="Credits held at submit (the full quote).")
+    credits_captured: int = strawberry.field(description="Credits charged for delivered images.")
+    credits_refunded: int = strawberry.field(description="Credits returned for images not delivered.")
+    credits_held: int = strawberry.field(description="Credits still on hold (0 once the batch ended).")
+    retried_from_id: strawberry.ID | None = strawberry.field(description="The batch this one retries.")
+    style_preset_id: strawberry.ID | None = strawberry.field(description="The style preset applied.")
+    idempotency_key: str | None = strawberry.field(description="The client's idempotency key, if sent.")
+    parameters: strawberry.scalars.JSON = strawberry.field(description="Size, tier, references and preset settings.")
+    error_message: str | None = strawberry.field(description="Why the whole batch failed, if it did.")
+    created_at: datetime = strawberry.field(description="Submission time.")
+    started_at: datetime | None = strawberry.field(description="When a worker started it.")
+    finished_at: datetime | None = strawberry.field(description="When it ended.")
+    _model: strawberry.Private[BatchJob]
+
+    @strawberry.field(description="Every requested image, in batch order.")  # type: ignore[untyped-decorator]
+    async def images(self, info: strawberry.Info) -> list[ImageEditType]:
+        edits = await info.context.loaders.images_by_batch.load(self._model.id)
+        return [ImageEditType.from_model(edit) for edit in edits]
+
+    @strawberry.field(description="The provider calls, in order.")  # type: ignore[untyped-decorator]
+    async def items(self, info: strawberry.Info) -> list[BatchItemType]:
+        rows = await info.context.loaders.items_by_batch.load(self._model.id)
+        return [BatchItemType.from_model(row) for row in rows]
+
+    @classmethod
+    def from_model(cls, batch: BatchJob) -> BatchJobType:
+        return cls(
+            id=strawberry.ID(str(batch.id)),
+            project_id=strawberry.ID(str(batch.project_id)),
+            mode=batch.mode,
+            status=batch.status,
+            prompts=list(batch.prompts),
+            width=batch.width,
+            height=batch.height,
+            size_tier=batch.size_tier,
+            total_images=batch.total_images,
+            completed_images=batch.completed_images,
+            failed_images=batch.failed_images,
+            credits_reserved=batch.credits_reserved,
+            credits_captured=batch.credits_captured,
+            credits_refunded=batch.credits_refunded,
+            credits_held=batch.credits_reserved - batch.credits_captured - batch.credits_refunded,
+            retried_from_id=strawberry.ID(str(batch.retried_from_id)) if batch.retried_from_id else None,
+            style_preset_id=strawberry.ID(str(batch.style_preset_id)) if batch.style_preset_id else None,
+            idempotency_key=batch.idempotency_key,
+            parameters=strawberry.scalars.JSON(batch.parameters),
+            error_message=batch.error_message,
+            created_at=batch.created_at,
+            started_at=batch.started_at,
+            finished_at=batch.finished_at,
+            _model=batch,
+        )
+
+
+@strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")
+class ReferenceImageType:
+    id: strawberry.ID = strawberry.field(description="Pass it as `references: [{uploadId: ...}]`.")
+    url: str = strawberry.field(description="Where it is stored.")
+    width: int = strawberry.field(description="Width in pixels.")
+    height: int = strawberry.field(description="Height in pixels.")
+    content_type: str = strawberry.field(description="MIME type, sniffed from the bytes.")
+    size_bytes: int = strawberry.field(description="Size in bytes.")
+    created_at: datetime = strawberry.field(description="Upload time.")
+
+    @classmethod
+    def from_model(cls, image: ReferenceImage) -> ReferenceImageType:
+        return cls(
+            id=strawberry.ID(str(image.id)),
+            url=image.url,
+            width=image.width,
+            height=image.height,
+            content_type=image.content_type,
+            size_bytes=image.size_bytes,
+            created_at=image.created_at,
+        )
+
+
+@strawberry.type(description="What a generate request would cost.")
+class Quote:
+    total_images: int = strawberry.field(description="Images it asks for (sets count at their maxImages).")
+    provider_calls: int = strawberry.field(description="Provider calls it makes.")
+    width: int = strawberry.field(description="Resolved width.")
+    height: int = strawberry.field(description="Resolved height.")
+    size_tier: SizeTier = strawberry.field(description="Price tier of the size.")
+    credits_per_image: int = strawberry.field(description="Price of one delivered image.")
+    total_credits: int = strawberry.field(description="Held at submit; images not delivered are refunded.")
+    balance: int = strawberry.field(description="Your spendable balance now.")
+    covered: bool = strawberry.field(description="Whether the balance covers the total.")
+
+    @classmethod
+    def from_quote(cls, quoted: PlannedQuote) -> Quote:
+        plan = quoted.plan
+        return cls(
+            total_images=plan.total_images,
+            provider_calls=len(plan.items),
+            width=plan.width,
+            height=plan.height,
+            size_tier=plan.tier,
+            credits_per_image=plan.price_per_image,
+            total_credits=plan.total_credits,
+            balance=quoted.balance,
+            covered=quoted.covered,
+        )

@@ -1,0 +1,67 @@
+"""Projects as clients see them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.scalars import JSON
+
+from graph.core.arguments import After, First
+from graph.core.connections import Connection
+from graph.generation.enums import GenerationMode
+from graph.generation.types import BatchJobType, ImageEditType
+from graph.projects.enums import ProcessingStatus
+from models import Project
+from services.core.pagination import DEFAULT_PAGE_SIZE
+from services.generation import reads
+
+
+@strawberry.type(name="Project", description="A folder of generations owned by one user.")
+class ProjectType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name, 1-120 characters.")
+    description: str = strawberry.field(description="Free text, up to 2,000 characters.")
+    generation_type: GenerationMode | None = strawberry.field(description="The mode this project mostly uses.")
+    batch_size: int = strawberry.field(description="Default number of images per generation.")
+    style_presets: list[strawberry.ID] = strawberry.field(description="Ids of style presets used here.")
+    processing_status: ProcessingStatus = strawberry.field(description="Follows the project's batch jobs.")
+    metadata: JSON = strawberry.field(description="Client-defined JSON object (up to 16 KiB).")
+    created_at: datetime = strawberry.field(description="Creation time.")
+    updated_at: datetime = strawberry.field(description="Last change.")
+
+    _model: strawberry.Private[Project]
+
+    @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
+    async def batch_jobs(
+        self,
+        first: First = DEFAULT_PAGE_SIZE,
+        after: After = None,
+    ) -> Connection[BatchJobType]:
+        page = await reads.batches_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
+        return Connection.from_page(page, BatchJobType.from_model)
+
+    @strawberry.field(description="The project's images, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
+    async def image_edits(
+        self,
+        first: First = DEFAULT_PAGE_SIZE,
+        after: After = None,
+    ) -> Connection[ImageEditType]:
+        page = await reads.images_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
+        return Connection.from_page(page, ImageEditType.from_model)
+
+    @classmethod
+    def from_model(cls, project: Project) -> ProjectType:
+        return cls(
+            id=strawberry.ID(str(project.id)),
+            name=project.name,
+            description=project.description,
+            generation_type=project.generation_type,
+            batch_size=project.batch_size,
+            style_presets=[strawberry.ID(str(p)) for p in project.style_presets],
+            processing_status=project.processing_status,
+            metadata=JSON(project.metadata),
+            created_at=project.created_at,
+            updated_at=project.updated_at,
+            _model=project,
+        )

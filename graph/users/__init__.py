@@ -1,0 +1,1 @@
+"""The users room of the GraphQL vocabulary: its types, inputs, payloads and enums."""

@@ -1,0 +1,37 @@
+"""The viewer as clients see them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+
+from graph.users.enums import Role
+from models import User
+from services import credits
+
+
+@strawberry.type(name="User", description="The authenticated caller.")
+class UserType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    subject: str = strawberry.field(description="The identity provider's subject (`sub` claim).")
+    email: str | None = strawberry.field(description="Email from the token, when it carries one.")
+    role: Role = strawberry.field(description="USER or ADMIN.")
+    credits: int = strawberry.field(description="Spendable balance (credits on hold are not included).")
+    created_at: datetime = strawberry.field(description="When the account was created (first request).")
+
+    @strawberry.field(description="Credits on hold for batches still running (not part of `credits`).")  # type: ignore[untyped-decorator]
+    async def credits_held(self) -> int:
+        return await credits.held(uuid.UUID(self.id))
+
+    @classmethod
+    def from_model(cls, user: User) -> UserType:
+        return cls(
+            id=strawberry.ID(str(user.id)),
+            subject=user.subject,
+            email=user.email,
+            role=user.role,
+            credits=user.credits,
+            created_at=user.created_at,
+        )

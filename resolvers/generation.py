@@ -1,0 +1,241 @@
+"""Generation: capabilities, quote, generate, cancel, retry, uploads, batches and images, and progress streams."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Annotated
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from graph.core.arguments import After, First
+from graph.core.connections import Connection
+from graph.core.context import Context
+from graph.core.errors import UserErrorsExtension
+from graph.generation.capabilities import Capabilities
+from graph.generation.events import BatchProgressEvent, MyEvent, my_event
+from graph.generation.inputs import BatchJobFilter, GenerateInput
+from graph.generation.payloads import (
+    BatchJobCancelPayload,
+    BatchJobRetryPayload,
+    GeneratePayload,
+    ImageUploadPayload,
+)
+from graph.generation.types import BatchJobType, ImageEditType, Quote, ReferenceImageType
+from services.core.errors import NotFound
+from services.core.pagination import DEFAULT_PAGE_SIZE
+from services.generation import capabilities as caps
+from services.generation import plan, reads, references
+from services.generation.cancel import cancel
+from services.generation.retry import retry
+from services.generation.submit import submit
+from services.progress.follow import follow_batch, follow_user
+
+Info = strawberry.Info[Context, None]
+BatchId = Annotated[strawberry.ID, strawberry.argument(description="The batch job's id.")]
+Input = Annotated[GenerateInput, strawberry.argument(description="What to generate.")]
+PAGE_ARGS = " `first` is at most 100."
+
+
+def to_request(input: GenerateInput) -> plan.GenerateRequest:
+    return plan.GenerateRequest(
+        project_id=input.project_id,
+        mode=input.mode,
+        prompt=input.prompt,
+        prompts=input.prompts,
+        count=input.count,
+        max_images=input.max_images,
+        size=input.size,
+        aspect_ratio=input.aspect_ratio,
+        resolution=input.resolution,
+        references=[
+            references.ReferenceSpec(
+                upload_id=ref.upload_id if ref.upload_id is not strawberry.UNSET else None,
+                url=ref.url if ref.url is not strawberry.UNSET else None,
+            )
+            for ref in input.references or []
+        ],
+        style_preset_id=input.style_preset_id,
+        style_intensity=input.style_intensity,
+        seed=input.seed,
+        idempotency_key=input.idempotency_key,
+    )
+
+
+async def capabilities(info: Info) -> Capabilities:
+    return Capabilities.from_settings(info.context.services.settings)
+
+
+async def quote(info: Info, input: Input) -> Quote:
+    user = await info.context.user()
+    return Quote.from_quote(await plan.quote(user, to_request(input), info.context.services.settings))
+
+
+async def generate(info: Info, input: Input) -> GeneratePayload:
+    user = await info.context.user()
+    services = info.context.services
+    submitted = await submit(
+        user,
+        to_request(input),
+        settings=services.settings,
+        storage=services.storage,
+        http=services.http,
+        queue=services.queue,
+        publisher=services.publisher,
+    )
+    return GeneratePayload(batch_job=BatchJobType.from_model(submitted.batch), created=submitted.created)
+
+
+async def batch_job_cancel(info: Info, id: BatchId) -> BatchJobCancelPayload:
+    user = await info.context.user()
+    services = info.context.services
+    outcome = await cancel(user, id, queue=services.queue, publisher=services.publisher)
+    return BatchJobCancelPayload(
+        batch_job=BatchJobType.from_model(outcome.batch),
+        kept_images=outcome.kept_images,
+        refunded_images=outcome.refunded_images,
+        refunded_credits=outcome.refunded_credits,
+    )
+
+
+async def batch_job_retry(
+    info: Info,
+    id: BatchId,
+    only_failed: Annotated[
+        bool, strawberry.argument(description="Retry only the failed and cancelled images (else all of them).")
+    ] = True,
+) -> BatchJobRetryPayload:
+    user = await info.context.user()
+    services = info.context.services
+    batch = await retry(
+        user,
+        id,
+        only_failed=only_failed,
+        settings=services.settings,
+        queue=services.queue,
+        publisher=services.publisher,
+    )
+    return BatchJobRetryPayload(batch_job=BatchJobType.from_model(batch))
+
+
+async def image_upload(
+    info: Info, file: Annotated[Upload, strawberry.argument(description="A PNG, JPEG or WebP image, up to 10 MiB.")]
+) -> ImageUploadPayload:
+    user = await info.context.user()
+    try:
+        # One byte past the cap is enough for the service to tell that the file is too large.
+        data = await file.read(caps.MAX_REFERENCE_BYTES + 1)  # type: ignore[attr-defined]
+    finally:
+        await file.close()  # type: ignore[attr-defined]  # Strawberry leaves the spooled file open
+    stored = await references.store_upload(user, data, info.context.services.storage)
+    return ImageUploadPayload(image=ReferenceImageType.from_model(stored))
+
+
+async def batch_job(info: Info, id: BatchId) -> BatchJobType | None:
+    user = await info.context.user()
+    found = await reads.get_batch(user.id, id)
+    return BatchJobType.from_model(found) if found else None
+
+
+async def batch_jobs(
+    info: Info,
+    first: First = DEFAULT_PAGE_SIZE,
+    after: After = None,
+    filter: Annotated[BatchJobFilter | None, strawberry.argument(description="Narrow the list.")] = None,
+) -> Connection[BatchJobType]:
+    user = await info.context.user()
+    page = await reads.batches_page(
+        user.id,
+        first=first,
+        after=after,
+        status=filter.status if filter else None,
+        project_id=filter.project_id if filter else None,
+    )
+    return Connection.from_page(page, BatchJobType.from_model)
+
+
+async def image_edit(
+    info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The image's id.")]
+) -> ImageEditType | None:
+    user = await info.context.user()
+    found = await reads.get_image(user.id, id)
+    return ImageEditType.from_model(found) if found else None
+
+
+async def batch_progress(
+    info: Info,
+    batch_job_id: BatchId,
+    after_seq: Annotated[
+        int | None, strawberry.argument(description="Resume: only events with a higher seq (no snapshot).")
+    ] = None,
+) -> AsyncGenerator[BatchProgressEvent, None]:
+    user = await info.context.user()
+    batch = await reads.get_batch(user.id, batch_job_id)
+    if batch is None:
+        raise NotFound("batch job not found", ["batch_job_id"])
+    services = info.context.services
+    async for event in follow_batch(
+        services.bus, batch.id, after_seq=after_seq, item_concurrency=services.settings.batch_item_concurrency
+    ):
+        yield BatchProgressEvent.from_event(event)
+
+
+async def my_events(info: Info) -> AsyncGenerator[MyEvent, None]:
+    user = await info.context.user()
+    services = info.context.services
+    async for event in follow_user(services.bus, user.id, item_concurrency=services.settings.batch_item_concurrency):
+        yield my_event(event)
+
+
+@strawberry.type
+class GenerationQueries:
+    capabilities: Capabilities = strawberry.field(
+        resolver=capabilities, description="Modes, sizes, limits and prices (no token needed)."
+    )
+    quote: Quote = strawberry.field(
+        resolver=quote, description="What a generate request would cost, and whether your balance covers it."
+    )
+    batch_job: BatchJobType | None = strawberry.field(
+        resolver=batch_job, description="One of your batch jobs by id; null when not found."
+    )
+    batch_jobs: Connection[BatchJobType] = strawberry.field(
+        resolver=batch_jobs, description="Your batch jobs, newest first." + PAGE_ARGS
+    )
+    image_edit: ImageEditType | None = strawberry.field(
+        resolver=image_edit, description="One of your images by id; null when not found."
+    )
+
+
+@strawberry.type
+class GenerationMutations:
+    generate: GeneratePayload = strawberry.mutation(
+        resolver=generate,
+        extensions=[UserErrorsExtension()],
+        description="Queue a generation: the quote is held now, delivered images are charged, the rest refunded.",
+    )
+    batch_job_cancel: BatchJobCancelPayload = strawberry.mutation(
+        resolver=batch_job_cancel,
+        extensions=[UserErrorsExtension()],
+        description="Cancel a queued or running batch: delivered images are kept, the rest refunded.",
+    )
+    batch_job_retry: BatchJobRetryPayload = strawberry.mutation(
+        resolver=batch_job_retry,
+        extensions=[UserErrorsExtension()],
+        description="A new batch for the failed and cancelled images of an ended one, quoted and held as usual.",
+    )
+    image_upload: ImageUploadPayload = strawberry.mutation(
+        resolver=image_upload,
+        extensions=[UserErrorsExtension()],
+        description="Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`).",
+    )
+
+
+@strawberry.type
+class GenerationSubscriptions:
+    batch_progress: AsyncGenerator[BatchProgressEvent, None] = strawberry.subscription(
+        resolver=batch_progress,
+        description="A batch's stored snapshot, then live events with a higher seq; completes after the last one.",
+    )
+    my_events: AsyncGenerator[MyEvent, None] = strawberry.subscription(
+        resolver=my_events, description="Every batch event of yours and your balance changes."
+    )

@@ -1,0 +1,65 @@
+"""Who may view, edit or own an object: the one place that scopes reads and writes to a user.
+
+Every service query over an owned table (``models.owned.OwnedModel``: projects, batches, images, references,
+presets, gallery items) starts here, so the rule lives in one module (``tests/test_architecture.py`` fails on an
+owner filter written anywhere else in ``services/``). Today:
+
+- **own** and **edit**: the owner only;
+- **view**: the owner, and for style presets also anyone when the preset is public.
+
+Something the caller may not see reads exactly like something that does not exist (callers answer "not found"),
+so ids cannot be probed. Shared projects will change this module only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from models import PresetVisibility, StylePreset
+from models.owned import OwnedModel
+from services.core.ids import parse_id
+
+M = TypeVar("M", bound=OwnedModel)
+
+
+def owned(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
+    """Rows of ``model`` that ``user_id`` owns."""
+    return model.filter(owner_id=user_id)
+
+
+def editable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
+    """Rows of ``model`` that ``user_id`` may change."""
+    return owned(model, user_id)
+
+
+def viewable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
+    """Rows of ``model`` that ``user_id`` may read."""
+    if model is StylePreset:
+        return model.filter(Q(owner_id=user_id) | Q(visibility=PresetVisibility.PUBLIC))
+    return owned(model, user_id)
+
+
+async def _one(query: QuerySet[M], object_id: str | uuid.UUID) -> M | None:
+    ident = object_id if isinstance(object_id, uuid.UUID) else parse_id(object_id)
+    if ident is None:
+        return None
+    return await query.get_or_none(id=ident)
+
+
+async def find_owned(model: type[M], user_id: uuid.UUID, object_id: str | uuid.UUID) -> M | None:
+    """The row with ``object_id`` if ``user_id`` owns it, else None (an id that cannot be ours included)."""
+    return await _one(owned(model, user_id), object_id)
+
+
+async def find_editable(model: type[M], user_id: uuid.UUID, object_id: str | uuid.UUID) -> M | None:
+    """The row with ``object_id`` if ``user_id`` may change it, else None."""
+    return await _one(editable(model, user_id), object_id)
+
+
+async def find_viewable(model: type[M], user_id: uuid.UUID, object_id: str | uuid.UUID) -> M | None:
+    """The row with ``object_id`` if ``user_id`` may read it, else None."""
+    return await _one(viewable(model, user_id), object_id)

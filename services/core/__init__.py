@@ -1,0 +1,1 @@
+"""What every domain uses: settings, the database, errors, ids, pagination and authentication."""

@@ -1,0 +1,135 @@
+"""JWT verification (HS256 with a shared secret, or RS256/ES256 from a JWKS with rotation by ``kid``).
+
+Strict by design: algorithms are pinned per key source (so ``alg: none`` and HS256-signed-with-the-public-key
+tokens are refused), ``exp``/``iat``/``sub`` are required, ``aud``/``iss`` are checked when configured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+
+from models.enums import Role
+from services.core.config import Settings
+from services.core.errors import Unauthenticated
+
+HS_ALGORITHMS = ["HS256"]
+JWKS_ALGORITHMS = ["RS256", "ES256"]
+REQUIRED_CLAIMS = ["exp", "iat", "sub"]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a verified token says the caller is."""
+
+    subject: str
+    role: Role
+    email: str | None
+    expires_at: float
+
+
+class TokenVerifier:
+    """Verifies bearer tokens against the configured key source."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._secret = settings.hs256_secret
+        self._audience = settings.jwt_audience
+        self._issuer = settings.jwt_issuer
+        self._leeway = settings.jwt_leeway_seconds
+        self._jwks: jwt.PyJWKClient | None = None
+        if settings.jwt_jwks_url:
+            # PyJWKClient caches the key set and refetches on an unknown `kid` (rotation), at most once per
+            # cooldown so that tokens with random kids cannot hammer the identity provider. It is synchronous,
+            # so it runs in a thread.
+            self._jwks = jwt.PyJWKClient(
+                settings.jwt_jwks_url,
+                lifespan=300,
+                timeout=5,
+                cooldown_duration=settings.jwt_jwks_refresh_cooldown_seconds,
+            )
+
+    async def verify(self, token: str) -> Identity:
+        try:
+            if self._jwks is not None:
+                signing_key = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)
+                claims = self._decode(token, signing_key.key, JWKS_ALGORITHMS)
+            else:
+                assert self._secret is not None
+                claims = self._decode(token, self._secret, HS_ALGORITHMS)
+        except jwt.PyJWTError as error:
+            raise Unauthenticated(f"invalid token: {error}") from error
+        return _identity(claims)
+
+    def _decode(self, token: str, key: Any, algorithms: list[str]) -> dict[str, Any]:
+        options: Any = {"require": [*REQUIRED_CLAIMS], "verify_aud": self._audience is not None}
+        if self._audience is not None:
+            options["require"].append("aud")
+        if self._issuer is not None:
+            options["require"].append("iss")
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=algorithms,
+            audience=self._audience,
+            issuer=self._issuer,
+            leeway=self._leeway,
+            options=options,
+        )
+        return claims
+
+
+def _identity(claims: dict[str, Any]) -> Identity:
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject or len(subject) > 255:
+        raise Unauthenticated("invalid token: `sub` must be a non-empty string of at most 255 characters")
+    app_metadata = claims.get("app_metadata")
+    # Supabase puts the database role ("authenticated") in `role` and application roles in app_metadata.
+    roles = {claims.get("role")}
+    if isinstance(app_metadata, dict):
+        roles.add(app_metadata.get("role"))
+    email = claims.get("email")
+    return Identity(
+        subject=subject,
+        role=Role.ADMIN if Role.ADMIN.value in roles else Role.USER,
+        email=email if isinstance(email, str) and len(email) <= 320 else None,
+        expires_at=float(claims["exp"]),
+    )
+
+
+def bearer_token(header_value: str | None) -> str | None:
+    """The token in an ``Authorization: Bearer ...`` value; None when absent; Unauthenticated when malformed."""
+    if header_value is None:
+        return None
+    scheme, _, token = header_value.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("the Authorization header must be `Bearer <token>`")
+    return token.strip()
+
+
+def issue_token(
+    settings: Settings,
+    subject: str,
+    *,
+    role: Role = Role.USER,
+    email: str | None = None,
+    ttl_seconds: int = 3600,
+) -> str:
+    """A signed HS256 token for local use (``playground token``); needs an HS256 secret."""
+    secret = settings.hs256_secret
+    if secret is None:
+        raise RuntimeError("tokens can only be issued with JWT_SECRET or the development secret, not with JWKS")
+    now = int(time.time())
+    claims: dict[str, Any] = {"sub": subject, "iat": now, "exp": now + ttl_seconds}
+    if role is Role.ADMIN:
+        claims["app_metadata"] = {"role": Role.ADMIN.value}
+    if email:
+        claims["email"] = email
+    if settings.jwt_audience:
+        claims["aud"] = settings.jwt_audience
+    if settings.jwt_issuer:
+        claims["iss"] = settings.jwt_issuer
+    return jwt.encode(claims, secret, algorithm="HS256")

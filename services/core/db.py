@@ -1,0 +1,196 @@
+"""Tortoise configuration for the app, the CLI and aerich; connecting, migrating and closing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import logging
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from tortoise import Tortoise
+
+from models import MODEL_MODULES
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+log = logging.getLogger(__name__)
+
+
+def dialect_of(url: str) -> str:
+    """``sqlite`` or ``postgres``: the migration chain a database URL uses."""
+    scheme = urlsplit(url).scheme
+    if scheme == "sqlite":
+        return "sqlite"
+    if scheme in {"postgres", "postgresql", "asyncpg", "psycopg"}:
+        return "postgres"
+    raise ValueError(f"unsupported database URL scheme {scheme!r}")
+
+
+def _with_query(url: str, **params: str) -> str:
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query.update(params)
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def tortoise_config(url: str, *, with_aerich: bool = False, foreign_keys: bool = True) -> dict[str, Any]:
+    """The Tortoise config for ``url``.
+
+    ``with_aerich`` adds aerich's own table (needed to migrate); ``foreign_keys=False`` is how SQLite
+    migrations run, because a table rebuild with foreign keys on cascade-deletes child rows.
+    """
+    if dialect_of(url) == "sqlite":
+        path = url.split("://", 1)[1].split("?", 1)[0]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if not foreign_keys:
+            url = _with_query(url, foreign_keys="OFF")
+    modules = [*MODEL_MODULES, "aerich.models"] if with_aerich else list(MODEL_MODULES)
+    return {
+        "connections": {"default": url},
+        "apps": {"models": {"models": modules, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+# Read by aerich through aerich_sqlite.toml / aerich_postgres.toml (`scripts/makemigrations`). Migrations
+# are generated `--offline`, so these URLs are never connected to: they only pick the dialect aerich writes.
+AERICH_SQLITE = tortoise_config("sqlite://:memory:", with_aerich=True)
+AERICH_POSTGRES = tortoise_config("postgres://postgres@127.0.0.1:5432/postgres", with_aerich=True)
+AERICH_APP = "models"
+
+
+def migrations_location(dialect: str) -> Path:
+    """The aerich ``location`` of a dialect's chain; the migration files live in ``<location>/models/``."""
+    return MIGRATIONS_DIR / dialect
+
+
+async def migrate(url: str) -> list[str]:
+    """Apply the dialect's aerich chain to ``url``; returns the names of the migrations applied (if any).
+
+    Idempotent: migrations already recorded in the ``aerich`` table are skipped. The work happens in a private
+    ``TortoiseContext`` whose connections are closed before returning, so it neither reuses nor disturbs a
+    context the caller (the app's ``RegisterTortoise``, a test fixture) has active, and the caller may
+    initialise Tortoise afterwards as usual. On SQLite foreign keys are off while migrating (a table rebuild
+    would otherwise cascade-delete child rows), ``PRAGMA foreign_key_check`` runs afterwards, and concurrent
+    callers on the same file (several processes starting at once) are serialised by a lock file next to it.
+    Not safe to run concurrently within one process: aerich keeps its migration state on a class.
+    """
+    dialect = dialect_of(url)
+    if dialect != "sqlite":
+        return await _upgrade(url, dialect)
+    lock_path = _sqlite_lock_path(url)
+    if lock_path is None:
+        return await _upgrade(url, dialect)
+    lock_fd = await asyncio.to_thread(_acquire_file_lock, lock_path)
+    try:
+        return await _upgrade_sqlite_atomically(url)
+    finally:
+        _release_file_lock(lock_fd)
+
+
+async def _upgrade_sqlite_atomically(url: str) -> list[str]:
+    """SQLite runs aerich's scripts with ``executescript``, which commits as it goes, so a migration that fails
+    halfway would leave the file half-migrated. A copy taken before pending migrations is put back on failure."""
+    path = Path(url.split("://", 1)[1].split("?", 1)[0])
+    backup = path.with_name(path.name + ".pre-migrate")
+    pending = await asyncio.to_thread(_sqlite_has_pending, path, migrations_location("sqlite"))
+    if pending:
+        await asyncio.to_thread(_sqlite_copy, path, backup)
+    try:
+        applied = await _upgrade(url, "sqlite")
+    except BaseException:
+        if pending:
+            await asyncio.to_thread(_sqlite_copy, backup, path)
+            log.error("migration failed: %s restored to its state before the migration", path)
+        raise
+    finally:
+        if pending:
+            backup.unlink(missing_ok=True)
+    return applied
+
+
+def _sqlite_has_pending(path: Path, location: Path) -> bool:
+    """Whether an existing database lacks some migration of the chain (a new file has nothing to protect)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'aerich'").fetchone()
+        if not has_table:
+            return False
+        applied = {row[0] for row in conn.execute("SELECT version FROM aerich")}
+    available = {p.name for p in location.joinpath(AERICH_APP).glob("[0-9]*_*.py")}
+    return bool(available - applied)
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (safe while others have the file open)."""
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+async def _upgrade(url: str, dialect: str) -> list[str]:
+    from aerich import Command
+    from tortoise.context import TortoiseContext
+
+    config = tortoise_config(url, with_aerich=True, foreign_keys=False)
+    location = migrations_location(dialect)
+    if not _has_migrations(location):
+        raise RuntimeError(f"no {dialect} migrations under {location}: run scripts/makemigrations")
+    # aerich's Command calls Tortoise.init() only when no context is current (otherwise it silently migrates
+    # whatever database that context points at), and such an init leaves its context set in the caller's
+    # context variable. With a private context, aerich uses and closes ours, and leaving the block restores
+    # whatever context was current before.
+    async with TortoiseContext() as context:
+        await context.init(config=config)
+        async with Command(tortoise_config=config, app=AERICH_APP, location=str(location)) as command:
+            applied: list[str] = await command.upgrade(run_in_transaction=True)
+            if dialect == "sqlite":
+                await _check_sqlite_foreign_keys()
+    return applied
+
+
+async def _check_sqlite_foreign_keys() -> None:
+    connection = Tortoise.get_connection("default")
+    _, rows = await connection.execute_query("PRAGMA foreign_key_check")
+    if rows:
+        raise RuntimeError(f"migration left rows violating foreign keys: {[tuple(r) for r in rows[:5]]}")
+
+
+def _has_migrations(location: Path) -> bool:
+    return any(location.joinpath(AERICH_APP).glob("[0-9]*_*.py"))
+
+
+def _sqlite_lock_path(url: str) -> Path | None:
+    path = url.split("://", 1)[1].split("?", 1)[0]
+    if not path or path == ":memory:":
+        return None
+    return Path(path).with_name(Path(path).name + ".migrate-lock")
+
+
+def _acquire_file_lock(path: Path) -> int:
+    """Blocks until this process holds an exclusive lock on ``path``; returns the descriptor to release."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _release_file_lock(fd: int) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+async def close() -> None:
+    await Tortoise.close_connections()

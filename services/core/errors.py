@@ -1,0 +1,70 @@
+"""Domain errors raised by services; the graph layer maps them in one place.
+
+::
+
+    DomainError                 a deliberate, client-visible failure (has a stable ``code``)
+    ├── UserFacingError         expected outcomes: become ``userErrors`` in mutation payloads
+    │   ├── NotFound            missing, or owned by someone else (the two read the same)
+    │   ├── InvalidInput        bad argument; ``field`` is the path of the offending input, in Python names
+    │   ├── InsufficientCredits
+    │   └── Conflict            the object's state does not allow the operation
+    └── AccessError             become GraphQL errors with ``extensions.code``
+        ├── Unauthenticated     no, or an invalid, token
+        └── Forbidden           authenticated, but not allowed
+
+Services name fields as Python does (``["input", "max_images"]``); ``graph.core.errors`` is the one place that
+turns them into API paths and GraphQL error shapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class DomainError(Exception):
+    code = "ERROR"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UserFacingError(DomainError):
+    def __init__(self, message: str, field: Sequence[str] | None = None) -> None:
+        super().__init__(message)
+        self.field: list[str] | None = list(field) if field else None
+        self.detail: str | None = None
+        """A finer machine-readable reason than ``code``, when there is one."""
+
+
+class NotFound(UserFacingError):
+    code = "NOT_FOUND"
+
+
+class InvalidInput(UserFacingError):
+    code = "INVALID"
+
+
+class InsufficientCredits(UserFacingError):
+    code = "INSUFFICIENT_CREDITS"
+
+    def __init__(self, required: int, available: int) -> None:
+        super().__init__(f"this needs {required} credits; {available} available", ["credits"])
+        self.required = required
+        self.available = available
+
+
+class Conflict(UserFacingError):
+    code = "CONFLICT"
+
+
+class AccessError(DomainError):
+    pass
+
+
+class Unauthenticated(AccessError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(AccessError):
+    code = "FORBIDDEN"

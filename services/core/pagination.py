@@ -1,0 +1,68 @@
+"""Keyset pagination, newest first, with opaque cursors (no OFFSET: stable under inserts, fast at any depth)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from tortoise.expressions import Q
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from services.core.errors import InvalidInput
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+M = TypeVar("M", bound=Model)  # any model with `id` (UUID) and `created_at`
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[M]):
+    items: list[M]
+    has_next_page: bool
+    has_previous_page: bool
+    total_query: QuerySet[M]
+
+    async def total_count(self) -> int:
+        return await self.total_query.count()
+
+
+def encode_cursor(item: Any) -> str:
+    raw = f"{item.created_at.isoformat()}|{item.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        created, _, ident = base64.urlsafe_b64decode(padded.encode()).decode().partition("|")
+        return datetime.fromisoformat(created), uuid.UUID(ident)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidInput("invalid cursor", ["after"]) from error
+
+
+def check_page_size(first: int) -> None:
+    if not 0 <= first <= MAX_PAGE_SIZE:
+        raise InvalidInput(f"first must be between 0 and {MAX_PAGE_SIZE}", ["first"])
+
+
+async def paginate(query: QuerySet[M], *, first: int, after: str | None) -> Page[M]:
+    """Up to ``first`` rows of ``query`` after the cursor ``after``, ordered by (created_at, id) descending."""
+    check_page_size(first)
+    page_query = query
+    if after is not None:
+        created, ident = decode_cursor(after)
+        page_query = page_query.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=ident))
+    rows = await page_query.order_by("-created_at", "-id").limit(first + 1)
+    return Page(
+        items=rows[:first],
+        has_next_page=len(rows) > first,
+        has_previous_page=after is not None,
+        total_query=query,
+    )

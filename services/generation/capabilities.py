@@ -1,0 +1,131 @@
+"""What the service can generate and what it costs: modes, size rules, limits and prices.
+
+Clients build their forms from this (through the ``capabilities`` query) and the generation service validates
+against the same values, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from models.enums import GenerationMode, SizeTier
+from services.core.config import ProviderKind, Settings
+
+MAX_REFERENCES = 10
+MAX_SET_IMAGES = 15
+MAX_PROMPTS = 20
+MAX_COUNT_PER_PROMPT = 10
+MAX_BATCH_IMAGES = 100
+MAX_PROMPT_LENGTH = 2000
+MAX_REFERENCE_BYTES = 10 * 1024 * 1024
+REFERENCE_CONTENT_TYPES = ("image/png", "image/jpeg", "image/webp")
+
+
+TIER_BASE = {SizeTier.K1: 1024, SizeTier.K2: 2048, SizeTier.K4: 4096}
+ASPECT_RATIOS = ("1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16", "21:9")
+DEFAULT_SIZE = (2048, 2048)
+
+
+@dataclass(frozen=True, slots=True)
+class ModeInfo:
+    mode: GenerationMode
+    description: str
+    min_references: int
+    max_references: int
+    produces_set: bool
+
+
+MODES = (
+    ModeInfo(GenerationMode.TEXT_TO_IMAGE, "Text to image: one image per prompt and count.", 0, 0, False),
+    ModeInfo(GenerationMode.EDIT, "Edit one reference image following the prompt.", 1, 1, False),
+    ModeInfo(
+        GenerationMode.MULTI_REFERENCE,
+        "Compose from several reference images (characters, objects, styles).",
+        2,
+        MAX_REFERENCES,
+        False,
+    ),
+    ModeInfo(GenerationMode.SEQUENTIAL, "A consistent set of up to 15 images from text.", 0, 0, True),
+    ModeInfo(
+        GenerationMode.EDIT_SEQUENTIAL,
+        "A consistent set of up to 15 images from reference images.",
+        1,
+        MAX_REFERENCES,
+        True,
+    ),
+)
+MODE_INFO = {info.mode: info for info in MODES}
+
+
+@dataclass(frozen=True, slots=True)
+class SizeBounds:
+    """Sizes the provider accepts: optional per-side bounds, total pixels and the long/short side ratio."""
+
+    min_side: int
+    max_side: int
+    min_pixels: int
+    max_pixels: int
+    max_aspect_ratio: float
+
+    def check(self, width: int, height: int) -> str | None:
+        """Why ``width``×``height`` is not accepted, or None when it is."""
+        if not (self.min_side <= width <= self.max_side and self.min_side <= height <= self.max_side):
+            return f"each side must be between {self.min_side} and {self.max_side} pixels"
+        if not self.min_pixels <= width * height <= self.max_pixels:
+            return f"width × height must be between {self.min_pixels} and {self.max_pixels} pixels"
+        if max(width, height) / min(width, height) > self.max_aspect_ratio:
+            return f"the long side may be at most {self.max_aspect_ratio:g} times the short side"
+        return None
+
+
+# WaveSpeed's strictest documented bounds (1024..4096 per side); the simulator speaks WaveSpeed's format.
+WAVESPEED_BOUNDS = SizeBounds(1024, 4096, 1024 * 1024, 4096 * 4096, 4.0)
+ARK_BOUNDS = SizeBounds(240, 16384, 921_600, 16_777_216, 16.0)
+
+
+def size_bounds(provider: ProviderKind) -> SizeBounds:
+    return ARK_BOUNDS if provider is ProviderKind.ARK else WAVESPEED_BOUNDS
+
+
+def tier_of(width: int, height: int) -> SizeTier:
+    """The price tier of a size, by pixel count (boundaries at the geometric means of the tier areas)."""
+    pixels = width * height
+    if pixels <= 1448 * 1448:
+        return SizeTier.K1
+    if pixels <= 2896 * 2896:
+        return SizeTier.K2
+    return SizeTier.K4
+
+
+def parse_ratio(ratio: str) -> float | None:
+    left, sep, right = ratio.partition(":")
+    try:
+        value = int(left) / int(right) if sep else None
+    except (ValueError, ZeroDivisionError):
+        return None
+    return value if value and value > 0 else None
+
+
+def size_for(ratio: str, tier: SizeTier, bounds: SizeBounds) -> tuple[int, int] | None:
+    """The size for an aspect ratio at a tier within ``bounds`` (multiples of 16), or None if none fits."""
+    value = parse_ratio(ratio)
+    if value is None:
+        return None
+    area = TIER_BASE[tier] ** 2
+    width, height = math.sqrt(area * value), math.sqrt(area / value)
+    short, long = min(width, height), max(width, height)
+    scale = 1.0
+    if short < bounds.min_side:
+        scale = bounds.min_side / short
+    if long * scale > bounds.max_side:
+        scale = bounds.max_side / long
+    # Round down to multiples of 16 so a clamped side never exceeds its bound, then up if below the minimum.
+    w, h = (max(16, int(width * scale) // 16 * 16), max(16, int(height * scale) // 16 * 16))
+    w, h = (max(w, bounds.min_side), max(h, bounds.min_side))
+    return (w, h) if bounds.check(w, h) is None else None
+
+
+def price_per_image(settings: Settings, mode: GenerationMode, tier: SizeTier) -> int:
+    """Credits charged for one delivered image of ``mode`` at ``tier``."""
+    return settings.prices[mode.value][tier.value]

@@ -1,0 +1,75 @@
+"""Retrying an ended batch: a new batch, linked to the old one, for its failed and cancelled images (or all)."""
+
+from __future__ import annotations
+
+import uuid
+
+from models import BatchItem, BatchJob, EditStatus, ImageEdit, Project, ReferenceImage, StylePreset, User
+from models.enums import TERMINAL_BATCH_STATUSES
+from services import access
+from services.core.config import Settings
+from services.core.errors import Conflict, NotFound
+from services.core.ids import parse_id
+from services.generation import capabilities as caps
+from services.generation.plan import Plan, PlannedItem
+from services.generation.submit import after_create, create_batch
+from services.infra.jobs import JobQueue
+from services.progress.publisher import ProgressPublisher
+
+
+async def retry(
+    user: User,
+    batch_id: str,
+    *,
+    only_failed: bool,
+    settings: Settings,
+    queue: JobQueue,
+    publisher: ProgressPublisher,
+) -> BatchJob:
+    """A new batch for the failed or cancelled images of an ended one (or all of it), quoted and held as usual."""
+    original = await access.find_editable(BatchJob, user.id, batch_id)
+    if original is None:
+        raise NotFound("batch job not found", ["id"])
+    if original.status not in TERMINAL_BATCH_STATUSES:
+        raise Conflict("the batch is still running: cancel it or wait until it ends", ["id"])
+    edits = await ImageEdit.filter(batch_job_id=original.id).order_by("batch_index")
+    source = {edit.item_id: edit.prompt for edit in edits}
+    wanted: dict[uuid.UUID, int] = {}
+    for edit in edits:
+        if edit.item_id is None:
+            continue
+        if not only_failed or edit.status in (EditStatus.FAILED, EditStatus.CANCELLED):
+            wanted[edit.item_id] = wanted.get(edit.item_id, 0) + 1
+    if not wanted:
+        raise Conflict("nothing to retry: every image was delivered", ["only_failed"])
+    items = await BatchItem.filter(id__in=list(wanted)).order_by("item_index")
+    project = await access.find_editable(Project, user.id, original.project_id)
+    if project is None:
+        raise NotFound("the batch's project no longer exists", ["id"])
+    reference_ids = [parse_id(r) for r in original.parameters.get("references", [])]
+    references = await access.owned(ReferenceImage, user.id).filter(id__in=[r for r in reference_ids if r])
+    preset = await StylePreset.get_or_none(id=original.style_preset_id) if original.style_preset_id else None
+    tier = original.size_tier
+    planned = Plan(
+        project=project,
+        mode=original.mode,
+        width=original.width,
+        height=original.height,
+        tier=tier,
+        items=[
+            PlannedItem(
+                prompt=item.prompt,
+                source_prompt=source.get(item.id, item.prompt),
+                images=wanted[item.id],
+                seed=item.seed,
+                retried_from_item_id=item.id,
+            )
+            for item in items
+        ],
+        price_per_image=caps.price_per_image(settings, original.mode, tier),
+        preset=preset,
+        style_intensity=original.parameters.get("styleIntensity"),
+    )
+    batch = await create_batch(user, planned, list(references), idempotency_key=None, retried_from=original)
+    await after_create(batch, queue=queue, publisher=publisher)
+    return batch

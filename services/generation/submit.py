@@ -1,0 +1,167 @@
+"""Submitting a generation: plan it, keep its references, and in one transaction create the batch, its items and
+images and hold its quote; only after that commits is the queue told and the first event published.
+
+Retries (``services.generation.retry``) create their batches the same way, through ``create_batch``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from models import BatchItem, BatchJob, BatchStatus, ImageEdit, Project, ReferenceImage, StylePreset, User
+from services import access, credits, projects
+from services.core.config import Settings
+from services.generation.plan import GenerateRequest, Plan, check_idempotency_key, plan
+from services.generation.references import resolve_references
+from services.infra.jobs import JobQueue
+from services.infra.storage import Storage
+from services.progress.publisher import ProgressPublisher
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    batch: BatchJob
+    created: bool
+    """False when the idempotency key returned an earlier batch."""
+
+
+async def _earlier(user: User, idempotency_key: str | None) -> BatchJob | None:
+    if not idempotency_key:
+        return None
+    return await access.owned(BatchJob, user.id).get_or_none(idempotency_key=idempotency_key)
+
+
+async def submit(
+    user: User,
+    request: GenerateRequest,
+    *,
+    settings: Settings,
+    storage: Storage,
+    http: httpx.AsyncClient,
+    queue: JobQueue,
+    publisher: ProgressPublisher,
+) -> Submitted:
+    """Validate, hold the quote and create the batch; then enqueue it and publish its first event.
+
+    The same idempotency key from the same user returns the first batch and charges nothing more.
+    """
+    check_idempotency_key(request.idempotency_key)
+    existing = await _earlier(user, request.idempotency_key)
+    if existing is not None:
+        return Submitted(batch=existing, created=False)
+    planned = await plan(user, request, settings)
+    references = await resolve_references(
+        user, request.references, storage=storage, http=http, allow_private=settings.allow_private_reference_urls
+    )
+    try:
+        batch = await create_batch(user, planned, references, idempotency_key=request.idempotency_key)
+    except IntegrityError:
+        # A concurrent request with the same idempotency key committed first; ours rolled back whole.
+        existing = await _earlier(user, request.idempotency_key)
+        if existing is None:
+            raise
+        return Submitted(batch=existing, created=False)
+    await after_create(batch, queue=queue, publisher=publisher)
+    return Submitted(batch=batch, created=True)
+
+
+async def create_batch(
+    user: User,
+    planned: Plan,
+    references: list[ReferenceImage],
+    *,
+    idempotency_key: str | None,
+    retried_from: BatchJob | None = None,
+) -> BatchJob:
+    """The batch, its items and images, and the hold of its quote, in one transaction.
+
+    ``InsufficientCredits`` when the balance does not cover the quote: then nothing at all is written.
+    """
+    batch_id = uuid.uuid4()
+    parameters: dict[str, Any] = {
+        "size": f"{planned.width}x{planned.height}",
+        "tier": planned.tier.value,
+        "references": [str(r.id) for r in references],
+        "pricePerImage": planned.price_per_image,
+        "styleIntensity": planned.style_intensity,
+        "stylePreset": planned.preset.name if planned.preset else None,
+    }
+    async with in_transaction():
+        batch = await BatchJob.create(
+            id=batch_id,
+            owner_id=user.id,
+            project_id=planned.project.id,
+            style_preset_id=planned.preset.id if planned.preset else None,
+            retried_from_id=retried_from.id if retried_from else None,
+            mode=planned.mode,
+            status=BatchStatus.QUEUED,
+            prompts=list(dict.fromkeys(item.source_prompt for item in planned.items)),
+            parameters=parameters,
+            width=planned.width,
+            height=planned.height,
+            size_tier=planned.tier,
+            total_images=planned.total_images,
+            credits_reserved=planned.total_credits,
+            idempotency_key=idempotency_key,
+        )
+        items: list[BatchItem] = []
+        edits: list[ImageEdit] = []
+        batch_index = 0
+        for item_index, item in enumerate(planned.items):
+            row = BatchItem(
+                id=uuid.uuid4(),
+                batch_job_id=batch_id,
+                item_index=item_index,
+                prompt=item.prompt,
+                max_images=item.images,
+                seed=item.seed,
+                retried_from_item_id=item.retried_from_item_id,
+            )
+            items.append(row)
+            for slot in range(item.images):
+                edits.append(
+                    ImageEdit(
+                        id=uuid.uuid4(),
+                        owner_id=user.id,
+                        project_id=planned.project.id,
+                        batch_job_id=batch_id,
+                        item_id=row.id,
+                        batch_index=batch_index,
+                        slot_index=slot,
+                        mode=planned.mode,
+                        prompt=item.source_prompt,
+                        style_name=planned.preset.name if planned.preset else None,
+                        source_images=[r.url for r in references],
+                        size=f"{planned.width}x{planned.height}",
+                        seed=item.seed,
+                        credits=planned.price_per_image,
+                    )
+                )
+                batch_index += 1
+        await BatchItem.bulk_create(items)
+        await ImageEdit.bulk_create(edits)
+        # Raises InsufficientCredits when the balance does not cover the quote: the whole transaction rolls back.
+        await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
+        if planned.preset is not None:
+            await StylePreset.filter(id=planned.preset.id).update(usage_count=F("usage_count") + 1)
+        used = {str(p) for p in planned.project.style_presets}
+        if planned.preset is not None and str(planned.preset.id) not in used:
+            await Project.filter(id=planned.project.id).update(
+                style_presets=[*planned.project.style_presets, str(planned.preset.id)]
+            )
+    return batch
+
+
+async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:
+    """Once the batch has committed: the project's status, the first event, the balance, and the queue."""
+    await projects.refresh_status(batch.project_id)
+    await publisher.publish(batch.id)
+    await publisher.publish_balance(batch.owner_id)
+    await queue.enqueue(batch.id)

@@ -1,0 +1,1 @@
+"""Progress of batches: typed events, channels, snapshots from SQL, the publisher, following a stream."""

@@ -1,0 +1,72 @@
+"""A batch's progress read from SQL, the state of record: the first event of every subscription, the body of
+every published event, and what a follower re-reads after lost events."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from tortoise.functions import Count
+
+from models import BatchJob, EditStatus, ImageEdit
+from models.enums import TERMINAL_BATCH_STATUSES
+from services import credits
+from services.progress.eta import estimate
+from services.progress.events import BatchProgress, CreditBalance, DeliveredImage
+
+
+async def image_counts(batch_id: uuid.UUID) -> dict[EditStatus, int]:
+    """How many of the batch's images are in each status (one grouped query)."""
+    rows: list[dict[str, Any]] = (
+        await ImageEdit.filter(batch_job_id=batch_id).annotate(n=Count("id")).group_by("status").values("status", "n")
+    )
+    counts: dict[EditStatus, int] = defaultdict(int)
+    for row in rows:
+        counts[EditStatus(row["status"])] += int(row["n"])
+    return counts
+
+
+def delivered_image(edit: ImageEdit) -> DeliveredImage:
+    return DeliveredImage(
+        image_edit_id=edit.id, batch_index=edit.batch_index, url=edit.image_url, width=edit.width, height=edit.height
+    )
+
+
+async def batch_snapshot(
+    batch: BatchJob, *, image: ImageEdit | None = None, item_concurrency: int = 4
+) -> BatchProgress:
+    """The batch's progress as an event; ``image`` is the one just delivered, if any."""
+    counts = await image_counts(batch.id)
+    settled = batch.total_images - counts[EditStatus.PENDING] - counts[EditStatus.RUNNING]
+    terminal = batch.status in TERMINAL_BATCH_STATUSES
+    eta = None if terminal else await estimate(batch, item_concurrency)
+    return BatchProgress(
+        batch_job_id=batch.id,
+        user_id=batch.owner_id,
+        project_id=batch.project_id,
+        seq=batch.event_seq,
+        status=batch.status,
+        terminal=terminal,
+        total=batch.total_images,
+        completed=counts[EditStatus.SUCCEEDED],
+        failed=counts[EditStatus.FAILED],
+        cancelled=counts[EditStatus.CANCELLED],
+        fraction=round(settled / batch.total_images, 4) if batch.total_images else 1.0,
+        queue_position=eta.queue_position if eta else None,
+        queue_wait_seconds=eta.queue_wait_seconds if eta else None,
+        run_seconds=eta.run_seconds if eta else None,
+        eta_seconds=eta.total_seconds if eta else None,
+        image=delivered_image(image) if image is not None else None,
+        credits_held=batch.credits_reserved - batch.credits_captured - batch.credits_refunded,
+        credits_captured=batch.credits_captured,
+        credits_refunded=batch.credits_refunded,
+        at=datetime.now(UTC),
+    )
+
+
+async def balance_snapshot(user_id: uuid.UUID) -> CreditBalance | None:
+    """The user's balance as an event; None for an unknown user."""
+    value = await credits.balance(user_id)
+    return CreditBalance(user_id=user_id, balance=value) if value is not None else None

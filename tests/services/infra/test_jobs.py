@@ -1,0 +1,473 @@
+"""The job queue: the in-process dispatcher, and SAQ on a real Redis with workers in their own processes."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+from redis.asyncio import Redis
+
+from services.infra.jobs import (
+    BatchHandler,
+    InProcessQueue,
+    SaqQueue,
+    SaqSettings,
+    create_queue,
+    run_worker,
+)
+from tests.services.infra.jobs_support import REDIS_URL, ChildProcess, delete_matching, done, eventually, unique_name
+
+WORKER_PROGRAM = "tests.services.infra.jobs_support.worker_program"
+
+# --- in-process ----------------------------------------------------------------------------------------------------
+
+
+class Recorder:
+    """A handler whose runs block until released; it records starts, cancellations and the peak in flight."""
+
+    def __init__(self) -> None:
+        self.started: list[uuid.UUID] = []
+        self.done: list[uuid.UUID] = []
+        self.cancelled: list[uuid.UUID] = []
+        self.gates: dict[uuid.UUID, asyncio.Event] = {}
+        self.in_flight = 0
+        self.peak = 0
+        self.fail: set[uuid.UUID] = set()
+
+    def gate(self, batch_id: uuid.UUID) -> asyncio.Event:
+        return self.gates.setdefault(batch_id, asyncio.Event())
+
+    async def __call__(self, batch_id: uuid.UUID) -> None:
+        self.started.append(batch_id)
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            await self.gate(batch_id).wait()
+            if batch_id in self.fail:
+                raise RuntimeError("boom")
+            self.done.append(batch_id)
+        except asyncio.CancelledError:
+            self.cancelled.append(batch_id)
+            raise
+        finally:
+            self.in_flight -= 1
+
+    async def wait_started(self, count: int) -> None:
+        async def enough() -> bool:
+            return len(self.started) >= count
+
+        await eventually(enough, within=5, interval=0.005, what=f"{count} starts")
+
+
+async def test_in_process_runs_fifo_with_bounded_concurrency() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=2)
+    ids = [uuid.uuid4() for _ in range(5)]
+    for batch_id in ids:
+        await queue.enqueue(batch_id)
+    assert await queue.queued_count() == 5  # nothing runs before start
+    await queue.start()
+    await handler.wait_started(2)
+    assert handler.started == ids[:2]
+    assert await queue.queued_count() == 3
+    assert [await queue.status(b) for b in ids] == ["active", "active", "queued", "queued", "queued"]
+
+    for batch_id in ids:
+        handler.gate(batch_id).set()
+    for batch_id in ids:
+
+        async def complete(b: uuid.UUID = batch_id) -> bool:
+            return await queue.status(b) == "complete"
+
+        await eventually(complete, within=5, interval=0.005)
+    assert handler.started == ids
+    assert handler.peak == 2
+    assert await queue.queued_count() == 0
+    assert await queue.status(uuid.uuid4()) is None
+    await queue.close()
+
+
+async def test_in_process_enqueue_is_idempotent_while_live_and_reruns_after_finish() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    blocker, batch_id = uuid.uuid4(), uuid.uuid4()
+    await queue.enqueue(blocker)
+    await queue.enqueue(batch_id)
+    await queue.enqueue(batch_id)  # queued: no second job
+    assert await queue.queued_count() == 1
+    handler.gate(blocker).set()
+    await handler.wait_started(2)
+    await queue.enqueue(batch_id)  # running: no second job
+    assert await queue.queued_count() == 0
+    handler.gate(batch_id).set()
+
+    async def complete() -> bool:
+        return await queue.status(batch_id) == "complete"
+
+    await eventually(complete, within=5, interval=0.005)
+    assert handler.started.count(batch_id) == 1
+
+    await queue.enqueue(batch_id)  # finished: a fresh run (reconcile, retry)
+    await handler.wait_started(3)
+    await eventually(complete, within=5, interval=0.005)
+    assert handler.started.count(batch_id) == 2
+    await queue.close()
+
+
+async def test_in_process_abort_cancels_running_and_drops_queued() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running, queued = uuid.uuid4(), uuid.uuid4()
+    await queue.enqueue(running)
+    await queue.enqueue(queued)
+    await handler.wait_started(1)
+
+    await queue.abort(queued)
+    assert await queue.status(queued) == "aborted"
+    assert await queue.queued_count() == 0
+
+    await queue.abort(running)  # returns once the handler has stopped
+    assert handler.cancelled == [running]
+    assert await queue.status(running) == "aborted"
+    assert handler.started == [running]
+
+    await queue.abort(uuid.uuid4())  # unknown: no error
+    await queue.abort(running)  # finished: no error
+    await queue.close()
+
+
+async def test_in_process_handler_error_fails_the_job_and_the_queue_goes_on() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    bad, good = uuid.uuid4(), uuid.uuid4()
+    handler.fail.add(bad)
+    handler.gate(bad).set()
+    handler.gate(good).set()
+    await queue.enqueue(bad)
+    await queue.enqueue(good)
+
+    async def good_done() -> bool:
+        return await queue.status(good) == "complete"
+
+    await eventually(good_done, within=5, interval=0.005)
+    assert await queue.status(bad) == "failed"
+    await queue.close()
+
+
+async def test_in_process_close_cancels_running_and_refuses_new_work() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running, queued = uuid.uuid4(), uuid.uuid4()
+    await queue.enqueue(running)
+    await queue.enqueue(queued)
+    await handler.wait_started(1)
+    await queue.close()
+    assert handler.cancelled == [running]
+    assert handler.started == [running]
+    assert await queue.status(queued) == "aborted"
+    with pytest.raises(RuntimeError, match="closed"):
+        await queue.enqueue(uuid.uuid4())
+
+
+async def test_create_queue_picks_the_backend() -> None:
+    handler = Recorder()
+    assert isinstance(create_queue(None, handler, concurrency=2), InProcessQueue)
+    with pytest.raises(ValueError, match="handler"):
+        create_queue(None, None, concurrency=2)
+    saq = create_queue(REDIS_URL, None, concurrency=2)
+    assert isinstance(saq, SaqQueue)
+    await saq.start()
+    await saq.close()
+
+
+# --- SAQ on Redis --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def redis() -> AsyncIterator[Redis]:
+    client = Redis.from_url(REDIS_URL)
+    yield client
+    await client.aclose()
+
+
+class SaqEnv:
+    """One SAQ queue name and one key namespace for a test, cleaned up afterwards."""
+
+    def __init__(self, redis: Redis) -> None:
+        self.redis = redis
+        self.name = unique_name("jobs")
+        self.ns = f"{self.name}:marks"
+        self.batch_ids: list[uuid.UUID] = []
+        self.children: list[ChildProcess] = []
+
+    def batch(self) -> uuid.UUID:
+        batch_id = uuid.uuid4()
+        self.batch_ids.append(batch_id)
+        return batch_id
+
+    async def gate(self, batch_id: uuid.UUID) -> None:
+        await self.redis.set(f"{self.ns}:gate:{batch_id}", 1)
+
+    async def release(self, batch_id: uuid.UUID) -> None:
+        await self.redis.delete(f"{self.ns}:gate:{batch_id}")
+
+    async def marks(self, kind: str, batch_id: uuid.UUID) -> list[int]:
+        return [int(v) for v in await done(self.redis.lrange(f"{self.ns}:{kind}:{batch_id}", 0, -1))]
+
+    async def wait_marks(self, kind: str, batch_id: uuid.UUID, count: int = 1, within: float = 10) -> list[int]:
+        async def enough() -> bool:
+            return len(await self.marks(kind, batch_id)) >= count
+
+        await eventually(enough, within=within, what=f"{kind} x{count} for {batch_id}")
+        return await self.marks(kind, batch_id)
+
+    async def wait_status(self, queue: SaqQueue, batch_id: uuid.UUID, status: str, within: float = 10) -> None:
+        async def reached() -> bool:
+            return await queue.status(batch_id) == status
+
+        await eventually(reached, within=within, what=f"status {status}")
+
+    async def start_worker(self, concurrency: int = 2) -> ChildProcess:
+        child = await ChildProcess.start(WORKER_PROGRAM, self.name, self.ns, str(concurrency))
+        self.children.append(child)
+
+        async def ready() -> bool:
+            return bool(await done(self.redis.exists(f"{self.ns}:ready:{child.pid}")))
+
+        await eventually(ready, within=15, what="worker ready")
+        return child
+
+    async def cleanup(self) -> None:
+        for child in self.children:
+            await child.terminate()
+        await delete_matching(self.redis, f"saq:{self.name}:*", f"saq:job:{self.name}:*", f"{self.ns}:*")
+        await self.redis.delete(*[f"saq:abort:{b}" for b in self.batch_ids] or ["-"])
+
+
+@pytest.fixture
+async def env(redis: Redis) -> AsyncIterator[SaqEnv]:
+    environment = SaqEnv(redis)
+    yield environment
+    await environment.cleanup()
+
+
+@pytest.fixture
+async def api_queue(env: SaqEnv) -> AsyncIterator[SaqQueue]:
+    """The queue as an API process holds it: enqueue, abort, status; no worker."""
+    queue = SaqQueue(REDIS_URL, name=env.name)
+    await queue.start()
+    yield queue
+    await queue.close()
+
+
+@pytest.mark.slow
+async def test_saq_worker_process_runs_an_enqueued_batch_and_reruns_it_after_it_finished(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    worker = await env.start_worker()
+    batch_id = env.batch()
+    await api_queue.enqueue(batch_id)
+    assert await env.wait_marks("done", batch_id) == [worker.pid]
+    await env.wait_status(api_queue, batch_id, "complete")
+
+    await api_queue.enqueue(batch_id)  # a finished job does not block a fresh one (reconcile, retry)
+    assert await env.wait_marks("done", batch_id, 2) == [worker.pid, worker.pid]
+    assert await worker.terminate() == 0
+
+
+async def test_saq_status_values_and_abort_of_a_queued_job(env: SaqEnv, api_queue: SaqQueue) -> None:
+    batch_id, other = env.batch(), env.batch()
+    assert await api_queue.status(batch_id) is None
+    await api_queue.enqueue(batch_id)
+    await api_queue.enqueue(batch_id)
+    await api_queue.enqueue(other)
+    assert await api_queue.status(batch_id) == "queued"
+    assert await api_queue.queued_count() == 2  # idempotent: one job per batch
+
+    await api_queue.abort(batch_id)
+    assert await api_queue.status(batch_id) == "aborted"
+    assert await api_queue.queued_count() == 1
+    await api_queue.abort(batch_id)  # finished: no error
+    await api_queue.abort(uuid.uuid4())  # unknown: no error
+
+    await api_queue.enqueue(batch_id)  # re-enqueue after an abort
+    assert await api_queue.status(batch_id) == "queued"
+    assert await api_queue.queued_count() == 2
+
+
+async def test_saq_enqueue_is_idempotent_while_the_job_runs(env: SaqEnv, api_queue: SaqQueue) -> None:
+    worker = await env.start_worker()
+    batch_id = env.batch()
+    await env.gate(batch_id)
+    await api_queue.enqueue(batch_id)
+    await env.wait_marks("started", batch_id)
+    assert await api_queue.status(batch_id) == "active"
+    await api_queue.enqueue(batch_id)
+    assert await api_queue.queued_count() == 0
+    await env.release(batch_id)
+    await env.wait_status(api_queue, batch_id, "complete")
+    assert await env.marks("started", batch_id) == [worker.pid]
+
+
+async def test_saq_abort_cancels_the_running_handler_and_the_batch_can_run_again(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    worker = await env.start_worker()
+    batch_id = env.batch()
+    await env.gate(batch_id)
+    await api_queue.enqueue(batch_id)
+    await env.wait_marks("started", batch_id)
+
+    await api_queue.abort(batch_id)
+    assert await api_queue.status(batch_id) in {"aborting", "aborted"}
+    assert await env.wait_marks("cancelled", batch_id) == [worker.pid]
+    await env.wait_status(api_queue, batch_id, "aborted")
+    assert await env.marks("done", batch_id) == []
+
+    await env.release(batch_id)
+    await api_queue.enqueue(batch_id)
+    assert await env.wait_marks("done", batch_id) == [worker.pid]
+
+
+async def test_saq_enqueue_right_after_abort_waits_for_the_abort_to_settle(env: SaqEnv, api_queue: SaqQueue) -> None:
+    await env.start_worker()
+    batch_id = env.batch()
+    await env.gate(batch_id)
+    await api_queue.enqueue(batch_id)
+    await env.wait_marks("started", batch_id)
+    await api_queue.abort(batch_id)
+    # SAQ refuses the key until the worker acknowledged the abort: enqueue waits for that.
+    enqueued = asyncio.create_task(api_queue.enqueue(batch_id))
+    assert await env.wait_marks("cancelled", batch_id) != []
+    await env.release(batch_id)
+    await asyncio.wait_for(enqueued, 10)
+    assert len(await env.wait_marks("started", batch_id, 2)) == 2
+    await env.wait_marks("done", batch_id)
+    await env.wait_status(api_queue, batch_id, "complete")
+
+
+@pytest.mark.slow
+async def test_saq_worker_exits_cleanly_on_sigterm_and_requeues_its_running_job(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    worker = await env.start_worker()
+    batch_id = env.batch()
+    await env.gate(batch_id)
+    await api_queue.enqueue(batch_id)
+    await env.wait_marks("started", batch_id)
+
+    assert await worker.terminate() == 0
+    assert await env.marks("cancelled", batch_id) == [worker.pid]
+    assert [int(p) for p in await done(env.redis.lrange(f"{env.ns}:stopped", 0, -1))] == [worker.pid]
+    assert await api_queue.status(batch_id) == "queued"  # for the next worker, after the retry delay
+
+    await env.release(batch_id)
+    second = await env.start_worker()
+    assert await env.wait_marks("done", batch_id) == [second.pid]
+
+
+@pytest.mark.slow
+async def test_saq_job_of_a_sigkilled_worker_is_redelivered_to_another_worker(env: SaqEnv, api_queue: SaqQueue) -> None:
+    first = await env.start_worker()
+    batch_id = env.batch()
+    await env.gate(batch_id)
+    await api_queue.enqueue(batch_id)
+    assert await env.wait_marks("started", batch_id) == [first.pid]
+
+    await first.kill()
+    killed_at = time.monotonic()
+    second = await env.start_worker()
+    starts = await env.wait_marks("started", batch_id, 2, within=30)
+    redelivery_s = time.monotonic() - killed_at
+    print(f"re-delivery after SIGKILL: {redelivery_s:.1f} s")
+    assert starts == [first.pid, second.pid]
+    assert redelivery_s < 25
+
+    await env.release(batch_id)
+    assert await env.wait_marks("done", batch_id) == [second.pid]
+    await env.wait_status(api_queue, batch_id, "complete")
+
+
+async def test_run_worker_in_process_enters_the_factory_once_and_stops_on_the_event(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    events: list[str] = []
+    ran: list[uuid.UUID] = []
+
+    async def handler(batch_id: uuid.UUID) -> None:
+        ran.append(batch_id)
+
+    @asynccontextmanager
+    async def handler_factory() -> AsyncIterator[BatchHandler]:
+        events.append("enter")
+        yield handler
+        events.append("exit")
+
+    stop = asyncio.Event()
+    settings = SaqSettings(heartbeat_interval_s=0.1)
+    worker = run_worker(
+        REDIS_URL, concurrency=2, handler_factory=handler_factory, name=env.name, stop=stop, settings=settings
+    )
+    task = asyncio.create_task(worker)
+    try:
+        batch_ids = [env.batch() for _ in range(3)]
+        for batch_id in batch_ids:
+            await api_queue.enqueue(batch_id)
+        for batch_id in batch_ids:
+            await env.wait_status(api_queue, batch_id, "complete")
+        assert sorted(ran) == sorted(batch_ids)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 10)
+    assert events == ["enter", "exit"]
+
+
+@pytest.mark.slow
+async def test_saq_heartbeat_keeps_a_long_job_from_being_swept(env: SaqEnv, api_queue: SaqQueue) -> None:
+    # Short settings so the sweeper would re-deliver a job without heartbeats within about 2 s.
+    settings = SaqSettings(heartbeat_s=1, heartbeat_interval_s=0.2, sweep_interval_s=1)
+    gate = asyncio.Event()
+    starts: list[uuid.UUID] = []
+
+    async def handler(batch_id: uuid.UUID) -> None:
+        starts.append(batch_id)
+        await gate.wait()
+
+    @asynccontextmanager
+    async def handler_factory() -> AsyncIterator[BatchHandler]:
+        yield handler
+
+    stop = asyncio.Event()
+    worker = run_worker(
+        REDIS_URL, concurrency=1, handler_factory=handler_factory, name=env.name, stop=stop, settings=settings
+    )
+    task = asyncio.create_task(worker)
+    queue = SaqQueue(REDIS_URL, name=env.name, settings=settings)
+    await queue.start()
+    try:
+        batch_id = env.batch()
+        await queue.enqueue(batch_id)
+
+        async def ran_for_three_heartbeats() -> bool:
+            job = await queue.queue.job(str(batch_id))
+            return job is not None and (job.duration("running") or 0) > 3000
+
+        await eventually(ran_for_three_heartbeats, within=10, what="3 s of running")
+        assert starts == [batch_id]
+        assert await queue.status(batch_id) == "active"
+        gate.set()
+        await env.wait_status(queue, batch_id, "complete")
+        assert starts == [batch_id]
+    finally:
+        gate.set()
+        stop.set()
+        await asyncio.wait_for(task, 10)
+        await queue.close()
