@@ -39,7 +39,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def _token(args: argparse.Namespace, settings: Settings) -> int:
     role = Role.ADMIN if args.role == "admin" else Role.USER
-    print(issue_token(settings, args.sub, role=role, email=args.email, ttl_seconds=args.ttl))
+    print(issue_token(settings, args.sub, role=role, email=args.email, name=args.name, ttl_seconds=args.ttl))
     return 0
 
 
@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     token = commands.add_parser("token", help="print a signed JWT for local use")
     token.add_argument("--sub", required=True, help="subject (user name)")
     token.add_argument("--email")
+    token.add_argument("--name", help="display name others see (the token's `name` claim)")
     token.add_argument("--role", choices=["user", "admin"], default="user")
     token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds")
     token.set_defaults(run=_token)

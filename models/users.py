@@ -10,6 +10,9 @@ class User(Model):
     id = fields.UUIDField(primary_key=True)
     subject = fields.CharField(max_length=255, unique=True, description="The JWT `sub` claim")
     email = fields.CharField(max_length=320, null=True)
+    display_name = fields.CharField(
+        max_length=80, default="", description="Shown to other users; from the token's name, never its email"
+    )
     role = fields.CharEnumField(Role, max_length=16, default=Role.USER)
     credits = fields.IntField(default=0, description="Spendable balance; always the sum of the ledger")
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -12,6 +12,11 @@ from services import credits
 from services.core.auth import Identity
 
 
+def default_display_name(user_id: uuid.UUID) -> str:
+    """What others see of a user whose token carries no name: never the subject or the email."""
+    return f"player-{user_id.hex[:8]}"
+
+
 async def ensure_user(identity: Identity, signup_credits: int) -> User:
     """The user for a verified identity, created (with ``signup_credits``) if this is its first request.
 
@@ -25,6 +30,8 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
         changes["role"] = identity.role
     if identity.email and user.email != identity.email:
         changes["email"] = identity.email
+    if identity.name and user.display_name != identity.name:
+        changes["display_name"] = identity.name
     if changes:
         await User.filter(id=user.id).update(**changes)
         user = await User.get(id=user.id)
@@ -34,8 +41,13 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
 async def _create(identity: Identity, signup_credits: int) -> User:
     try:
         async with in_transaction():
+            user_id = uuid.uuid4()
             user = await User.create(
-                id=uuid.uuid4(), subject=identity.subject, email=identity.email, role=identity.role
+                id=user_id,
+                subject=identity.subject,
+                email=identity.email,
+                role=identity.role,
+                display_name=identity.name or default_display_name(user_id),
             )
             if signup_credits > 0:
                 await credits.signup(user.id, signup_credits)

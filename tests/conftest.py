@@ -119,8 +119,8 @@ MakeCaller = Callable[..., Caller]
 
 @pytest.fixture
 def make_caller(settings: Settings) -> MakeCaller:
-    def make(name: str = "user", role: Role = Role.USER, **claims: Any) -> Caller:
-        subject = f"{name}-{uuid.uuid4().hex[:8]}"
+    def make(prefix: str = "user", role: Role = Role.USER, **claims: Any) -> Caller:
+        subject = f"{prefix}-{uuid.uuid4().hex[:8]}"
         return Caller(subject=subject, token=issue_token(settings, subject, role=role, **claims))
 
     return make

@@ -17,6 +17,7 @@ class UserType:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     subject: str = strawberry.field(description="The identity provider's subject (`sub` claim).")
     email: str | None = strawberry.field(description="Email from the token, when it carries one.")
+    display_name: str = strawberry.field(description="What other users see of you (the token's `name` claim).")
     role: Role = strawberry.field(description="USER or ADMIN.")
     credits: int = strawberry.field(description="Spendable balance (credits on hold are not included).")
     created_at: datetime = strawberry.field(description="When the account was created (first request).")
@@ -31,7 +32,17 @@ class UserType:
             id=strawberry.ID(str(user.id)),
             subject=user.subject,
             email=user.email,
+            display_name=user.display_name,
             role=user.role,
             credits=user.credits,
             created_at=user.created_at,
         )
+
+
+@strawberry.type(description="What other users see of a user: the display name, nothing else.")
+class PublicUser:
+    display_name: str = strawberry.field(description="The name the user chose to show (never an email).")
+
+    @classmethod
+    def from_model(cls, user: User) -> PublicUser:
+        return cls(display_name=user.display_name)

@@ -30,6 +30,8 @@ class Identity:
     role: Role
     email: str | None
     expires_at: float
+    name: str | None = None
+    """A name to show others (``name`` or ``preferred_username``), when the token carries one."""
 
 
 class TokenVerifier:
@@ -97,7 +99,19 @@ def _identity(claims: dict[str, Any]) -> Identity:
         role=Role.ADMIN if Role.ADMIN.value in roles else Role.USER,
         email=email if isinstance(email, str) and len(email) <= 320 else None,
         expires_at=float(claims["exp"]),
+        name=_display_name(claims.get("name")) or _display_name(claims.get("preferred_username")),
     )
+
+
+DISPLAY_NAME_MAX = 80
+
+
+def _display_name(value: Any) -> str | None:
+    """A claim usable as a display name: a string, control characters dropped, at most 80 characters."""
+    if not isinstance(value, str):
+        return None
+    cleaned = " ".join("".join(ch for ch in value if ch.isprintable()).split())[:DISPLAY_NAME_MAX]
+    return cleaned or None
 
 
 def bearer_token(header_value: str | None) -> str | None:
@@ -116,6 +130,7 @@ def issue_token(
     *,
     role: Role = Role.USER,
     email: str | None = None,
+    name: str | None = None,
     ttl_seconds: int = 3600,
 ) -> str:
     """A signed HS256 token for local use (``playground token``); needs an HS256 secret."""
@@ -128,6 +143,8 @@ def issue_token(
         claims["app_metadata"] = {"role": Role.ADMIN.value}
     if email:
         claims["email"] = email
+    if name:
+        claims["name"] = name
     if settings.jwt_audience:
         claims["aud"] = settings.jwt_audience
     if settings.jwt_issuer:

@@ -171,3 +171,16 @@ async def test_concurrent_grants_are_exact(gql: GQL, make_caller: MakeCaller) ->
     assert await ledger_sum(user.id) == user.credits
     balances = sorted(entry.balance_after for entry in await CreditLedgerEntry.filter(user_id=alice_id))
     assert balances == list(range(20, 111, 3))
+
+
+async def test_display_name_comes_from_the_token_name_and_never_from_the_email(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    named = make_caller("named", name="  Ada\x00 Lovelace  ", email="ada@example.com")
+    anonymous = make_caller("anon", email="anon@example.com")
+    first = await gql("{ me { displayName email } }", caller=named)
+    assert first["data"]["me"] == {"displayName": "Ada Lovelace", "email": "ada@example.com"}
+    second = await gql("{ me { id displayName } }", caller=anonymous)
+    shown = second["data"]["me"]["displayName"]
+    assert shown.startswith("player-")
+    assert "anon" not in shown
