@@ -8,6 +8,7 @@ import strawberry
 from graph.core.schema import build_schema
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
+from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
 from services.core.config import Settings
@@ -15,12 +16,12 @@ from services.core.config import Settings
 
 # Strawberry lists inherited fields base by base, in the order the bases are given.
 @strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
-class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries):
+class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries):
     pass
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
-class Mutation(ProjectMutations, CreditMutations, GenerationMutations):
+class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations):
     pass
 
 

@@ -15,7 +15,7 @@ from models.enums import (
 )
 from models.gallery import GalleryItem
 from models.generation import BatchItem, BatchJob, ImageEdit
-from models.presets import StylePreset
+from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
 from models.users import User
@@ -35,6 +35,7 @@ __all__ = [
     "MODEL_MODULES",
     "BatchItem",
     "BatchJob",
+    "BatchPresetUse",
     "BatchStatus",
     "CreditLedgerEntry",
     "EditStatus",
@@ -50,6 +51,7 @@ __all__ = [
     "Role",
     "SizeTier",
     "StylePreset",
+    "StylePresetVersion",
     "UsageEvent",
     "User",
 ]

@@ -68,8 +68,10 @@ class LedgerKind(StrEnum):
 
 
 class PresetVisibility(StrEnum):
+    """PRIVATE: the owner only; UNLISTED: anyone with the share code; PUBLIC: everyone (listed)."""
+
     PRIVATE = "PRIVATE"
-    SHARED = "SHARED"
+    UNLISTED = "UNLISTED"
     PUBLIC = "PUBLIC"
 
 

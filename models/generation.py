@@ -119,6 +119,7 @@ class ImageEdit(OwnedModel):
     slot_index = fields.IntField(default=0, description="Position within its item's set")
     mode = fields.CharEnumField(GenerationMode, max_length=32)
     prompt = fields.TextField()
+    final_prompt = fields.TextField(null=True, description="The prompt sent to the provider (presets applied)")
     style_name = fields.CharField(max_length=120, null=True)
     source_images: fields.JSONField[list[Any]] = fields.JSONField(
         default=list, description="Reference images (URLs in our storage)"

@@ -25,7 +25,7 @@ from graph.generation.types import BatchJobType, ImageEditType, Quote, Reference
 from services.core.errors import NotFound
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import capabilities as caps
-from services.generation import plan, reads, references
+from services.generation import plan, reads, references, styles
 from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
@@ -55,6 +55,14 @@ def to_request(input: GenerateInput) -> plan.GenerateRequest:
             )
             for ref in input.references or []
         ],
+        presets=[
+            styles.PresetUseSpec(
+                preset_id=use.preset_id, version=use.version, weight=use.weight, intensity=use.intensity
+            )
+            for use in input.presets
+        ]
+        if input.presets is not None
+        else None,
         style_preset_id=input.style_preset_id,
         style_intensity=input.style_intensity,
         seed=input.seed,

@@ -4,8 +4,10 @@ Every service query over an owned table (``models.owned.OwnedModel``: projects, 
 presets, gallery items) starts here, so the rule lives in one module (``tests/test_architecture.py`` fails on an
 owner filter written anywhere else in ``services/``). Today:
 
-- **own** and **edit**: the owner only;
-- **view**: the owner, and for style presets also anyone when the preset is public.
+- **own** and **edit**: the owner only; a style preset of the built-in library only by administrators, and a
+  deleted preset by nobody;
+- **view**: the owner, and for style presets also anyone when the preset is PUBLIC; an UNLISTED preset is
+  readable by anyone who has its share code (``find_shared_preset``), never by id alone.
 
 Something the caller may not see reads exactly like something that does not exist (callers answer "not found"),
 so ids cannot be probed. Shared projects will change this module only.
@@ -19,7 +21,7 @@ from typing import TypeVar
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import PresetVisibility, StylePreset
+from models import PresetVisibility, Role, StylePreset, User
 from models.owned import OwnedModel
 from services.core.ids import parse_id
 
@@ -32,15 +34,37 @@ def owned(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
 
 
 def editable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
-    """Rows of ``model`` that ``user_id`` may change."""
+    """Rows of ``model`` that ``user_id`` may change (for presets: not the built-in library; see
+    ``find_editable_preset`` for administrators)."""
+    if model is StylePreset:
+        return owned(model, user_id).filter(built_in=False, deleted_at=None)
     return owned(model, user_id)
 
 
 def viewable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
     """Rows of ``model`` that ``user_id`` may read."""
     if model is StylePreset:
-        return model.filter(Q(owner_id=user_id) | Q(visibility=PresetVisibility.PUBLIC))
+        return model.filter(Q(owner_id=user_id) | Q(visibility=PresetVisibility.PUBLIC), deleted_at=None)
     return owned(model, user_id)
+
+
+async def find_editable_preset(user: User, preset_id: str | uuid.UUID) -> StylePreset | None:
+    """A preset ``user`` may change: their own, and for administrators also the built-in library."""
+    query = editable(StylePreset, user.id)
+    if user.role is Role.ADMIN:
+        query = StylePreset.filter(Q(owner_id=user.id, built_in=False) | Q(built_in=True), deleted_at=None)
+    return await _one(query, preset_id)
+
+
+async def find_shared_preset(share_code: str) -> StylePreset | None:
+    """The preset behind a share code (UNLISTED or PUBLIC, not deleted); None for any other code."""
+    if not share_code or len(share_code) > 64:
+        return None
+    return await StylePreset.get_or_none(
+        share_code=share_code,
+        visibility__in=(PresetVisibility.UNLISTED, PresetVisibility.PUBLIC),
+        deleted_at=None,
+    )
 
 
 async def _one(query: QuerySet[M], object_id: str | uuid.UUID) -> M | None:

@@ -67,3 +67,8 @@ async def get_or_create_by_subject(subject: str, signup_credits: int) -> User:
 async def get(user_id: uuid.UUID) -> User:
     """A user by id (fresh from the database)."""
     return await User.get(id=user_id)
+
+
+async def get_many(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User]:
+    """Users by id (one query; for showing authors' display names)."""
+    return {user.id: user for user in await User.filter(id__in=user_ids)}

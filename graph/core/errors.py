@@ -17,7 +17,7 @@ from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 from strawberry.utils.str_converters import to_camel_case
 
-from services.core.errors import DomainError, UserFacingError
+from services.core.errors import DomainError, InvalidInputs, UserFacingError
 
 
 @strawberry.enum(description="Why a mutation could not do what was asked.")
@@ -61,6 +61,8 @@ class UserErrorsExtension(FieldExtension):
     async def resolve_async(self, next_: Any, source: Any, info: Any, **kwargs: Any) -> Any:
         try:
             return await next_(source, info, **kwargs)
+        except InvalidInputs as error:
+            return self.payload_type(user_errors=[UserError.from_error(each) for each in error.errors])
         except UserFacingError as error:
             return self.payload_type(user_errors=[UserError.from_error(error)])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.generation.enums import BatchStatus, GenerationMode, SizeTier
+from graph.presets.inputs import PresetUseInput
 
 
 @strawberry.input(one_of=True, description="A reference image: an earlier `imageUpload`, or a URL we fetch.")
@@ -18,7 +19,9 @@ class ReferenceInput:
 @strawberry.input(description="What to generate. See `capabilities` for modes, sizes, limits and prices.")
 class GenerateInput:
     project_id: strawberry.ID = strawberry.field(description="The project the images belong to.")
-    mode: GenerationMode = strawberry.field(description="The generation mode.")
+    mode: GenerationMode | None = strawberry.field(
+        default=None, description="The generation mode (default: the lead preset's default mode, else TEXT_TO_IMAGE)."
+    )
     prompt: str | None = strawberry.field(default=None, description="One prompt (or use `prompts`).")
     prompts: list[str] | None = strawberry.field(default=None, description="Several prompts, one batch.")
     count: int = strawberry.field(default=1, description="Variations per prompt (sets: sets per prompt).")
@@ -33,8 +36,16 @@ class GenerateInput:
     references: list[ReferenceInput] | None = strawberry.field(
         default=None, description="Reference images (edit and multi-reference modes)."
     )
-    style_preset_id: strawberry.ID | None = strawberry.field(default=None, description="A style preset to apply.")
-    style_intensity: float | None = strawberry.field(default=None, description="How strongly to apply it, 0-1.")
+    presets: list[PresetUseInput] | None = strawberry.field(
+        default=None,
+        description="Up to 3 style presets, mixed by weight (heaviest leads), each at its intensity (see the README).",
+    )
+    style_preset_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Shorthand for `presets: [{presetId}]` (not with `presets`)."
+    )
+    style_intensity: float | None = strawberry.field(
+        default=None, description="With `stylePresetId`: its intensity, 0-1."
+    )
     seed: int | None = strawberry.field(default=None, description="Seed for reproducible results (where supported).")
     idempotency_key: str | None = strawberry.field(
         default=None, description="Resubmitting with the same key returns the first batch and charges once."

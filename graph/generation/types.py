@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+
+if TYPE_CHECKING:
+    from graph.presets.types import BatchPresetUseType
 
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
@@ -19,6 +23,7 @@ class ImageEditType:
     batch_index: int = strawberry.field(description="Position in the batch, from 0.")
     mode: GenerationMode = strawberry.field(description="How it was generated.")
     prompt: str = strawberry.field(description="The prompt as the user wrote it.")
+    final_prompt: str | None = strawberry.field(description="The prompt sent to the provider (presets applied).")
     style_name: str | None = strawberry.field(description="The style preset applied, if any.")
     source_images: list[str] = strawberry.field(description="URLs of the reference images used.")
     size: str = strawberry.field(description="Requested size as WxH.")
@@ -45,6 +50,7 @@ class ImageEditType:
             batch_index=edit.batch_index,
             mode=edit.mode,
             prompt=edit.prompt,
+            final_prompt=edit.final_prompt,
             style_name=edit.style_name,
             source_images=list(edit.source_images),
             size=edit.size,
@@ -111,7 +117,7 @@ class BatchJobType:
     credits_refunded: int = strawberry.field(description="Credits returned for images not delivered.")
     credits_held: int = strawberry.field(description="Credits still on hold (0 once the batch ended).")
     retried_from_id: strawberry.ID | None = strawberry.field(description="The batch this one retries.")
-    style_preset_id: strawberry.ID | None = strawberry.field(description="The style preset applied.")
+    style_preset_id: strawberry.ID | None = strawberry.field(description="The lead style preset applied, if any.")
     idempotency_key: str | None = strawberry.field(description="The client's idempotency key, if sent.")
     parameters: strawberry.scalars.JSON = strawberry.field(description="Size, tier, references and preset settings.")
     error_message: str | None = strawberry.field(description="Why the whole batch failed, if it did.")
@@ -124,6 +130,15 @@ class BatchJobType:
     async def images(self, info: strawberry.Info) -> list[ImageEditType]:
         edits = await info.context.loaders.images_by_batch.load(self._model.id)
         return [ImageEditType.from_model(edit) for edit in edits]
+
+    @strawberry.field(description="The presets it used: exact versions, weights and intensities, lead first.")  # type: ignore[untyped-decorator]
+    async def presets_used(
+        self, info: strawberry.Info
+    ) -> list[Annotated[BatchPresetUseType, strawberry.lazy("graph.presets.types")]]:
+        from graph.presets.types import BatchPresetUseType  # the presets room builds on this one
+
+        uses = await info.context.loaders.preset_uses.load(self._model.id)
+        return [BatchPresetUseType.from_model(use) for use in uses]
 
     @strawberry.field(description="The provider calls, in order.")  # type: ignore[untyped-decorator]
     async def items(self, info: strawberry.Info) -> list[BatchItemType]:

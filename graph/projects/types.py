@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 import strawberry
@@ -11,6 +12,7 @@ from graph.core.arguments import After, First
 from graph.core.connections import Connection
 from graph.generation.enums import GenerationMode
 from graph.generation.types import BatchJobType, ImageEditType
+from graph.presets.types import StylePresetType
 from graph.projects.enums import ProcessingStatus
 from models import Project
 from services.core.pagination import DEFAULT_PAGE_SIZE
@@ -24,13 +26,18 @@ class ProjectType:
     description: str = strawberry.field(description="Free text, up to 2,000 characters.")
     generation_type: GenerationMode | None = strawberry.field(description="The mode this project mostly uses.")
     batch_size: int = strawberry.field(description="Default number of images per generation.")
-    style_presets: list[strawberry.ID] = strawberry.field(description="Ids of style presets used here.")
     processing_status: ProcessingStatus = strawberry.field(description="Follows the project's batch jobs.")
     metadata: JSON = strawberry.field(description="Client-defined JSON object (up to 16 KiB).")
     created_at: datetime = strawberry.field(description="Creation time.")
     updated_at: datetime = strawberry.field(description="Last change.")
 
     _model: strawberry.Private[Project]
+
+    @strawberry.field(description="The style presets used in this project that you may still read.")  # type: ignore[untyped-decorator]
+    async def style_presets(self, info: strawberry.Info) -> list[StylePresetType]:
+        ids = [uuid.UUID(str(p)) for p in self._model.style_presets]
+        found = await info.context.loaders.viewable_presets.load_many([(self._model.owner_id, i) for i in ids])
+        return [StylePresetType.from_model(preset) for preset in found if preset is not None]
 
     @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def batch_jobs(
@@ -58,7 +65,6 @@ class ProjectType:
             description=project.description,
             generation_type=project.generation_type,
             batch_size=project.batch_size,
-            style_presets=[strawberry.ID(str(p)) for p in project.style_presets],
             processing_status=project.processing_status,
             metadata=JSON(project.metadata),
             created_at=project.created_at,

@@ -6,6 +6,7 @@
     ├── UserFacingError         expected outcomes: become ``userErrors`` in mutation payloads
     │   ├── NotFound            missing, or owned by someone else (the two read the same)
     │   ├── InvalidInput        bad argument; ``field`` is the path of the offending input, in Python names
+    │   │   └── InvalidInputs   several bad arguments at once (``errors``), e.g. an imported document
     │   ├── InsufficientCredits
     │   └── Conflict            the object's state does not allow the operation
     └── AccessError             become GraphQL errors with ``extensions.code``
@@ -43,6 +44,16 @@ class NotFound(UserFacingError):
 
 class InvalidInput(UserFacingError):
     code = "INVALID"
+
+
+class InvalidInputs(InvalidInput):
+    """Several bad fields reported together; each of ``errors`` names its own field."""
+
+    def __init__(self, errors: Sequence[InvalidInput]) -> None:
+        if not errors:
+            raise ValueError("InvalidInputs needs at least one error")
+        super().__init__(errors[0].message, errors[0].field)
+        self.errors = list(errors)
 
 
 class InsufficientCredits(UserFacingError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +29,8 @@ class Page(Generic[M]):
     has_next_page: bool
     has_previous_page: bool
     total_query: QuerySet[M]
+    cursor_of: Callable[[Any], str] = field(default=lambda item: encode_cursor(item))
+    """The opaque cursor of an item of this page (depends on the page's order)."""
 
     async def total_count(self) -> int:
         return await self.total_query.count()
@@ -65,4 +68,39 @@ async def paginate(query: QuerySet[M], *, first: int, after: str | None) -> Page
         has_next_page=len(rows) > first,
         has_previous_page=after is not None,
         total_query=query,
+    )
+
+
+def encode_ranked_cursor(item: Any, rank_field: str) -> str:
+    raw = f"{int(getattr(item, rank_field))}|{item.created_at.isoformat()}|{item.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_ranked_cursor(cursor: str) -> tuple[int, datetime, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        rank, created, ident = base64.urlsafe_b64decode(padded.encode()).decode().split("|")
+        return int(rank), datetime.fromisoformat(created), uuid.UUID(ident)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise InvalidInput("invalid cursor", ["after"]) from error
+
+
+async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, after: str | None) -> Page[M]:
+    """Like ``paginate``, ordered by the integer column ``rank_field`` first (highest first), then newest."""
+    check_page_size(first)
+    page_query = query
+    if after is not None:
+        rank, created, ident = decode_ranked_cursor(after)
+        same_rank: dict[str, Any] = {rank_field: rank}
+        below: dict[str, Any] = {f"{rank_field}__lt": rank}
+        page_query = page_query.filter(
+            Q(**below) | Q(**same_rank, created_at__lt=created) | Q(**same_rank, created_at=created, id__lt=ident)
+        )
+    rows = await page_query.order_by(f"-{rank_field}", "-created_at", "-id").limit(first + 1)
+    return Page(
+        items=rows[:first],
+        has_next_page=len(rows) > first,
+        has_previous_page=after is not None,
+        total_query=query,
+        cursor_of=lambda item: encode_ranked_cursor(item, rank_field),
     )

@@ -7,10 +7,12 @@ against the same values, so the two never disagree.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from models.enums import GenerationMode, SizeTier
 from services.core.config import ProviderKind, Settings
+from services.core.errors import InvalidInput
 
 MAX_REFERENCES = 10
 MAX_SET_IMAGES = 15
@@ -124,6 +126,43 @@ def size_for(ratio: str, tier: SizeTier, bounds: SizeBounds) -> tuple[int, int] 
     w, h = (max(16, int(width * scale) // 16 * 16), max(16, int(height * scale) // 16 * 16))
     w, h = (max(w, bounds.min_side), max(h, bounds.min_side))
     return (w, h) if bounds.check(w, h) is None else None
+
+
+SIZE_PATTERN = re.compile(r"^\s*(\d{2,5})\s*[x*×]\s*(\d{2,5})\s*$", re.IGNORECASE)
+
+
+def resolve_size(
+    size: str | None,
+    aspect_ratio: str | None,
+    resolution: SizeTier | None,
+    bounds: SizeBounds,
+    *,
+    at: list[str],
+) -> tuple[int, int] | None:
+    """The size asked for as ``size`` (WxH) or ``aspect_ratio`` + ``resolution``; None when none is given.
+
+    ``InvalidInput`` names the field under ``at`` (e.g. ``["input", "aspect_ratio"]``).
+    """
+    if size is not None:
+        if aspect_ratio is not None or resolution is not None:
+            raise InvalidInput("give either size or aspectRatio/resolution, not both", [*at, "size"])
+        match = SIZE_PATTERN.match(size)
+        if match is None:
+            raise InvalidInput("size must look like 2048x2048", [*at, "size"])
+        width, height = int(match.group(1)), int(match.group(2))
+        problem = bounds.check(width, height)
+        if problem:
+            raise InvalidInput(f"size {width}x{height} is not accepted: {problem}", [*at, "size"])
+        return width, height
+    if aspect_ratio is None and resolution is None:
+        return None
+    ratio = aspect_ratio or "1:1"
+    if parse_ratio(ratio) is None:
+        raise InvalidInput("aspectRatio must look like 16:9", [*at, "aspect_ratio"])
+    resolved = size_for(ratio, resolution or SizeTier.K2, bounds)
+    if resolved is None:
+        raise InvalidInput(f"aspect ratio {ratio} has no size within the provider's bounds", [*at, "aspect_ratio"])
+    return resolved
 
 
 def price_per_image(settings: Settings, mode: GenerationMode, tier: SizeTier) -> int:

@@ -1,4 +1,4 @@
-"""Planning a generation: validate a request, apply the style preset, size and price it; the quote.
+"""Planning a generation: validate a request, apply its style presets, size and price it; the quote.
 
 Nothing here writes: ``plan`` is what ``submit`` holds credits for and what ``quote`` shows before anything is held.
 Errors name the input's Python fields (``["input", "max_images"]``); the graph layer turns them into API paths.
@@ -6,20 +6,21 @@ Errors name the input's Python fields (``["input", "max_images"]``); the graph l
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 
-from models import GenerationMode, Project, SizeTier, StylePreset, User
+from models import GenerationMode, Project, ReferenceImage, SizeTier, StylePreset, StylePresetVersion, User
 from services import access, credits
 from services.core.config import Settings
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput, NotFound, UserFacingError
 from services.generation import capabilities as caps
+from services.generation import styles
 from services.generation.references import ReferenceSpec, check_reference_spec
+from services.generation.styles import AppliedPreset, PresetUseSpec
 
 MAX_SEED = 2**31 - 1
 MAX_IDEMPOTENCY_KEY = 200
-SIZE_PATTERN = re.compile(r"^\s*(\d{2,5})\s*[x*×]\s*(\d{2,5})\s*$", re.IGNORECASE)
+MAX_SENT_PROMPT_LENGTH = 6000
 DEFAULT_SET_IMAGES = 4
 
 
@@ -28,7 +29,8 @@ class GenerateRequest:
     """A generate request as a client sent it: one ``prompt`` or several ``prompts`` (not both)."""
 
     project_id: str
-    mode: GenerationMode
+    mode: GenerationMode | None = None
+    """None: the lead preset's default mode, else TEXT_TO_IMAGE."""
     prompt: str | None = None
     prompts: list[str] | None = None
     count: int = 1
@@ -37,7 +39,9 @@ class GenerateRequest:
     aspect_ratio: str | None = None
     resolution: SizeTier | None = None
     references: list[ReferenceSpec] = field(default_factory=list)
+    presets: list[PresetUseSpec] | None = None
     style_preset_id: str | None = None
+    """Shorthand for ``presets=[PresetUseSpec(style_preset_id, intensity=style_intensity)]``."""
     style_intensity: float | None = None
     seed: int | None = None
     idempotency_key: str | None = None
@@ -63,8 +67,14 @@ class Plan:
     tier: SizeTier
     items: list[PlannedItem]
     price_per_image: int
-    preset: StylePreset | None
-    style_intensity: float | None
+    presets: list[AppliedPreset]
+    """In composition order (the lead first)."""
+    preset_references: list[uuid.UUID] = field(default_factory=list)
+    """The presets' reference images sent after the user's own."""
+
+    @property
+    def lead_preset(self) -> StylePreset | None:
+        return self.presets[0].preset if self.presets else None
 
     @property
     def total_images(self) -> int:
@@ -89,30 +99,18 @@ def input_field(*path: str) -> list[str]:
     return ["input", *path]
 
 
-def _parse_size(request: GenerateRequest, settings: Settings) -> tuple[int, int]:
+def _parse_size(request: GenerateRequest, settings: Settings, lead: StylePresetVersion | None) -> tuple[int, int]:
     bounds = caps.size_bounds(settings.seedream_provider)
-    if request.size is not None:
-        if request.aspect_ratio is not None or request.resolution is not None:
-            raise InvalidInput("give either size or aspectRatio/resolution, not both", input_field("size"))
-        match = SIZE_PATTERN.match(request.size)
-        if match is None:
-            raise InvalidInput("size must look like 2048x2048", input_field("size"))
-        width, height = int(match.group(1)), int(match.group(2))
-        problem = bounds.check(width, height)
-        if problem:
-            raise InvalidInput(f"size {width}x{height} is not accepted: {problem}", input_field("size"))
-        return width, height
-    if request.aspect_ratio is None and request.resolution is None:
-        return caps.DEFAULT_SIZE
-    ratio = request.aspect_ratio or "1:1"
-    if caps.parse_ratio(ratio) is None:
-        raise InvalidInput("aspectRatio must look like 16:9", input_field("aspect_ratio"))
-    resolved = caps.size_for(ratio, request.resolution or SizeTier.K2, bounds)
-    if resolved is None:
-        raise InvalidInput(
-            f"aspect ratio {ratio} has no size within the provider's bounds", input_field("aspect_ratio")
+    given = request.size is not None or request.aspect_ratio is not None or request.resolution is not None
+    if not given and lead is not None:
+        # The lead preset's default size, checked when the preset was saved (and again here: bounds may change).
+        default = caps.resolve_size(
+            lead.default_size, lead.default_aspect_ratio, lead.default_resolution, bounds, at=input_field("presets")
         )
-    return resolved
+        if default is not None:
+            return default
+    resolved = caps.resolve_size(request.size, request.aspect_ratio, request.resolution, bounds, at=input_field())
+    return resolved if resolved is not None else caps.DEFAULT_SIZE
 
 
 def _prompts(request: GenerateRequest) -> list[str]:
@@ -133,18 +131,21 @@ def _prompts(request: GenerateRequest) -> list[str]:
     return cleaned
 
 
-async def _visible_preset(user: User, preset_id: str) -> StylePreset:
-    preset = await access.find_viewable(StylePreset, user.id, preset_id)
-    if preset is None:
-        raise NotFound("style preset not found", input_field("style_preset_id"))
-    return preset
-
-
-def apply_preset(template: str, prompt: str) -> str:
-    """The preset's prompt template with ``{prompt}`` replaced (appended when the template lacks it)."""
-    if "{prompt}" in template:
-        return template.replace("{prompt}", prompt).strip()
-    return f"{prompt}, {template}".strip(", ") if template.strip() else prompt
+async def _presets(user: User, request: GenerateRequest) -> list[AppliedPreset]:
+    if request.style_preset_id is not None:
+        if request.presets is not None:
+            raise InvalidInput("give presets or stylePresetId, not both", input_field("style_preset_id"))
+        spec = PresetUseSpec(preset_id=request.style_preset_id, intensity=request.style_intensity)
+        try:
+            return await styles.resolve(user, [spec], at=input_field("presets"))
+        except UserFacingError as error:
+            # The shorthand's errors name the shorthand's fields.
+            shorthand = "style_intensity" if error.field and error.field[-1] == "intensity" else "style_preset_id"
+            error.field = input_field(shorthand)
+            raise
+    if request.style_intensity is not None:
+        raise InvalidInput("styleIntensity goes with stylePresetId", input_field("style_intensity"))
+    return await styles.resolve(user, request.presets or [], at=input_field("presets"))
 
 
 async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan:
@@ -153,7 +154,10 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
     if project is None:
         raise NotFound("project not found", input_field("project_id"))
     prompts = _prompts(request)
-    info = caps.MODE_INFO[request.mode]
+    applied = await _presets(user, request)
+    lead = applied[0].version if applied else None
+    mode = request.mode or (lead.default_mode if lead and lead.default_mode else GenerationMode.TEXT_TO_IMAGE)
+    info = caps.MODE_INFO[mode]
     if not 1 <= request.count <= caps.MAX_COUNT_PER_PROMPT:
         raise InvalidInput(f"count must be between 1 and {caps.MAX_COUNT_PER_PROMPT}", input_field("count"))
     references = len(request.references)
@@ -163,9 +167,10 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
             if info.max_references == 0
             else f"{info.min_references}-{info.max_references} reference images"
         )
-        raise InvalidInput(f"{request.mode.value} takes {expected}; got {references}", input_field("references"))
+        raise InvalidInput(f"{mode.value} takes {expected}; got {references}", input_field("references"))
     if info.produces_set:
-        images_per_item = request.max_images if request.max_images is not None else DEFAULT_SET_IMAGES
+        default_images = lead.max_images if lead and lead.max_images else DEFAULT_SET_IMAGES
+        images_per_item = request.max_images if request.max_images is not None else default_images
         limit = min(caps.MAX_SET_IMAGES, caps.MAX_SET_IMAGES - references) if references else caps.MAX_SET_IMAGES
         if not 1 <= images_per_item <= limit:
             raise InvalidInput(
@@ -174,19 +179,21 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
             )
     else:
         if request.max_images is not None:
-            raise InvalidInput(f"maxImages is only for set modes, not {request.mode.value}", input_field("max_images"))
+            raise InvalidInput(f"maxImages is only for set modes, not {mode.value}", input_field("max_images"))
         images_per_item = 1
-    width, height = _parse_size(request, settings)
+    width, height = _parse_size(request, settings, lead)
     if request.seed is not None and not 0 <= request.seed <= MAX_SEED:
         raise InvalidInput(f"seed must be between 0 and {MAX_SEED}", input_field("seed"))
-    if request.style_intensity is not None and not 0.0 <= request.style_intensity <= 1.0:
-        raise InvalidInput("styleIntensity must be between 0 and 1", input_field("style_intensity"))
     check_idempotency_key(request.idempotency_key)
-    preset = await _visible_preset(user, request.style_preset_id) if request.style_preset_id else None
 
     items: list[PlannedItem] = []
-    for prompt in prompts:
-        final = apply_preset(preset.prompt_template, prompt) if preset else prompt
+    for index, prompt in enumerate(prompts):
+        final = styles.compose_prompt(prompt, applied)
+        if len(final) > MAX_SENT_PROMPT_LENGTH:
+            path = input_field("prompts", str(index)) if request.prompts is not None else input_field("prompt")
+            raise InvalidInput(
+                f"with its presets this prompt is {len(final)} characters; at most {MAX_SENT_PROMPT_LENGTH}", path
+            )
         for _ in range(request.count):
             # Each variation gets its own seed so that variations differ yet stay reproducible.
             seed = (request.seed + len(items)) % (MAX_SEED + 1) if request.seed is not None else None
@@ -197,17 +204,26 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
             f"this asks for {total} images; a batch holds at most {caps.MAX_BATCH_IMAGES}", input_field("count")
         )
     tier = caps.tier_of(width, height)
+    budget = styles.reference_budget(mode, references, images_per_item)
     return Plan(
         project=project,
-        mode=request.mode,
+        mode=mode,
         width=width,
         height=height,
         tier=tier,
         items=items,
-        price_per_image=caps.price_per_image(settings, request.mode, tier),
-        preset=preset,
-        style_intensity=request.style_intensity,
+        price_per_image=caps.price_per_image(settings, mode, tier),
+        presets=applied,
+        preset_references=await _existing_references(styles.preset_references(applied, budget)),
     )
+
+
+async def _existing_references(ids: list[uuid.UUID]) -> list[uuid.UUID]:
+    """The preset reference images that still exist, in order (an upload deleted since is skipped)."""
+    if not ids:
+        return []
+    found = set(await ReferenceImage.filter(id__in=ids).values_list("id", flat=True))
+    return [ident for ident in ids if ident in found]
 
 
 def check_idempotency_key(key: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from models import BatchItem, BatchJob, EditStatus, ImageEdit, Project, ReferenceImage, StylePreset, User
+from models import BatchItem, BatchJob, BatchPresetUse, EditStatus, ImageEdit, Project, ReferenceImage, User
 from models.enums import TERMINAL_BATCH_STATUSES
 from services import access
 from services.core.config import Settings
@@ -12,9 +12,31 @@ from services.core.errors import Conflict, NotFound
 from services.core.ids import parse_id
 from services.generation import capabilities as caps
 from services.generation.plan import Plan, PlannedItem
+from services.generation.styles import AppliedPreset
 from services.generation.submit import after_create, create_batch
 from services.infra.jobs import JobQueue
 from services.progress.publisher import ProgressPublisher
+
+
+async def _recorded_presets(batch: BatchJob) -> list[AppliedPreset]:
+    """The presets the batch used, as it recorded them (exact versions), for the retry's own record."""
+    uses = (
+        await BatchPresetUse.filter(batch_job_id=batch.id)
+        .order_by("position")
+        .prefetch_related("preset", "preset_version")
+    )
+    return [
+        AppliedPreset(
+            preset=use.preset,
+            version=use.preset_version,
+            weight=use.weight,
+            intensity=use.intensity,
+            position=use.position,
+            strength=use.intensity,
+        )
+        for use in uses
+        if use.preset is not None and use.preset_version is not None
+    ]
 
 
 async def retry(
@@ -46,9 +68,13 @@ async def retry(
     project = await access.find_editable(Project, user.id, original.project_id)
     if project is None:
         raise NotFound("the batch's project no longer exists", ["id"])
-    reference_ids = [parse_id(r) for r in original.parameters.get("references", [])]
-    references = await access.owned(ReferenceImage, user.id).filter(id__in=[r for r in reference_ids if r])
-    preset = await StylePreset.get_or_none(id=original.style_preset_id) if original.style_preset_id else None
+    # The user's own references, and the presets' as the original batch recorded them (vetted at its submit).
+    parameters = original.parameters
+    own_ids = [parse_id(r) for r in parameters.get("userReferences", parameters.get("references", []))]
+    references = await access.owned(ReferenceImage, user.id).filter(id__in=[r for r in own_ids if r])
+    by_id = {r.id: r for r in references}
+    own = [by_id[r] for r in own_ids if r in by_id]
+    applied = await _recorded_presets(original)
     tier = original.size_tier
     planned = Plan(
         project=project,
@@ -67,9 +93,9 @@ async def retry(
             for item in items
         ],
         price_per_image=caps.price_per_image(settings, original.mode, tier),
-        preset=preset,
-        style_intensity=original.parameters.get("styleIntensity"),
+        presets=applied,
+        preset_references=[i for i in (parse_id(r) for r in parameters.get("presetReferences", [])) if i],
     )
-    batch = await create_batch(user, planned, list(references), idempotency_key=None, retried_from=original)
+    batch = await create_batch(user, planned, own, idempotency_key=None, retried_from=original)
     await after_create(batch, queue=queue, publisher=publisher)
     return batch

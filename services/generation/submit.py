@@ -15,7 +15,17 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from models import BatchItem, BatchJob, BatchStatus, ImageEdit, Project, ReferenceImage, StylePreset, User
+from models import (
+    BatchItem,
+    BatchJob,
+    BatchPresetUse,
+    BatchStatus,
+    ImageEdit,
+    Project,
+    ReferenceImage,
+    StylePreset,
+    User,
+)
 from services import access, credits, projects
 from services.core.config import Settings
 from services.generation.plan import GenerateRequest, Plan, check_idempotency_key, plan
@@ -85,20 +95,37 @@ async def create_batch(
     ``InsufficientCredits`` when the balance does not cover the quote: then nothing at all is written.
     """
     batch_id = uuid.uuid4()
+    lead = planned.lead_preset
+    # The presets' reference images go after the user's own (the runner sends "references" in order).
+    style_references = (
+        await ReferenceImage.filter(id__in=planned.preset_references) if planned.preset_references else []
+    )
+    by_id = {r.id: r for r in style_references}
+    sent = [*references, *(by_id[i] for i in planned.preset_references if i in by_id)]
     parameters: dict[str, Any] = {
         "size": f"{planned.width}x{planned.height}",
         "tier": planned.tier.value,
-        "references": [str(r.id) for r in references],
+        "references": [str(r.id) for r in sent],
+        "userReferences": [str(r.id) for r in references],
+        "presetReferences": [str(i) for i in planned.preset_references if i in by_id],
         "pricePerImage": planned.price_per_image,
-        "styleIntensity": planned.style_intensity,
-        "stylePreset": planned.preset.name if planned.preset else None,
+        "stylePreset": lead.name if lead else None,
+        "presets": [
+            {
+                "presetId": str(use.preset.id),
+                "version": use.version.version,
+                "weight": use.weight,
+                "intensity": use.intensity,
+            }
+            for use in planned.presets
+        ],
     }
     async with in_transaction():
         batch = await BatchJob.create(
             id=batch_id,
             owner_id=user.id,
             project_id=planned.project.id,
-            style_preset_id=planned.preset.id if planned.preset else None,
+            style_preset_id=lead.id if lead else None,
             retried_from_id=retried_from.id if retried_from else None,
             mode=planned.mode,
             status=BatchStatus.QUEUED,
@@ -137,8 +164,9 @@ async def create_batch(
                         slot_index=slot,
                         mode=planned.mode,
                         prompt=item.source_prompt,
-                        style_name=planned.preset.name if planned.preset else None,
-                        source_images=[r.url for r in references],
+                        final_prompt=item.prompt,
+                        style_name=lead.name if lead else None,
+                        source_images=[r.url for r in sent],
                         size=f"{planned.width}x{planned.height}",
                         seed=item.seed,
                         credits=planned.price_per_image,
@@ -149,14 +177,35 @@ async def create_batch(
         await ImageEdit.bulk_create(edits)
         # Raises InsufficientCredits when the balance does not cover the quote: the whole transaction rolls back.
         await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
-        if planned.preset is not None:
-            await StylePreset.filter(id=planned.preset.id).update(usage_count=F("usage_count") + 1)
-        used = {str(p) for p in planned.project.style_presets}
-        if planned.preset is not None and str(planned.preset.id) not in used:
-            await Project.filter(id=planned.project.id).update(
-                style_presets=[*planned.project.style_presets, str(planned.preset.id)]
-            )
+        await _record_presets(batch_id, planned)
     return batch
+
+
+async def _record_presets(batch_id: uuid.UUID, planned: Plan) -> None:
+    """The batch's record of its presets (exact versions, weights, intensities) and their use counts."""
+    if not planned.presets:
+        return
+    await BatchPresetUse.bulk_create(
+        [
+            BatchPresetUse(
+                id=uuid.uuid4(),
+                batch_job_id=batch_id,
+                preset_id=use.preset.id,
+                preset_version_id=use.version.id,
+                version=use.version.version,
+                preset_name=use.version.name,
+                position=use.position,
+                weight=use.weight,
+                intensity=use.intensity,
+            )
+            for use in planned.presets
+        ]
+    )
+    await StylePreset.filter(id__in=[use.preset.id for use in planned.presets]).update(usage_count=F("usage_count") + 1)
+    used = [str(p) for p in planned.project.style_presets]
+    added = [str(use.preset.id) for use in planned.presets if str(use.preset.id) not in used]
+    if added:
+        await Project.filter(id=planned.project.id).update(style_presets=[*used, *added])
 
 
 async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:

@@ -10,7 +10,7 @@ from tests.conftest import GQL, Caller, MakeCaller, error_codes
 CREATE = """
 mutation($input: ProjectCreateInput!) {
   projectCreate(input: $input) {
-    project { id name description generationType batchSize processingStatus metadata stylePresets }
+    project { id name description generationType batchSize processingStatus metadata stylePresets { id } }
     userErrors { field code message }
   }
 }"""

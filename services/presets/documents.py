@@ -1,0 +1,133 @@
+"""The export format of a preset, and reading it back.
+
+A document is a JSON object::
+
+    {
+      "format": "preset-playground.style-preset",
+      "formatVersion": 1,
+      "preset": {
+        "name": "Noir", "description": "", "tags": ["film"],
+        "promptTemplate": "{prompt}, film noir", "promptSuffix": "",
+        "defaultMode": "TEXT_TO_IMAGE" | null, "defaultSize": "2048x2048" | null,
+        "defaultAspectRatio": "16:9" | null, "defaultResolution": "1K" | "2K" | "4K" | null,
+        "maxImages": 4 | null, "defaultIntensity": 0.75,
+        "referenceImages": ["<uploadId>", ...]
+      },
+      "source": {"id": "<preset id>", "version": 3, "exportedAt": "2026-11-25T12:00:00+00:00"}
+    }
+
+``source`` is informative and ignored on import. Reference images are uploads: on import they must be the
+importer's own (an upload id from ``imageUpload``), so a document can always be imported back by whoever exported
+it. Every problem is reported with its path (``["document", "preset", "prompt_template"]``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from models import GenerationMode, SizeTier, StylePreset
+from services.core.errors import InvalidInput, InvalidInputs
+from services.presets.fields import PresetFields
+
+FORMAT = "preset-playground.style-preset"
+FORMAT_VERSION = 1
+AT = ["document"]
+
+# Document key → (field of PresetFields, expected kind).
+KEYS: dict[str, tuple[str, str]] = {
+    "name": ("name", "str"),
+    "description": ("description", "str"),
+    "tags": ("tags", "str-list"),
+    "promptTemplate": ("prompt_template", "str"),
+    "promptSuffix": ("prompt_suffix", "str"),
+    "defaultMode": ("default_mode", "mode"),
+    "defaultSize": ("default_size", "str"),
+    "defaultAspectRatio": ("default_aspect_ratio", "str"),
+    "defaultResolution": ("default_resolution", "tier"),
+    "maxImages": ("max_images", "int"),
+    "defaultIntensity": ("default_intensity", "number"),
+    "referenceImages": ("reference_ids", "str-list"),
+}
+
+
+def export(preset: StylePreset) -> dict[str, Any]:
+    """The document of the preset's current version."""
+    return {
+        "format": FORMAT,
+        "formatVersion": FORMAT_VERSION,
+        "preset": {
+            "name": preset.name,
+            "description": preset.description,
+            "tags": list(preset.tags),
+            "promptTemplate": preset.prompt_template,
+            "promptSuffix": preset.prompt_suffix,
+            "defaultMode": preset.default_mode.value if preset.default_mode else None,
+            "defaultSize": preset.default_size,
+            "defaultAspectRatio": preset.default_aspect_ratio,
+            "defaultResolution": preset.default_resolution.value if preset.default_resolution else None,
+            "maxImages": preset.max_images,
+            "defaultIntensity": preset.default_intensity,
+            "referenceImages": [str(r) for r in preset.reference_ids],
+        },
+        "source": {"id": str(preset.id), "version": preset.version, "exportedAt": datetime.now(UTC).isoformat()},
+    }
+
+
+def _value(kind: str, value: Any, path: list[str], problems: list[InvalidInput]) -> Any:
+    if value is None:
+        return None
+    if kind == "str" and isinstance(value, str):
+        return value
+    if kind == "str-list" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if kind == "mode" and value in {m.value for m in GenerationMode}:
+        return GenerationMode(value)
+    if kind == "tier" and value in {t.value for t in SizeTier}:
+        return SizeTier(value)
+    expected = {
+        "str": "a string",
+        "str-list": "a list of strings",
+        "int": "an integer",
+        "number": "a number",
+        "mode": "one of " + ", ".join(m.value for m in GenerationMode),
+        "tier": "one of " + ", ".join(t.value for t in SizeTier),
+    }[kind]
+    problems.append(InvalidInput(f"must be {expected}", path))
+    return None
+
+
+def read(document: Any) -> PresetFields:
+    """The preset settings a document holds; ``InvalidInputs`` listing every problem when it is malformed."""
+    if not isinstance(document, dict):
+        raise InvalidInput("the document must be a JSON object", AT)
+    problems: list[InvalidInput] = []
+    if document.get("format") != FORMAT:
+        problems.append(InvalidInput(f'format must be "{FORMAT}"', [*AT, "format"]))
+    if document.get("formatVersion") != FORMAT_VERSION:
+        problems.append(
+            InvalidInput(f"formatVersion {FORMAT_VERSION} is the one this server reads", [*AT, "format_version"])
+        )
+    for key in document:
+        if key not in {"format", "formatVersion", "preset", "source"}:
+            problems.append(InvalidInput("unknown key", [*AT, key]))
+    preset = document.get("preset")
+    if not isinstance(preset, dict):
+        problems.append(InvalidInput("preset must be a JSON object", [*AT, "preset"]))
+        raise InvalidInputs(problems)
+    values: dict[str, Any] = {}
+    for key, value in preset.items():
+        if key not in KEYS:
+            problems.append(InvalidInput("unknown key", [*AT, "preset", key]))
+            continue
+        name, kind = KEYS[key]
+        values[name] = _value(kind, value, [*AT, "preset", name], problems)
+    if "name" not in preset:
+        problems.append(InvalidInput("name is required", [*AT, "preset", "name"]))
+    if problems:
+        raise InvalidInputs(problems)
+    return PresetFields(**values)

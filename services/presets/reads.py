@@ -1,0 +1,131 @@
+"""Finding and listing presets, and what a page of them needs in batches (versions, previews, references, uses)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from enum import StrEnum
+
+from tortoise.expressions import Q
+
+from models import (
+    BatchPresetUse,
+    EditStatus,
+    ImageEdit,
+    PresetVisibility,
+    ReferenceImage,
+    StylePreset,
+    StylePresetVersion,
+)
+from services import access
+from services.core.errors import InvalidInput, NotFound
+from services.core.pagination import Page, paginate, paginate_ranked
+
+SEARCH_MAX = 200
+TAG_FILTER_MAX = 10
+
+
+class PresetScope(StrEnum):
+    MINE = "MINE"
+    PUBLIC = "PUBLIC"
+    BUILT_IN = "BUILT_IN"
+    VISIBLE = "VISIBLE"
+
+
+class PresetOrder(StrEnum):
+    NEWEST = "NEWEST"
+    MOST_USED = "MOST_USED"
+
+
+async def get(user_id: uuid.UUID, preset_id: str | uuid.UUID) -> StylePreset | None:
+    """A preset the user may read by id (their own, public or built-in), or None."""
+    return await access.find_viewable(StylePreset, user_id, preset_id)
+
+
+async def by_share_code(code: str) -> StylePreset | None:
+    """The preset behind a share code, or None."""
+    return await access.find_shared_preset(code)
+
+
+async def page(
+    user_id: uuid.UUID,
+    *,
+    scope: PresetScope,
+    search: str | None,
+    tags: list[str] | None,
+    order: PresetOrder,
+    first: int,
+    after: str | None,
+) -> Page[StylePreset]:
+    """Presets in ``scope`` matching the search (name or description) and all ``tags``."""
+    query = access.viewable(StylePreset, user_id)
+    if scope is PresetScope.MINE:
+        query = access.owned(StylePreset, user_id).filter(deleted_at=None)
+    elif scope is PresetScope.PUBLIC:
+        query = query.filter(visibility=PresetVisibility.PUBLIC, built_in=False)
+    elif scope is PresetScope.BUILT_IN:
+        query = query.filter(built_in=True)
+    if search:
+        if len(search) > SEARCH_MAX:
+            raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["search"])
+        query = query.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    for index, tag in enumerate(tags or []):
+        if index >= TAG_FILTER_MAX:
+            raise InvalidInput(f"filter on at most {TAG_FILTER_MAX} tags", ["tags"])
+        value = " ".join(tag.lower().split())
+        query = query.filter(tags_text__contains=f",{value},")
+    if order is PresetOrder.MOST_USED:
+        return await paginate_ranked(query, rank_field="usage_count", first=first, after=after)
+    return await paginate(query, first=first, after=after)
+
+
+async def exportable(user_id: uuid.UUID, preset_id: str) -> StylePreset:
+    preset = await get(user_id, preset_id)
+    if preset is None:
+        raise NotFound("style preset not found", ["id"])
+    return preset
+
+
+async def versions_of(preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[StylePresetVersion]]:
+    """Every version of each preset, newest first (one query)."""
+    grouped: dict[uuid.UUID, list[StylePresetVersion]] = {ident: [] for ident in preset_ids}
+    for row in await StylePresetVersion.filter(preset_id__in=preset_ids).order_by("-version"):
+        grouped[row.preset_id].append(row)
+    return grouped
+
+
+async def versions_by_id(version_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePresetVersion]:
+    return {row.id: row for row in await StylePresetVersion.filter(id__in=version_ids)}
+
+
+async def presets_by_id(preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePreset]:
+    """Presets by id whatever their visibility: for records the caller already owns (their batches' presets)."""
+    return {row.id: row for row in await StylePreset.filter(id__in=preset_ids)}
+
+
+async def viewable_by_id(user_id: uuid.UUID, preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePreset]:
+    """The presets among ``preset_ids`` the user may read (one query)."""
+    return {row.id: row for row in await access.viewable(StylePreset, user_id).filter(id__in=preset_ids)}
+
+
+async def previews_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, ImageEdit]:
+    """The delivered image of each preview batch (one query)."""
+    found: dict[uuid.UUID, ImageEdit] = {}
+    rows = await ImageEdit.filter(batch_job_id__in=batch_ids, status=EditStatus.SUCCEEDED).order_by("batch_index")
+    for edit in rows:
+        if edit.batch_job_id is not None:
+            found.setdefault(edit.batch_job_id, edit)
+    return found
+
+
+async def references_by_id(reference_ids: list[uuid.UUID]) -> dict[uuid.UUID, ReferenceImage]:
+    """Reference images by id (those a preset holds; its readers may see them)."""
+    return {row.id: row for row in await ReferenceImage.filter(id__in=reference_ids)}
+
+
+async def uses_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[BatchPresetUse]]:
+    """The presets each batch used, in composition order (one query)."""
+    grouped: dict[uuid.UUID, list[BatchPresetUse]] = defaultdict(list)
+    for use in await BatchPresetUse.filter(batch_job_id__in=batch_ids).order_by("position"):
+        grouped[use.batch_job_id].append(use)
+    return {ident: grouped.get(ident, []) for ident in batch_ids}
