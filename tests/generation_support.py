@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import uuid
 from typing import Any
 
+import httpx
+from PIL import Image
 from starlette.applications import Starlette
 
 from models import BatchJob, CreditLedgerEntry, User
@@ -74,3 +78,25 @@ async def assert_ledger_consistent(subject: str) -> User:
 
 def kinds(entries: list[CreditLedgerEntry]) -> list[str]:
     return [e.kind.value for e in sorted(entries, key=lambda e: e.created_at)]
+
+
+UPLOAD = (
+    "mutation($file: Upload!) { imageUpload(file: $file) { image { id width height contentType } "
+    "userErrors { code field message } } }"
+)
+
+
+async def upload(client: httpx.AsyncClient, caller: Caller, color: tuple[int, int, int] = (200, 30, 30)) -> str:
+    """Upload a small PNG as ``caller`` (GraphQL multipart, with the CSRF header); returns the upload's id."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), color).save(buffer, format="PNG")
+    form = {
+        "operations": json.dumps({"query": UPLOAD, "variables": {"file": None}}),
+        "map": json.dumps({"0": ["variables.file"]}),
+    }
+    files = {"0": ("ref.png", buffer.getvalue(), "image/png")}
+    response = await client.post(
+        "/graphql", data=form, files=files, headers={**caller.headers, "X-Playground-Upload": "1"}
+    )
+    image_id: str = response.json()["data"]["imageUpload"]["image"]["id"]
+    return image_id

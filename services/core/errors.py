@@ -49,7 +49,7 @@ class InvalidInput(UserFacingError):
 class InvalidInputs(InvalidInput):
     """Several bad fields reported together; each of ``errors`` names its own field."""
 
-    def __init__(self, errors: Sequence[InvalidInput]) -> None:
+    def __init__(self, errors: Sequence[UserFacingError]) -> None:
         if not errors:
             raise ValueError("InvalidInputs needs at least one error")
         super().__init__(errors[0].message, errors[0].field)

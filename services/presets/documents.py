@@ -23,6 +23,7 @@ it. Every problem is reported with its path (``["document", "preset", "prompt_te
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,6 +50,11 @@ KEYS: dict[str, tuple[str, str]] = {
     "defaultIntensity": ("default_intensity", "number"),
     "referenceImages": ("reference_ids", "str-list"),
 }
+
+
+def _snake(key: str) -> str:
+    """A document key as a Python field name (errors name fields that way; the API shows them camelCased)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
 
 
 def export(preset: StylePreset) -> dict[str, Any]:
@@ -101,8 +107,12 @@ def _value(kind: str, value: Any, path: list[str], problems: list[InvalidInput])
     return None
 
 
-def read(document: Any) -> PresetFields:
-    """The preset settings a document holds; ``InvalidInputs`` listing every problem when it is malformed."""
+def read(document: Any) -> tuple[PresetFields, list[InvalidInput]]:
+    """The preset settings a document holds, and the problems of its shape (each with its path).
+
+    ``InvalidInputs`` when there is nothing to read at all (not an object, no ``preset`` object); otherwise the
+    caller validates the settings too and reports every problem together.
+    """
     if not isinstance(document, dict):
         raise InvalidInput("the document must be a JSON object", AT)
     problems: list[InvalidInput] = []
@@ -125,9 +135,7 @@ def read(document: Any) -> PresetFields:
             problems.append(InvalidInput("unknown key", [*AT, "preset", key]))
             continue
         name, kind = KEYS[key]
-        values[name] = _value(kind, value, [*AT, "preset", name], problems)
+        values[name] = _value(kind, value, [*AT, "preset", _snake(key)], problems)
     if "name" not in preset:
         problems.append(InvalidInput("name is required", [*AT, "preset", "name"]))
-    if problems:
-        raise InvalidInputs(problems)
-    return PresetFields(**values)
+    return PresetFields(**{name: value for name, value in values.items() if value is not None}), problems

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from models import GenerationMode, PresetVisibility, Project, StylePreset, StylePresetVersion, User
 from services import access
 from services.core.config import Settings
-from services.core.errors import Conflict, InvalidInput, NotFound
+from services.core.errors import Conflict, InvalidInput, InvalidInputs, NotFound, UserFacingError
 from services.generation.plan import GenerateRequest
 from services.generation.styles import PresetUseSpec
 from services.generation.submit import Submitted, submit
@@ -125,8 +125,14 @@ async def fork(user: User, *, preset_id: str | None, share_code: str | None) -> 
 
 async def import_document(user: User, document: Any, settings: Settings) -> StylePreset:
     """A new private preset from an exported document (see ``documents``); nothing is created if it is malformed."""
-    changes = documents.read(document)
-    values = await clean(user, changes, settings, current=None, at=["document", "preset"])
+    changes, shape_problems = documents.read(document)
+    problems: list[UserFacingError] = list(shape_problems)
+    try:
+        values = await clean(user, changes, settings, current=None, at=["document", "preset"])
+    except InvalidInputs as invalid:
+        problems.extend(e for e in invalid.errors if e.field not in [p.field for p in problems])
+    if problems:
+        raise InvalidInputs(problems)
     await _check_room(user)
     return await _create(user, values)
 

@@ -8,7 +8,7 @@ from typing import Any
 from models import GenerationMode, ReferenceImage, SizeTier, User
 from services import access
 from services.core.config import Settings
-from services.core.errors import InvalidInput, InvalidInputs
+from services.core.errors import InvalidInput, InvalidInputs, NotFound, UserFacingError
 from services.generation import capabilities as caps
 
 NAME_MAX = 120
@@ -44,7 +44,7 @@ class PresetFields:
 CLEARABLE = frozenset({"default_mode", "default_size", "default_aspect_ratio", "default_resolution", "max_images"})
 
 
-def _normal_tags(tags: list[str], at: list[str], problems: list[InvalidInput]) -> list[str]:
+def _normal_tags(tags: list[str], at: list[str], problems: list[UserFacingError]) -> list[str]:
     cleaned: list[str] = []
     if len(tags) > TAGS_MAX:
         problems.append(InvalidInput(f"at most {TAGS_MAX} tags", at))
@@ -65,7 +65,7 @@ async def clean(
     Every problem is collected and raised together (``InvalidInputs``), each naming its field under ``at``.
     """
     values: dict[str, Any] = dict(current or {})
-    problems: list[InvalidInput] = []
+    problems: list[UserFacingError] = []
 
     def path(name: str) -> list[str]:
         return [*at, name]
@@ -131,13 +131,13 @@ async def clean(
     if values["max_images"] is not None and not 1 <= values["max_images"] <= caps.MAX_SET_IMAGES:
         problems.append(InvalidInput(f"maxImages must be between 1 and {caps.MAX_SET_IMAGES}", path("max_images")))
     if changes.reference_ids is not None:
-        values["reference_ids"] = await _references(user, changes.reference_ids, path("reference_ids"), problems)
+        values["reference_ids"] = await _references(user, changes.reference_ids, path("reference_images"), problems)
     if problems:
         raise InvalidInputs(problems)
     return values
 
 
-async def _references(user: User, given: list[str], at: list[str], problems: list[InvalidInput]) -> list[str]:
+async def _references(user: User, given: list[str], at: list[str], problems: list[UserFacingError]) -> list[str]:
     """The user's own uploads, in order; a preset sends them as style references in the edit modes."""
     if len(given) > caps.MAX_REFERENCES:
         problems.append(InvalidInput(f"at most {caps.MAX_REFERENCES} reference images", at))
@@ -146,7 +146,7 @@ async def _references(user: User, given: list[str], at: list[str], problems: lis
     for index, ref in enumerate(given):
         found = await access.find_owned(ReferenceImage, user.id, ref)
         if found is None:
-            problems.append(InvalidInput("uploaded image not found", [*at, str(index)]))
+            problems.append(NotFound("uploaded image not found", [*at, str(index)]))
         elif str(found.id) not in ids:
             ids.append(str(found.id))
     return ids
