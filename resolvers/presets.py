@@ -18,7 +18,7 @@ from graph.presets.payloads import StylePresetDeletePayload, StylePresetPayload,
 from graph.presets.types import StylePresetType
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.presets import documents, editing, reads
-from services.presets.fields import CLEARABLE, PresetFields
+from services.presets.fields import CLEARABLE, VERSIONED_FIELDS, PresetFields
 
 Info = strawberry.Info[Context, None]
 PresetId = Annotated[strawberry.ID, strawberry.argument(description="The preset's id.")]
@@ -28,19 +28,9 @@ def _fields(input: StylePresetInput | StylePresetUpdateInput) -> PresetFields:
     """The input as the service takes it: unset fields are left alone; a null optional setting is cleared."""
     given: dict[str, Any] = {}
     clear: set[str] = set()
-    for name in (
-        "name",
-        "description",
-        "tags",
-        "prompt_template",
-        "prompt_suffix",
-        "default_mode",
-        "default_size",
-        "default_aspect_ratio",
-        "default_resolution",
-        "max_images",
-        "default_intensity",
-    ):
+    for name in VERSIONED_FIELDS:
+        if name == "reference_ids":
+            continue
         value = getattr(input, name)
         if value is strawberry.UNSET:
             continue
@@ -48,7 +38,7 @@ def _fields(input: StylePresetInput | StylePresetUpdateInput) -> PresetFields:
             clear.add(name)
         elif value is not None:
             given[name] = value
-    references = input.reference_images
+    references = input.reference_images  # the API's name for reference_ids
     if references is not strawberry.UNSET and references is not None:
         given["reference_ids"] = [str(r) for r in references]
     return PresetFields(**given, clear=frozenset(clear))

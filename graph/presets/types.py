@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import strawberry
 
@@ -12,6 +13,7 @@ from graph.generation.types import ReferenceImageType
 from graph.presets.enums import PresetVisibility
 from graph.users.types import PublicUser
 from models import BatchPresetUse, StylePreset, StylePresetVersion
+from services.presets.fields import VERSIONED_FIELDS
 from services.presets.stats import PresetStats
 
 
@@ -41,46 +43,8 @@ class PresetPreview:
     height: int | None = strawberry.field(description="Height in pixels.")
 
 
-@strawberry.type(name="StylePresetVersion", description="One immutable version of a preset's settings.")
-class StylePresetVersionType:
-    version: int = strawberry.field(description="1 for the first; every update adds one.")
-    name: str = strawberry.field(description="Name.")
-    description: str = strawberry.field(description="Description.")
-    tags: list[str] = strawberry.field(description="Tags (lowercase).")
-    prompt_template: str = strawberry.field(description="Template with a {prompt} slot.")
-    prompt_suffix: str = strawberry.field(description="Added after the template at full intensity.")
-    default_mode: GenerationMode | None = strawberry.field(description="Mode used when a request gives none.")
-    default_size: str | None = strawberry.field(description="Size (WxH) used when a request gives none.")
-    default_aspect_ratio: str | None = strawberry.field(description="Aspect ratio used when a request gives none.")
-    default_resolution: SizeTier | None = strawberry.field(description="Resolution tier with the aspect ratio.")
-    max_images: int | None = strawberry.field(description="Images per set (set modes) when a request gives none.")
-    default_intensity: float = strawberry.field(description="Intensity when a request gives none, 0-1.")
-    reference_image_count: int = strawberry.field(description="Style reference images it holds.")
-    created_at: datetime = strawberry.field(description="When this version was saved.")
-
-    @classmethod
-    def from_model(cls, row: StylePresetVersion) -> StylePresetVersionType:
-        return cls(
-            version=row.version,
-            name=row.name,
-            description=row.description,
-            tags=list(row.tags),
-            prompt_template=row.prompt_template,
-            prompt_suffix=row.prompt_suffix,
-            default_mode=row.default_mode,
-            default_size=row.default_size,
-            default_aspect_ratio=row.default_aspect_ratio,
-            default_resolution=row.default_resolution,
-            max_images=row.max_images,
-            default_intensity=row.default_intensity,
-            reference_image_count=len(row.reference_ids),
-            created_at=row.created_at,
-        )
-
-
-@strawberry.type(name="StylePreset", description="Reusable generation settings: a prompt template and defaults.")
-class StylePresetType:
-    id: strawberry.ID = strawberry.field(description="Opaque id.")
+@strawberry.type(description="The settings every version of a preset holds.")
+class PresetSettings:
     name: str = strawberry.field(description="Name, 1-120 characters.")
     description: str = strawberry.field(description="Up to 2,000 characters.")
     tags: list[str] = strawberry.field(description="Up to 20 lowercase tags.")
@@ -92,6 +56,34 @@ class StylePresetType:
     default_resolution: SizeTier | None = strawberry.field(description="Resolution tier with the aspect ratio.")
     max_images: int | None = strawberry.field(description="Images per set (set modes) when a request gives none.")
     default_intensity: float = strawberry.field(description="Intensity when a request gives none, 0-1.")
+
+
+def settings_of(row: StylePreset | StylePresetVersion) -> dict[str, Any]:
+    """The shared settings of a preset or version row, as ``PresetSettings`` fields."""
+    values = {key: getattr(row, key) for key in VERSIONED_FIELDS if key != "reference_ids"}
+    values["tags"] = list(row.tags)
+    return values
+
+
+@strawberry.type(name="StylePresetVersion", description="One immutable version of a preset's settings.")
+class StylePresetVersionType(PresetSettings):
+    version: int = strawberry.field(description="1 for the first; every update adds one.")
+    reference_image_count: int = strawberry.field(description="Style reference images it holds.")
+    created_at: datetime = strawberry.field(description="When this version was saved.")
+
+    @classmethod
+    def from_model(cls, row: StylePresetVersion) -> StylePresetVersionType:
+        return cls(
+            **settings_of(row),
+            version=row.version,
+            reference_image_count=len(row.reference_ids),
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(name="StylePreset", description="Reusable generation settings: a prompt template and defaults.")
+class StylePresetType(PresetSettings):
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
     visibility: PresetVisibility = strawberry.field(description="PRIVATE, UNLISTED or PUBLIC.")
     version: int = strawberry.field(description="The current version.")
     built_in: bool = strawberry.field(description="Part of the starter library (administrators edit it).")
@@ -142,18 +134,8 @@ class StylePresetType:
     @classmethod
     def from_model(cls, preset: StylePreset) -> StylePresetType:
         return cls(
+            **settings_of(preset),
             id=strawberry.ID(str(preset.id)),
-            name=preset.name,
-            description=preset.description,
-            tags=list(preset.tags),
-            prompt_template=preset.prompt_template,
-            prompt_suffix=preset.prompt_suffix,
-            default_mode=preset.default_mode,
-            default_size=preset.default_size,
-            default_aspect_ratio=preset.default_aspect_ratio,
-            default_resolution=preset.default_resolution,
-            max_images=preset.max_images,
-            default_intensity=preset.default_intensity,
             visibility=preset.visibility,
             version=preset.version,
             built_in=preset.built_in,
