@@ -12,6 +12,8 @@ from models.enums import (
     ProcessingStatus,
     Role,
     SizeTier,
+    UsageKind,
+    UsageOutcome,
 )
 from models.gallery import GalleryItem
 from models.generation import BatchItem, BatchJob, ImageEdit
@@ -51,5 +53,7 @@ __all__ = [
     "SizeTier",
     "StylePreset",
     "UsageEvent",
+    "UsageKind",
+    "UsageOutcome",
     "User",
 ]
