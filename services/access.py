@@ -5,7 +5,9 @@ presets, gallery items) starts here, so the rule lives in one module (``tests/te
 owner filter written anywhere else in ``services/``). Today:
 
 - **own** and **edit**: the owner only;
-- **view**: the owner, and for style presets also anyone when the preset is public.
+- **view**: the owner, and for style presets also anyone when the preset is public;
+- **public**: what anyone signed in may see of other users' work: public style presets and public gallery items
+  (``public``). Callers showing public rows show only their public fields (``graph.gallery.types``).
 
 Something the caller may not see reads exactly like something that does not exist (callers answer "not found"),
 so ids cannot be probed. Shared projects will change this module only.
@@ -19,7 +21,7 @@ from typing import TypeVar
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import PresetVisibility, StylePreset
+from models import GalleryItem, PresetVisibility, StylePreset
 from models.owned import OwnedModel
 from services.core.ids import parse_id
 
@@ -41,6 +43,15 @@ def viewable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
     if model is StylePreset:
         return model.filter(Q(owner_id=user_id) | Q(visibility=PresetVisibility.PUBLIC))
     return owned(model, user_id)
+
+
+def public(model: type[M]) -> QuerySet[M]:
+    """Rows of ``model`` that every user may see (public gallery items and presets); nothing for other models."""
+    if model is GalleryItem:
+        return model.filter(is_public=True)
+    if model is StylePreset:
+        return model.filter(visibility=PresetVisibility.PUBLIC)
+    return model.filter(id=None)
 
 
 async def _one(query: QuerySet[M], object_id: str | uuid.UUID) -> M | None:
