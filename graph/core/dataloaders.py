@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
-from models import BatchItem, ImageEdit
+from models import BatchItem, BatchJob, ImageEdit
 from services.generation import reads
 
 
@@ -25,6 +25,16 @@ async def _items(keys: list[uuid.UUID]) -> list[list[BatchItem]]:
     return [grouped[key] for key in keys]
 
 
+async def _batches(keys: list[uuid.UUID]) -> list[BatchJob | None]:
+    found = await reads.batches_by_id(keys)
+    return [found.get(key) for key in keys]
+
+
+async def _items_by_id(keys: list[uuid.UUID]) -> list[BatchItem | None]:
+    found = await reads.items_by_id(keys)
+    return [found.get(key) for key in keys]
+
+
 @dataclass
 class Loaders:
     images_by_batch: DataLoader[uuid.UUID, list[ImageEdit]] = field(
@@ -32,4 +42,10 @@ class Loaders:
     )
     items_by_batch: DataLoader[uuid.UUID, list[BatchItem]] = field(
         default_factory=lambda: DataLoader(load_fn=_items, cache=False)
+    )
+    batch_by_id: DataLoader[uuid.UUID, BatchJob | None] = field(
+        default_factory=lambda: DataLoader(load_fn=_batches, cache=False)
+    )
+    item_by_id: DataLoader[uuid.UUID, BatchItem | None] = field(
+        default_factory=lambda: DataLoader(load_fn=_items_by_id, cache=False)
     )
