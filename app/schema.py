@@ -6,7 +6,9 @@ from __future__ import annotations
 import strawberry
 
 from graph.core.schema import build_schema
+from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
+from resolvers.gallery import GalleryMutations, GalleryQueries
 from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
@@ -15,12 +17,12 @@ from services.core.config import Settings
 
 # Strawberry lists inherited fields base by base, in the order the bases are given.
 @strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
-class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries):
+class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries, GalleryQueries, AnalyticsQueries):
     pass
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
-class Mutation(ProjectMutations, CreditMutations, GenerationMutations):
+class Mutation(ProjectMutations, CreditMutations, GenerationMutations, GalleryMutations):
     pass
 
 

@@ -48,9 +48,7 @@ async def test_a_retried_call_leaves_a_retried_row_then_the_successful_one(
     payload = await generate(gql, bob, projectId=project, mode="TEXT_TO_IMAGE", prompt="a kite [[fail:500:once]]")
     await wait_until_ended(app, payload["batchJob"]["id"])
 
-    calls = await UsageEvent.filter(batch_job_id=payload["batchJob"]["id"], kind=UsageKind.CALL).order_by(
-        "created_at"
-    )
+    calls = await UsageEvent.filter(batch_job_id=payload["batchJob"]["id"], kind=UsageKind.CALL).order_by("created_at")
     assert [(c.outcome, c.error_category) for c in calls] == [
         (UsageOutcome.RETRIED, ErrorCategory.TRANSIENT),
         (UsageOutcome.SUCCEEDED, None),
