@@ -6,7 +6,9 @@ from __future__ import annotations
 import strawberry
 
 from graph.core.schema import build_schema
+from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
+from resolvers.gallery import GalleryMutations, GalleryQueries
 from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
 from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
@@ -16,12 +18,14 @@ from services.core.config import Settings
 
 # Strawberry lists inherited fields base by base, in the order the bases are given.
 @strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
-class Query(UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries):
+class Query(
+    UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries, GalleryQueries, AnalyticsQueries
+):
     pass
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
-class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations):
+class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations):
     pass
 
 

@@ -12,6 +12,8 @@ from models.enums import (
     ProcessingStatus,
     Role,
     SizeTier,
+    UsageKind,
+    UsageOutcome,
 )
 from models.gallery import GalleryItem
 from models.generation import BatchItem, BatchJob, ImageEdit
@@ -53,5 +55,7 @@ __all__ = [
     "StylePreset",
     "StylePresetVersion",
     "UsageEvent",
+    "UsageKind",
+    "UsageOutcome",
     "User",
 ]

@@ -67,6 +67,23 @@ class LedgerKind(StrEnum):
     REFUND = "REFUND"
 
 
+class UsageKind(StrEnum):
+    """What a usage analytics row describes."""
+
+    IMAGE = "IMAGE"
+    CALL = "CALL"
+
+
+class UsageOutcome(StrEnum):
+    """How an image or a provider call ended."""
+
+    SUCCEEDED = "SUCCEEDED"
+    PARTIAL = "PARTIAL"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+    RETRIED = "RETRIED"
+
+
 class PresetVisibility(StrEnum):
     """PRIVATE: the owner only; UNLISTED: anyone with the share code; PUBLIC: everyone (listed)."""
 

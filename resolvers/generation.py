@@ -19,13 +19,15 @@ from graph.generation.payloads import (
     BatchJobCancelPayload,
     BatchJobRetryPayload,
     GeneratePayload,
+    ImageEditDeletePayload,
     ImageUploadPayload,
+    UploadDeletePayload,
 )
 from graph.generation.types import BatchJobType, ImageEditType, Quote, ReferenceImageType
 from services.core.errors import NotFound
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import capabilities as caps
-from services.generation import plan, reads, references, styles
+from services.generation import housekeeping, plan, reads, references, styles
 from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
@@ -170,6 +172,28 @@ async def image_edit(
     return ImageEditType.from_model(found) if found else None
 
 
+async def uploads(info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None) -> Connection[ReferenceImageType]:
+    user = await info.context.user()
+    page = await housekeeping.uploads_page(user.id, first=first, after=after)
+    return Connection.from_page(page, ReferenceImageType.from_model)
+
+
+async def image_edit_delete(
+    info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The image's id.")]
+) -> ImageEditDeletePayload:
+    user = await info.context.user()
+    deleted = await housekeeping.delete_image(user.id, id, info.context.services.storage)
+    return ImageEditDeletePayload(deleted_id=strawberry.ID(str(deleted)))
+
+
+async def upload_delete(
+    info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The upload's id.")]
+) -> UploadDeletePayload:
+    user = await info.context.user()
+    deleted = await housekeeping.delete_upload(user.id, id, info.context.services.storage)
+    return UploadDeletePayload(deleted_id=strawberry.ID(str(deleted)))
+
+
 async def batch_progress(
     info: Info,
     batch_job_id: BatchId,
@@ -212,6 +236,9 @@ class GenerationQueries:
     image_edit: ImageEditType | None = strawberry.field(
         resolver=image_edit, description="One of your images by id; null when not found."
     )
+    uploads: Connection[ReferenceImageType] = strawberry.field(
+        resolver=uploads, description="Your uploaded reference images, newest first." + PAGE_ARGS
+    )
 
 
 @strawberry.type
@@ -235,6 +262,19 @@ class GenerationMutations:
         resolver=image_upload,
         extensions=[UserErrorsExtension()],
         description="Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`).",
+    )
+    image_edit_delete: ImageEditDeletePayload = strawberry.mutation(
+        resolver=image_edit_delete,
+        extensions=[UserErrorsExtension()],
+        description=(
+            "Delete one of your images and its file (and its gallery items); refused while its batch is running. "
+            "The credits it cost stay charged."
+        ),
+    )
+    upload_delete: UploadDeletePayload = strawberry.mutation(
+        resolver=upload_delete,
+        extensions=[UserErrorsExtension()],
+        description="Delete one of your uploaded reference images and its file; refused while a running batch uses it.",
     )
 
 

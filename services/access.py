@@ -8,6 +8,8 @@ owner filter written anywhere else in ``services/``). Today:
   deleted preset by nobody;
 - **view**: the owner, and for style presets also anyone when the preset is PUBLIC; an UNLISTED preset is
   readable by anyone who has its share code (``find_shared_preset``), never by id alone.
+- **public**: what anyone signed in may see of other users' work: public style presets and public gallery items
+  (``public``). Callers showing public rows show only their public fields (``graph.gallery.types``).
 
 Something the caller may not see reads exactly like something that does not exist (callers answer "not found"),
 so ids cannot be probed. Shared projects will change this module only.
@@ -21,7 +23,7 @@ from typing import TypeVar
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import PresetVisibility, Role, StylePreset, User
+from models import GalleryItem, PresetVisibility, Role, StylePreset, User
 from models.owned import OwnedModel
 from services.core.ids import parse_id
 
@@ -65,6 +67,15 @@ async def find_shared_preset(share_code: str) -> StylePreset | None:
         visibility__in=(PresetVisibility.UNLISTED, PresetVisibility.PUBLIC),
         deleted_at=None,
     )
+
+
+def public(model: type[M]) -> QuerySet[M]:
+    """Rows of ``model`` that every user may see (public gallery items and presets); nothing for other models."""
+    if model is GalleryItem:
+        return model.filter(is_public=True)
+    if model is StylePreset:
+        return model.filter(visibility=PresetVisibility.PUBLIC, deleted_at=None)
+    return model.filter(id=None)
 
 
 async def _one(query: QuerySet[M], object_id: str | uuid.UUID) -> M | None:

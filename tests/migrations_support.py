@@ -146,12 +146,16 @@ async def postgres_schema(url: str) -> list[str]:
                 "SELECT i.indisprimary, i.indisunique,"
                 " array(SELECT a.attname FROM unnest(i.indkey::smallint[]) WITH ORDINALITY AS k(attnum, ord)"
                 "       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-                "       ORDER BY k.ord) AS columns"
-                " FROM pg_index i WHERE i.indrelid = $1::regclass",
+                "       ORDER BY k.ord) AS columns,"
+                " pg_get_expr(i.indexprs, i.indrelid) AS expression, am.amname AS method"
+                " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam"
+                " WHERE i.indrelid = $1::regclass",
                 f'"{table}"',
             ):
                 columns = ", ".join(row["columns"])
-                if row["indisprimary"]:
+                if row["expression"] is not None:  # written by hand in a migration (aerich cannot)
+                    lines.append(f"{table}.expression index {row['method']} ({row['expression']})")
+                elif row["indisprimary"]:
                     lines.append(f"{table}.primary key ({columns})")
                 else:
                     lines.append(f"{table}.{'unique' if row['indisunique'] else 'index'} ({columns})")

@@ -39,7 +39,7 @@ class Connection(Generic[NodeT]):
 
     @classmethod
     def from_page(cls, page: Page[Any], convert: Callable[[Any], NodeT]) -> Connection[NodeT]:
-        edges = [Edge(cursor=page.cursor_of(item), node=convert(item)) for item in page.items]
+        edges = [Edge(cursor=page.cursor(item), node=convert(item)) for item in page.items]
         info = PageInfo(
             has_next_page=page.has_next_page,
             has_previous_page=page.has_previous_page,

@@ -14,7 +14,16 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import BatchItem, BatchPresetUse, ImageEdit, ReferenceImage, StylePreset, StylePresetVersion, User
+from models import (
+    BatchItem,
+    BatchJob,
+    BatchPresetUse,
+    ImageEdit,
+    ReferenceImage,
+    StylePreset,
+    StylePresetVersion,
+    User,
+)
 from services import users
 from services.generation import reads
 from services.presets import reads as preset_reads
@@ -79,3 +88,5 @@ class Loaders:
     preset_uses: DataLoader[uuid.UUID, list[BatchPresetUse]] = field(
         default_factory=lambda: _loader(preset_reads.uses_of, missing=[])
     )
+    batch_by_id: DataLoader[uuid.UUID, BatchJob | None] = field(default_factory=lambda: _loader(reads.batches_by_id))
+    item_by_id: DataLoader[uuid.UUID, BatchItem | None] = field(default_factory=lambda: _loader(reads.items_by_id))

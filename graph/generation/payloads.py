@@ -40,3 +40,15 @@ class BatchJobRetryPayload:
 class ImageUploadPayload:
     image: ReferenceImageType | None = strawberry.field(default=None, description="The stored reference image.")
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of deleting an image (its file goes; the ledger is untouched).")
+class ImageEditDeletePayload:
+    deleted_id: strawberry.ID | None = strawberry.field(default=None, description="Id of the deleted image.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of deleting an uploaded reference image.")
+class UploadDeletePayload:
+    deleted_id: strawberry.ID | None = strawberry.field(default=None, description="Id of the deleted upload.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)

@@ -12,7 +12,59 @@ if TYPE_CHECKING:
 
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
+from services.generation import reads
 from services.generation.plan import Quote as PlannedQuote
+
+
+@strawberry.type(description="A reference image of a generation, shaped like `ReferenceInput`.")
+class ReferenceParameters:
+    upload_id: strawberry.ID = strawberry.field(description="The upload (`uploads`); pass back as `uploadId`.")
+
+
+@strawberry.type(description="One preset a generation applied, shaped like `PresetUseInput`.")
+class PresetUseParameters:
+    preset_id: strawberry.ID = strawberry.field(description="The style preset.")
+    version: int | None = strawberry.field(description="The preset's version that was applied.")
+    weight: float | None = strawberry.field(description="Its weight among the presets used.")
+    intensity: float | None = strawberry.field(description="How strongly it was applied, 0-1.")
+
+    @classmethod
+    def from_use(cls, use: reads.PresetUse) -> PresetUseParameters:
+        return cls(
+            preset_id=strawberry.ID(use.preset_id), version=use.version, weight=use.weight, intensity=use.intensity
+        )
+
+
+@strawberry.type(
+    description=(
+        "The exact parameters that made an image, named like `GenerateInput`'s fields: pass them back as "
+        "`generate(input: ...)`, unchanged or tweaked."
+    )
+)
+class GenerateParameters:
+    project_id: strawberry.ID = strawberry.field(description="The project the image belongs to.")
+    mode: GenerationMode = strawberry.field(description="The generation mode.")
+    prompt: str = strawberry.field(description="The prompt as the user wrote it (presets are applied at submit).")
+    max_images: int | None = strawberry.field(description="Images of the set (set modes only).")
+    size: str = strawberry.field(description="The size as WxH.")
+    seed: int | None = strawberry.field(description="The seed of the provider call that made the image.")
+    references: list[ReferenceParameters] = strawberry.field(description="The reference images, in order.")
+    presets: list[PresetUseParameters] = strawberry.field(
+        description="The presets applied, in order, with versions, weights and intensities."
+    )
+
+    @classmethod
+    def from_remix(cls, remix: reads.RemixParameters) -> GenerateParameters:
+        return cls(
+            project_id=strawberry.ID(str(remix.project_id)),
+            mode=remix.mode,
+            prompt=remix.prompt,
+            max_images=remix.max_images,
+            size=remix.size,
+            seed=remix.seed,
+            references=[ReferenceParameters(upload_id=strawberry.ID(r)) for r in remix.references],
+            presets=[PresetUseParameters.from_use(use) for use in remix.presets],
+        )
 
 
 @strawberry.type(name="ImageEdit", description="One requested image: its inputs, outcome and where to load it.")
@@ -40,6 +92,16 @@ class ImageEditType:
     error_message: str | None = strawberry.field(description="What went wrong, for people.")
     credits: int = strawberry.field(description="Credits for this image (captured if delivered, else refunded).")
     created_at: datetime = strawberry.field(description="When it was requested.")
+    _model: strawberry.Private[ImageEdit]
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="The parameters that made this image, shaped like `GenerateInput`: resubmit or tweak them."
+    )
+    async def remix(self, info: strawberry.Info) -> GenerateParameters:
+        edit = self._model
+        batch = await info.context.loaders.batch_by_id.load(edit.batch_job_id) if edit.batch_job_id else None
+        item = await info.context.loaders.item_by_id.load(edit.item_id) if edit.item_id else None
+        return GenerateParameters.from_remix(reads.remix_of(edit, batch, item))
 
     @classmethod
     def from_model(cls, edit: ImageEdit) -> ImageEditType:
@@ -67,6 +129,7 @@ class ImageEditType:
             error_message=edit.error_message,
             credits=edit.credits,
             created_at=edit.created_at,
+            _model=edit,
         )
 
 

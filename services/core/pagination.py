@@ -1,4 +1,8 @@
-"""Keyset pagination, newest first, with opaque cursors (no OFFSET: stable under inserts, fast at any depth)."""
+"""Keyset pagination, newest first, with opaque cursors (no OFFSET: stable under inserts, fast at any depth).
+
+``paginate`` orders by ``(created_at, id)`` descending; with ``leading_flag`` (a boolean column, e.g. favourites
+first) by ``(flag, created_at, id)`` descending, the flag then being part of the cursor.
+"""
 
 from __future__ import annotations
 
@@ -29,8 +33,8 @@ class Page(Generic[M]):
     has_next_page: bool
     has_previous_page: bool
     total_query: QuerySet[M]
-    cursor_of: Callable[[Any], str] = field(default=lambda item: encode_cursor(item))
-    """The opaque cursor of an item of this page (depends on the page's order)."""
+    cursor: Callable[[Any], str] = field(default=lambda item: encode_cursor(item))
+    """The cursor of one of ``items`` (matching how the page was ordered)."""
 
     async def total_count(self) -> int:
         return await self.total_query.count()
@@ -55,19 +59,42 @@ def check_page_size(first: int) -> None:
         raise InvalidInput(f"first must be between 0 and {MAX_PAGE_SIZE}", ["first"])
 
 
-async def paginate(query: QuerySet[M], *, first: int, after: str | None) -> Page[M]:
-    """Up to ``first`` rows of ``query`` after the cursor ``after``, ordered by (created_at, id) descending."""
+def encode_flagged_cursor(item: Any, flag: str) -> str:
+    return encode_cursor(item) + ("~1" if getattr(item, flag) else "~0")
+
+
+def _after(cursor: str, leading_flag: str | None) -> Q:
+    if leading_flag is None:
+        created, ident = decode_cursor(cursor)
+        return Q(created_at__lt=created) | Q(created_at=created, id__lt=ident)
+    raw, _, flag = cursor.rpartition("~")
+    if flag not in ("0", "1"):
+        raise InvalidInput("invalid cursor", ["after"])
+    created, ident = decode_cursor(raw)
+    later = Q(created_at__lt=created) | Q(created_at=created, id__lt=ident)
+    flagged: dict[str, Any] = {leading_flag: True}
+    unflagged: dict[str, Any] = {leading_flag: False}
+    if flag == "1":  # after a flagged row: the rest of the flagged rows, then every unflagged one
+        return Q(Q(**flagged), later) | Q(**unflagged)
+    return Q(Q(**unflagged), later)
+
+
+async def paginate(query: QuerySet[M], *, first: int, after: str | None, leading_flag: str | None = None) -> Page[M]:
+    """Up to ``first`` rows of ``query`` after the cursor ``after``, ordered by (created_at, id) descending, or by
+    (``leading_flag``, created_at, id) descending when a flag is given."""
     check_page_size(first)
     page_query = query
     if after is not None:
-        created, ident = decode_cursor(after)
-        page_query = page_query.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=ident))
-    rows = await page_query.order_by("-created_at", "-id").limit(first + 1)
+        page_query = page_query.filter(_after(after, leading_flag))
+    order = ("-created_at", "-id") if leading_flag is None else (f"-{leading_flag}", "-created_at", "-id")
+    rows = await page_query.order_by(*order).limit(first + 1)
+    flag = leading_flag
     return Page(
         items=rows[:first],
         has_next_page=len(rows) > first,
         has_previous_page=after is not None,
         total_query=query,
+        cursor=encode_cursor if flag is None else (lambda item: encode_flagged_cursor(item, flag)),
     )
 
 
@@ -102,5 +129,5 @@ async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, af
         has_next_page=len(rows) > first,
         has_previous_page=after is not None,
         total_query=query,
-        cursor_of=lambda item: encode_ranked_cursor(item, rank_field),
+        cursor=lambda item: encode_ranked_cursor(item, rank_field),
     )

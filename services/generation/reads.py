@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
+from typing import Any
 
 from models import BatchItem, BatchJob, BatchStatus, ImageEdit
 from services import access
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
+from services.generation import capabilities as caps
 
 
 async def get_batch(user_id: uuid.UUID, batch_id: str | uuid.UUID) -> BatchJob | None:
@@ -64,3 +67,83 @@ async def items_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[BatchItem
     for item in await BatchItem.filter(batch_job_id__in=batch_ids).order_by("item_index"):
         grouped[item.batch_job_id].append(item)
     return grouped
+
+
+async def batches_by_id(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, BatchJob]:
+    """Several batches by id (one query; used by a DataLoader on images already scoped)."""
+    return {batch.id: batch for batch in await BatchJob.filter(id__in=batch_ids)}
+
+
+async def items_by_id(item_ids: list[uuid.UUID]) -> dict[uuid.UUID, BatchItem]:
+    """Several provider calls by id (one query; used by a DataLoader on images already scoped)."""
+    return {item.id: item for item in await BatchItem.filter(id__in=item_ids)}
+
+
+@dataclass(frozen=True, slots=True)
+class PresetUse:
+    """One preset a batch applied, as recorded in ``BatchJob.parameters["presets"]``."""
+
+    preset_id: str
+    version: int | None = None
+    weight: float | None = None
+    intensity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemixParameters:
+    """What made an image, shaped like a generate request, so that submitting it unchanged makes the same call."""
+
+    project_id: uuid.UUID
+    mode: Any
+    prompt: str
+    """As the user wrote it (presets are applied again at submit)."""
+    max_images: int | None
+    size: str
+    seed: int | None
+    references: list[str] = field(default_factory=list)
+    """Upload ids."""
+    presets: list[PresetUse] = field(default_factory=list)
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def presets_used(batch: BatchJob) -> list[PresetUse]:
+    """The presets of a batch in order: ``parameters["presets"]``, or for batches from before multi-preset support,
+    ``style_preset_id`` with ``parameters["styleIntensity"]``."""
+    recorded = batch.parameters.get("presets")
+    if isinstance(recorded, list):
+        return [
+            PresetUse(
+                preset_id=str(entry["presetId"]),
+                version=int(entry["version"]) if isinstance(entry.get("version"), int) else None,
+                weight=_number(entry.get("weight")),
+                intensity=_number(entry.get("intensity")),
+            )
+            for entry in recorded
+            if isinstance(entry, dict) and entry.get("presetId")
+        ]
+    if batch.style_preset_id is not None:
+        return [
+            PresetUse(preset_id=str(batch.style_preset_id), intensity=_number(batch.parameters.get("styleIntensity")))
+        ]
+    return []
+
+
+def remix_of(edit: ImageEdit, batch: BatchJob | None, item: BatchItem | None) -> RemixParameters:
+    """The parameters that made ``edit`` (its batch and provider call loaded by the caller)."""
+    produces_set = caps.MODE_INFO[edit.mode].produces_set
+    return RemixParameters(
+        project_id=edit.project_id,
+        mode=edit.mode,
+        prompt=edit.prompt,
+        max_images=(item.max_images if item else 1) if produces_set else None,
+        size=edit.size,
+        seed=item.seed if item else edit.seed,
+        # The user's own references: the presets' are sent again by the presets themselves.
+        references=[str(r) for r in batch.parameters.get("userReferences", batch.parameters.get("references", []))]
+        if batch
+        else [],
+        presets=presets_used(batch) if batch else [],
+    )

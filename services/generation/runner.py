@@ -22,7 +22,8 @@ from tortoise.expressions import F
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, ReferenceImage
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
-from services import analytics, projects
+from services import projects
+from services.analytics import recording
 from services.core.config import Settings
 from services.generation import provider
 from services.generation.backoff import RetryPolicy
@@ -64,17 +65,24 @@ class BatchRunner:
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             return  # the canceller finalises; a reconcile picks up a cancel interrupted by a crash
         await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(
-            status=BatchStatus.RUNNING, started_at=datetime.now(UTC)
+            status=BatchStatus.RUNNING, started_at=datetime.now(UTC), provider=self.deps.provider.name
         )
         await projects.refresh_status(batch.project_id)
         await self.deps.publisher.publish(batch_id)
         batch = await BatchJob.get(id=batch_id)
         references = await self._references(batch)
         items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
+        if references is None:
+            # An upload the batch names is gone (deleted in a race with the submit): fail and refund, do not crash.
+            for item in items:
+                await self._fail_open(
+                    batch, item, ErrorCategory.INVALID_INPUT, "REFERENCE_DELETED", "a reference image was deleted"
+                )
+                await self._close_item(item)
         gate = asyncio.Semaphore(self.settings.batch_item_concurrency)
         async with asyncio.TaskGroup() as group:
-            for item in items:
-                group.create_task(self._run_item(batch, item, references, gate))
+            for item in items if references is not None else []:
+                group.create_task(self._run_item(batch, item, references or (), gate))
         if await self._cancelled(batch_id):
             return
         finished = await finish(batch_id)
@@ -82,9 +90,12 @@ class BatchRunner:
             await self.deps.publisher.publish(batch_id)
             await self.deps.publisher.publish_balance(batch.owner_id)
 
-    async def _references(self, batch: BatchJob) -> tuple[ProviderReference, ...]:
+    async def _references(self, batch: BatchJob) -> tuple[ProviderReference, ...] | None:
+        """The batch's reference images, or None when one of them no longer exists."""
         ids = [uuid.UUID(r) for r in batch.parameters.get("references", [])]
         rows = {r.id: r for r in await ReferenceImage.filter(id__in=ids)}
+        if any(ident not in rows for ident in ids):
+            return None
         return await provider.load_references(self.deps.storage, [rows[ident] for ident in ids])
 
     async def _cancelled(self, batch_id: uuid.UUID) -> bool:
@@ -142,11 +153,13 @@ class BatchRunner:
             except ProviderError as error:
                 failure = provider.failure_of(error)
                 if failure.retryable and self.policy.may_retry(attempt):
+                    await self._record_call(batch, item, len(open_edits), delivered, None, failure.category, True)
                     if failure.retry_after:
                         await self.deps.limiter.penalize(failure.retry_after)
                     await asyncio.sleep(self.policy.delay(attempt, failure.retry_after))
                     continue
                 message = self.policy.gave_up(failure.message, attempt) if failure.retryable else failure.message
+                await self._record_call(batch, item, len(open_edits), delivered, None, failure.category)
                 await self._fail_open(batch, item, failure.category, failure.code, message)
                 break
             # Providers that do not stream report images only now; deliver whatever the callback has not.
@@ -159,6 +172,15 @@ class BatchRunner:
                 api_response=result.raw_response
             )
             failed_by_index = {slot.index: slot for slot in result.failed}
+            first_failure = next(iter(result.failed), None)
+            await self._record_call(
+                batch,
+                item,
+                len(open_edits),
+                delivered,
+                elapsed_ms,
+                provider.failed_slot_category(first_failure.category if first_failure else None),
+            )
             for index, edit in enumerate(open_edits):
                 if edit.id in delivered:
                     continue
@@ -172,7 +194,6 @@ class BatchRunner:
                     api_response=result.raw_response,
                 ):
                     await self.deps.publisher.publish(batch.id)
-            await analytics.record_provider_call(batch, item.id, processing_ms=elapsed_ms)
             break
         await self._close_item(item)
 
@@ -206,7 +227,27 @@ class BatchRunner:
             if await refund_image(edit, status=EditStatus.FAILED, category=category, code=code, message=message):
                 await self.deps.publisher.publish(batch.id)
         await BatchItem.filter(id=item.id).update(error_category=category, error_code=code, error_message=message)
-        await analytics.record_provider_call(batch, item.id, processing_ms=None)
+
+    async def _record_call(
+        self,
+        batch: BatchJob,
+        item: BatchItem,
+        requested: int,
+        delivered: set[uuid.UUID],
+        elapsed_ms: int | None,
+        category: ErrorCategory | None,
+        retried: bool = False,
+    ) -> None:
+        await recording.record_call(
+            batch,
+            item.id,
+            provider=self.deps.provider.name,
+            requested=requested,
+            delivered=len(delivered),
+            processing_ms=elapsed_ms,
+            category=category,
+            retried=retried,
+        )
 
     async def _close_item(self, item: BatchItem) -> None:
         rows: list[Any] = await ImageEdit.filter(item_id=item.id).values_list("status", flat=True)

@@ -2,7 +2,9 @@
 
 Every image (``ImageEdit``) is settled exactly once: a conditional status change from PENDING/RUNNING to a final
 state and its ledger entry (``credits.capture`` when delivered, ``credits.refund`` otherwise) commit together, so a
-re-run worker, a cancel racing a delivery, or a crash between the two can never charge or refund twice.
+re-run worker, a cancel racing a delivery, or a crash between the two can never charge or refund twice. The
+image's usage analytics row (``services.analytics.recording.record_image``) commits in that same transaction, so
+analytics always say what the ledger says.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from tortoise.transactions import in_transaction
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits, projects
+from services.analytics import recording
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ async def deliver_image(edit: ImageEdit, image: Delivered) -> bool:
         )
         if not updated:
             return False
+        batch = await BatchJob.get(id=edit.batch_job_id)
+        await recording.record_image(batch, edit, status=EditStatus.SUCCEEDED, processing_ms=image.processing_time_ms)
         await credits.capture(
             edit.owner_id,
             edit.id,
@@ -86,6 +91,8 @@ async def refund_image(
         )
         if not updated:
             return False
+        batch = await BatchJob.get(id=edit.batch_job_id)
+        await recording.record_image(batch, edit, status=status, category=category)
         await credits.refund(
             edit.owner_id,
             edit.id,

@@ -1,0 +1,1 @@
+"""The analytics room of the GraphQL vocabulary: its types, inputs and enums."""

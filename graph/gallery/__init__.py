@@ -1,0 +1,1 @@
+"""The gallery room of the GraphQL vocabulary: its types, inputs, payloads and enums."""
