@@ -124,22 +124,32 @@ class BatchRunner:
             # Counted in SQL, not from this run's loop: a job re-delivered after a crash adds to the calls made before.
             await BatchItem.filter(id=item.id).update(attempts=F("attempts") + 1)
             delivered: set[uuid.UUID] = set()
+            # A task still running at the provider (stored on the item) is polled again, never bought twice.
+            call_slots, resume_task_id = await provider.call_slots(item.id, open_edits)
 
             async def on_image(
-                image: GeneratedImage, slots: list[ImageEdit] = open_edits, seen: set[uuid.UUID] = delivered
+                image: GeneratedImage, slots: list[ImageEdit] = call_slots, seen: set[uuid.UUID] = delivered
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
                     seen.add(edit.id)
-                    await self._deliver(batch, edit, image, int((time.monotonic() - started) * 1000))
+                    if edit.status in OPEN_EDIT_STATUSES:  # a resumed task's slot may be settled already
+                        await self._deliver(batch, edit, image, int((time.monotonic() - started) * 1000))
 
             request = provider.generation_request(
-                batch, item, references, open_images=len(open_edits), on_image=on_image
+                batch,
+                item,
+                references,
+                open_images=len(call_slots),
+                on_image=on_image,
+                on_submitted=provider.submission_recorder(item.id, call_slots),
+                resume_task_id=resume_task_id,
             )
             try:
                 async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
                     result = await self.deps.provider.generate(request)
             except ProviderError as error:
+                await provider.call_failed(item.id, error)
                 failure = provider.failure_of(error)
                 if failure.retryable and self.policy.may_retry(attempt):
                     if failure.retry_after:
@@ -159,7 +169,7 @@ class BatchRunner:
                 api_response=result.raw_response
             )
             failed_by_index = {slot.index: slot for slot in result.failed}
-            for index, edit in enumerate(open_edits):
+            for index, edit in enumerate(call_slots):
                 if edit.id in delivered:
                     continue
                 slot = failed_by_index.get(index)
@@ -172,6 +182,7 @@ class BatchRunner:
                     api_response=result.raw_response,
                 ):
                     await self.deps.publisher.publish(batch.id)
+            await provider.call_settled(item.id)
             await analytics.record_provider_call(batch, item.id, processing_ms=elapsed_ms)
             break
         await self._close_item(item)
