@@ -87,6 +87,18 @@ class BatchItem(Model):
     error_message = fields.TextField(null=True)
     processing_time_ms = fields.IntField(null=True)
     api_response: fields.JSONField[Any] = fields.JSONField(null=True)
+    provider_task_id = fields.CharField(
+        max_length=128, null=True, description="The provider's task for this item (WaveSpeed), stored before polling"
+    )
+    provider_task_slots: fields.JSONField[list[int] | None] = fields.JSONField(
+        null=True, description="Slot indexes the task's outputs map to while it still has to be polled (resume)"
+    )
+    provider_request_id = fields.CharField(
+        max_length=128, null=True, description="Our id of a request in flight that cannot be resumed (Ark)"
+    )
+    outcome_unknown = fields.TextField(
+        null=True, description="Requests whose outcome was unknown (possibly billed) when they were sent again"
+    )
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

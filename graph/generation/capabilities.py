@@ -62,6 +62,35 @@ class GenerationLimits:
     max_page_size: int = strawberry.field(description="Largest `first` of any list.")
 
 
+@strawberry.type(description="What a client should know about the configured provider.")
+class ProviderFacts:
+    seed_sent: bool = strawberry.field(description="Whether `seed` reaches the provider at all.")
+    seed_reproducible: bool = strawberry.field(description="Whether the same seed reproduces an image.")
+    tier_sizes_keep_aspect: bool = strawberry.field(
+        description="False when a resolution tier lets the model choose the aspect: trust the delivered size."
+    )
+    reference_content_types: list[str] = strawberry.field(description="What reference images are sent as.")
+    reference_min_side: int | None = strawberry.field(description="Shortest reference side the provider takes.")
+    reference_max_side: int | None = strawberry.field(description="Longest side (larger ones are scaled down).")
+    reference_max_aspect_ratio: float | None = strawberry.field(description="Long side / short side at most.")
+    reference_max_bytes: int = strawberry.field(description="Largest reference image sent.")
+    notes: list[str] = strawberry.field(description="The rest, in words.")
+
+    @classmethod
+    def from_facts(cls, facts: caps.ProviderFacts) -> ProviderFacts:
+        return cls(
+            seed_sent=facts.seed_sent,
+            seed_reproducible=facts.seed_reproducible,
+            tier_sizes_keep_aspect=facts.tier_sizes_keep_aspect,
+            reference_content_types=list(facts.reference_content_types),
+            reference_min_side=facts.reference_min_side,
+            reference_max_side=facts.reference_max_side,
+            reference_max_aspect_ratio=facts.reference_max_aspect_ratio,
+            reference_max_bytes=facts.reference_max_bytes,
+            notes=list(facts.notes),
+        )
+
+
 @strawberry.type(description="Modes, sizes, limits and prices of this service.")
 class Capabilities:
     provider: str = strawberry.field(description="The Seedream provider in use (simulator, wavespeed, ark).")
@@ -72,6 +101,7 @@ class Capabilities:
     limits: GenerationLimits = strawberry.field(description="Request limits.")
     prices: list[Price] = strawberry.field(description="Credits per delivered image by mode and tier.")
     signup_credits: int = strawberry.field(description="Credits a new account starts with.")
+    provider_facts: ProviderFacts = strawberry.field(description="Seed, size and reference-image facts.")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Capabilities:
@@ -125,4 +155,5 @@ class Capabilities:
                 for tier in SizeTier
             ],
             signup_credits=settings.signup_credits,
+            provider_facts=ProviderFacts.from_facts(caps.PROVIDER_FACTS[settings.seedream_provider]),
         )

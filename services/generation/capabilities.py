@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from models.enums import GenerationMode, SizeTier
 from services.core.config import ProviderKind, Settings
 from services.core.errors import InvalidInput
+from services.seedream import ark_references
 
 MAX_REFERENCES = 10
 MAX_SET_IMAGES = 15
@@ -168,3 +169,57 @@ def resolve_size(
 def price_per_image(settings: Settings, mode: GenerationMode, tier: SizeTier) -> int:
     """Credits charged for one delivered image of ``mode`` at ``tier``."""
     return settings.prices[mode.value][tier.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderFacts:
+    """What a client should know about the configured provider beyond sizes and prices."""
+
+    seed_sent: bool
+    """Whether ``seed`` reaches the provider at all."""
+    seed_reproducible: bool
+    """Whether the same seed reproduces an image (not on Seedream 4.0)."""
+    tier_sizes_keep_aspect: bool
+    """False when a resolution tier lets the model choose the aspect (Ark): trust the delivered width/height."""
+    reference_content_types: tuple[str, ...]
+    """What reference images are sent as (others are transcoded)."""
+    reference_min_side: int | None
+    """None: no rule of the provider's beyond our own intake (10 MiB, 36 megapixels)."""
+    reference_max_side: int | None
+    reference_max_aspect_ratio: float | None
+    reference_max_bytes: int
+    notes: tuple[str, ...]
+
+
+_SEED_NOTE = "The same seed does not reproduce an image on Seedream 4.0."
+PROVIDER_FACTS = {
+    ProviderKind.ARK: ProviderFacts(
+        seed_sent=True,
+        seed_reproducible=False,
+        tier_sizes_keep_aspect=False,
+        reference_content_types=tuple(ark_references.ACCEPTED_FORMATS.values()),
+        reference_min_side=ark_references.MIN_SIDE,
+        reference_max_side=ark_references.MAX_SIDE,
+        reference_max_aspect_ratio=ark_references.MAX_ASPECT,
+        reference_max_bytes=ark_references.MAX_BYTES,
+        notes=(
+            _SEED_NOTE + " Ark accepts a seed and ignores it.",
+            "Reference images are sent as JPEG or PNG (WebP becomes PNG; oversized ones are scaled down); one "
+            "thinner than 1:3 or with a side under 15 px fails its item before anything is sent.",
+            "A 1K/2K/4K request may come back in an aspect the model chose.",
+        ),
+    ),
+    ProviderKind.WAVESPEED: ProviderFacts(
+        seed_sent=False,
+        seed_reproducible=False,
+        tier_sizes_keep_aspect=True,
+        reference_content_types=REFERENCE_CONTENT_TYPES,
+        reference_min_side=None,
+        reference_max_side=None,
+        reference_max_aspect_ratio=None,
+        reference_max_bytes=MAX_REFERENCE_BYTES,
+        notes=(_SEED_NOTE + " WaveSpeed takes no seed: it is recorded here but not sent.",),
+    ),
+}
+# The simulator speaks WaveSpeed's format by default.
+PROVIDER_FACTS[ProviderKind.SIMULATOR] = PROVIDER_FACTS[ProviderKind.WAVESPEED]

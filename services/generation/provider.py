@@ -2,17 +2,25 @@
 
 Our modes map onto provider request shapes, the provider's error categories onto ours, provider exceptions onto a
 ``Failure`` the batch loop can act on, and provider output onto bytes we can store.
+
+It also keeps the item's record of its provider call, so nothing is bought twice: the provider's task id (and
+the slots its outputs belong to) is stored through ``on_submitted`` before the first poll; a later attempt, or a
+job re-delivered after a crash, resumes that task instead of submitting a new one (``call_slots``). A request
+that cannot be resumed (Ark) and whose outcome is unknown is noted in ``BatchItem.outcome_unknown`` before it
+is sent again.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import httpx
 
-from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ReferenceImage
+from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ImageEdit, ReferenceImage
 from services.infra.storage import Storage
 from services.seedream import ErrorCategory as ProviderCategory
 from services.seedream import (
@@ -23,6 +31,8 @@ from services.seedream import (
     ProviderError,
     ProviderRejected,
     ProviderTransient,
+    Submission,
+    SubmissionCallback,
 )
 from services.seedream import GenerationMode as ProviderMode
 from services.seedream import ReferenceImage as ProviderReference
@@ -66,6 +76,11 @@ def failure_of(error: ProviderError) -> Failure:
     if isinstance(error, ProviderRejected):
         return Failure(CATEGORY[error.category], error.code, error.message, retryable=False)
     if isinstance(error, ProviderAuthError):
+        if error.status == 402 or error.code == "AccountOverdueError":
+            log.error("the provider account is out of balance: %r", error)  # an operator must top it up
+            return Failure(
+                ErrorCategory.PROVIDER_AUTH, error.code, "the provider account needs attention", retryable=False
+            )
         log.error("provider refused our credentials: %r", error)  # an operator must act
         return Failure(ErrorCategory.PROVIDER_AUTH, error.code, "the provider is misconfigured", retryable=False)
     return Failure(ErrorCategory.TRANSIENT, error.code, error.message, retryable=False)
@@ -83,8 +98,11 @@ def generation_request(
     *,
     open_images: int,
     on_image: Callable[[GeneratedImage], Awaitable[None]],
+    on_submitted: SubmissionCallback | None = None,
+    resume_task_id: str | None = None,
 ) -> GenerationRequest:
-    """The provider request for one item: a single image, or a set of the ``open_images`` still wanted."""
+    """The provider request for one item: a single image, or a set of the ``open_images`` still wanted (or,
+    with ``resume_task_id``, the task that already makes them)."""
     mode = PROVIDER_MODE[batch.mode]
     return GenerationRequest(
         mode=mode,
@@ -94,7 +112,65 @@ def generation_request(
         max_images=open_images if mode.is_set else 1,
         seed=item.seed,
         on_image=on_image,
+        on_submitted=on_submitted,
+        resume_task_id=resume_task_id,
     )
+
+
+async def call_slots(item_id: uuid.UUID, open_edits: list[ImageEdit]) -> tuple[list[ImageEdit], str | None]:
+    """The images the next provider call is for, and the task to resume when one is still running.
+
+    A stored task (WaveSpeed) is polled again: its outputs map onto the slots it was submitted for, some maybe
+    settled already (settlement skips those). A stored request that cannot be resumed (Ark, the worker died
+    waiting) is noted as outcome unknown; the images still open are asked for again.
+    """
+    item = await BatchItem.get(id=item_id)
+    if item.provider_task_id and item.provider_task_slots is not None:
+        by_slot = {edit.slot_index: edit for edit in await ImageEdit.filter(item_id=item_id)}
+        slots = [by_slot[index] for index in item.provider_task_slots if index in by_slot]
+        return slots, item.provider_task_id
+    if item.provider_request_id:
+        await _note_outcome_unknown(item, item.provider_request_id, "the worker stopped while it was in flight")
+    return open_edits, None
+
+
+def submission_recorder(item_id: uuid.UUID, slots: list[ImageEdit]) -> SubmissionCallback:
+    """The ``on_submitted`` callback: stores the provider's id on the item before any poll."""
+
+    async def record(submission: Submission) -> None:
+        if submission.resumable:
+            await BatchItem.filter(id=item_id).update(
+                provider_task_id=submission.id,
+                provider_task_slots=[edit.slot_index for edit in slots],
+                provider_request_id=None,
+            )
+        else:
+            await BatchItem.filter(id=item_id).update(provider_request_id=submission.id, provider_task_slots=None)
+
+    return record
+
+
+async def call_failed(item_id: uuid.UUID, error: ProviderError) -> None:
+    """Keep the task to resume when the provider still runs it; otherwise forget the call (a retry submits
+    anew, which is right: the task failed, or never existed). Note a retry that may pay twice."""
+    if error.resume_task_id is not None:
+        return
+    item = await BatchItem.get(id=item_id)
+    if isinstance(error, ProviderTransient) and error.outcome_unknown:
+        await _note_outcome_unknown(item, item.provider_request_id or item.provider_task_id, error.message)
+    await BatchItem.filter(id=item_id).update(provider_task_slots=None, provider_request_id=None)
+
+
+async def call_settled(item_id: uuid.UUID) -> None:
+    """The call's outcome is known and settled: nothing left to resume (the task id stays as a record)."""
+    await BatchItem.filter(id=item_id).update(provider_task_slots=None, provider_request_id=None)
+
+
+async def _note_outcome_unknown(item: BatchItem, request_id: str | None, why: str) -> None:
+    line = f"{datetime.now(UTC).isoformat()} request {request_id or '?'}: outcome unknown ({why}); sent again"
+    note = f"{item.outcome_unknown}\n{line}" if item.outcome_unknown else line
+    log.warning("item %s: %s", item.id, line)
+    await BatchItem.filter(id=item.id).update(outcome_unknown=note, provider_request_id=None)
 
 
 async def load_references(storage: Storage, rows: list[ReferenceImage]) -> tuple[ProviderReference, ...]:

@@ -135,31 +135,41 @@ class BatchRunner:
             # Counted in SQL, not from this run's loop: a job re-delivered after a crash adds to the calls made before.
             await BatchItem.filter(id=item.id).update(attempts=F("attempts") + 1)
             delivered: set[uuid.UUID] = set()
+            # A task still running at the provider (stored on the item) is polled again, never bought twice.
+            call_slots, resume_task_id = await provider.call_slots(item.id, open_edits)
 
             async def on_image(
-                image: GeneratedImage, slots: list[ImageEdit] = open_edits, seen: set[uuid.UUID] = delivered
+                image: GeneratedImage, slots: list[ImageEdit] = call_slots, seen: set[uuid.UUID] = delivered
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
                     seen.add(edit.id)
-                    await self._deliver(batch, edit, image, int((time.monotonic() - started) * 1000))
+                    if edit.status in OPEN_EDIT_STATUSES:  # a resumed task's slot may be settled already
+                        await self._deliver(batch, edit, image, int((time.monotonic() - started) * 1000))
 
             request = provider.generation_request(
-                batch, item, references, open_images=len(open_edits), on_image=on_image
+                batch,
+                item,
+                references,
+                open_images=len(call_slots),
+                on_image=on_image,
+                on_submitted=provider.submission_recorder(item.id, call_slots),
+                resume_task_id=resume_task_id,
             )
             try:
                 async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
                     result = await self.deps.provider.generate(request)
             except ProviderError as error:
+                await provider.call_failed(item.id, error)
                 failure = provider.failure_of(error)
                 if failure.retryable and self.policy.may_retry(attempt):
-                    await self._record_call(batch, item, len(open_edits), delivered, None, failure.category, True)
+                    await self._record_call(batch, item, len(call_slots), delivered, None, failure.category, True)
                     if failure.retry_after:
                         await self.deps.limiter.penalize(failure.retry_after)
                     await asyncio.sleep(self.policy.delay(attempt, failure.retry_after))
                     continue
                 message = self.policy.gave_up(failure.message, attempt) if failure.retryable else failure.message
-                await self._record_call(batch, item, len(open_edits), delivered, None, failure.category)
+                await self._record_call(batch, item, len(call_slots), delivered, None, failure.category)
                 await self._fail_open(batch, item, failure.category, failure.code, message)
                 break
             # Providers that do not stream report images only now; deliver whatever the callback has not.
@@ -176,12 +186,12 @@ class BatchRunner:
             await self._record_call(
                 batch,
                 item,
-                len(open_edits),
+                len(call_slots),
                 delivered,
                 elapsed_ms,
                 provider.failed_slot_category(first_failure.category if first_failure else None),
             )
-            for index, edit in enumerate(open_edits):
+            for index, edit in enumerate(call_slots):
                 if edit.id in delivered:
                     continue
                 slot = failed_by_index.get(index)
@@ -194,6 +204,7 @@ class BatchRunner:
                     api_response=result.raw_response,
                 ):
                     await self.deps.publisher.publish(batch.id)
+            await provider.call_settled(item.id)
             break
         await self._close_item(item)
 

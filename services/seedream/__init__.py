@@ -28,6 +28,8 @@ from services.seedream.types import (
     ReferenceImage,
     SeedreamProvider,
     SizeTier,
+    Submission,
+    SubmissionCallback,
     Timings,
 )
 from services.seedream.wavespeed import WaveSpeedClient, WaveSpeedConfig
@@ -53,6 +55,8 @@ __all__ = [
     "ReferenceImage",
     "SeedreamProvider",
     "SizeTier",
+    "Submission",
+    "SubmissionCallback",
     "Timings",
     "WaveSpeedClient",
     "WaveSpeedConfig",

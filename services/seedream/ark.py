@@ -5,6 +5,13 @@ turned
 into a `GeneratedImage` and handed to the request's `on_image` callback at once; `partial_failed` becomes a
 failed
 slot. Validation errors still arrive as plain JSON with a 4xx status.
+
+Never pay twice: Ark bills a request even when the client has hung up, and a sync set answers only when the
+whole set is done. Set modes therefore stream by default (the read timeout then applies between events, not to
+the whole set); without streaming the read timeout grows with `max_images`. A stream that ends without
+`image_generation.completed` fails the images it never showed (no retry: they may have been billed), and a read
+timeout or a reset after the request was sent is raised with `outcome_unknown`. Ark has no task to poll, so
+`request.on_submitted` gets an id of our own (not resumable) before the request leaves, for the record.
 """
 
 from __future__ import annotations
@@ -13,13 +20,15 @@ import base64
 import binascii
 import json
 import time
+import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import httpx
 
+from services.seedream.ark_references import ark_reference
 from services.seedream.errors import (
-    ARK_CONTENT_POLICY_CODES,
     ProviderError,
     ProviderRejected,
     ProviderTransient,
@@ -36,6 +45,7 @@ from services.seedream.types import (
     JSONObject,
     JSONValue,
     ReferenceImage,
+    Submission,
     Timings,
 )
 
@@ -44,6 +54,8 @@ __all__ = ["ArkClient", "ArkConfig"]
 DEFAULT_BASE_URL: Final = "https://ark.ap-southeast.bytepluses.com/api/v3"
 DEFAULT_MODEL: Final = "seedream-4-0-250828"
 PROVIDER: Final = "ark"
+# Failed-slot code for images a stream never showed (it ended without `image_generation.completed`).
+STREAM_CUT_CODE: Final = "stream_incomplete"
 # Ark returns JPEG; a URL output has no bytes to inspect, so it is labelled with this.
 OUTPUT_CONTENT_TYPE: Final = "image/jpeg"
 
@@ -57,8 +69,13 @@ class ArkConfig:
     watermark: bool = False
     """Ark's own default is true; we only ask for it when configured."""
     stream: bool = False
+    """Stream every request (sets stream anyway while `stream_sets` is on)."""
+    stream_sets: bool = True
+    """Stream set modes, so no read timeout has to cover a whole set."""
     request_timeout_s: float = 300.0
-    """Read budget for one call (the whole set in sync mode, the gap between events when streaming)."""
+    """Read budget for one image (sync), or the longest gap between two events when streaming."""
+    timeout_per_extra_image_s: float = 60.0
+    """Added to the sync read budget for each image of a set beyond the first (Ark answers only at the end)."""
 
 
 class ArkClient:
@@ -73,17 +90,24 @@ class ArkClient:
 
     async def generate(self, request: GenerationRequest) -> GenerationResult:
         started = time.monotonic()
+        stream = self.streams(request)
         body = self.request_body(request)
         headers = {"Authorization": f"Bearer {self._config.api_key}"}
-        timeout = httpx.Timeout(connect=10.0, read=self._config.request_timeout_s, write=60.0, pool=10.0)
+        read = self._config.request_timeout_s
+        if not stream:
+            read += max(0, request.expected_images - 1) * self._config.timeout_per_extra_image_s
+        timeout = httpx.Timeout(connect=10.0, read=read, write=60.0, pool=10.0)
+        if request.on_submitted is not None:
+            # Before the request leaves: if we die waiting, the record shows a request whose outcome is unknown.
+            await request.on_submitted(Submission(uuid.uuid4().hex, resumable=False))
         try:
-            if self._config.stream:
+            if stream:
                 images, failed, raw = await self._stream(body, headers, timeout, request)
             else:
                 images, failed, raw = await self._sync(body, headers, timeout, request)
         except httpx.TransportError as exc:
-            raise ProviderError.from_transport_error(exc, provider=PROVIDER) from exc
-        if not images and failed:
+            raise ProviderError.from_transport_error(exc, provider=PROVIDER, request_sent=True) from exc
+        if not images and failed and all(slot.code != STREAM_CUT_CODE for slot in failed):
             first = failed[0]
             if first.category is ErrorCategory.TRANSIENT:
                 raise ProviderTransient(first.message, provider=PROVIDER, code=first.code)
@@ -95,6 +119,10 @@ class ArkClient:
             timings=Timings(inference_ms=None, wall_ms=int((time.monotonic() - started) * 1000)),
             raw_response=raw,
         )
+
+    def streams(self, request: GenerationRequest) -> bool:
+        """Whether `request` goes out as SSE."""
+        return self._config.stream or (self._config.stream_sets and request.mode.is_set)
 
     def request_body(self, request: GenerationRequest) -> JSONObject:
         """The JSON body for `request` (public so tests and logs can show exactly what is sent)."""
@@ -116,7 +144,7 @@ class ArkClient:
             body["sequential_image_generation"] = "disabled"
         if request.seed is not None:
             body["seed"] = request.seed
-        if self._config.stream:
+        if self.streams(request):
             body["stream"] = True
         return body
 
@@ -126,6 +154,10 @@ class ArkClient:
         response = await self._http.post(self._url, json=body, headers=headers, timeout=timeouts)
         payload = _json_or_none(response.content)
         if response.status_code != 200 or not isinstance(payload, dict):
+            raise ProviderError.from_ark_response(response, payload)
+        if "data" not in payload and isinstance(payload.get("error"), dict):
+            # A 200 holding only an error: classified by its code like any other Ark error, never "no images,
+            # no failures".
             raise ProviderError.from_ark_response(response, payload)
         entries = payload.get("data")
         images: list[GeneratedImage] = []
@@ -149,23 +181,21 @@ class ArkClient:
         failed: list[FailedSlot] = []
         events: list[JSONValue] = []
         headers = {**headers, "Accept": "text/event-stream"}
+        completed = False
         async with self._http.stream("POST", self._url, json=body, headers=headers, timeout=timeouts) as response:
             if response.status_code != 200:
                 await response.aread()
                 raise ProviderError.from_ark_response(response, _json_or_none(response.content))
-            async for line in response.aiter_lines():
-                if not line.startswith("data:"):
-                    continue
-                data = line[5:].strip()
-                if data == "[DONE]":
+            async for event in _sse_events(response):
+                if event == "[DONE]":
                     break
-                event = _json_or_none(data.encode())
-                if not isinstance(event, dict):
+                payload = _json_or_none(event.encode())
+                if not isinstance(payload, dict):
                     continue
-                events.append(elide_object(event))
-                kind = event.get("type")
+                events.append(elide_object(payload))
+                kind = payload.get("type")
                 if kind == "image_generation.partial_succeeded":
-                    image = _entry_outcome(_index_of(event, len(images) + len(failed)), event)
+                    image = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
                     if isinstance(image, FailedSlot):
                         failed.append(image)
                         continue
@@ -173,36 +203,67 @@ class ArkClient:
                     if request.on_image is not None:
                         await request.on_image(image)
                 elif kind == "image_generation.partial_failed":
-                    slot = _entry_outcome(_index_of(event, len(images) + len(failed)), event)
+                    slot = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
                     if isinstance(slot, FailedSlot):
                         failed.append(slot)
-                elif "error" in event and kind != "image_generation.completed":
-                    # An internal error ends the stream; what already arrived is kept, the rest is retryable.
-                    error = event["error"]
+                elif kind == "image_generation.completed":
+                    completed = True
+                elif "error" in payload:
+                    # An internal error ends the stream; what already arrived is kept, the rest fails below.
+                    error = payload["error"]
                     code = str(error.get("code")) if isinstance(error, dict) else "stream_error"
                     message = str(error.get("message")) if isinstance(error, dict) else ""
-                    done = len(images) + len(failed)
+                    slot_error = ProviderError.from_ark_code(code, message, status=200)
+                    seen = {item.index for item in images} | {slot.index for slot in failed}
                     failed.extend(
-                        FailedSlot(index, code, ErrorCategory.TRANSIENT, message)
-                        for index in range(done, request.expected_images)
+                        FailedSlot(index, code, slot_error.category, message)
+                        for index in range(request.expected_images)
+                        if index not in seen
                     )
+                    completed = True
                     break
-        return images, failed, {"stream": True, "events": events}
+        if not completed:
+            # The stream ended without `image_generation.completed`: the images not seen are failures, and
+            # their outcome is unknown (they may be billed), so they are not asked for again.
+            seen = {item.index for item in images} | {slot.index for slot in failed}
+            failed.extend(
+                FailedSlot(index, STREAM_CUT_CODE, ErrorCategory.TRANSIENT, "the stream ended before this image")
+                for index in range(request.expected_images)
+                if index not in seen
+            )
+        return images, failed, {"stream": True, "events": events, "completed": completed}
+
+
+async def _sse_events(response: httpx.Response) -> AsyncIterator[str]:
+    """The `data` of each server-sent event; a multi-line event's `data:` lines are joined (the SSE spec)."""
+    lines: list[str] = []
+    async for line in response.aiter_lines():
+        if line == "":
+            if lines:
+                yield "\n".join(lines)
+                lines = []
+            continue
+        if line.startswith("data:"):
+            value = line[5:]
+            lines.append(value[1:] if value.startswith(" ") else value)
+    if lines:
+        yield "\n".join(lines)
 
 
 def _reference_value(reference: ReferenceImage) -> str:
     if reference.url is not None:
         return reference.url
     assert reference.data is not None
-    encoded = base64.b64encode(reference.data).decode()
-    return f"data:{reference.content_type};base64,{encoded}"
+    data, content_type = ark_reference(reference.data)
+    encoded = base64.b64encode(data).decode()
+    return f"data:{content_type};base64,{encoded}"
 
 
 def _entry_outcome(index: int, entry: JSONObject) -> GeneratedImage | FailedSlot:
     error = entry.get("error")
     if isinstance(error, dict):
         code = str(error.get("code") or "unknown")
-        category = ErrorCategory.CONTENT_POLICY if code in ARK_CONTENT_POLICY_CODES else ErrorCategory.TRANSIENT
+        category = ProviderError.from_ark_code(code, "", status=200).category
         return FailedSlot(index, code, category, str(error.get("message") or ""))
     width, height = _parse_size(entry.get("size"))
     b64 = entry.get("b64_json")

@@ -3,12 +3,15 @@
 ```
 ProviderError                    base: provider, code, status, message
  ├── ProviderTransient           retry with backoff: timeouts, connection errors, 429 (retry_after), 5xx,
- │    │                          WaveSpeed 5xxx task codes
- │    └── ProviderDeadlineExceeded   our own overall deadline ran out while the task was still running
- ├── ProviderRejected            never retry, fail the item and refund: 4xx, WaveSpeed 1xxx, content policy;
- │                               `category` is CONTENT_POLICY or INVALID_INPUT
- └── ProviderAuthError           configuration problem (401 bad key, 403 denied, 404 model not open): stop,
- alert
+ │    │                          WaveSpeed 5xxx task codes, Ark `InvalidEndpoint.ClosedEndpoint`;
+ │    │                          `outcome_unknown` when the provider may have run (and billed) it anyway
+ │    └── ProviderDeadlineExceeded   our own overall deadline ran out while the task was still running;
+ │                                   `resume_task_id` says which task to poll instead of submitting again
+ ├── ProviderRejected            never retry, fail the item and refund: 4xx, WaveSpeed 1xxx (also inside an
+ │                               HTTP 200 envelope), Ark content-policy codes and sub-codes; `category` is
+ │                               CONTENT_POLICY or INVALID_INPUT
+ └── ProviderAuthError           operator problem (401 bad key, 402 / overdue balance, 403 denied, 404 model
+                                 not open): stop, alert
 ```
 
 Each is built by a `from_*` classmethod on `ProviderError` that reads one provider's reply and returns the
@@ -32,8 +35,24 @@ ARK_CONTENT_POLICY_CODES = frozenset(
         "InputTextSensitiveContentDetected",
         "InputImageSensitiveContentDetected",
         "OutputImageSensitiveContentDetected",
+        "SensitiveContentDetected",
     }
 )
+# Ark codes that say "try again later" whatever HTTP status carries them.
+ARK_TRANSIENT_CODES = frozenset({"InvalidEndpoint.ClosedEndpoint"})
+# Ark codes an operator must act on (top up the account), like a bad key.
+ARK_ACCOUNT_CODES = frozenset({"AccountOverdueError"})
+ARK_INVALID_INPUT_CODES = frozenset({"InvalidParameter", "MissingParameter"})
+WAVESPEED_PAYMENT_REQUIRED = 402
+
+
+def is_ark_content_policy(code: str | None) -> bool:
+    """Ark's content-policy family: the documented codes, their dotted sub-codes
+    (`SensitiveContentDetected.Violence`, `InputImageSensitiveContentDetected.PrivacyInformation`) and
+    Volcengine's `...RiskDetection` codes."""
+    if not code:
+        return False
+    return code.partition(".")[0] in ARK_CONTENT_POLICY_CODES or code.endswith("RiskDetection")
 
 
 class ProviderError(Exception):
@@ -41,6 +60,8 @@ class ProviderError(Exception):
     `"InvalidParameter"`)."""
 
     category: ErrorCategory = ErrorCategory.TRANSIENT
+    resume_task_id: str | None = None
+    """Set when the provider's task is still running: poll it again, never submit a new one."""
 
     def __init__(self, message: str, *, provider: str, code: str | None = None, status: int | None = None) -> None:
         super().__init__(message)
@@ -67,7 +88,8 @@ class ProviderError(Exception):
         content_policy: bool = False,
     ) -> ProviderError:
         """Map an HTTP-level failure (no task ran) onto the tree."""
-        if status in (401, 403, 404):
+        if status in (401, 402, 403, 404):
+            # 402: the account is out of balance; like a bad key, an operator must act and a retry cannot help.
             return ProviderAuthError(message, provider=provider, code=code, status=status)
         if status == 429:
             return ProviderTransient(message, provider=provider, code=code, status=status, retry_after=retry_after)
@@ -88,8 +110,14 @@ class ProviderError(Exception):
             data = body.get("data")
             if isinstance(data, dict) and data.get("error"):
                 message = f"{message}: {data['error']}"
+        if response.status_code == 200 and envelope_code is not None and 1000 <= envelope_code < 6000:
+            # HTTP 200 carrying a task code ({"code": 1401, ...}): the task table decides, so bad input is
+            # never retried.
+            return cls.from_wavespeed_task({"code": envelope_code, "status": "failed", "error": message})
         # HTTP 200 with a non-200 envelope code: the envelope code is the real status.
         status = response.status_code if response.status_code != 200 else (envelope_code or 502)
+        if "insufficient balance" in message.lower():
+            status = WAVESPEED_PAYMENT_REQUIRED
         code = str(envelope_code) if envelope_code is not None else None
         return cls.from_http_status(
             status,
@@ -127,20 +155,42 @@ class ProviderError(Exception):
             assert isinstance(error, dict)
             code = str(error.get("code")) if error.get("code") is not None else None
             message = str(error.get("message") or message)
-        return cls.from_http_status(
-            response.status_code,
-            message,
-            provider="ark",
-            code=code,
-            retry_after=retry_after_seconds(response),
-            content_policy=code in ARK_CONTENT_POLICY_CODES,
-        )
+        return cls.from_ark_code(code, message, status=response.status_code, retry_after=retry_after_seconds(response))
 
     @classmethod
-    def from_transport_error(cls, exc: httpx.TransportError, *, provider: str) -> ProviderTransient:
-        """Timeouts and connection failures: always worth a retry."""
+    def from_ark_code(
+        cls, code: str | None, message: str, *, status: int, retry_after: float | None = None
+    ) -> ProviderError:
+        """An Ark error object, by code first (the same code can come with different statuses), then status."""
+        if code in ARK_TRANSIENT_CODES:
+            return ProviderTransient(message, provider="ark", code=code, status=status, retry_after=retry_after)
+        if code in ARK_ACCOUNT_CODES:
+            return ProviderAuthError(message, provider="ark", code=code, status=status)
+        if is_ark_content_policy(code):
+            return ProviderRejected(
+                message, provider="ark", code=code, status=status, category=ErrorCategory.CONTENT_POLICY
+            )
+        if status == 200:
+            # An error inside a success reply (or a stream): only the code tells; unknown codes may pass.
+            if code in ARK_INVALID_INPUT_CODES:
+                return ProviderRejected(message, provider="ark", code=code, category=ErrorCategory.INVALID_INPUT)
+            return ProviderTransient(message, provider="ark", code=code, retry_after=retry_after)
+        return cls.from_http_status(status, message, provider="ark", code=code, retry_after=retry_after)
+
+    @classmethod
+    def from_transport_error(
+        cls, exc: httpx.TransportError, *, provider: str, request_sent: bool = False
+    ) -> ProviderTransient:
+        """Timeouts and connection failures: always worth a retry. With `request_sent`, the failure came after
+        the provider had the whole request (a read timeout, a reset mid-reply): it may be running, and billed."""
         kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection_error"
-        return ProviderTransient(f"{kind}: {exc!r}", provider=provider, code=kind)
+        # Connecting or writing failed: the provider never had the request, whatever the caller says.
+        never_arrived = isinstance(
+            exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.WriteError | httpx.WriteTimeout
+        )
+        return ProviderTransient(
+            f"{kind}: {exc!r}", provider=provider, code=kind, outcome_unknown=request_sent and not never_arrived
+        )
 
 
 class ProviderTransient(ProviderError):
@@ -156,17 +206,22 @@ class ProviderTransient(ProviderError):
         code: str | None = None,
         status: int | None = None,
         retry_after: float | None = None,
+        outcome_unknown: bool = False,
     ) -> None:
         super().__init__(message, provider=provider, code=code, status=status)
         self.retry_after = retry_after
+        self.outcome_unknown = outcome_unknown
+        """The provider may have run (and billed) the request: a retry can pay twice."""
 
 
 class ProviderDeadlineExceeded(ProviderTransient):
-    """Our overall deadline expired before the provider finished; `task_id` lets a later poll pick it up."""
+    """Our overall deadline expired before the provider finished; `task_id` lets a later poll pick it up
+    (`resume_task_id`) instead of a new, billed submit."""
 
     def __init__(self, message: str, *, provider: str, task_id: str | None = None) -> None:
         super().__init__(message, provider=provider, code="deadline_exceeded")
         self.task_id = task_id
+        self.resume_task_id = task_id
 
 
 class ProviderRejected(ProviderError):

@@ -102,9 +102,25 @@ ImageCallback: TypeAlias = Callable[[GeneratedImage], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
+class Submission:
+    """The provider accepted a request: its id, and whether a later call can pick the work up by that id
+    (`resumable`: a WaveSpeed task can be polled; an Ark request id is only a record)."""
+
+    id: str
+    resumable: bool
+
+
+SubmissionCallback: TypeAlias = Callable[[Submission], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
 class GenerationRequest:
     """What to generate. `max_images` only matters for set modes; `seed` is dropped by providers without
-    one."""
+    one (and has no effect on Seedream 4.0 where it is accepted).
+
+    `on_submitted` is awaited with the provider's task or request id as soon as it is known and before any
+    poll, so the caller can store it; `resume_task_id` continues that task (poll, never submit again).
+    """
 
     mode: GenerationMode
     prompt: str
@@ -113,6 +129,8 @@ class GenerationRequest:
     max_images: int = 1
     seed: int | None = None
     on_image: ImageCallback | None = field(default=None, compare=False)
+    on_submitted: SubmissionCallback | None = field(default=None, compare=False)
+    resume_task_id: str | None = None
 
     @property
     def expected_images(self) -> int:

@@ -5,6 +5,13 @@ poll
 `data.urls.get` (falling back to `/api/v3/predictions/{id}/result`) with backoff until a terminal status or
 our
 overall deadline. Base64 outputs are decoded, URL outputs downloaded, so results always hold bytes.
+
+Never pay twice: WaveSpeed bills every submit (a set for all of `max_images`), so this client submits at most
+once per `generate` call. The task id goes to `request.on_submitted` before the first poll; transient poll
+failures (429, 5xx, connection errors) are retried until the deadline, which grows with the number of images,
+as the official SDKs retry their result GET; at the deadline `ProviderDeadlineExceeded.resume_task_id` names
+the task, and a later call with `request.resume_task_id` polls it instead of submitting. A failed output
+download is retried, then fails only its own image.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from services.seedream.errors import (
+    WAVESPEED_SYNC_STILL_PROCESSING_CODE,
+    ProviderAuthError,
     ProviderDeadlineExceeded,
     ProviderError,
     ProviderTransient,
@@ -38,6 +47,7 @@ from services.seedream.types import (
     JSONValue,
     ReferenceImage,
     SizeTier,
+    Submission,
     Timings,
 )
 from services.seedream.webhook_signature import WebhookSignatureError, verify_webhook_signature
@@ -59,6 +69,10 @@ ENDPOINTS: Final[dict[GenerationMode, str]] = {
     GenerationMode.EDIT_SEQUENTIAL: "/api/v3/bytedance/seedream-v4/edit-sequential",
 }
 TERMINAL_STATUSES: Final = frozenset({"completed", "failed", "cancelled", "timeout", "deleted"})
+# HTTP statuses worth another try of an output download (the rest, 403/404, mean the link is gone).
+RETRYABLE_DOWNLOAD_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
+# Envelope codes a submit may carry besides 200: a sync request the server stopped waiting for.
+SYNC_PENDING_CODES: Final = frozenset({WAVESPEED_SYNC_STILL_PROCESSING_CODE})
 # The server holds a sync request about 90 s before answering 5004; give the read a margin beyond that.
 SYNC_READ_MARGIN_S: Final = 15.0
 
@@ -73,7 +87,11 @@ class WaveSpeedConfig:
     poll_max_s: float = 5.0
     poll_multiplier: float = 1.5
     deadline_s: float = 300.0
-    """Overall budget for one `generate` call, from submit to the last download."""
+    """Overall budget for one `generate` call of one image, from submit to the last download."""
+    deadline_per_extra_image_s: float = 30.0
+    """Added to `deadline_s` for each image of a set beyond the first (a set of 15 runs for minutes)."""
+    download_attempts: int = 3
+    """Tries per output download before that one image is reported failed."""
     sync_wait_s: float = 90.0
     """How long the server holds a sync request before answering 5004 (sets our read timeout)."""
     webhook_url: str | None = None
@@ -95,29 +113,39 @@ class WaveSpeedClient:
 
     async def generate(self, request: GenerationRequest) -> GenerationResult:
         started = time.monotonic()
-        deadline = started + self._config.deadline_s
-        references = [await self._reference_url(ref) for ref in request.references]
-        body = self._request_body(request, references)
-        params = {"webhook": self._config.webhook_url} if self._config.webhook_url else None
-        timeout = self._sync_timeout(deadline) if self._config.sync_mode else None
-        envelope = await self._call(
-            "POST", self._base + ENDPOINTS[request.mode], json=body, params=params, timeouts=timeout
-        )
-        data = _data_of(envelope)
-        task_id = str(data.get("id") or "") or None
-        # Async submits, and sync submits answered 5004 ("still processing" after the server's sync wait),
-        # both
-        # continue by polling the task.
+        deadline = started + self.deadline_for(request)
+        if request.resume_task_id is not None:
+            # A task submitted by an earlier call (or a worker that died): poll it, never buy it again.
+            task_id: str | None = request.resume_task_id
+            data: JSONObject = {"id": request.resume_task_id, "status": "processing"}
+        else:
+            references = [await self._reference_url(ref) for ref in request.references]
+            body = self._request_body(request, references)
+            params = {"webhook": self._config.webhook_url} if self._config.webhook_url else None
+            timeout = self._sync_timeout(deadline) if self._config.sync_mode else None
+            envelope = await self._call(
+                "POST",
+                self._base + ENDPOINTS[request.mode],
+                json=body,
+                params=params,
+                timeouts=timeout,
+                accept_codes=SYNC_PENDING_CODES,
+            )
+            data = _data_of(envelope)
+            task_id = str(data.get("id") or "") or None
+            if task_id is not None and request.on_submitted is not None:
+                await request.on_submitted(Submission(task_id, resumable=True))
+            if _sync_still_running(envelope, data):
+                # The SDKs test only the code: a 5004 reply is "still running, poll it", whatever its status.
+                data = {**data, "status": "processing"}
         if str(data.get("status")) not in TERMINAL_STATUSES:
             data = await self._poll(data, deadline)
         status = str(data.get("status"))
         if status != "completed":
             raise ProviderError.from_wavespeed_task(data)
         images, failed = await self._collect_outputs(data, request, deadline)
-        if not images and failed:
-            raise ProviderTransient(
-                "the task completed without any usable output", provider=self._name, code=failed[0].code
-            )
+        # A completed task is paid for: images that did not arrive are failed slots, never a reason to submit
+        # again.
         for image in images:
             if request.on_image is not None:
                 await request.on_image(image)
@@ -129,6 +157,11 @@ class WaveSpeedClient:
             raw_response=elide_object(data),
             task_id=task_id,
         )
+
+    def deadline_for(self, request: GenerationRequest) -> float:
+        """Seconds one `generate` call may take: the base budget plus a share for each extra image of a set."""
+        extra = max(0, request.expected_images - 1)
+        return self._config.deadline_s + extra * self._config.deadline_per_extra_image_s
 
     async def balance(self) -> float:
         """The account balance in USD (`GET /api/v3/balance` -> `data.balance`)."""
@@ -180,18 +213,34 @@ class WaveSpeedClient:
         task_id = str(data.get("id") or "")
         url = self._poll_url(data, task_id)
         interval = self._config.poll_initial_s
+        last_error: ProviderTransient | None = None
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
+                why = f" (last poll error: {last_error.message})" if last_error is not None else ""
                 raise ProviderDeadlineExceeded(
-                    f"task {task_id} still {data.get('status')} at the deadline",
+                    f"task {task_id} still {data.get('status')} at the deadline{why}",
                     provider=self._name,
                     task_id=task_id,
                 )
             await asyncio.sleep(min(interval, remaining))
             interval = min(interval * self._config.poll_multiplier, self._config.poll_max_s)
             timeout = httpx.Timeout(max(0.1, min(30.0, deadline - time.monotonic())))
-            data = _data_of(await self._call("GET", url, timeouts=timeout))
+            try:
+                data = _data_of(await self._call("GET", url, timeouts=timeout))
+            except ProviderTransient as error:
+                # The task runs on whatever happens to our GET: retry the poll, never the (billed) submit.
+                last_error = error
+                if error.retry_after:
+                    interval = max(interval, error.retry_after)
+                continue
+            except ProviderAuthError as error:
+                if error.status != 404:
+                    raise
+                # The task is unknown (expired, deleted, or never ours): nothing to resume, a new submit may run.
+                raise ProviderTransient(
+                    f"task {task_id} not found", provider=self._name, code="task_not_found", status=404
+                ) from error
             if str(data.get("status")) in TERMINAL_STATUSES:
                 return data
 
@@ -219,6 +268,9 @@ class WaveSpeedClient:
             if index < len(flags) and flags[index] is True:
                 failed.append(FailedSlot(index, "nsfw", ErrorCategory.CONTENT_POLICY, "flagged by the provider"))
                 continue
+            if isinstance(payload, FailedSlot):
+                failed.append(FailedSlot(index, payload.code, payload.category, payload.message))
+                continue
             try:
                 width, height, content_type = probe_image(payload)
             except ValueError as exc:
@@ -230,29 +282,40 @@ class WaveSpeedClient:
             failed.append(FailedSlot(index, "missing_output", ErrorCategory.TRANSIENT, "no output for this slot"))
         return images, failed
 
-    async def _output_bytes(self, item: JSONValue, deadline: float) -> bytes:
+    async def _output_bytes(self, item: JSONValue, deadline: float) -> bytes | FailedSlot:
+        """The output's bytes, or a failed slot (its index is set by the caller) when it cannot be had."""
         if not isinstance(item, str):
             return b""
         if item.startswith(("http://", "https://")):
-            timeout = httpx.Timeout(max(0.1, min(60.0, deadline - time.monotonic())))
-            try:
-                # Output links are public CDN URLs: no Authorization header leaves for a foreign host.
-                response = await self._http.get(item, timeout=timeout)
-            except httpx.TransportError as exc:
-                raise ProviderError.from_transport_error(exc, provider=self._name) from exc
-            if response.status_code != 200:
-                raise ProviderTransient(
-                    f"output download failed with HTTP {response.status_code}",
-                    provider=self._name,
-                    status=response.status_code,
-                    code="download_failed",
-                )
-            return response.content
+            return await self._download(item, deadline)
         encoded = item.split(",", 1)[1] if item.startswith("data:") else item
         try:
             return base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError):
             return b""
+
+    async def _download(self, url: str, deadline: float) -> bytes | FailedSlot:
+        delay = self._config.poll_initial_s
+        reason = "download failed"
+        for attempt in range(1, self._config.download_attempts + 1):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                # Output links are public CDN URLs: no Authorization header leaves for a foreign host.
+                response = await self._http.get(url, timeout=httpx.Timeout(max(0.1, min(60.0, remaining))))
+            except httpx.TransportError as exc:
+                reason = f"download failed: {exc!r}"
+            else:
+                if response.status_code == 200:
+                    return response.content
+                reason = f"download failed with HTTP {response.status_code}"
+                if response.status_code not in RETRYABLE_DOWNLOAD_STATUSES:
+                    break
+            if attempt < self._config.download_attempts:
+                await asyncio.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, self._config.poll_max_s)
+        return FailedSlot(-1, "download_failed", ErrorCategory.TRANSIENT, reason)
 
     async def _call(
         self,
@@ -263,6 +326,7 @@ class WaveSpeedClient:
         params: dict[str, str] | None = None,
         files: dict[str, tuple[str, bytes, str]] | None = None,
         timeouts: httpx.Timeout | None = None,
+        accept_codes: frozenset[int] = frozenset(),
     ) -> JSONObject:
         headers = {"Authorization": f"Bearer {self._config.api_key}"}
         try:
@@ -281,7 +345,11 @@ class WaveSpeedClient:
             body: JSONValue = response.json()
         except ValueError:
             body = None
-        if response.status_code != 200 or not isinstance(body, dict) or body.get("code") != 200:
+        if (
+            response.status_code != 200
+            or not isinstance(body, dict)
+            or (body.get("code") != 200 and body.get("code") not in accept_codes)
+        ):
             if response.status_code == 200 and not isinstance(body, dict):
                 raise ProviderTransient("reply is not a JSON envelope", provider=self._name, status=200)
             error = ProviderError.from_wavespeed_response(response, body)
@@ -294,6 +362,11 @@ class WaveSpeedClient:
 def _data_of(envelope: JSONObject) -> JSONObject:
     data = envelope.get("data")
     return data if isinstance(data, dict) else {}
+
+
+def _sync_still_running(envelope: JSONObject, data: JSONObject) -> bool:
+    codes = (envelope.get("code"), data.get("code"))
+    return WAVESPEED_SYNC_STILL_PROCESSING_CODE in codes and bool(data.get("id"))
 
 
 def _inference_ms(data: JSONObject) -> int | None:

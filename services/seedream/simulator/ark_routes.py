@@ -19,7 +19,9 @@ from services.seedream.simulator.validation import (
     MAX_IMAGES,
     InvalidInput,
     ark_size,
+    ark_tier_shape,
     boolean,
+    check_ark_reference,
     max_images_of,
     prompt_of,
     string_list,
@@ -106,6 +108,11 @@ async def generations(request: Request) -> Response:
         for url in references:
             if not state.reference_reachable(url, request):
                 raise InvalidInput(f"The image {url[:64]} cannot be downloaded or decoded.", "image")
+            data = state.reference_bytes(url, request)
+            if data is not None:
+                check_ark_reference(data)
+        if isinstance(body.get("size"), str) and body["size"] in ("1K", "2K", "4K"):
+            size = ark_tier_shape(body["size"], prompt)
     except InvalidInput as exc:
         code = "MissingParameter" if exc.missing else "InvalidParameter"
         return ark_error(400, code, str(exc), param=exc.param, kind="BadRequest")
@@ -127,10 +134,17 @@ async def generations(request: Request) -> Response:
             "The service encountered an unexpected internal error.",
             kind="InternalServerError",
         )
+    if failure == "402":
+        return ark_error(403, "AccountOverdueError", "Your account has an overdue balance.", kind="Forbidden")
+    if failure == "closed":
+        return ark_error(404, "InvalidEndpoint.ClosedEndpoint", "The endpoint is closed.", kind="NotFound")
+    if failure == "envelope":
+        code = triggers.code or "InternalServiceError"
+        return JSONResponse({"error": {"code": code, "message": "simulated error in a 200 reply", "type": ""}})
     if failure == "policy":
         return ark_error(
             400,
-            "InputTextSensitiveContentDetected",
+            triggers.code or "InputTextSensitiveContentDetected",
             "The request failed because the input text may contain sensitive information.",
             param="prompt",
             kind="BadRequest",
@@ -156,6 +170,7 @@ async def generations(request: Request) -> Response:
         response_format,
         triggers.partial or state.random_partial(count),
         state.latency(triggers),
+        triggers.code or OUTPUT_POLICY_CODE,
     )
     if failure == "timeout":
         try:
@@ -164,7 +179,7 @@ async def generations(request: Request) -> Response:
             state.limiter.release(key)
         return ark_error(500, "InternalServiceError", "The request timed out.", kind="InternalServerError")
     if stream:
-        return await _stream(generation)
+        return await _stream(generation, truncate=failure == "truncate")
     try:
         entries = [await generation.entry(index) for index in range(count)]
     finally:
@@ -203,9 +218,11 @@ class _Generation:
         response_format: str,
         partial: int,
         latency: float,
+        failure_code: str,
     ) -> None:
         self.state, self.key, self.prompt, self.size, self.count = state, key, prompt, size, count
         self.seed, self.response_format, self.latency = seed, response_format, latency
+        self.failure_code = failure_code
         self.failed_from = count - min(partial, count)
         self.base = str(request.base_url).rstrip("/")
         self.call_id = uuid.uuid4().hex
@@ -217,11 +234,12 @@ class _Generation:
             # Moderation rejects this slot; the rest of the set continues (as Ark documents).
             return {
                 "error": {
-                    "code": OUTPUT_POLICY_CODE,
+                    "code": self.failure_code,
                     "message": "The generated image may contain sensitive information.",
                 }
             }
-        data, content_type = await self.state.render(self.prompt, self.seed, index, self.size)
+        # Seedream 4.0 accepts `seed` and ignores it: the same prompt renders the same whatever the seed.
+        data, content_type = await self.state.render(self.prompt, 0, index, self.size)
         self.generated += 1
         entry: dict[str, Any] = {"size": f"{self.size[0]}x{self.size[1]}"}
         if self.response_format == "b64_json":
@@ -242,7 +260,7 @@ def _event(payload: dict[str, Any]) -> bytes:
     return f"event: {payload['type']}\ndata: {json.dumps(payload)}\n\n".encode()
 
 
-async def _stream(generation: _Generation) -> Response:
+async def _stream(generation: _Generation, *, truncate: bool = False) -> Response:
     # Ark sends headers only after the first image is done: render it before answering.
     try:
         first = await generation.entry(0)
@@ -258,6 +276,8 @@ async def _stream(generation: _Generation) -> Response:
     async def events() -> AsyncIterator[bytes]:
         try:
             yield as_event(0, first)
+            if truncate:
+                return  # the connection ends: no more images, no `completed`, no [DONE]
             for index in range(1, generation.count):
                 yield as_event(index, await generation.entry(index))
             yield _event({"type": "image_generation.completed", "usage": generation.usage()})

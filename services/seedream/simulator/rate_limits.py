@@ -32,6 +32,19 @@ class KeyLimiter:
         self._active[key] += 1
         return None
 
+    def take_images(self, key: str, images: int) -> tuple[str, float] | None:
+        """Take `images` from the minute budget only (WaveSpeed queues over its task limit instead of
+        refusing), or return (reason, seconds until the window has room)."""
+        now = self._clock()
+        window = self._images[key]
+        while window and window[0][0] <= now - WINDOW_S:
+            window.popleft()
+        used = sum(count for _, count in window)
+        if used + images > self._images_per_minute:
+            return "images per minute limit reached", max(1.0, window[0][0] + WINDOW_S - now) if window else WINDOW_S
+        window.append((now, images))
+        return None
+
     def release(self, key: str) -> None:
         self._active[key] = max(0, self._active[key] - 1)
 

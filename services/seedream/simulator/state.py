@@ -53,6 +53,8 @@ class Task:
     created_at: str
     poll_url: str
     status: str = "created"
+    poll_failures: list[str] = field(default_factory=list)
+    """Statuses the next polls answer with before the task is shown again (injected faults)."""
     outputs: list[str] = field(default_factory=list)
     code: int | None = None
     error: str = ""
@@ -85,6 +87,10 @@ class SimulatorState:
         self.tasks: dict[str, Task] = {}
         self.uploads: dict[str, tuple[bytes, str]] = {}
         self.outputs: dict[str, tuple[bytes, str]] = {}
+        self.output_failures: Counter[str] = Counter()
+        """Injected failures left per output key (each download answers 500 until it reaches 0)."""
+        self.task_slots: dict[str, asyncio.Semaphore] = {}
+        """Per key: WaveSpeed runs at most `concurrent_tasks` at once and queues the rest (no 429)."""
         self.requests: list[RecordedRequest] = []
         self.webhooks: list[WebhookDelivery] = []
         self.attempts: Counter[str] = Counter()
@@ -101,7 +107,15 @@ class SimulatorState:
         triggers = parse_triggers(prompt)
         self.attempts[prompt] += 1
         if triggers.failure_attempts is not None and self.attempts[prompt] > triggers.failure_attempts:
-            return Triggers(None, None, triggers.partial, triggers.delay_s)
+            return Triggers(
+                None,
+                None,
+                triggers.partial,
+                triggers.delay_s,
+                triggers.poll_failures,
+                triggers.download_failures,
+                triggers.code,
+            )
         return triggers
 
     def random_failure(self) -> str | None:
@@ -125,6 +139,19 @@ class SimulatorState:
 
     def latency(self, triggers: Triggers) -> float:
         return triggers.delay_s if triggers.delay_s is not None else self.config.latency.sample(self.rng)
+
+    def reference_bytes(self, url: str, request: Request) -> bytes | None:
+        """The bytes of a data: URL or one of our uploads; None for anything else (never fetched)."""
+        if url.startswith("data:"):
+            try:
+                return base64.b64decode(url.partition(",")[2], validate=True)
+            except (binascii.Error, ValueError):
+                return None
+        parts = urlsplit(url)
+        if parts.netloc == request.url.netloc and parts.path.startswith("/media/"):
+            stored = self.uploads.get(parts.path.removeprefix("/media/"))
+            return stored[0] if stored else None
+        return None
 
     def reference_reachable(self, url: str, request: Request) -> bool:
         """Only our own upload URLs and data: URLs are checked; other URLs are accepted without any fetch."""
@@ -159,6 +186,11 @@ class SimulatorState:
     def store_output(self, key: str, data: bytes, content_type: str, base_url: str) -> str:
         self.outputs[key] = (data, content_type)
         return f"{base_url}/outputs/{key}"
+
+    def task_slot(self, key: str) -> asyncio.Semaphore:
+        if key not in self.task_slots:
+            self.task_slots[key] = asyncio.Semaphore(self.config.concurrent_tasks)
+        return self.task_slots[key]
 
     def spawn(self, coroutine: Any) -> None:
         task: asyncio.Task[None] = asyncio.create_task(coroutine)

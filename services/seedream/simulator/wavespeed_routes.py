@@ -93,14 +93,20 @@ async def submit(request: Request) -> Response:
 
     triggers = state.triggers(prompt)
     failure = triggers.failure or state.random_failure()
+    # WaveSpeed documents no Retry-After: its 429s carry none.
     if failure == "429":
-        return error(429, "Too Many Requests", "rate limit exceeded", {"Retry-After": "2"})
+        return error(429, "Too Many Requests", "rate limit exceeded")
     if failure == "500":
         return error(500, "Internal Server Error", "simulated server error")
-    refused = state.limiter.acquire(key, max_images)
+    if failure == "402":
+        return error(402, "Payment Required", "Insufficient balance, please top up your account")
+    if failure == "envelope":
+        # HTTP 200, error in the envelope (the SDK's own tests show this shape).
+        code = int(triggers.code) if triggers.code and triggers.code.isdigit() else 1401
+        return JSONResponse({"code": code, "message": "invalid parameter: simulated", "data": None})
+    refused = state.limiter.take_images(key, max_images)
     if refused is not None:
-        reason, retry_after = refused
-        return error(429, "Too Many Requests", reason, {"Retry-After": f"{retry_after:.0f}"})
+        return error(429, "Too Many Requests", refused[0])
 
     task_id = uuid.uuid4().hex
     base = _base_url(request)
@@ -116,11 +122,21 @@ async def submit(request: Request) -> Response:
         webhook=request.query_params.get("webhook"),
         created_at=datetime.fromtimestamp(state.config.clock(), UTC).isoformat(),
         poll_url=f"{base}/api/v3/predictions/{task_id}/result",
+        poll_failures=list(triggers.poll_failures),
     )
     state.tasks[task_id] = task
     unreachable = [url for url in images if not state.reference_reachable(url, request)]
     partial = triggers.partial or state.random_partial(max_images)
-    state.spawn(_run_task(state, task, failure, partial, state.latency(triggers), unreachable, base, body))
+    state.spawn(
+        _run_task(
+            state, task, failure, partial, state.latency(triggers), unreachable, base, body, triggers.download_failures
+        )
+    )
+    if sync and failure == "sync5004":
+        # Seen from the SDKs' tests: code 5004 is "still running" even when the status reads otherwise.
+        data = task.data()
+        data.update(code=5004, status="failed")
+        return envelope(data, message="Sync mode timed out; the task continues, poll data.urls.get")
     if sync:
         try:
             await asyncio.wait_for(task.done.wait(), state.config.sync_wait_s)
@@ -140,38 +156,55 @@ async def _run_task(
     unreachable: list[str],
     base: str,
     body: dict[str, Any],
+    download_failures: int = 0,
 ) -> None:
     started = time.monotonic()
     try:
-        task.status = "processing"
-        await asyncio.sleep(latency)
-        if failure == "timeout":
-            # The task never finishes within any sane client deadline; it ends as WaveSpeed's own timeout.
-            await asyncio.sleep(state.config.hang_s)
-            task.status, task.code, task.error = "failed", 5004, "task timed out"
-        elif failure == "policy":
-            task.status, task.code, task.error = "failed", 1200, "content flagged by moderation"
-        elif failure == "task":
-            task.status, task.code, task.error = "failed", 5000, "internal error while generating"
-        elif unreachable:
-            task.status, task.code, task.error = "failed", 1402, f"media URL unreachable: {unreachable[0]}"
-        else:
-            outputs = []
-            for index in range(max(0, task.max_images - partial)):
-                data, content_type = await state.render(task.prompt, 0, index, task.size)
-                if task.base64_output:
-                    outputs.append(base64.b64encode(data).decode())
-                else:
-                    extension = "jpg" if content_type == "image/jpeg" else "png"
-                    outputs.append(state.store_output(f"{task.id}/{index}.{extension}", data, content_type, base))
-            task.outputs = outputs
-            task.status = "completed"
+        # Over the account's concurrency the task waits in WaveSpeed's queue ("created"); nothing is refused.
+        async with state.task_slot(task.api_key):
+            await _work(state, task, failure, partial, latency, unreachable, base, download_failures)
         task.execution_ms = int((time.monotonic() - started) * 1000)
     finally:
-        state.limiter.release(task.api_key)
         task.done.set()
     if task.webhook:
         await _deliver_webhook(state, task, body)
+
+
+async def _work(
+    state: SimulatorState,
+    task: Task,
+    failure: str | None,
+    partial: int,
+    latency: float,
+    unreachable: list[str],
+    base: str,
+    download_failures: int,
+) -> None:
+    task.status = "processing"
+    await asyncio.sleep(latency)
+    if failure == "timeout":
+        # The task never finishes within any sane client deadline; it ends as WaveSpeed's own timeout.
+        await asyncio.sleep(state.config.hang_s)
+        task.status, task.code, task.error = "failed", 5004, "task timed out"
+    elif failure == "policy":
+        task.status, task.code, task.error = "failed", 1200, "content flagged by moderation"
+    elif failure == "task":
+        task.status, task.code, task.error = "failed", 5000, "internal error while generating"
+    elif unreachable:
+        task.status, task.code, task.error = "failed", 1402, f"media URL unreachable: {unreachable[0]}"
+    else:
+        outputs = []
+        for index in range(max(0, task.max_images - partial)):
+            data, content_type = await state.render(task.prompt, 0, index, task.size)
+            if task.base64_output:
+                outputs.append(base64.b64encode(data).decode())
+            else:
+                extension = "jpg" if content_type == "image/jpeg" else "png"
+                output_key = f"{task.id}/{index}.{extension}"
+                outputs.append(state.store_output(output_key, data, content_type, base))
+                state.output_failures[output_key] = download_failures
+        task.outputs = outputs
+        task.status = "completed"
 
 
 async def _deliver_webhook(state: SimulatorState, task: Task, body: dict[str, Any]) -> None:
@@ -207,6 +240,9 @@ async def poll(request: Request) -> Response:
     task = state.tasks.get(request.path_params["task_id"])
     if task is None:
         return error(404, "Not Found", "prediction not found")
+    if task.poll_failures:
+        status = int(task.poll_failures.pop(0))
+        return error(status, "Too Many Requests" if status == 429 else "Server Error", "simulated poll failure")
     return envelope(task.data())
 
 
@@ -246,9 +282,14 @@ async def media(request: Request) -> Response:
 
 
 async def output(request: Request) -> Response:
-    stored = _state(request).outputs.get(request.path_params["output_id"])
+    state = _state(request)
+    key = request.path_params["output_id"]
+    stored = state.outputs.get(key)
     if stored is None:
         return Response(status_code=404)
+    if state.output_failures[key] > 0:
+        state.output_failures[key] -= 1
+        return Response(status_code=500)
     return Response(stored[0], media_type=stored[1])
 
 

@@ -19,6 +19,7 @@ from services.seedream import (
     SizeTier,
 )
 from services.seedream.simulator import RecordedRequest
+from services.seedream.simulator.validation import ARK_TIER_SHAPES
 from tests.services.seedream.conftest import decoded_size, png_bytes
 
 Sent = Callable[[str], list[RecordedRequest]]
@@ -68,7 +69,9 @@ async def test_url_output_tier_size_and_watermark_setting(ark: Build, sent: Sent
     (image,) = result.images
     assert image.data is None
     assert image.url is not None
-    assert (image.width, image.height) == (1024, 1024)
+    # A tier lets the model pick the aspect: the size comes from the reply (`data[].size`), not the request.
+    assert (image.width, image.height) == (1248, 832)
+    assert (image.width, image.height) in ARK_TIER_SHAPES["1K"]
 
 
 async def test_edit_inlines_local_reference_as_data_url(ark: Build, sent: Sent) -> None:
