@@ -313,7 +313,8 @@ async def test_silent_connection_is_detected_by_ping(make_redis_bus: MakeRedisBu
     proxy = TcpProxy(redis_address.hostname or "127.0.0.1", redis_address.port or 6379)
     await proxy.start()
     try:
-        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", ping_interval=0.1)
+        # Detection takes two silent intervals; at 0.1 s a loaded machine's PONG could miss it and reconnects looped.
+        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", ping_interval=0.5)
         async with bus.subscribe("batch:a") as sub:
             proxy.freeze()  # the socket stays open but nothing comes back
             await wait_until(lambda: not bus.healthy)
