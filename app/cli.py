@@ -33,6 +33,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         proxy_headers=True,
         ws_ping_interval=20,  # Strawberry sends no protocol pings; uvicorn's keep sockets honest.
         ws_ping_timeout=20,
+        # SIGTERM: stop accepting, close WebSockets with 1012 (clients reconnect elsewhere), finish requests.
+        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
+        log_config=None,  # our logging (app/logs.py) formats uvicorn's records too
     )
     return 0
 
