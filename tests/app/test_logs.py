@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 
 from app.logs import configure_logging
 from tests.conftest import GQL, MakeCaller
+from tests.distributed_support import poll
 from tests.generation_support import generate, new_project, wait_until_ended
 
 
@@ -55,12 +56,21 @@ async def test_request_id_user_and_batch_reach_the_logs_and_secrets_do_not(
     batch_id = response.json()["data"]["generate"]["batchJob"]["id"]
     await wait_until_ended(app, batch_id)
 
+    def events() -> list[str]:
+        return [
+            str(r["event"])
+            for r in lines(json_logs)
+            if r.get("request_id") == "req-test-0001" and r.get("batch_id") == batch_id and r.get("user_id")
+        ]
+
+    # The mutation and the job it enqueued (the embedded queue runs it in this process) carry the same ids. The
+    # job logs its end just after the terminal event went out: wait for the line, within a bound.
+    async def job_ended() -> bool:
+        return any(e.startswith("job ended complete") for e in events())
+
+    await poll(job_ended, within=10, what="the job's end")
+    assert any(e.startswith("batch submitted") for e in events()), events()
     records = lines(json_logs)
-    mine = [r for r in records if r.get("request_id") == "req-test-0001"]
-    events = [r["event"] for r in mine if r.get("batch_id") == batch_id and r.get("user_id")]
-    # The mutation and the job it enqueued (the embedded queue runs it in this process) carry the same ids.
-    assert any(str(e).startswith("batch submitted") for e in events), mine
-    assert any(str(e).startswith("job ended complete") for e in events), mine
     text = json_logs.getvalue()
     assert alice.token not in text
     assert "a secret garden" not in text
