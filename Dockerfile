@@ -1,21 +1,48 @@
-# Production image: the API (`playground serve`) or a worker, configured by environment (see README).
-FROM python:3.11-slim
+# The production image: one image, four commands (`serve` by default, `worker`, `migrate`, `simulator`), configured
+# by environment (README "Deploy"). Dependencies come from the lock files with their hashes checked; the project is
+# installed from a wheel built here, never editable. State (the SQLite file, media) lives in the /app/var volume.
+FROM python:3.11-slim-bookworm AS build
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-WORKDIR /app
-RUN useradd --create-home --uid 10001 playground
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+COPY requirements/ ./requirements/
+# The build backend goes to a venv of its own, so the venv that ships holds only what the service runs.
+RUN python -m venv /opt/venv \
+    && /opt/venv/bin/pip install --require-hashes --no-deps -r requirements/runtime.lock \
+    && python -m venv /opt/build \
+    && /opt/build/bin/pip install --require-hashes --no-deps -r requirements/build.lock
 
-COPY pyproject.toml README.md aerich_sqlite.toml aerich_postgres.toml ./
+COPY pyproject.toml README.md ./
 COPY app ./app
 COPY graph ./graph
 COPY models ./models
 COPY resolvers ./resolvers
 COPY services ./services
 COPY migrations ./migrations
-# Editable, so the migration chains next to the code are found at run time.
-RUN pip install -e . && mkdir -p /app/var && chown playground /app/var
+RUN /opt/build/bin/pip wheel --no-deps --no-build-isolation --wheel-dir /wheels . \
+    && /opt/venv/bin/pip install --no-deps /wheels/*.whl
 
-USER playground
-ENV PLAYGROUND_ENV=production
-EXPOSE 8000
-CMD ["playground", "serve", "--host", "0.0.0.0", "--port", "8000"]
+
+FROM python:3.11-slim-bookworm
+
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PLAYGROUND_ENV=production \
+    PLAYGROUND_VAR_DIR=/app/var \
+    HEALTHCHECK_URL=http://127.0.0.1:8000/healthz
+RUN useradd --create-home --uid 10001 playground \
+    && mkdir -p /app/var/media \
+    && chown -R 10001:10001 /app/var
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+VOLUME ["/app/var"]
+USER 10001:10001
+
+# 8000: the API (`serve`); 9101: a worker's /metrics (WORKER_METRICS_PORT).
+EXPOSE 8000 9101
+# The API's /healthz by default; a worker's compose service points HEALTHCHECK_URL at its metrics port instead.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(os.environ['HEALTHCHECK_URL'], timeout=4)"]
+ENTRYPOINT ["playground"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8000"]

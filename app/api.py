@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
+import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
+import structlog
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -25,6 +28,7 @@ from strawberry.types.unset import UnsetType
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
+from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
 from graph.core.context import AppServices, Context
@@ -34,18 +38,25 @@ from services.core.config import Settings, load_settings
 from services.core.errors import Unauthenticated
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
+from services.infra import metrics
 
 log = logging.getLogger(__name__)
 EXPIRY_TASK = "playground.token_expiry"
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class GraphQLView(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context and connect-time WebSocket authentication."""
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        socket = scope["type"] == "websocket"
+        if socket:
+            metrics.WEBSOCKETS_OPEN.inc()
         try:
             await super().__call__(scope, receive, send)
         finally:
+            if socket:
+                metrics.WEBSOCKETS_OPEN.dec()
             expiry = scope.get("state", {}).pop(EXPIRY_TASK, None)
             if expiry is not None:
                 expiry.cancel()
@@ -77,6 +88,38 @@ def _close_when_expired(socket: Request | WebSocket, expires_at: float) -> None:
 
     # Kept in the socket's scope; GraphQLView.__call__ cancels it when the socket ends.
     socket.scope.setdefault("state", {})[EXPIRY_TASK] = asyncio.get_running_loop().create_task(close_later())
+
+
+class RequestId:
+    """Gives every HTTP request and WebSocket a request id (the client's ``X-Request-ID`` when it is sane, else a new
+    one), bound into the logging context for everything the request runs and sent back as ``X-Request-ID``."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        header = (b"x-request-id", request_id.encode())
+
+        async def send_with_id(message: Any) -> None:
+            if message["type"] in ("http.response.start", "websocket.accept"):
+                message = {**message, "headers": [*message.get("headers", []), header]}
+            await send(message)
+
+        # A fresh logging context per request; what the request binds (user, batch) ends with it. (A server runs
+        # each request in a task of its own anyway; an in-process caller, such as a test client, does not.)
+        outer = structlog.contextvars.get_contextvars()
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            structlog.contextvars.clear_contextvars()
+            structlog.contextvars.bind_contextvars(**outer)
 
 
 async def healthz(_: Request) -> Response:
@@ -178,7 +221,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await reconcile(runtime.queue, runtime.publisher)
             yield
 
-    middleware = []
+    middleware = [Middleware(RequestId)]
     if settings.allowed_origins:
         middleware.append(
             Middleware(
@@ -194,6 +237,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", view),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics_endpoint),
             Mount("/media", StaticFiles(directory=media_dir), name="media"),
         ],
         middleware=middleware,

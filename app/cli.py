@@ -1,7 +1,8 @@
-"""The ``playground`` command: serve, worker, migrate, token, credits, simulator, schema.
+"""The ``playground`` command: serve, worker, migrate, token, credits, simulator, schema, and the terminal client
+(generate, watch, batches: see ``app/client.py``).
 
 The web stack (Starlette, Strawberry, the schema) is imported only by the commands that need it, so that quick
-commands such as ``token`` start fast.
+commands such as ``token`` start fast. The client commands read no service settings: they only talk to an API.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from app import worker
 from app.logs import configure_logging
@@ -33,6 +35,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         proxy_headers=True,
         ws_ping_interval=20,  # Strawberry sends no protocol pings; uvicorn's keep sockets honest.
         ws_ping_timeout=20,
+        # SIGTERM: stop accepting, close WebSockets with 1012 (clients reconnect elsewhere), finish requests.
+        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
+        log_config=None,  # our logging (app/logs.py) formats uvicorn's records too
     )
     return 0
 
@@ -88,6 +93,46 @@ def _schema(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _client(args: argparse.Namespace) -> int:
+    from app import client
+
+    async def run() -> int:
+        api = client.connection(args.api, args.token)
+        try:
+            if args.command == "generate":
+                fields = client.generate_input(
+                    project=args.project,
+                    prompts=args.prompt,
+                    mode=args.mode,
+                    count=args.count,
+                    max_images=args.max_images,
+                    size=args.size,
+                    presets=args.preset,
+                )
+                return await client.generate(api, fields, follow=args.watch, out=sys.stdout)
+            if args.command == "watch":
+                return await client.watch(api, args.batch_id, client.make_view(args.batch_id))
+            return await client.batches(api, first=args.first, out=sys.stdout)
+        finally:
+            await api.close()
+
+    try:
+        return asyncio.run(run())
+    except client.ClientError as error:
+        print(f"playground: {error}", file=sys.stderr)
+        return client.EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _client_parser(commands: Any, name: str, summary: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=summary)
+    parser.add_argument("--api", help="the API's base URL (default PLAYGROUND_API_URL, else http://127.0.0.1:8000)")
+    parser.add_argument("--token", help="a bearer token (default PLAYGROUND_TOKEN)")
+    parser.set_defaults(client=True)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="playground", description="Preset Playground API")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -129,11 +174,30 @@ def _parser() -> argparse.ArgumentParser:
     simulator.set_defaults(run=_simulator)
 
     commands.add_parser("schema", help="print the GraphQL SDL").set_defaults(run=_schema)
+
+    generate = _client_parser(commands, "generate", "start a batch on a running API (--watch: follow it to the end)")
+    generate.add_argument("--project", required=True, help="project id")
+    generate.add_argument("--prompt", action="append", required=True, help="the prompt (repeat for one image each)")
+    generate.add_argument("--mode", help="TEXT_TO_IMAGE, EDIT, MULTI_REFERENCE or SEQUENTIAL")
+    generate.add_argument("--count", type=int, help="images per prompt")
+    generate.add_argument("--max-images", type=int, help="images of a SEQUENTIAL set")
+    generate.add_argument("--size", help="e.g. 1024x1024 or 2K")
+    generate.add_argument("--preset", action="append", default=[], help="a style preset id (repeat to mix)")
+    generate.add_argument("--watch", action="store_true", help="show live progress until the batch ends")
+
+    watch = _client_parser(commands, "watch", "follow a batch's live progress until it ends")
+    watch.add_argument("batch_id")
+
+    listing = _client_parser(commands, "batches", "list your recent batches")
+    listing.add_argument("--first", type=int, default=20, help="how many (at most 100)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "client", False):
+        configure_logging("WARNING")  # the client's output is its progress, not request logs
+        return _client(args)
     configure_logging()
     try:
         settings = load_settings()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -16,12 +17,20 @@ import httpx
 
 from services.core.config import ProviderKind, Settings
 from services.generation.runner import BatchRunner, WorkerDeps
+from services.infra import metrics
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
 from services.infra.limits import create_limiter
 from services.infra.storage import LocalStorage, Storage
 from services.progress.publisher import ProgressPublisher
-from services.seedream import SeedreamProvider, create_http_client, create_provider
+from services.seedream import (
+    GenerationRequest,
+    GenerationResult,
+    ProviderError,
+    SeedreamProvider,
+    create_http_client,
+    create_provider,
+)
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
 
@@ -43,6 +52,34 @@ class Runtime:
     publisher: ProgressPublisher
     http: httpx.AsyncClient
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
+
+
+class MeteredProvider:
+    """A provider whose calls are timed and whose failures are counted by category (Prometheus)."""
+
+    def __init__(self, provider: SeedreamProvider) -> None:
+        self._provider = provider
+
+    @property
+    def name(self) -> str:
+        return self._provider.name
+
+    async def generate(self, request: GenerationRequest) -> GenerationResult:
+        started = time.perf_counter()
+        outcome = "error"
+        try:
+            result = await self._provider.generate(request)
+            outcome = "ok"
+            for slot in result.failed:  # images of a set the provider did not deliver
+                category = slot.category.value.lower()
+                metrics.PROVIDER_ERRORS.labels(provider=self.name, category=category).inc()
+            return result
+        except ProviderError as error:
+            metrics.PROVIDER_ERRORS.labels(provider=self.name, category=error.category.value.lower()).inc()
+            raise
+        finally:
+            elapsed = time.perf_counter() - started
+            metrics.PROVIDER_CALL_DURATION.labels(provider=self.name, outcome=outcome).observe(elapsed)
 
 
 @contextlib.asynccontextmanager
@@ -73,15 +110,17 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
         ProviderKind.WAVESPEED: settings.wavespeed_api_key or "",
         ProviderKind.ARK: settings.ark_api_key or "",
     }[kind]
-    provider = create_provider(
-        kind.value,
-        client,
-        base_url=base_url,
-        api_key=api_key,
-        model=settings.ark_model,
-        deadline_s=settings.provider_deadline_seconds,
-        # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
-        sync_mode=simulator is not None,
+    provider = MeteredProvider(
+        create_provider(
+            kind.value,
+            client,
+            base_url=base_url,
+            api_key=api_key,
+            model=settings.ark_model,
+            deadline_s=settings.provider_deadline_seconds,
+            # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
+            sync_mode=simulator is not None,
+        )
     )
     try:
         if simulator is not None:

@@ -1,7 +1,8 @@
 """The worker process (``playground worker``): runs batches from the Redis queue with SAQ.
 
 It builds what the batch loop needs (provider, storage, bus publisher, account limits) once, runs any number of
-batches at a time, and stops cleanly on SIGTERM/SIGINT (running jobs go back to the queue for another worker).
+batches at a time, serves its metrics on ``WORKER_METRICS_PORT``, and stops cleanly on SIGTERM/SIGINT: running batches
+get ``SHUTDOWN_GRACE_SECONDS`` to finish, then go back to the queue for another worker.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from collections.abc import AsyncIterator
 
 from tortoise import Tortoise
 
+from app.metrics import worker_metrics_server
 from app.runtime import worker_handler
 from services.core import db
 from services.core.config import Settings
-from services.infra.jobs import run_worker
+from services.infra.jobs import SaqSettings, run_worker
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +39,12 @@ async def run(settings: Settings, *, concurrency: int | None = None) -> None:
     """Run batches from the queue until SIGTERM/SIGINT; needs ``REDIS_URL``."""
     if not settings.redis_url:
         raise ValueError("the worker needs REDIS_URL (without it, `playground serve` runs batches itself)")
-    async with database(settings):
-        await run_worker(
-            settings.redis_url,
-            concurrency=concurrency or settings.worker_concurrency,
-            handler_factory=lambda: worker_handler(settings),
-            name=settings.redis_namespace,
-        )
+    with worker_metrics_server(settings.worker_metrics_port):
+        async with database(settings):
+            await run_worker(
+                settings.redis_url,
+                concurrency=concurrency or settings.worker_concurrency,
+                handler_factory=lambda: worker_handler(settings),
+                name=settings.redis_namespace,
+                settings=SaqSettings(shutdown_grace_s=settings.shutdown_grace_seconds),
+            )

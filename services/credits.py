@@ -30,6 +30,7 @@ from models import CreditLedgerEntry, LedgerKind, User
 from services.core.errors import InsufficientCredits, InvalidInput, NotFound
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
+from services.infra import metrics
 
 MAX_GRANT = 1_000_000
 MAX_REASON = 500
@@ -67,6 +68,8 @@ async def _apply(
             # Our UPDATE holds the row lock (PostgreSQL) or the write lock (SQLite) until commit, so this read
             # sees exactly the balance our change produced.
             balance = (await User.get(id=user_id)).credits
+            # Counted as written (a rare rollback of the caller's transaction after this still counts).
+            metrics.LEDGER_CREDITS.labels(kind=kind.value.lower()).inc(abs(held_delta) or abs(amount))
             return await CreditLedgerEntry.create(
                 user_id=user_id,
                 amount=amount,

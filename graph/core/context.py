@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import structlog
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
@@ -71,6 +72,7 @@ class Context:
         identity = await self.authenticate()
         if self._user is None or self.is_websocket:
             self._user = await ensure_user(identity, self.services.settings.signup_credits)
+            structlog.contextvars.bind_contextvars(user_id=str(self._user.id))
         return self._user
 
     async def admin(self) -> User:

@@ -15,6 +15,7 @@ from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.errors import shape_error, should_mask_error
+from graph.core.metrics import OperationMetrics
 from services.core.config import Settings
 
 
@@ -42,6 +43,7 @@ def build_schema(*, query: type, mutation: type, subscription: type, settings: S
         subscription=subscription,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=[
+            OperationMetrics,
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
             lambda: AddValidationRules(limits),

@@ -25,6 +25,11 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+class LogFormat(StrEnum):
+    CONSOLE = "console"
+    JSON = "json"
+
+
 class ProviderKind(StrEnum):
     SIMULATOR = "simulator"
     WAVESPEED = "wavespeed"
@@ -83,6 +88,14 @@ class Settings(BaseSettings):
     ws_max_operations: int = Field(default=20, ge=1)
     ws_init_timeout_seconds: float = Field(default=10.0, gt=0, le=10)
 
+    log_level: str = "INFO"
+    log_format: LogFormat | None = None
+    """``console`` or ``json``; unset: JSON in production, console in development."""
+    worker_metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    """Where a worker serves its /metrics (the API serves them on its own port); unset or 0: not served."""
+    shutdown_grace_seconds: float = Field(default=25.0, ge=0, le=3600)
+    """On SIGTERM: how long the API finishes in-flight requests and a worker its running batches."""
+
     @field_validator("allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
@@ -119,6 +132,10 @@ class Settings(BaseSettings):
     @property
     def is_development(self) -> bool:
         return self.environment is Environment.DEVELOPMENT
+
+    @property
+    def resolved_log_format(self) -> LogFormat:
+        return self.log_format or (LogFormat.CONSOLE if self.is_development else LogFormat.JSON)
 
     @property
     def resolved_database_url(self) -> str:

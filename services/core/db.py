@@ -16,7 +16,12 @@ from tortoise import Tortoise
 
 from models import MODEL_MODULES
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+_PACKAGED_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# A wheel (the Docker image) carries the chains inside this package (pyproject.toml force-include); a checkout and
+# an editable install read them at the repository root, where scripts/makemigrations writes them.
+MIGRATIONS_DIR = (
+    _PACKAGED_MIGRATIONS if _PACKAGED_MIGRATIONS.is_dir() else Path(__file__).resolve().parents[2] / "migrations"
+)
 log = logging.getLogger(__name__)
 
 

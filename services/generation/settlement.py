@@ -21,6 +21,7 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits, projects
 from services.analytics import recording
+from services.infra import metrics
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ async def deliver_image(edit: ImageEdit, image: Delivered) -> bool:
         await BatchJob.filter(id=edit.batch_job_id).update(
             completed_images=F("completed_images") + 1, credits_captured=F("credits_captured") + edit.credits
         )
+    metrics.IMAGES_DELIVERED.inc()
     return True
 
 

@@ -6,11 +6,13 @@ Retries (``services.generation.retry``) create their batches the same way, throu
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import structlog
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -33,6 +35,8 @@ from services.generation.references import resolve_references
 from services.infra.jobs import JobQueue
 from services.infra.storage import Storage
 from services.progress.publisher import ProgressPublisher
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,8 @@ async def submit(
         if existing is None:
             raise
         return Submitted(batch=existing, created=False)
+    structlog.contextvars.bind_contextvars(batch_id=str(batch.id))  # for the logs of this request (and its job)
+    log.info("batch submitted: %d images, %d credits held", batch.total_images, batch.credits_reserved)
     await after_create(batch, queue=queue, publisher=publisher)
     return Submitted(batch=batch, created=True)
 

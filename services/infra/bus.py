@@ -44,6 +44,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from services.infra import metrics
+
 __all__ = [
     "RESYNC",
     "BusSubscription",
@@ -188,6 +190,7 @@ class BusSubscription:
         if self._ended:
             return
         self._items.append(event)
+        metrics.BUS_DELIVERIES.inc()
         if len(self._items) > self._queue_size:
             self._shed()
         self._wakeup.set()
@@ -199,6 +202,8 @@ class BusSubscription:
         # RESYNC supersedes every queued snapshot and any earlier RESYNC; terminal events stay, in order.
         kept = [item for item in self._items if _is_terminal(item)]
         self.dropped += len(self._items) - len(kept)
+        metrics.BUS_DROPPED.inc(len(self._items) - len(kept))
+        metrics.BUS_RESYNCS.inc()
         self._items = deque(kept)
         self._items.append(RESYNC)
         self._wakeup.set()
@@ -208,10 +213,13 @@ class BusSubscription:
             if not _is_protected(item):
                 del self._items[index]
                 self.dropped += 1
+                metrics.BUS_DROPPED.inc()
                 return
         if len(self._items) > self._queue_size * PROTECTED_OVERFLOW_FACTOR:
             # The consumer stopped reading; one RESYNC tells it to rebuild everything from SQL instead.
             self.dropped += len(self._items)
+            metrics.BUS_DROPPED.inc(len(self._items))
+            metrics.BUS_RESYNCS.inc()
             self._items = deque([RESYNC])
 
     def _end(self) -> None:
@@ -306,6 +314,7 @@ class InProcessBus(_FanoutBus):
         if self._closed:
             log.warning("event on %s published after the bus closed; dropped", channel)
             return
+        metrics.BUS_PUBLISHED.inc()
         self._dispatch(channel, json.loads(payload))
 
     @property
@@ -429,6 +438,7 @@ class RedisBus(_FanoutBus):
         try:
             async with asyncio.timeout(self._publish_timeout):
                 await self._publisher.publish(self._prefix + channel, payload)
+            metrics.BUS_PUBLISHED.inc()
         except (RedisError, OSError, TimeoutError) as exc:
             self.publish_failures += 1
             log.warning("event bus: publish to %s failed: %s: %s", channel, type(exc).__name__, exc)
@@ -527,6 +537,7 @@ class RedisBus(_FanoutBus):
             raise
         if self._connected_once:
             self.reconnects += 1
+            metrics.BUS_RECONNECTS.inc()
             log.info("event bus: reconnected to Redis, resubscribed %d channel(s)", len(self._remote))
         self._connected_once = True
         self._healthy = True

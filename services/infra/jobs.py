@@ -16,8 +16,10 @@ failed, aborted) starts a fresh job: that is how reconcile and batch retry re-ru
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -25,11 +27,14 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import structlog
 from saq.job import ACTIVE_STATUSES, TERMINAL_STATUSES, Job, Status
 from saq.queue.redis import RedisQueue
 from saq.types import Context
 from saq.utils import now
 from saq.worker import Worker
+
+from services.infra import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -146,9 +151,14 @@ class InProcessQueue:
             self._running[batch_id] = asyncio.create_task(self._run(batch_id), name=f"batch:{batch_id}")
 
     async def _run(self, batch_id: uuid.UUID) -> None:
+        # The task copied the context of whoever enqueued (its request id, if any); the job's key is the batch id.
+        structlog.contextvars.bind_contextvars(batch_id=str(batch_id))
         outcome = Status.FAILED
+        started = time.perf_counter()
+        logger.info("job started")
         try:
-            await self._handler(batch_id)
+            with metrics.job_run():
+                await self._handler(batch_id)
             outcome = Status.COMPLETE
         except asyncio.CancelledError:
             outcome = Status.ABORTED
@@ -156,6 +166,7 @@ class InProcessQueue:
         except Exception:
             logger.exception("batch %s failed", batch_id)
         finally:
+            logger.info("job ended %s after %.1f s", outcome.value, time.perf_counter() - started)
             self._running.pop(batch_id, None)
             self._finish(batch_id, outcome)
             self._dispatch()
@@ -194,8 +205,9 @@ class SaqSettings:
     """How often a worker checks whether its running jobs were aborted."""
     abort_ttl_s: int = 5
     """How long an abort request waits for the worker running the job (SAQ refuses the key meanwhile)."""
-    shutdown_grace_s: int = 0
-    """On SIGTERM, how long running jobs may go on before they are cancelled and requeued for another worker."""
+    shutdown_grace_s: float = 0.0
+    """On SIGTERM, how long running jobs may go on before they are cancelled and requeued for another worker (jobs
+    taken meanwhile wait, and are requeued at the end)."""
     cancel_deadline_s: float = 10.0
     """How long a cancelled handler may take to clean up (write its state) before the worker gives up on it."""
     enqueue_wait_s: float = 10.0
@@ -238,6 +250,9 @@ class SaqQueue:
         self._concurrency = concurrency
         self._worker: _Worker | None = None
         self._worker_task: asyncio.Task[None] | None = None
+        self._running: set[asyncio.Task[Any]] = set()
+        """The handler calls in progress (SAQ runs each in a task of its own)."""
+        self._draining = False
 
     @property
     def name(self) -> str:
@@ -253,7 +268,8 @@ class SaqQueue:
             functions=[(JOB_FUNCTION, self._run_job)],
             concurrency=self._concurrency,
             timers={"sweep": s.sweep_interval_s, "abort": s.abort_poll_s, "schedule": 1, "worker_info": 10},
-            shutdown_grace_period_s=s.shutdown_grace_s,
+            # The grace is ours (`close`): SAQ's would also wait on its idle loops and let them take new jobs.
+            shutdown_grace_period_s=0,
             cancellation_hard_deadline_s=s.cancel_deadline_s,
         )
         self._worker_task = asyncio.create_task(self._worker.start(), name=f"saq-worker:{self.name}")
@@ -272,8 +288,10 @@ class SaqQueue:
             self._worker_task.result()
 
     async def close(self) -> None:
-        """Stop the worker (running jobs are cancelled and requeued for another worker) and disconnect."""
+        """Stop the worker and disconnect. Running jobs get ``shutdown_grace_s`` to finish; those still running then
+        are cancelled and requeued for another worker (the handler is idempotent: nothing is lost or done twice)."""
         if self._worker is not None and self._worker_task is not None:
+            await self._drain(self.settings.shutdown_grace_s)
             self._worker.event.set()
             await asyncio.wait({self._worker_task})
             self._worker = None
@@ -291,6 +309,8 @@ class SaqQueue:
                 JOB_FUNCTION,
                 key=key,
                 batch_id=key,
+                # Only for the logs (SQL stays the record): the request that enqueued, when there is one.
+                request_id=structlog.contextvars.get_contextvars().get("request_id"),
                 timeout=s.timeout_s,
                 heartbeat=s.heartbeat_s,
                 retries=s.retries,
@@ -330,13 +350,44 @@ class SaqQueue:
     async def queued_count(self) -> int:
         return await self.queue.count("queued")
 
-    async def _run_job(self, ctx: Context, *, batch_id: str) -> None:
+    async def _drain(self, grace: float) -> None:
+        if grace <= 0 or not self._running:
+            return
+        self._draining = True
+        logger.info("worker stopping: %d job(s) running get %.0f s to finish", len(self._running), grace)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(grace):
+                while self._running:
+                    await asyncio.wait(set(self._running))
+        if self._running:
+            logger.info("worker stopping: %d job(s) still running go back to the queue", len(self._running))
+
+    async def _run_job(self, ctx: Context, *, batch_id: str, request_id: str | None = None) -> None:
         if self._handler is None:  # pragma: no cover - the worker only exists with a handler
             raise RuntimeError("no handler")
+        # The logs of the job name its batch and the request that enqueued it (SAQ runs each job in a fresh task).
+        structlog.contextvars.bind_contextvars(batch_id=batch_id, request_id=request_id)
+        if self._draining:
+            # Taken while this worker drains: started nothing yet. Wait for the stop, whose cancellation makes SAQ
+            # requeue the job for another worker.
+            await asyncio.Event().wait()
+        task = asyncio.current_task()
+        assert task is not None
+        self._running.add(task)
         beat = asyncio.create_task(self._keep_alive(ctx["job"]))
+        started = time.perf_counter()
+        outcome = "failed"
+        logger.info("job started (attempt %d)", ctx["job"].attempts)
         try:
-            await self._handler(uuid.UUID(batch_id))
+            with metrics.job_run():
+                await self._handler(uuid.UUID(batch_id))
+            outcome = "complete"
+        except asyncio.CancelledError:
+            outcome = "interrupted"
+            raise
         finally:
+            logger.info("job ended %s after %.1f s", outcome, time.perf_counter() - started)
+            self._running.discard(task)
             beat.cancel()
             await asyncio.wait({beat})
 

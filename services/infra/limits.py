@@ -36,6 +36,8 @@ from typing import Any, Protocol
 
 from redis.asyncio import Redis
 
+from services.infra import metrics
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_S = 60.0
@@ -94,13 +96,14 @@ class MemoryProviderLimiter:
 
     @asynccontextmanager
     async def slot(self, user_id: str, images: int) -> AsyncIterator[None]:
-        while (wait := self._try_take(user_id, images)) is not None:
-            changed = self._changed
-            try:
-                async with asyncio.timeout(None if math.isinf(wait) else wait + 0.001):
-                    await changed.wait()
-            except TimeoutError:
-                pass
+        with metrics.timed(metrics.LIMITER_WAIT):
+            while (wait := self._try_take(user_id, images)) is not None:
+                changed = self._changed
+                try:
+                    async with asyncio.timeout(None if math.isinf(wait) else wait + 0.001):
+                        await changed.wait()
+                except TimeoutError:
+                    pass
         try:
             yield
         finally:
@@ -251,7 +254,8 @@ class RedisProviderLimiter:
     @asynccontextmanager
     async def slot(self, user_id: str, images: int) -> AsyncIterator[None]:
         lease = uuid.uuid4().hex
-        await self._take(lease, user_id, images)
+        with metrics.timed(metrics.LIMITER_WAIT):
+            await self._take(lease, user_id, images)
         renewer = asyncio.create_task(self._keep_lease(lease, user_id))
         try:
             yield

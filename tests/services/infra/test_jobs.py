@@ -471,3 +471,54 @@ async def test_saq_heartbeat_keeps_a_long_job_from_being_swept(env: SaqEnv, api_
         stop.set()
         await asyncio.wait_for(task, 10)
         await queue.close()
+
+
+async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_rest(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    settings = SaqSettings(heartbeat_interval_s=0.1, shutdown_grace_s=0.5, retry_delay_s=30.0)
+    started: dict[uuid.UUID, asyncio.Event] = {}
+    finish_quick = asyncio.Event()
+    interrupted: list[uuid.UUID] = []
+
+    async def handler(batch_id: uuid.UUID) -> None:
+        started.setdefault(batch_id, asyncio.Event()).set()
+        try:
+            if batch_id == quick:
+                await finish_quick.wait()
+            else:
+                await asyncio.Event().wait()  # never ends by itself
+        except asyncio.CancelledError:
+            interrupted.append(batch_id)
+            raise
+
+    @asynccontextmanager
+    async def handler_factory() -> AsyncIterator[BatchHandler]:
+        yield handler
+
+    quick, slow = env.batch(), env.batch()
+    for batch_id in (quick, slow):
+        started[batch_id] = asyncio.Event()
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        run_worker(
+            REDIS_URL, concurrency=2, handler_factory=handler_factory, name=env.name, stop=stop, settings=settings
+        )
+    )
+    try:
+        await api_queue.enqueue(quick)
+        await api_queue.enqueue(slow)
+        await asyncio.wait_for(asyncio.gather(started[quick].wait(), started[slow].wait()), 10)
+        stop.set()
+        finish_quick.set()  # within the grace: the quick job ends as it would have
+        await asyncio.wait_for(task, 10)
+    finally:
+        stop.set()
+        finish_quick.set()
+        if not task.done():
+            task.cancel()
+    assert await api_queue.status(quick) == "complete"
+    assert interrupted == [slow]  # only the job still running after the grace was cancelled...
+    job = await api_queue.queue.job(str(slow))
+    assert job is not None
+    assert (job.status, job.attempts) == ("queued", 1), job  # ...and handed back for another worker

@@ -1,0 +1,343 @@
+"""The terminal client: ``playground generate``, ``playground watch`` and ``playground batches``.
+
+It talks to a running API like any other client: GraphQL over HTTP for queries and mutations, and the
+``graphql-transport-ws`` subscription ``batchProgress`` for live progress, with a token from ``--token`` or
+``PLAYGROUND_TOKEN``. On a terminal, progress is a `rich` bar (images done, ETA, credits held) with each image's URL
+printed as it lands; anywhere else (a pipe, a file, CI) it is plain lines without control codes. A socket closed by a
+restarting API (1012, or dropped) is opened again and resumes after the last event seen (``afterSeq``).
+
+Exit codes, for scripts: 0 the batch succeeded (or was submitted, without ``--watch``), 3 it partly succeeded,
+1 it failed or was cancelled, 2 the request itself failed (connection, token, invalid input).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TextIO
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import httpx
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
+from rich.table import Table
+from rich.text import Text
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.typing import Subprotocol
+
+DEFAULT_API_URL = "http://127.0.0.1:8000"
+PROTOCOL = Subprotocol("graphql-transport-ws")
+EXIT_SUCCEEDED, EXIT_FAILED, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_BY_STATUS = {"SUCCEEDED": EXIT_SUCCEEDED, "PARTIALLY_SUCCEEDED": EXIT_PARTIAL}
+RECONNECTS = 5
+"""Times a dropped progress socket is opened again before the client gives up."""
+
+GENERATE = """
+mutation($input: GenerateInput!) {
+  generate(input: $input) {
+    batchJob { id status totalImages creditsReserved }
+    userErrors { field code message }
+  }
+}"""
+PROGRESS = """
+subscription($id: ID!, $after: Int) {
+  batchProgress(batchJobId: $id, afterSeq: $after) {
+    seq status terminal total completed failed cancelled etaSeconds creditsHeld creditsCaptured creditsRefunded
+    image { batchIndex url }
+  }
+}"""
+BATCHES = """
+query($first: Int!) {
+  batchJobs(first: $first) {
+    edges { node { id status mode totalImages completedImages failedImages creditsCaptured createdAt } }
+  }
+}"""
+
+
+class ClientError(Exception):
+    """The API could not be reached, refused the token, or answered with errors."""
+
+
+@dataclass
+class ApiClient:
+    """GraphQL over HTTP and graphql-transport-ws against ``base_url`` (e.g. ``http://127.0.0.1:8000``)."""
+
+    base_url: str
+    token: str
+    http: httpx.AsyncClient = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.base_url = self.base_url.rstrip("/")
+        self.http = httpx.AsyncClient(base_url=self.base_url, timeout=30.0, headers=self._headers)
+
+    @property
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    @property
+    def ws_url(self) -> str:
+        parts = urlsplit(self.base_url)
+        scheme = "wss" if parts.scheme == "https" else "ws"
+        return urlunsplit((scheme, parts.netloc, parts.path + "/graphql", "", ""))
+
+    def absolute(self, url: str) -> str:
+        """Image URLs may be relative to the API (``/media/...``)."""
+        return urljoin(self.base_url + "/", url)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The ``data`` of a query or mutation; GraphQL errors raise `ClientError`."""
+        try:
+            response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+        except httpx.HTTPError as error:
+            raise ClientError(f"cannot reach {self.base_url}: {error}") from error
+        try:
+            body: dict[str, Any] = response.json()
+        except ValueError as error:
+            raise ClientError(f"{self.base_url} answered {response.status_code} without JSON") from error
+        if body.get("errors"):
+            raise ClientError("; ".join(str(e.get("message")) for e in body["errors"]))
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def subscribe(self, query: str, variables: dict[str, Any]) -> AsyncIterator[dict[str, Any]]:
+        """The ``data`` of each event of one subscription until it completes. A closed socket raises
+        ``ConnectionClosed`` (the caller decides whether to resume)."""
+        try:
+            ws = await connect(self.ws_url, subprotocols=[PROTOCOL], open_timeout=10)
+        except (OSError, InvalidStatus, TimeoutError) as error:
+            raise ClientError(f"cannot open {self.ws_url}: {error}") from error
+        async with ws:
+            await ws.send(json.dumps({"type": "connection_init", "payload": self._headers}))
+            ack = json.loads(await asyncio.wait_for(ws.recv(), 15))
+            if ack.get("type") != "connection_ack":
+                raise ClientError(f"the API refused the socket: {ack}")
+            await ws.send(
+                json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "variables": variables}})
+            )
+            async for raw in ws:
+                message = json.loads(raw)
+                kind = message.get("type")
+                if kind == "ping":
+                    await ws.send(json.dumps({"type": "pong"}))
+                elif kind == "next":
+                    payload = message.get("payload") or {}
+                    if payload.get("errors"):
+                        raise ClientError("; ".join(str(e.get("message")) for e in payload["errors"]))
+                    yield payload["data"]
+                elif kind == "error":
+                    raise ClientError("; ".join(str(e.get("message")) for e in message.get("payload") or []))
+                elif kind == "complete":
+                    return
+
+
+# --- showing progress -----------------------------------------------------------------------------------------------
+
+
+class ProgressView(Protocol):
+    def update(self, event: dict[str, Any]) -> None:
+        """A progress event (the first is the snapshot)."""
+
+    def image(self, index: int, url: str) -> None:
+        """An image landed."""
+
+    def notice(self, text: str) -> None:
+        """Something to say that is not progress (a reconnect)."""
+
+    def close(self) -> None: ...
+
+
+def _eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
+
+
+class PlainView:
+    """One line per change, nothing but text: for pipes, files and CI logs."""
+
+    def __init__(self, batch_id: str, out: TextIO) -> None:
+        self.batch_id = batch_id
+        self.out = out
+        self._last: tuple[Any, ...] | None = None
+
+    def update(self, event: dict[str, Any]) -> None:
+        shown = (event["status"], event["completed"], event["failed"], event["creditsHeld"])
+        if shown == self._last and not event["terminal"]:
+            return
+        self._last = shown
+        self._print(
+            f"batch {self.batch_id}: {event['status']} {event['completed']}/{event['total']} images"
+            + (f", {event['failed']} failed" if event["failed"] else "")
+            + (f", ETA {_eta(event['etaSeconds'])}" if not event["terminal"] else "")
+            + f", {event['creditsHeld']} credits held"
+            + (f", {event['creditsCaptured']} charged" if event["terminal"] else "")
+        )
+
+    def image(self, index: int, url: str) -> None:
+        self._print(f"image {index + 1}: {url}")
+
+    def notice(self, text: str) -> None:
+        self._print(text)
+
+    def close(self) -> None:
+        self.out.flush()
+
+    def _print(self, line: str) -> None:
+        print(line, file=self.out, flush=True)
+
+
+class _EtaColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"ETA {_eta(task.fields.get('eta'))}")
+
+
+class RichView:
+    """A live bar on a terminal: images done of total, ETA, credits held; image URLs printed above it."""
+
+    def __init__(self, batch_id: str, console: Console) -> None:
+        self.console = console
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("images"),
+            _EtaColumn(),
+            TextColumn("{task.fields[held]} credits held"),
+            TextColumn("{task.fields[status]}"),
+            console=console,
+            transient=False,
+        )
+        self.task: TaskID = self.progress.add_task(f"batch {batch_id[:8]}", total=None, held=0, status="", eta=None)
+        self.progress.start()
+
+    def update(self, event: dict[str, Any]) -> None:
+        self.progress.update(
+            self.task,
+            total=event["total"],
+            completed=event["completed"] + event["failed"] + event["cancelled"],
+            held=event["creditsHeld"],
+            status=event["status"],
+            eta=None if event["terminal"] else event["etaSeconds"],
+        )
+        self.progress.refresh()  # every event is drawn, not only those that fall on the refresh tick
+
+    def image(self, index: int, url: str) -> None:
+        self.progress.console.print(f"image {index + 1}: {url}", highlight=False, soft_wrap=True)
+
+    def notice(self, text: str) -> None:
+        self.progress.console.print(text, style="yellow")
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def make_view(batch_id: str, out: TextIO | None = None) -> ProgressView:
+    """The bar on a terminal, plain lines otherwise."""
+    out = out or sys.stdout
+    if out.isatty():
+        return RichView(batch_id, Console(file=out))
+    return PlainView(batch_id, out)
+
+
+# --- commands -------------------------------------------------------------------------------------------------------
+
+
+async def watch(client: ApiClient, batch_id: str, view: ProgressView) -> int:
+    """Follow a batch to its end; the exit code of its final status."""
+    after: int | None = None
+    reconnects = 0
+    try:
+        while True:
+            try:
+                async for data in client.subscribe(PROGRESS, {"id": batch_id, "after": after}):
+                    event = data["batchProgress"]
+                    after = event["seq"]
+                    reconnects = 0
+                    view.update(event)
+                    if event["image"] is not None:
+                        view.image(event["image"]["batchIndex"], client.absolute(event["image"]["url"]))
+                    if event["terminal"]:
+                        return EXIT_BY_STATUS.get(event["status"], EXIT_FAILED)
+                raise ClientError("the subscription ended before the batch did")
+            except (ConnectionClosed, ClientError) as error:
+                # A restarting API closes sockets with 1012; another replica (or the same, back) picks us up.
+                restartable = isinstance(error, ConnectionClosed) or "cannot open" in str(error)
+                if not restartable or reconnects >= RECONNECTS:
+                    raise
+                reconnects += 1
+                view.notice(f"connection lost ({error}); reconnecting ({reconnects}/{RECONNECTS})")
+                await asyncio.sleep(min(8.0, 0.5 * 2**reconnects))  # backoff before reconnecting, not a wait for state
+    finally:
+        view.close()
+
+
+def generate_input(
+    *,
+    project: str,
+    prompts: list[str],
+    mode: str | None,
+    count: int | None,
+    max_images: int | None,
+    size: str | None,
+    presets: list[str],
+) -> dict[str, Any]:
+    """``GenerateInput`` from the command's options: one prompt is ``prompt``, several are ``prompts``."""
+    fields: dict[str, Any] = {"projectId": project}
+    if len(prompts) == 1:
+        fields["prompt"] = prompts[0]
+    elif prompts:
+        fields["prompts"] = prompts
+    optional = {"mode": mode, "count": count, "maxImages": max_images, "size": size}
+    fields.update({key: value for key, value in optional.items() if value is not None})
+    if presets:
+        fields["presets"] = [{"presetId": preset} for preset in presets]
+    return fields
+
+
+async def generate(client: ApiClient, fields: dict[str, Any], *, follow: bool, out: TextIO) -> int:
+    data = await client.execute(GENERATE, {"input": fields})
+    payload = data["generate"]
+    if payload["userErrors"]:
+        raise ClientError("; ".join(f"{'.'.join(e['field'] or [])}: {e['message']}" for e in payload["userErrors"]))
+    batch = payload["batchJob"]
+    summary = f"{batch['totalImages']} images, {batch['creditsReserved']} credits held"
+    print(f"batch {batch['id']} {batch['status']}: {summary}", file=out, flush=True)
+    if not follow:
+        return EXIT_SUCCEEDED
+    return await watch(client, batch["id"], make_view(batch["id"], out))
+
+
+async def batches(client: ApiClient, *, first: int, out: TextIO) -> int:
+    data = await client.execute(BATCHES, {"first": first})
+    table = Table("id", "status", "mode", "images", "failed", "credits", "created", box=None)
+    for edge in data["batchJobs"]["edges"]:
+        node = edge["node"]
+        table.add_row(
+            node["id"],
+            node["status"],
+            node["mode"],
+            f"{node['completedImages']}/{node['totalImages']}",
+            str(node["failedImages"]),
+            str(node["creditsCaptured"]),
+            node["createdAt"],
+        )
+    # Full ids even when piped (rich would squeeze the table to 80 columns).
+    Console(file=out, width=None if out.isatty() else 200).print(table)
+    return EXIT_SUCCEEDED
+
+
+def connection(api: str | None, token: str | None) -> ApiClient:
+    """The client for ``--api`` / ``PLAYGROUND_API_URL`` and ``--token`` / ``PLAYGROUND_TOKEN``."""
+    token = token or os.environ.get("PLAYGROUND_TOKEN")
+    if not token:
+        raise ClientError("no token: pass --token or set PLAYGROUND_TOKEN (e.g. from `playground token --sub NAME`)")
+    return ApiClient(api or os.environ.get("PLAYGROUND_API_URL") or DEFAULT_API_URL, token)

@@ -1,0 +1,181 @@
+"""The terminal client against a real ``playground serve`` (embedded: SQLite, in-process queue, simulator).
+
+``playground generate --watch`` runs as a process of its own, once with its output in a pipe (plain lines, no control
+codes) and once on a pseudo-terminal (the rich bar, moving to the end); exit codes tell scripts how a batch ended.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pty
+import re
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from services.core.auth import issue_token
+from services.core.config import Settings
+from tests.conftest import TEST_SECRET, Caller
+from tests.distributed_support import ROOT, Api, Process, child_env, free_port, poll
+from tests.generation_support import new_project
+
+pytestmark = pytest.mark.slow  # a server process and several client processes
+
+CONTROL = re.compile(r"\x1b|\r")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@dataclass
+class Served:
+    api: Api
+    url: str
+    caller: Caller
+    project: str
+
+
+@pytest.fixture(scope="module")
+async def served(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Served]:
+    work = tmp_path_factory.mktemp("client")
+    port = free_port()
+    env = child_env(
+        {"PLAYGROUND_VAR_DIR": str(work / "var"), "JWT_SECRET": TEST_SECRET, "SIMULATOR_LATENCY_SECONDS": "0.3"}
+    )
+    process = Process("serve", ["serve", "--port", str(port)], env, work / "serve.log", work)
+    api = Api(f"http://127.0.0.1:{port}")
+    try:
+        await poll(api.ready, within=60, what="the API to be ready", context=process.tail)
+        settings = Settings(jwt_secret=TEST_SECRET, jwt_jwks_url=None, jwt_audience=None, jwt_issuer=None)
+        caller = Caller(subject="cli-user", token=issue_token(settings, "cli-user"))
+        yield Served(api, api.base_url, caller, await new_project(api, caller))
+    finally:
+        await api.close()
+        await process.stop()
+
+
+def client_env(served: Served) -> dict[str, str]:
+    return child_env({"PLAYGROUND_API_URL": served.url, "PLAYGROUND_TOKEN": served.caller.token, "COLUMNS": "120"})
+
+
+async def run_piped(served: Served, *args: str) -> subprocess.CompletedProcess[str]:
+    return await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=client_env(served),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def run_on_terminal(served: Served, *args: str) -> tuple[int, str]:
+    """Run with stdout and stderr on a pseudo-terminal; returns the exit code and everything it drew."""
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=client_env(served) | {"TERM": "xterm-256color"},
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+    )
+    os.close(follower)
+    drawn = bytearray()
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        drawn.extend(chunk)
+    os.close(leader)
+    return child.wait(timeout=60), drawn.decode(errors="replace")
+
+
+async def test_generate_watch_in_a_pipe_prints_plain_progress_to_the_end(served: Served) -> None:
+    result = await run_piped(
+        served, "generate", "--project", served.project, "--prompt", "four foxes", "--mode", "SEQUENTIAL",
+        "--max-images", "4", "--size", "1024x1024", "--watch",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not CONTROL.search(result.stdout), repr(result.stdout)
+    lines = result.stdout.splitlines()
+    batch_id = re.match(r"batch (\S+) QUEUED: 4 images, 4 credits held", lines[0])
+    assert batch_id, lines
+    images = [line for line in lines if line.startswith("image ")]
+    assert sorted(line.split(":", 1)[0] for line in images) == [f"image {n}" for n in range(1, 5)], lines
+    assert all(f"{served.url}/media/" in line for line in images), images
+    assert lines[-1] == f"batch {batch_id.group(1)}: SUCCEEDED 4/4 images, 0 credits held, 4 charged", lines
+    for image in images:  # the printed URLs are the API's, and serve the images
+        response = await served.api.http.get(image.split(": ", 1)[1])
+        assert response.status_code == 200
+
+    listed = await run_piped(served, "batches")
+    assert listed.returncode == 0, listed.stderr
+    assert batch_id.group(1) in listed.stdout
+    assert "SUCCEEDED" in listed.stdout
+    assert not CONTROL.search(listed.stdout)
+
+    again = await run_piped(served, "watch", batch_id.group(1))  # an ended batch: its last state, at once
+    assert again.returncode == 0
+    assert again.stdout.splitlines()[-1] == lines[-1]
+
+
+async def test_generate_watch_on_a_terminal_draws_a_bar_that_reaches_the_end(served: Served) -> None:
+    code, drawn = await asyncio.to_thread(
+        run_on_terminal, served, "generate", "--project", served.project, "--prompt", "three owls",
+        "--mode", "SEQUENTIAL", "--max-images", "3", "--size", "1024x1024", "--watch",
+    )  # fmt: skip
+    assert code == 0, drawn
+    assert "\x1b[" in drawn  # a live display, redrawn in place
+    assert "━" in drawn  # the bar
+    text = ANSI.sub("", drawn)
+    counts = [int(done) for done in re.findall(r"(\d)/3 images", text)]
+    assert counts == sorted(counts), counts  # it only moves forward...
+    assert {1, 2} & set(counts), counts  # ...through the images as they land...
+    assert counts[-1] == 3, counts  # ...to the end
+    assert text.rstrip().endswith("SUCCEEDED"), text
+    assert len(re.findall(r"image \d: http://", text)) == 3, text
+
+
+async def test_exit_codes_tell_a_failed_batch_and_a_bad_request(served: Served) -> None:
+    failed = await run_piped(
+        served, "generate", "--project", served.project, "--prompt", "nope [[fail:policy]]", "--size", "1024x1024",
+        "--watch",
+    )  # fmt: skip
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "FAILED 0/1 images, 1 failed" in failed.stdout
+
+    partial = await run_piped(
+        served, "generate", "--project", served.project, "--prompt", "some [[partial:1]]", "--mode", "SEQUENTIAL",
+        "--max-images", "2", "--size", "1024x1024", "--watch",
+    )  # fmt: skip
+    assert partial.returncode == 3, partial.stdout + partial.stderr
+
+    unknown = await run_piped(served, "generate", "--project", "nope", "--prompt", "x", "--size", "1024x1024")
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("playground: "), unknown.stderr
+
+    env = client_env(served)
+    del env["PLAYGROUND_TOKEN"]
+    no_token = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app.cli", "batches"], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert no_token.returncode == 2
+    assert "PLAYGROUND_TOKEN" in no_token.stderr
+
+
+def test_module_is_importable_without_the_web_stack() -> None:
+    # The client commands only talk HTTP/WebSocket: importing them must not drag in Strawberry or the schema.
+    code = "import sys, app.client; print('strawberry' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    assert Path(ROOT, "app", "client.py").is_file()
