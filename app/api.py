@@ -28,6 +28,7 @@ from strawberry.types.unset import UnsetType
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
+from app import tracing
 from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
@@ -186,12 +187,15 @@ class RequestGuard:
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
-    """Build the app; with no settings, they are read from the environment."""
+    """Build the app; with no settings, they are read from the environment. Traced when an OTLP endpoint is set
+    (``app/tracing.py``)."""
     settings = settings or load_settings()
+    tracing.configure_tracing("playground-api")
+    tracer_provider = tracing.tracer_provider()
     media_dir = settings.resolved_media_dir
     media_dir.mkdir(parents=True, exist_ok=True)
     view = GraphQLView(
-        create_schema(settings),
+        create_schema(settings, tracer_provider=tracer_provider),
         graphql_ide="graphiql" if settings.is_development else None,
         allow_queries_via_get=False,
         subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
@@ -220,8 +224,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.queue, runtime.publisher)
             yield
+        await asyncio.to_thread(tracing.flush_tracing)
 
     middleware = [Middleware(RequestId)]
+    traced = tracing.asgi_middleware()
+    if traced is not None:
+        middleware.insert(0, traced)  # outermost: the span covers the whole request
     if settings.allowed_origins:
         middleware.append(
             Middleware(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from app import tracing
 from services.core.config import ProviderKind, Settings
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.infra import metrics
@@ -101,6 +102,7 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
             SimulatorConfig(api_keys=frozenset({settings.simulator_api_key}), latency=latency, record_requests=False)
         )
         client = create_http_client(transport=httpx.ASGITransport(app=simulator))
+        tracing.instrument_client(client)  # clients on real sockets are traced by the global instrumentation
         base_url = EMBEDDED_SIMULATOR_URL
     else:
         client = create_http_client()

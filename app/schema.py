@@ -3,6 +3,8 @@ says (limits, caches, error shaping and masking)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from graph.core.schema import build_schema
@@ -34,6 +36,8 @@ class Subscription(GenerationSubscriptions):
     pass
 
 
-def create_schema(settings: Settings) -> strawberry.Schema:
-    """The whole API's schema with the security limits of ``settings``."""
-    return build_schema(query=Query, mutation=Mutation, subscription=Subscription, settings=settings)
+def create_schema(settings: Settings, *, tracer_provider: Any | None = None) -> strawberry.Schema:
+    """The whole API's schema with the security limits of ``settings`` (traced with a ``tracer_provider``)."""
+    return build_schema(
+        query=Query, mutation=Mutation, subscription=Subscription, settings=settings, tracer_provider=tracer_provider
+    )

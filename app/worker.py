@@ -7,12 +7,14 @@ get ``SHUTDOWN_GRACE_SECONDS`` to finish, then go back to the queue for another 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
 
 from tortoise import Tortoise
 
+from app import tracing
 from app.metrics import worker_metrics_server
 from app.runtime import worker_handler
 from services.core import db
@@ -39,12 +41,16 @@ async def run(settings: Settings, *, concurrency: int | None = None) -> None:
     """Run batches from the queue until SIGTERM/SIGINT; needs ``REDIS_URL``."""
     if not settings.redis_url:
         raise ValueError("the worker needs REDIS_URL (without it, `playground serve` runs batches itself)")
+    tracing.configure_tracing("playground-worker")
     with worker_metrics_server(settings.worker_metrics_port):
-        async with database(settings):
-            await run_worker(
-                settings.redis_url,
-                concurrency=concurrency or settings.worker_concurrency,
-                handler_factory=lambda: worker_handler(settings),
-                name=settings.redis_namespace,
-                settings=SaqSettings(shutdown_grace_s=settings.shutdown_grace_seconds),
-            )
+        try:
+            async with database(settings):
+                await run_worker(
+                    settings.redis_url,
+                    concurrency=concurrency or settings.worker_concurrency,
+                    handler_factory=lambda: worker_handler(settings),
+                    name=settings.redis_namespace,
+                    settings=SaqSettings(shutdown_grace_s=settings.shutdown_grace_seconds),
+                )
+        finally:
+            await asyncio.to_thread(tracing.flush_tracing)
