@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import re
 import time
@@ -13,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 import structlog
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -54,13 +56,37 @@ class GraphQLView(GraphQL[Context, None]):
         if socket:
             metrics.WEBSOCKETS_OPEN.inc()
         try:
-            await super().__call__(scope, receive, send)
+            if scope["type"] == "http":
+                await self.handle_http(scope, receive, send)
+            else:
+                await super().__call__(scope, receive, send)
         finally:
             if socket:
                 metrics.WEBSOCKETS_OPEN.dec()
             expiry = scope.get("state", {}).pop(EXPIRY_TASK, None)
             if expiry is not None:
                 expiry.cancel()
+
+    async def handle_http(self, scope: Any, receive: Any, send: Any) -> None:
+        """Strawberry's HTTP handling, with its request errors (bad JSON, wrong shapes) as GraphQL-style bodies."""
+        try:
+            response: Response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as error:
+            response = bad_request(error.status_code, error.reason)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json.loads(data)
+        except (UnicodeDecodeError, RecursionError) as error:
+            # Invalid UTF-8, or JSON nested deeper than the parser goes: the client's fault, like any bad JSON.
+            raise HTTPException(400, "the request body must be UTF-8 JSON, not nested too deep") from error
+
+    def parse_json(self, data: str | bytes) -> Any:
+        parsed = super().parse_json(data)
+        if not isinstance(parsed, dict | list):
+            raise HTTPException(400, "the request body must be a JSON object")
+        return parsed
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         services: AppServices = request.app.state.services
@@ -167,23 +193,35 @@ class RequestGuard:
         if declared.isdigit() and int(declared) > limit:
             await self._refuse(scope, receive, send, 413, f"request bodies are limited to {limit} bytes")
             return
-        received = 0
-
-        async def capped_receive() -> Any:
-            # Without a Content-Length (chunked), count as it arrives; past the cap the app sees a disconnect.
-            nonlocal received
+        # The body is read here, up to the cap, so that one sent without a Content-Length (chunked) that grows past
+        # it is answered 413 too; the application then reads what was buffered.
+        body = bytearray()
+        more = True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    return {"type": "http.disconnect"}
-            return message
+            if message["type"] != "http.request":
+                return  # the client went away
+            body += message.get("body", b"")
+            more = bool(message.get("more_body", False))
+            if len(body) > limit:
+                await self._refuse(scope, receive, send, 413, f"request bodies are limited to {limit} bytes")
+                return
+        buffered: list[dict[str, Any]] = [{"type": "http.request", "body": bytes(body), "more_body": False}]
 
-        await self.app(scope, capped_receive, send)
+        async def replay() -> Any:
+            return buffered.pop() if buffered else await receive()
+
+        await self.app(scope, replay, send)
 
     @staticmethod
     async def _refuse(scope: Any, receive: Any, send: Any, status: int, message: str) -> None:
-        await JSONResponse({"errors": [{"message": message}]}, status_code=status)(scope, receive, send)
+        await bad_request(status, message)(scope, receive, send)
+
+
+def bad_request(status: int, message: str) -> JSONResponse:
+    """A request refused before GraphQL runs, in the GraphQL error shape clients already read."""
+    code = "PAYLOAD_TOO_LARGE" if status == 413 else "BAD_REQUEST"
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

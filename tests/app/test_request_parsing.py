@@ -1,0 +1,55 @@
+"""Request bodies that are not what GraphQL over HTTP expects get a 4xx with a GraphQL-style error, never a 500."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from models import Project
+
+QUERY = b'{"query": "{ capabilities { provider } }"}'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"null",
+        b"42",
+        b'"a string"',
+        b"true",
+        b'{"query": "{ capabilities { provider } }", "x": "\xff\xfe"}',  # invalid UTF-8
+        b"[" * 100_000 + b"]" * 100_000,  # nested deeper than any parser goes
+        b'{"query": ',  # cut short
+    ],
+)
+async def test_bodies_that_are_not_a_json_object_are_400(client: httpx.AsyncClient, body: bytes) -> None:
+    response = await client.post("/graphql", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == 400, response.text
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert error["message"]
+
+
+async def test_a_well_formed_body_still_works(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", content=QUERY, headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["data"]["capabilities"]["provider"] == "simulator"
+
+
+async def test_a_chunked_body_past_the_cap_is_413_and_runs_nothing(client: httpx.AsyncClient) -> None:
+    before = await Project.all().count()
+    name = "x" * (2 * 1024 * 1024)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        # No Content-Length: the size is only known as the body arrives.
+        yield b'{"query": "mutation { projectCreate(input: {name: \\"'
+        for start in range(0, len(name), 65536):
+            yield name[start : start + 65536].encode()
+        yield b'\\"}) { project { id } } }"}'
+
+    response = await client.post("/graphql", content=chunks(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert await Project.all().count() == before
