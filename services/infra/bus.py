@@ -502,7 +502,9 @@ class RedisBus(_FanoutBus):
         failures = 0
         while not self._closed:
             try:
-                connection = await self._connect()
+                # A handshake into a black hole (a connection that accepts and never answers) would otherwise wait
+                # forever, and nothing would ever reconnect: give it two ping intervals, then try again.
+                connection = await asyncio.wait_for(self._connect(), timeout=2 * self._ping_interval)
                 failures = 0
                 await self._listen(connection)
             except asyncio.CancelledError:

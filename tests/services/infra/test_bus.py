@@ -365,3 +365,22 @@ async def test_cancelled_while_entering_releases_the_channel(make_redis_bus: Mak
     with pytest.raises(asyncio.CancelledError):
         await entering
     assert bus.subscriber_count("batch:a") == 0
+
+
+async def test_a_reconnect_into_a_black_hole_gives_up_and_tries_again(make_redis_bus: MakeRedisBus) -> None:
+    redis_address = urlsplit(REDIS_URL)
+    proxy = TcpProxy(redis_address.hostname or "127.0.0.1", redis_address.port or 6379)
+    await proxy.start()
+    try:
+        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", ping_interval=0.2)
+        async with bus.subscribe("batch:a") as sub:
+            proxy.freeze()
+            # Stay frozen until the bus has tried to reconnect through the black hole (its handshake is swallowed).
+            accepted = proxy.accepted
+            await wait_until(lambda: proxy.accepted > accepted)
+            proxy.restore()
+            assert await next_item(sub) is RESYNC
+            await bus.publish("batch:a", progress(1))
+            assert await next_event(sub) == progress(1)
+    finally:
+        await proxy.close()
