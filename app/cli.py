@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import ValidationError
+
 from app import worker
 from app.logs import configure_logging
 from models import Role
@@ -133,40 +135,81 @@ def _client_parser(commands: Any, name: str, summary: str) -> argparse.ArgumentP
     return parser
 
 
+def _port(value: str) -> int:
+    number = _whole(value)
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (1-65535)")
+    return number
+
+
+def _positive(value: str) -> int:
+    number = _whole(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return number
+
+
+def _whole(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return value
+
+
+def settings_problem(error: ValueError) -> str:
+    """What is wrong with the settings, in one line, without echoing any value (a secret could be among them)."""
+    if isinstance(error, ValidationError):
+        parts = []
+        for problem in error.errors(include_input=False, include_url=False, include_context=False):
+            where = ".".join(str(part) for part in problem["loc"]).upper()
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            parts.append(f"{where}: {message}" if where else message)
+        return "; ".join(parts)
+    return str(error)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="playground", description="Preset Playground API")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the API (embedded default when nothing is configured)")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.set_defaults(run=_serve)
 
     worker = commands.add_parser("worker", help="run batches from the Redis queue (needs REDIS_URL)")
-    worker.add_argument("--concurrency", type=int, help="batches at once in this process (default WORKER_CONCURRENCY)")
+    worker.add_argument(
+        "--concurrency", type=_positive, help="batches at once in this process (default WORKER_CONCURRENCY)"
+    )
     worker.set_defaults(run=_worker)
 
     commands.add_parser("migrate", help="apply the database migrations").set_defaults(run=_migrate)
 
     token = commands.add_parser("token", help="print a signed JWT for local use")
-    token.add_argument("--sub", required=True, help="subject (user name)")
+    token.add_argument("--sub", type=_text, required=True, help="subject (user name)")
     token.add_argument("--email")
     token.add_argument("--name", help="display name others see (the token's `name` claim)")
     token.add_argument("--role", choices=["user", "admin"], default="user")
-    token.add_argument("--ttl", type=int, default=3600, help="lifetime in seconds")
+    token.add_argument("--ttl", type=_positive, default=3600, help="lifetime in seconds")
     token.set_defaults(run=_token)
 
     credit = commands.add_parser("credits", help="credit administration")
     credit_commands = credit.add_subparsers(dest="credits_command", required=True)
     grant = credit_commands.add_parser("grant", help="grant credits to a user (created if new)")
-    grant.add_argument("--sub", required=True)
-    grant.add_argument("--amount", type=int, required=True)
+    grant.add_argument("--sub", type=_text, required=True)
+    grant.add_argument("--amount", type=_positive, required=True)
     grant.add_argument("--reason", default="granted from the command line")
     grant.set_defaults(run=_credits_grant)
 
     simulator = commands.add_parser("simulator", help="run the Seedream simulator (WaveSpeed and Ark formats)")
     simulator.add_argument("--host", default="127.0.0.1")
-    simulator.add_argument("--port", type=int, default=9100)
+    simulator.add_argument("--port", type=_port, default=9100)
     simulator.add_argument(
         "--api-key", action="append", default=[], help="accept this key too (`simulator` always works)"
     )
@@ -202,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
     except ValueError as error:
-        print(f"playground: invalid settings: {error}", file=sys.stderr)
+        print(f"playground: invalid settings: {settings_problem(error)}", file=sys.stderr)
         return 2
     try:
         return int(args.run(args, settings))

@@ -124,3 +124,25 @@ def test_invalid_settings_are_reported_in_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "at least 32 bytes" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "too-short" not in result.stderr  # a secret is never echoed
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["serve", "--port", "99999"], "99999 is not a TCP port"),
+        (["serve", "--port", "0"], "0 is not a TCP port"),
+        (["simulator", "--port", "seven"], "'seven' is not a whole number"),
+        (["token", "--sub", "  "], "--sub: must not be empty"),
+        (["token", "--sub", "a", "--ttl", "0"], "--ttl: 0 must be 1 or more"),
+        (["worker", "--concurrency", "-1"], "--concurrency: -1 must be 1 or more"),
+        (["credits", "grant", "--sub", "a", "--amount", "0"], "--amount: 0 must be 1 or more"),
+    ],
+)
+def test_bad_arguments_end_in_one_clear_error(tmp_path: Path, args: list[str], expected: str) -> None:
+    result = playground(tmp_path, *args)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""  # nothing started, no token printed
