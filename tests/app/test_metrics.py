@@ -73,7 +73,8 @@ async def test_counters_move_during_a_batch(
     events = [m["payload"]["data"]["batchProgress"] for m in received if m["type"] == "next"]
     assert events[-1]["status"] == "PARTIALLY_SUCCEEDED", events[-1]
 
-    after = await scrape(client)
+    # The job ends just after its terminal event (the handler returns after publishing it): wait until it has.
+    after = await quiet(client)
 
     def moved(name: str, **labels: str) -> float:
         return value(after, name, **labels) - value(before, name, **labels)
