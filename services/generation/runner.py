@@ -196,6 +196,7 @@ class BatchRunner:
                     continue
                 slot = failed_by_index.get(index)
                 if await refund_image(
+                    batch,
                     edit,
                     status=EditStatus.FAILED,
                     category=provider.failed_slot_category(slot.category if slot else None),
@@ -212,6 +213,7 @@ class BatchRunner:
         data = await provider.image_bytes(self.deps.http, image)
         stored = await self.deps.storage.put(data, image.content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
         kept = await deliver_image(
+            batch,
             edit,
             Delivered(
                 storage_key=stored.key,
@@ -235,7 +237,7 @@ class BatchRunner:
         self, batch: BatchJob, item: BatchItem, category: ErrorCategory, code: str | None, message: str
     ) -> None:
         for edit in await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES):
-            if await refund_image(edit, status=EditStatus.FAILED, category=category, code=code, message=message):
+            if await refund_image(batch, edit, status=EditStatus.FAILED, category=category, code=code, message=message):
                 await self.deps.publisher.publish(batch.id)
         await BatchItem.filter(id=item.id).update(error_category=category, error_code=code, error_message=message)
 

@@ -38,8 +38,12 @@ class Delivered:
     api_response: Any
 
 
-async def deliver_image(edit: ImageEdit, image: Delivered) -> bool:
-    """Mark an image delivered and capture its credits; False if it was already settled (e.g. cancelled)."""
+async def deliver_image(batch: BatchJob, edit: ImageEdit, image: Delivered) -> bool:
+    """Mark an image of ``batch`` delivered and capture its credits; False if it was already settled (e.g. cancelled).
+
+    ``batch`` is the caller's copy (the settlement's analytics row reads its mode, size, presets and provider, which
+    do not change while it runs): no extra read per image.
+    """
     async with in_transaction():
         updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT_STATUSES).update(
             status=EditStatus.SUCCEEDED,
@@ -57,7 +61,6 @@ async def deliver_image(edit: ImageEdit, image: Delivered) -> bool:
         )
         if not updated:
             return False
-        batch = await BatchJob.get(id=edit.batch_job_id)
         await recording.record_image(batch, edit, status=EditStatus.SUCCEEDED, processing_ms=image.processing_time_ms)
         await credits.capture(
             edit.owner_id,
@@ -74,6 +77,7 @@ async def deliver_image(edit: ImageEdit, image: Delivered) -> bool:
 
 
 async def refund_image(
+    batch: BatchJob,
     edit: ImageEdit,
     *,
     status: EditStatus,
@@ -82,7 +86,7 @@ async def refund_image(
     message: str,
     api_response: Any = None,
 ) -> bool:
-    """Mark an image failed or cancelled and refund its credits; False if it was already settled."""
+    """Mark an image of ``batch`` failed or cancelled and refund its credits; False if it was already settled."""
     async with in_transaction():
         updated = await ImageEdit.filter(id=edit.id, status__in=OPEN_EDIT_STATUSES).update(
             status=status,
@@ -93,7 +97,6 @@ async def refund_image(
         )
         if not updated:
             return False
-        batch = await BatchJob.get(id=edit.batch_job_id)
         await recording.record_image(batch, edit, status=status, category=category)
         await credits.refund(
             edit.owner_id,
@@ -112,8 +115,9 @@ async def refund_image(
 async def refund_open_images(batch_id: uuid.UUID, *, status: EditStatus, category: ErrorCategory, message: str) -> int:
     """Refund every image of the batch not yet settled; returns how many."""
     refunded = 0
+    batch = await BatchJob.get(id=batch_id)
     for edit in await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("batch_index"):
-        if await refund_image(edit, status=status, category=category, code=None, message=message):
+        if await refund_image(batch, edit, status=status, category=category, code=None, message=message):
             refunded += 1
     await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).update(
         status=status, error_category=category, error_message=message, finished_at=datetime.now(UTC)

@@ -77,6 +77,7 @@ async def test_open_batches_are_resumed_without_charging_twice(
     assert first is not None
     stored = await runtime.storage.put(b"\x89PNG fake but stored", "image/png", prefix="outputs")
     assert await deliver_image(
+        await BatchJob.get(id=batch_id),
         first,
         Delivered(stored.key, stored.url, 1024, 1024, "image/png", stored.size_bytes, 10, {"index": 0}),
     )
