@@ -69,7 +69,7 @@ class Plan:
     price_per_image: int
     presets: list[AppliedPreset]
     """In composition order (the lead first)."""
-    preset_references: list[uuid.UUID] = field(default_factory=list)
+    preset_references: list[ReferenceImage] = field(default_factory=list)
     """The presets' reference images sent after the user's own."""
 
     @property
@@ -214,16 +214,16 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
         items=items,
         price_per_image=caps.price_per_image(settings, mode, tier),
         presets=applied,
-        preset_references=await _existing_references(styles.preset_references(applied, budget)),
+        preset_references=await existing_references(styles.preset_references(applied, budget)),
     )
 
 
-async def _existing_references(ids: list[uuid.UUID]) -> list[uuid.UUID]:
-    """The preset reference images that still exist, in order (an upload deleted since is skipped)."""
+async def existing_references(ids: list[uuid.UUID]) -> list[ReferenceImage]:
+    """The presets' reference images that still exist, in the given order (an upload deleted since is skipped)."""
     if not ids:
         return []
-    found = set(await ReferenceImage.filter(id__in=ids).values_list("id", flat=True))
-    return [ident for ident in ids if ident in found]
+    found = {row.id: row for row in await ReferenceImage.filter(id__in=ids)}
+    return [found[ident] for ident in ids if ident in found]
 
 
 def check_idempotency_key(key: str | None) -> None:

@@ -11,7 +11,7 @@ from services.core.config import Settings
 from services.core.errors import Conflict, NotFound
 from services.core.ids import parse_id
 from services.generation import capabilities as caps
-from services.generation.plan import Plan, PlannedItem
+from services.generation.plan import Plan, PlannedItem, existing_references
 from services.generation.styles import AppliedPreset
 from services.generation.submit import after_create, create_batch
 from services.infra.jobs import JobQueue
@@ -94,7 +94,9 @@ async def retry(
         ],
         price_per_image=caps.price_per_image(settings, original.mode, tier),
         presets=applied,
-        preset_references=[i for i in (parse_id(r) for r in parameters.get("presetReferences", [])) if i],
+        preset_references=await existing_references(
+            [i for i in (parse_id(r) for r in parameters.get("presetReferences", [])) if i]
+        ),
     )
     batch = await create_batch(user, planned, own, idempotency_key=None, retried_from=original)
     await after_create(batch, queue=queue, publisher=publisher)

@@ -103,17 +103,13 @@ async def create_batch(
     batch_id = uuid.uuid4()
     lead = planned.lead_preset
     # The presets' reference images go after the user's own (the runner sends "references" in order).
-    style_references = (
-        await ReferenceImage.filter(id__in=planned.preset_references) if planned.preset_references else []
-    )
-    by_id = {r.id: r for r in style_references}
-    sent = [*references, *(by_id[i] for i in planned.preset_references if i in by_id)]
+    sent = [*references, *planned.preset_references]
     parameters: dict[str, Any] = {
         "size": f"{planned.width}x{planned.height}",
         "tier": planned.tier.value,
         "references": [str(r.id) for r in sent],
         "userReferences": [str(r.id) for r in references],
-        "presetReferences": [str(i) for i in planned.preset_references if i in by_id],
+        "presetReferences": [str(r.id) for r in planned.preset_references],
         "pricePerImage": planned.price_per_image,
         "stylePreset": lead.name if lead else None,
         "presets": [
