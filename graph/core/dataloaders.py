@@ -73,9 +73,6 @@ class Loaders:
     preset_version: DataLoader[uuid.UUID, StylePresetVersion | None] = field(
         default_factory=lambda: _loader(preset_reads.versions_by_id)
     )
-    presets: DataLoader[uuid.UUID, StylePreset | None] = field(
-        default_factory=lambda: _loader(preset_reads.presets_by_id)
-    )
     viewable_presets: DataLoader[tuple[uuid.UUID, uuid.UUID], StylePreset | None] = field(
         default_factory=lambda: _loader(_viewable_presets)
     )

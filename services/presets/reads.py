@@ -98,11 +98,6 @@ async def versions_by_id(version_ids: list[uuid.UUID]) -> dict[uuid.UUID, StyleP
     return {row.id: row for row in await StylePresetVersion.filter(id__in=version_ids)}
 
 
-async def presets_by_id(preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePreset]:
-    """Presets by id whatever their visibility: for records the caller already owns (their batches' presets)."""
-    return {row.id: row for row in await StylePreset.filter(id__in=preset_ids)}
-
-
 async def viewable_by_id(user_id: uuid.UUID, preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePreset]:
     """The presets among ``preset_ids`` the user may read (one query)."""
     return {row.id: row for row in await access.viewable(StylePreset, user_id).filter(id__in=preset_ids)}
