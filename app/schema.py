@@ -23,17 +23,17 @@ from services.core.config import Settings
 class Query(
     UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries, GalleryQueries, AnalyticsQueries
 ):
-    pass
+    """Every domain's read fields."""
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
 class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations):
-    pass
+    """Every domain's write fields."""
 
 
 @strawberry.type(description="Live streams over WebSocket (graphql-transport-ws).")
 class Subscription(GenerationSubscriptions):
-    pass
+    """The progress streams."""
 
 
 def create_schema(settings: Settings, *, tracer_provider: Any | None = None) -> strawberry.Schema:
