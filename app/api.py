@@ -21,7 +21,6 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -31,17 +30,20 @@ from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
 from app import tracing
+from app.logs import register_secrets
+from app.media import MediaFiles
 from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
 from graph.core.context import AppServices, Context
 from services.core import db
 from services.core.auth import TokenVerifier
-from services.core.config import Settings, load_settings
+from services.core.config import Settings, load_settings, rate_limit_disabled
 from services.core.errors import Unauthenticated
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.infra import metrics
+from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 
 log = logging.getLogger(__name__)
 EXPIRY_TASK = "playground.token_expiry"
@@ -90,7 +92,9 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         services: AppServices = request.app.state.services
-        return Context(services=services, request=request)
+        return Context(
+            services=services, request=request, response=response if isinstance(response, Response) else None
+        )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         try:
@@ -224,6 +228,25 @@ def bad_request(status: int, message: str) -> JSONResponse:
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
+@contextlib.asynccontextmanager
+async def rate_limiter(settings: Settings) -> AsyncIterator[RequestRateLimiter]:
+    """The per-user request budgets of ``settings`` (in Redis when it is configured, shared by every replica)."""
+    rates = {
+        Budget.OPERATIONS: settings.rate_limit_operations,
+        Budget.GENERATE: settings.rate_limit_generate,
+        Budget.UPLOADS: settings.rate_limit_uploads,
+    }
+    limiter = create_rate_limiter(
+        settings.redis_url,
+        {budget: rate for budget, rate in rates.items() if not rate_limit_disabled(rate)},
+        key_prefix=f"{settings.redis_namespace}:rates",
+    )
+    try:
+        yield limiter
+    finally:
+        await limiter.close()
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """Build the app; with no settings, they are read from the environment. Traced when an OTLP endpoint is set
     (``app/tracing.py``)."""
@@ -249,7 +272,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if settings.is_sqlite:
             # The embedded default migrates itself; production runs `playground migrate` before rolling out.
             await db.migrate(url)
-        async with RegisterTortoise(app, config=db.tortoise_config(url)), build_runtime(settings) as runtime:
+        async with (
+            RegisterTortoise(app, config=db.tortoise_config(url)),
+            build_runtime(settings) as runtime,
+            rate_limiter(settings) as limiter,
+        ):
             app.state.services = AppServices(
                 settings=settings,
                 verifier=TokenVerifier(settings),
@@ -258,7 +285,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 storage=runtime.storage,
                 publisher=runtime.publisher,
                 http=runtime.http,
+                rate_limiter=limiter,
             )
+            register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.queue, runtime.publisher)
             yield
@@ -284,7 +313,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
-            Mount("/media", StaticFiles(directory=media_dir), name="media"),
+            Mount("/media", MediaFiles(directory=media_dir), name="media"),
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -6,15 +6,20 @@ production, a readable console line in development (``LOG_FORMAT`` overrides). T
 ``structlog.contextvars.bind_contextvars`` where they become known: ``request_id`` (`app.api.RequestId`),
 ``user_id`` (the GraphQL context), ``batch_id`` (submit, and the queue when a job runs, along with the request id
 that enqueued it). Values of keys that name secrets or prompts are replaced before rendering, so that a
-careless ``extra=`` cannot leak a token, a key or a user's prompt.
+careless ``extra=`` cannot leak a token, a key or a user's prompt. Then every rendered line, tracebacks included,
+is scrubbed (``scrub``): passwords inside URLs (``postgres://user:...@host``), bearer tokens, anything shaped like a
+JWT, and the configured secrets themselves (``JWT_SECRET``, the provider API keys, the passwords of
+``DATABASE_URL`` and ``REDIS_URL``; ``register_secrets`` adds more), wherever an exception message or a library
+happened to put them.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 import structlog
@@ -22,8 +27,63 @@ from structlog.typing import Processor
 
 REDACTED = "[redacted]"
 SENSITIVE_KEYS = frozenset(
-    {"authorization", "token", "access_token", "jwt", "api_key", "apikey", "secret", "password", "prompt", "prompts"}
+    {
+        "authorization",
+        "token",
+        "access_token",
+        "jwt",
+        "api_key",
+        "apikey",
+        "secret",
+        "password",
+        "prompt",
+        "prompts",
+        "jwt_secret",
+        "database_url",
+        "redis_url",
+        "wavespeed_api_key",
+        "ark_api_key",
+    }
 )
+# Environment variables whose values are secrets, or URLs whose password is one.
+SECRET_VARIABLES = ("JWT_SECRET", "WAVESPEED_API_KEY", "ARK_API_KEY")
+URL_VARIABLES = ("DATABASE_URL", "REDIS_URL")
+MIN_SECRET_LENGTH = 8  # shorter values would blank out ordinary words
+
+_URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+@", re.IGNORECASE)
+_BEARER = re.compile(r"(?P<head>\bbearer\s+)[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
+_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
+_secrets: set[str] = set()
+
+
+def url_password(url: str | None) -> str | None:
+    """The password inside ``scheme://user:password@host/...``, if any."""
+    match = _URL_PASSWORD.search(url or "")
+    if match is None:
+        return None
+    return match.group(0)[len(match.group("head")) : -1]
+
+
+def register_secrets(values: Iterable[str | None]) -> None:
+    """Blank these values out of every log line from now on (empty and very short values are ignored)."""
+    _secrets.update(v for v in values if v and len(v) >= MIN_SECRET_LENGTH)
+
+
+def scrub(text: str) -> str:
+    """``text`` with URL passwords, bearer tokens, JWT-shaped strings and registered secrets replaced."""
+    text = _URL_PASSWORD.sub(lambda m: f"{m.group('head')}{REDACTED}@", text)
+    text = _BEARER.sub(lambda m: f"{m.group('head')}{REDACTED}", text)
+    text = _JWT.sub(REDACTED, text)
+    for secret in sorted(_secrets, key=len, reverse=True):  # longest first: one secret may contain another
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+class ScrubbingFormatter(structlog.stdlib.ProcessorFormatter):
+    """structlog's formatter, with ``scrub`` applied to the finished line (message, context and traceback)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))
 
 
 def _redact(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -53,7 +113,9 @@ def configure_logging(level: str | None = None, *, fmt: str | None = None) -> No
         renderer = [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()]
     else:
         renderer = [structlog.dev.ConsoleRenderer(colors=False)]
-    formatter = structlog.stdlib.ProcessorFormatter(
+    register_secrets(os.environ.get(name) for name in SECRET_VARIABLES)
+    register_secrets(url_password(os.environ.get(name)) for name in URL_VARIABLES)
+    formatter = ScrubbingFormatter(
         foreign_pre_chain=shared,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *renderer],
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import httpx
 
 from app import tracing
+from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.infra import metrics
@@ -165,6 +166,8 @@ async def batch_runner(
 
 @contextlib.asynccontextmanager
 async def _shared(settings: Settings) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
+    # Settings may come from elsewhere than the environment (tests, the development key file): blank them too.
+    register_secrets(settings.secret_values())
     bus = create_bus(
         settings.redis_url,
         channel_prefix=f"{settings.redis_namespace}:",

@@ -12,6 +12,7 @@ from graph.core.arguments import After, First
 from graph.core.connections import Connection
 from graph.core.context import Context
 from graph.core.errors import UserErrorsExtension
+from graph.core.rate_limits import RateLimitExtension
 from graph.generation.capabilities import Capabilities
 from graph.generation.events import BatchProgressEvent, MyEvent, my_event
 from graph.generation.inputs import BatchJobFilter, GenerateInput
@@ -31,6 +32,7 @@ from services.generation import housekeeping, plan, reads, references, styles
 from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
+from services.infra.rate_limits import Budget
 from services.progress.follow import follow_batch, follow_user
 
 Info = strawberry.Info[Context, None]
@@ -245,7 +247,7 @@ class GenerationQueries:
 class GenerationMutations:
     generate: GeneratePayload = strawberry.mutation(
         resolver=generate,
-        extensions=[UserErrorsExtension()],
+        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
         description="Queue a generation: the quote is held now, delivered images are charged, the rest refunded.",
     )
     batch_job_cancel: BatchJobCancelPayload = strawberry.mutation(
@@ -255,12 +257,12 @@ class GenerationMutations:
     )
     batch_job_retry: BatchJobRetryPayload = strawberry.mutation(
         resolver=batch_job_retry,
-        extensions=[UserErrorsExtension()],
+        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
         description="A new batch for the failed and cancelled images of an ended one, quoted and held as usual.",
     )
     image_upload: ImageUploadPayload = strawberry.mutation(
         resolver=image_upload,
-        extensions=[UserErrorsExtension()],
+        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.UPLOADS)],
         description="Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`).",
     )
     image_edit_delete: ImageEditDeletePayload = strawberry.mutation(

@@ -11,12 +11,14 @@ from graph.core.arguments import After, First
 from graph.core.connections import Connection
 from graph.core.context import Context
 from graph.core.errors import UserErrorsExtension
+from graph.core.rate_limits import RateLimitExtension
 from graph.generation.types import BatchJobType
 from graph.presets.enums import PresetOrder, PresetScope, PresetVisibility
 from graph.presets.inputs import StylePresetInput, StylePresetUpdateInput
 from graph.presets.payloads import StylePresetDeletePayload, StylePresetPayload, StylePresetPreviewPayload
 from graph.presets.types import StylePresetType
 from services.core.pagination import DEFAULT_PAGE_SIZE
+from services.infra.rate_limits import Budget
 from services.presets import documents, editing, reads
 from services.presets.fields import CLEARABLE, VERSIONED_FIELDS, PresetFields
 
@@ -196,6 +198,6 @@ class PresetMutations:
     )
     style_preset_preview: StylePresetPreviewPayload = strawberry.mutation(
         resolver=style_preset_preview,
-        extensions=[UserErrorsExtension()],
+        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
         description="Generate one sample image with the preset (charged as usual); it becomes the preview.",
     )

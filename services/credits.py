@@ -170,6 +170,13 @@ async def balance(user_id: uuid.UUID) -> int | None:
     return int(values[0]) if values else None
 
 
+async def require(user_id: uuid.UUID, amount: int) -> None:
+    """``InsufficientCredits`` unless the balance covers ``amount`` now (a check before costly work; holds nothing)."""
+    available = await balance(user_id) or 0
+    if available < amount:
+        raise InsufficientCredits(required=amount, available=available)
+
+
 async def ledger_sum(user_id: uuid.UUID) -> int:
     """The sum of a user's ledger amounts (equals their balance; used by checks and tests)."""
     amounts: list[Any] = await CreditLedgerEntry.filter(user_id=user_id).values_list("amount", flat=True)

@@ -81,6 +81,11 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         simulator_latency_seconds=0.0,
         provider_retry_base_seconds=0.01,
         provider_retry_max_seconds=0.05,
+        # Counted on every request, but too high to trip: tests of the limits swap in tight ones
+        # (tests/security/test_rate_limits.py), and a hypothesis run by one user must not be refused.
+        rate_limit_operations="100000/minute",
+        rate_limit_generate="100000/minute",
+        rate_limit_uploads="100000/minute",
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import structlog
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from graph.core.dataloaders import Loaders
@@ -18,6 +19,7 @@ from services.core.config import Settings
 from services.core.errors import Forbidden, Unauthenticated
 from services.infra.bus import EventBus
 from services.infra.jobs import JobQueue
+from services.infra.rate_limits import RequestRateLimiter
 from services.infra.storage import Storage
 from services.progress.publisher import ProgressPublisher
 from services.users import ensure_user
@@ -35,6 +37,8 @@ class AppServices:
     publisher: ProgressPublisher
     http: httpx.AsyncClient
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
+    rate_limiter: RequestRateLimiter
+    """Per-user request budgets (``graph.core.rate_limits``)."""
 
 
 @dataclass
@@ -42,6 +46,8 @@ class Context:
     services: AppServices
     request: Request | WebSocket
     connection_params: dict[str, Any] | None = None
+    response: Response | None = None
+    """Over HTTP: headers and status to add to the response (a 429 with ``Retry-After``); None on sockets."""
     identity: Identity | None = None
     loaders: Loaders = field(default_factory=Loaders)
     _user: User | None = field(default=None, repr=False)

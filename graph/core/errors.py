@@ -17,7 +17,7 @@ from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 from strawberry.utils.str_converters import to_camel_case
 
-from services.core.errors import DomainError, InvalidInputs, UserFacingError
+from services.core.errors import DomainError, InvalidInputs, RateLimited, UserFacingError
 
 
 @strawberry.enum(description="Why a mutation could not do what was asked.")
@@ -26,6 +26,7 @@ class UserErrorCode(Enum):
     INVALID = "INVALID"
     INSUFFICIENT_CREDITS = "INSUFFICIENT_CREDITS"
     CONFLICT = "CONFLICT"
+    RATE_LIMITED = "RATE_LIMITED"
 
 
 def api_path(field: Sequence[str] | None) -> list[str] | None:
@@ -40,10 +41,18 @@ class UserError:
     )
     code: UserErrorCode = strawberry.field(description="Stable, machine-readable reason.")
     message: str = strawberry.field(description="Human-readable explanation.")
+    retry_after: int | None = strawberry.field(
+        default=None, description="RATE_LIMITED: seconds to wait before trying again; null otherwise."
+    )
 
     @classmethod
     def from_error(cls, error: UserFacingError) -> UserError:
-        return cls(field=api_path(error.field), code=UserErrorCode(error.code), message=error.message)
+        return cls(
+            field=api_path(error.field),
+            code=UserErrorCode(error.code),
+            message=error.message,
+            retry_after=error.retry_after if isinstance(error, RateLimited) else None,
+        )
 
 
 class UserErrorsExtension(FieldExtension):
@@ -69,6 +78,8 @@ class UserErrorsExtension(FieldExtension):
 
 def error_extensions(error: DomainError) -> dict[str, Any]:
     """What a GraphQL error caused by ``error`` carries in ``extensions``."""
+    if isinstance(error, RateLimited):
+        return {"code": error.code, "retryAfter": error.retry_after}
     if isinstance(error, UserFacingError):
         # Outside a mutation payload (a query argument, a subscription), an expected failure is a client input error.
         return {"code": "BAD_USER_INPUT", "reason": error.detail or error.code, "field": api_path(error.field)}

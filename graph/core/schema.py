@@ -25,7 +25,9 @@ from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.errors import shape_error, should_mask_error
+from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
+from graph.core.rate_limits import OperationRateLimit
 from services.core.config import Settings
 
 
@@ -56,6 +58,9 @@ def build_schema(
         OperationMetrics,
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
+        # After the validation cache: both decide in on_validate, once the cached result is in place.
+        OperationRateLimit,
+        lambda: IntrospectionGuard(settings.resolved_introspection),
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask_error),

@@ -1,12 +1,16 @@
 """JWT verification (HS256 with a shared secret, or RS256/ES256 from a JWKS with rotation by ``kid``).
 
 Strict by design: algorithms are pinned per key source (so ``alg: none`` and HS256-signed-with-the-public-key
-tokens are refused), ``exp``/``iat``/``sub`` are required, ``aud``/``iss`` are checked when configured.
+tokens are refused), ``exp``/``iat``/``sub`` are required, ``aud``/``iss`` are checked when configured, and a token
+may live at most ``JWT_MAX_LIFETIME_SECONDS``. A validly signed token is still untrusted input: every claim we read
+must have the JSON type we expect (``check_claim_shapes``), otherwise the caller is ``Unauthenticated``; a list
+where a string belongs must never reach the code as an unexpected type.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -15,11 +19,13 @@ import jwt
 
 from models.enums import Role
 from services.core.config import Settings
-from services.core.errors import Unauthenticated
+from services.core.errors import InvalidInput, Unauthenticated
 
 HS_ALGORITHMS = ["HS256"]
 JWKS_ALGORITHMS = ["RS256", "ES256"]
 REQUIRED_CLAIMS = ["exp", "iat", "sub"]
+TIME_CLAIMS = ("exp", "iat", "nbf")
+STRING_CLAIMS = ("sub", "iss", "role", "email", "name", "preferred_username", "jti")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,7 @@ class TokenVerifier:
         self._audience = settings.jwt_audience
         self._issuer = settings.jwt_issuer
         self._leeway = settings.jwt_leeway_seconds
+        self._max_lifetime = settings.jwt_max_lifetime_seconds
         self._jwks: jwt.PyJWKClient | None = None
         if settings.jwt_jwks_url:
             # PyJWKClient caches the key set and refetches on an unknown `kid` (rotation), at most once per
@@ -64,6 +71,8 @@ class TokenVerifier:
                 claims = self._decode(token, self._secret, HS_ALGORITHMS)
         except jwt.PyJWTError as error:
             raise Unauthenticated(f"invalid token: {error}") from error
+        check_claim_shapes(claims)
+        check_lifetime(claims, max_lifetime=self._max_lifetime, leeway=self._leeway)
         return _identity(claims)
 
     def _decode(self, token: str, key: Any, algorithms: list[str]) -> dict[str, Any]:
@@ -82,6 +91,49 @@ class TokenVerifier:
             options=options,
         )
         return claims
+
+
+def _is_number(value: Any) -> bool:
+    # bool is an int to Python, and PyJWT reads "123" as 123 (it calls int()); neither is a NumericDate.
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def check_claim_shapes(claims: Any) -> None:
+    """``Unauthenticated`` unless every claim we read has the JSON type RFC 7519 (or our provider) gives it.
+
+    PyJWT checks signatures and times but accepts ``"exp": "9999999999"`` or ``true``, and leaves ``role``, ``email``
+    or ``app_metadata`` to us; a list or an object there must read as a bad token, not as a server error.
+    """
+    if not isinstance(claims, dict):
+        raise Unauthenticated("invalid token: the payload must be a JSON object")
+    for name in TIME_CLAIMS:
+        if name in claims and not _is_number(claims[name]):
+            raise Unauthenticated(f"invalid token: `{name}` must be a number (seconds since the epoch)")
+    for name in STRING_CLAIMS:
+        if name in claims and not isinstance(claims[name], str):
+            raise Unauthenticated(f"invalid token: `{name}` must be a string")
+    audience = claims.get("aud")
+    if "aud" in claims and not (
+        isinstance(audience, str) or (isinstance(audience, list) and all(isinstance(a, str) for a in audience))
+    ):
+        raise Unauthenticated("invalid token: `aud` must be a string or a list of strings")
+    app_metadata = claims.get("app_metadata")
+    if "app_metadata" in claims:
+        if not isinstance(app_metadata, dict):
+            raise Unauthenticated("invalid token: `app_metadata` must be an object")
+        if "role" in app_metadata and not isinstance(app_metadata["role"], str):
+            raise Unauthenticated("invalid token: `app_metadata.role` must be a string")
+
+
+def check_lifetime(claims: dict[str, Any], *, max_lifetime: int, leeway: float) -> None:
+    """``Unauthenticated`` for a token issued to live longer than ``max_lifetime`` seconds, or that still has more
+    than that to live (a token minted with a far ``exp`` and a recent ``iat`` is caught by the first, one with a
+    backdated ``iat`` by the second)."""
+    expires, issued = float(claims["exp"]), float(claims["iat"])
+    if expires - issued > max_lifetime:
+        raise Unauthenticated(f"invalid token: it lives longer than the {max_lifetime} s allowed (exp - iat)")
+    if expires - time.time() > max_lifetime + leeway:
+        raise Unauthenticated(f"invalid token: it expires more than {max_lifetime} s from now")
 
 
 def _identity(claims: dict[str, Any]) -> Identity:
@@ -137,6 +189,11 @@ def issue_token(
     secret = settings.hs256_secret
     if secret is None:
         raise RuntimeError("tokens can only be issued with JWT_SECRET or the development secret, not with JWKS")
+    if ttl_seconds > settings.jwt_max_lifetime_seconds:
+        # The verifier would refuse it; say so now rather than hand out a token that never works.
+        raise InvalidInput(
+            f"a token lives at most {settings.jwt_max_lifetime_seconds} s (JWT_MAX_LIFETIME_SECONDS)", ["ttl"]
+        )
     now = int(time.time())
     claims: dict[str, Any] = {"sub": subject, "iat": now, "exp": now + ttl_seconds}
     if role is Role.ADMIN:

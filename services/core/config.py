@@ -11,7 +11,9 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
+import limits
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -30,6 +32,14 @@ class LogFormat(StrEnum):
     JSON = "json"
 
 
+class IntrospectionPolicy(StrEnum):
+    """Who may query ``__schema`` and ``__type`` (``__typename`` is always allowed)."""
+
+    OFF = "off"
+    AUTHENTICATED = "authenticated"
+    ON = "on"
+
+
 class ProviderKind(StrEnum):
     SIMULATOR = "simulator"
     WAVESPEED = "wavespeed"
@@ -39,8 +49,15 @@ class ProviderKind(StrEnum):
 class Settings(BaseSettings):
     """The service's settings; each field is read from the upper-case environment variable of its name."""
 
+    # hide_input_in_errors: a ValidationError names the setting and the problem, never the value (it may be a
+    # secret: JWT_SECRET, a password inside DATABASE_URL or REDIS_URL, an API key), wherever it is printed or logged.
     model_config = SettingsConfigDict(
-        env_prefix="", case_sensitive=False, extra="ignore", frozen=True, populate_by_name=True
+        env_prefix="",
+        case_sensitive=False,
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+        hide_input_in_errors=True,
     )
 
     environment: Environment = Field(default=Environment.DEVELOPMENT, alias="PLAYGROUND_ENV")
@@ -54,6 +71,8 @@ class Settings(BaseSettings):
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
     jwt_leeway_seconds: int = Field(default=10, ge=0, le=30)
+    jwt_max_lifetime_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
+    """The longest a token may live: ``exp - iat``, and ``exp`` from now (plus the leeway); longer ones are refused."""
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
 
     seedream_provider: ProviderKind = ProviderKind.SIMULATOR
@@ -85,8 +104,19 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=10, ge=2)
     graphql_max_aliases: int = Field(default=15, ge=1)
     graphql_max_tokens: int = Field(default=2000, ge=100)
+    graphql_introspection: IntrospectionPolicy | None = None
+    """``off``, ``authenticated`` (callers with a valid token) or ``on``; unset: ``on`` in development,
+    ``authenticated`` in production."""
     ws_max_operations: int = Field(default=20, ge=1)
     ws_init_timeout_seconds: float = Field(default=10.0, gt=0, le=10)
+
+    rate_limit_operations: str = "600/minute"
+    """Every GraphQL operation of one user (HTTP and WebSocket), in the ``limits`` notation (``N/second|minute|hour``,
+    ``N per M minutes``); ``off`` disables it. Redis-backed (shared by every replica) when ``REDIS_URL`` is set."""
+    rate_limit_generate: str = "30/minute"
+    """``generate``, ``batchJobRetry`` and ``stylePresetPreview`` (each starts a charged batch) per user."""
+    rate_limit_uploads: str = "60/minute"
+    """``imageUpload`` per user."""
 
     log_level: str = "INFO"
     log_format: LogFormat | None = None
@@ -102,6 +132,19 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("rate_limit_operations", "rate_limit_generate", "rate_limit_uploads", mode="after")
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        value = value.strip()
+        if rate_limit_disabled(value):
+            return "off"
+        try:
+            if len(limits.parse_many(value)) == 1:
+                return value
+        except ValueError:
+            pass
+        raise ValueError("a rate limit looks like `30/minute` or `100 per 10 minutes`, or is `off`")
 
     @field_validator("prices", mode="after")
     @classmethod
@@ -134,6 +177,12 @@ class Settings(BaseSettings):
         return self.environment is Environment.DEVELOPMENT
 
     @property
+    def resolved_introspection(self) -> IntrospectionPolicy:
+        if self.graphql_introspection is not None:
+            return self.graphql_introspection
+        return IntrospectionPolicy.ON if self.is_development else IntrospectionPolicy.AUTHENTICATED
+
+    @property
     def resolved_log_format(self) -> LogFormat:
         return self.log_format or (LogFormat.CONSOLE if self.is_development else LogFormat.JSON)
 
@@ -149,6 +198,15 @@ class Settings(BaseSettings):
     def resolved_media_dir(self) -> Path:
         return self.media_dir or self.var_dir / "media"
 
+    def secret_values(self) -> list[str]:
+        """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
+        values = [self.jwt_secret, self.wavespeed_api_key, self.ark_api_key]
+        values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
+        development = self.var_dir / "jwt_secret"
+        if not self.jwt_secret and development.is_file():
+            values.append(development.read_text().strip())
+        return [value for value in values if value]
+
     @cached_property
     def hs256_secret(self) -> str | None:
         """The HS256 key: ``JWT_SECRET``, or (no JWKS either) a development secret kept under ``var/``."""
@@ -157,6 +215,10 @@ class Settings(BaseSettings):
         if self.jwt_jwks_url:
             return None
         return _development_secret(self.var_dir / "jwt_secret")
+
+
+def rate_limit_disabled(value: str) -> bool:
+    return value.strip().lower() in ("", "off", "none")
 
 
 def default_prices() -> dict[str, dict[str, int]]:

@@ -8,7 +8,8 @@
     │   ├── InvalidInput        bad argument; ``field`` is the path of the offending input, in Python names
     │   │   └── InvalidInputs   several bad arguments at once (``errors``), e.g. an imported document
     │   ├── InsufficientCredits
-    │   └── Conflict            the object's state does not allow the operation
+    │   ├── Conflict            the object's state does not allow the operation
+    │   └── RateLimited         the caller's request budget is spent for now; ``retry_after`` seconds
     └── AccessError             become GraphQL errors with ``extensions.code``
         ├── Unauthenticated     no, or an invalid, token
         └── Forbidden           authenticated, but not allowed
@@ -67,6 +68,14 @@ class InsufficientCredits(UserFacingError):
 
 class Conflict(UserFacingError):
     code = "CONFLICT"
+
+
+class RateLimited(UserFacingError):
+    code = "RATE_LIMITED"
+
+    def __init__(self, what: str, retry_after: int) -> None:
+        super().__init__(f"too many {what}; try again in {retry_after} s")
+        self.retry_after = retry_after
 
 
 class AccessError(DomainError):

@@ -4,6 +4,10 @@ Everything we accept goes through ``inspect_image``: the type is sniffed from th
 client or the remote server), the pixel count is read from the header and capped before anything is decoded, and
 the image is then fully decoded once so truncated or corrupt files are refused here rather than by the provider.
 ``inspect_image`` is CPU-bound: call it through ``asyncio.to_thread`` from async code (``fetch_reference`` does).
+What we keep is never the bytes we were sent: ``sanitize_image`` decodes them and encodes the pixels again in the
+same format, upright (the EXIF orientation applied) and without any metadata: no EXIF (GPS position, camera serial),
+XMP, comments, PNG text chunks or ICC profile (its colours converted to sRGB first), and nothing appended after the
+image (an HTML or script payload of a polyglot file).
 
 ``fetch_reference`` downloads a URL a user gave us, which makes it a server-side request forgery target. Guards:
 
@@ -46,7 +50,7 @@ from enum import StrEnum
 from typing import Any
 
 import httpx
-from PIL import Image
+from PIL import Image, ImageCms, ImageOps
 
 from models import ReferenceImage, User
 from services import access
@@ -160,6 +164,49 @@ def inspect_image(
     if width < 1 or height < 1:
         raise ReferenceRejected(RejectReason.NOT_AN_IMAGE, "the image has no pixels")
     return ImageInfo(width=width, height=height, content_type=content_type)
+
+
+_SAVE_OPTIONS: dict[str, dict[str, Any]] = {
+    "image/png": {},
+    "image/jpeg": {"quality": 92},
+    "image/webp": {"quality": 92},
+}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def sanitize_image(
+    data: bytes, *, max_bytes: int = MAX_REFERENCE_BYTES, max_pixels: int = DEFAULT_MAX_PIXELS
+) -> tuple[bytes, ImageInfo]:
+    """``inspect_image``, then the image encoded again without metadata (see the module's docstring).
+
+    CPU-bound, like ``inspect_image``. Returns the new bytes and their size and type (the width and height are those
+    of the upright image).
+    """
+    info = inspect_image(data, max_bytes=max_bytes, max_pixels=max_pixels)
+    with Image.open(io.BytesIO(data), formats=[_FORMATS[info.content_type]]) as image:
+        upright = ImageOps.exif_transpose(image)
+        profile = image.info.get("icc_profile")
+        if profile and upright.mode in ("RGB", "RGBA", "L", "LA"):
+            upright = _to_srgb(upright, profile)
+        # Only the pixels (and a palette's transparency) survive: Pillow would otherwise carry the ICC profile,
+        # the JPEG comment and similar over from `info` into what it writes.
+        clean = upright.copy()
+        transparency = upright.info.get("transparency")
+        clean.info = {} if transparency is None else {"transparency": transparency}
+        out = io.BytesIO()
+        clean.save(out, format=_FORMATS[info.content_type], **_SAVE_OPTIONS[info.content_type])
+    width, height = clean.size
+    return out.getvalue(), ImageInfo(width=width, height=height, content_type=info.content_type)
+
+
+def _to_srgb(image: Image.Image, profile: bytes) -> Image.Image:
+    """``image`` with its colours converted from its embedded profile to sRGB; as it is if the profile is unusable."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        converted = ImageCms.profileToProfile(image, source, _SRGB)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a broken profile: the pixels as they are (the profile is dropped either way)
+    return converted if converted is not None else image
 
 
 def _supported_types_message() -> str:
@@ -430,9 +477,9 @@ def check_reference_spec(spec: ReferenceSpec, index: int) -> None:
 async def store_reference(
     user: User, data: bytes, storage: Storage, *, source_url: str | None = None
 ) -> ReferenceImage:
-    """Validate image bytes (type, size, pixels) and keep them as the user's reference image."""
-    info = await asyncio.to_thread(inspect_image, data)
-    stored = await storage.put(data, info.content_type, prefix="references")
+    """Validate image bytes (type, size, pixels) and keep them, without their metadata, as the user's reference."""
+    clean, info = await asyncio.to_thread(sanitize_image, data)
+    stored = await storage.put(clean, info.content_type, prefix="references")
     return await ReferenceImage.create(
         id=uuid.uuid4(),
         owner_id=user.id,

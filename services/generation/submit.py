@@ -71,6 +71,10 @@ async def submit(
     if existing is not None:
         return Submitted(batch=existing, created=False)
     planned = await plan(user, request, settings)
+    if any(spec.url is not None for spec in request.references):
+        # Fetching a URL is an outbound request on the user's behalf: none for a request the balance cannot cover.
+        # (The hold in create_batch still decides; this only refuses early.)
+        await credits.require(user.id, planned.total_credits)
     references = await resolve_references(
         user, request.references, storage=storage, http=http, allow_private=settings.allow_private_reference_urls
     )
