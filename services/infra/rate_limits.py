@@ -16,6 +16,7 @@ import logging
 import math
 import time
 from enum import StrEnum
+from typing import Any
 
 import limits
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
@@ -85,11 +86,9 @@ def create_rate_limiter(
         return RequestRateLimiter(MemoryStorage(), budgets)
     # Our own pool (redis-py, which we use anyway), so that closing the limiter closes its connections.
     pool = ConnectionPool.from_url(redis_url)
+    # limits passes `options` on to redis-py (which takes a pool) but annotates them as scalars only.
+    options: dict[str, Any] = {"connection_pool": pool}
     storage = RedisStorage(
-        "async+" + redis_url,
-        implementation="redispy",
-        key_prefix=key_prefix,
-        wrap_exceptions=True,
-        connection_pool=pool,
+        "async+" + redis_url, implementation="redispy", key_prefix=key_prefix, wrap_exceptions=True, **options
     )
     return RequestRateLimiter(storage, budgets, pool=pool)
