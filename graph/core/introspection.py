@@ -41,37 +41,45 @@ def uses_introspection(document: DocumentNode) -> bool:
 
 
 class IntrospectionGuard(SchemaExtension):
-    """Refuses introspection to callers the policy does not admit (see the module's docstring)."""
+    """Refuses introspection to callers the policy does not admit (see the module's docstring).
+
+    The policy is read from the request's settings (``policy`` applies to executions without our context).
+    """
 
     def __init__(self, policy: IntrospectionPolicy) -> None:
-        self.policy = policy
+        self.default_policy = policy
 
     async def on_validate(self) -> AsyncIterator[None]:
         execution = self.execution_context
         document = execution.graphql_document
+        context = execution.context
+        policy = (
+            context.services.settings.resolved_introspection if isinstance(context, Context) else self.default_policy
+        )
         if (
-            self.policy is not IntrospectionPolicy.ON
+            policy is not IntrospectionPolicy.ON
             and not execution.pre_execution_errors
             and document is not None
             # A cheap look at the text first: most documents never mention either name.
             and any(name in (execution.query or "") for name in INTROSPECTION_FIELDS)
             and uses_introspection(document)
         ):
-            refusal = await self._refusal(execution.context)
+            refusal = await _refusal(policy, context)
             if refusal is not None:
                 execution.pre_execution_errors = [refusal]
         yield
 
-    async def _refusal(self, context: object) -> GraphQLError | None:
-        if self.policy is IntrospectionPolicy.OFF:
-            return GraphQLError("introspection is disabled on this server", extensions={"code": "FORBIDDEN"})
-        if isinstance(context, Context):
-            try:
-                await context.authenticate()
-                return None
-            except Unauthenticated:
-                pass
-        return GraphQLError(
-            "introspection needs a valid token: send `Authorization: Bearer <token>`",
-            extensions={"code": "UNAUTHENTICATED"},
-        )
+
+async def _refusal(policy: IntrospectionPolicy, context: object) -> GraphQLError | None:
+    if policy is IntrospectionPolicy.OFF:
+        return GraphQLError("introspection is disabled on this server", extensions={"code": "FORBIDDEN"})
+    if isinstance(context, Context):
+        try:
+            await context.authenticate()
+            return None
+        except Unauthenticated:
+            pass
+    return GraphQLError(
+        "introspection needs a valid token: send `Authorization: Bearer <token>`",
+        extensions={"code": "UNAUTHENTICATED"},
+    )

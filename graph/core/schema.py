@@ -24,6 +24,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
+from graph.core.directives import create_directive_rule
 from graph.core.errors import shape_error, should_mask_error
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
@@ -53,6 +54,7 @@ def build_schema(
     limits: list[type[ASTValidationRule]] = [
         depth_rule(settings.graphql_max_depth, None, None),
         alias_rule(settings.graphql_max_aliases),
+        create_directive_rule(settings.graphql_max_directives),
     ]
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         OperationMetrics,

@@ -166,10 +166,16 @@ def _display_name(value: Any) -> str | None:
     return cleaned or None
 
 
+MAX_TOKEN_LENGTH = 8192
+"""Longer than any token an identity provider issues; decoding a bigger one is work nobody should make us do."""
+
+
 def bearer_token(header_value: str | None) -> str | None:
     """The token in an ``Authorization: Bearer ...`` value; None when absent; Unauthenticated when malformed."""
     if header_value is None:
         return None
+    if len(header_value) > MAX_TOKEN_LENGTH:
+        raise Unauthenticated(f"the bearer token is longer than {MAX_TOKEN_LENGTH} characters")
     scheme, _, token = header_value.strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("the Authorization header must be `Bearer <token>`")

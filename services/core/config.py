@@ -104,6 +104,8 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=10, ge=2)
     graphql_max_aliases: int = Field(default=15, ge=1)
     graphql_max_tokens: int = Field(default=2000, ge=100)
+    graphql_max_directives: int = Field(default=10, ge=1)
+    """Directives (``@include``, ``@skip``...) in one document."""
     graphql_introspection: IntrospectionPolicy | None = None
     """``off``, ``authenticated`` (callers with a valid token) or ``on``; unset: ``on`` in development,
     ``authenticated`` in production."""
