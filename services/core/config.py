@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     jwt_issuer: str | None = None
     jwt_leeway_seconds: int = Field(default=10, ge=0, le=30)
     jwt_max_lifetime_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
-    """The longest a token may live: ``exp - iat``, and ``exp`` from now (plus the leeway); longer ones are refused."""
+    """The longest a token may live (``exp - iat``); tokens issued for longer are refused."""
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
 
     seedream_provider: ProviderKind = ProviderKind.SIMULATOR

@@ -224,3 +224,12 @@ async def test_jwks_refuses_hs256_signed_with_the_public_key(tmp_path: Path, jwk
     unsigned = jwt.encode(claims(), None, algorithm="none", headers={"kid": "k1"})  # type: ignore[arg-type]
     with pytest.raises(Unauthenticated):
         await verifier.verify(unsigned)
+
+
+def test_tokens_are_not_issued_for_longer_than_the_verifier_accepts(tmp_path: Path) -> None:
+    from services.core.errors import InvalidInput
+
+    settings = hs_settings(tmp_path, jwt_max_lifetime_seconds=600)
+    assert issue_token(settings, "bob", ttl_seconds=600)
+    with pytest.raises(InvalidInput, match="at most 600 s"):
+        issue_token(settings, "bob", ttl_seconds=601)
