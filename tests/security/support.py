@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import json
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -11,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
+from PIL import Image
 from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection, connect
 
@@ -120,3 +122,10 @@ class CountingServer:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def png(size: tuple[int, int] = (64, 48), color: tuple[int, int, int] = (200, 30, 30), **save: Any) -> bytes:
+    """A small PNG (``save`` options go to Pillow: ``pnginfo``, ``icc_profile``...)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG", **save)
+    return buffer.getvalue()

@@ -161,12 +161,12 @@ async def test_syntax_errors_are_client_errors_not_500(client: httpx.AsyncClient
 async def test_unexpected_errors_are_masked(gql: GQL, make_caller: MakeCaller, monkeypatch: pytest.MonkeyPatch) -> None:
     # graphql-cop's "unhandled error detection": a bug inside a resolver reaches the client as a masked error,
     # without its message, type or traceback.
-    import resolvers.projects
+    import services.projects
 
     async def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("password=hunter2 at /srv/app/services/projects.py")
 
-    monkeypatch.setattr(resolvers.projects.projects, "list_page", broken)
+    monkeypatch.setattr(services.projects, "list_page", broken)
     body = await gql("{ projects { edges { node { id } } } }", caller=make_caller())
     assert [e["message"] for e in body["errors"]] == ["Unexpected error."]
     assert "hunter2" not in json.dumps(body)
