@@ -247,7 +247,7 @@ class GenerationQueries:
 class GenerationMutations:
     generate: GeneratePayload = strawberry.mutation(
         resolver=generate,
-        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
+        extensions=[RateLimitExtension(Budget.GENERATE), UserErrorsExtension()],
         description="Queue a generation: the quote is held now, delivered images are charged, the rest refunded.",
     )
     batch_job_cancel: BatchJobCancelPayload = strawberry.mutation(
@@ -257,12 +257,12 @@ class GenerationMutations:
     )
     batch_job_retry: BatchJobRetryPayload = strawberry.mutation(
         resolver=batch_job_retry,
-        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
+        extensions=[RateLimitExtension(Budget.GENERATE), UserErrorsExtension()],
         description="A new batch for the failed and cancelled images of an ended one, quoted and held as usual.",
     )
     image_upload: ImageUploadPayload = strawberry.mutation(
         resolver=image_upload,
-        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.UPLOADS)],
+        extensions=[RateLimitExtension(Budget.UPLOADS), UserErrorsExtension()],
         description="Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`).",
     )
     image_edit_delete: ImageEditDeletePayload = strawberry.mutation(

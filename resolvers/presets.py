@@ -198,6 +198,6 @@ class PresetMutations:
     )
     style_preset_preview: StylePresetPreviewPayload = strawberry.mutation(
         resolver=style_preset_preview,
-        extensions=[UserErrorsExtension(), RateLimitExtension(Budget.GENERATE)],
+        extensions=[RateLimitExtension(Budget.GENERATE), UserErrorsExtension()],
         description="Generate one sample image with the preset (charged as usual); it becomes the preview.",
     )

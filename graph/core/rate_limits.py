@@ -7,7 +7,8 @@
   count against; a proxy in front limits by address.
 - ``RateLimitExtension(budget)`` (field extension): a mutation that spends a budget of its own (``generate``,
   ``imageUpload``...). Over budget, the resolver is not called: ``RateLimited`` becomes a ``RATE_LIMITED`` userError
-  with ``retryAfter`` (list it after ``UserErrorsExtension``, which then sees it).
+  with ``retryAfter``. List it before ``UserErrorsExtension`` (Strawberry nests field extensions so that the last
+  one listed is the outermost, and that one must see the error).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from graphql import GraphQLError
+from starlette.datastructures import UploadFile
 from strawberry.extensions import FieldExtension, SchemaExtension
 
 from graph.core.context import Context
@@ -62,5 +64,8 @@ class RateLimitExtension(FieldExtension):
         identity = await context.authenticate()
         wait = await context.services.rate_limiter.hit(self.budget, identity.subject)
         if wait is not None:
+            for value in kwargs.values():
+                if isinstance(value, UploadFile):
+                    await value.close()  # the resolver that would have closed it does not run
             raise RateLimited(WHAT[self.budget], wait)
         return await next_(source, info, **kwargs)
