@@ -10,6 +10,7 @@ timeouts and sizes; they need a public first hop, which only a mocked transport 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from starlette.applications import Starlette
@@ -77,7 +78,7 @@ async def state(subject: str) -> tuple[int, int, int]:
     return user.credits, batches, kept
 
 
-async def refused(gql: GQL, caller: Caller, project: str, url: str) -> dict[str, str]:
+async def refused(gql: GQL, caller: Caller, project: str, url: str) -> dict[str, Any]:
     before = await state(caller.subject)
     body = await gql(
         GENERATE,
@@ -88,7 +89,7 @@ async def refused(gql: GQL, caller: Caller, project: str, url: str) -> dict[str,
     assert payload["batchJob"] is None, payload
     assert len(payload["userErrors"]) == 1, payload
     assert await state(caller.subject) == before
-    error: dict[str, str] = payload["userErrors"][0]
+    error: dict[str, Any] = payload["userErrors"][0]
     return error
 
 
