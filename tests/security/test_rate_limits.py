@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 from models import BatchJob, CreditLedgerEntry, Project, ReferenceImage, User
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 from tests.conftest import GQL, MakeCaller
-from tests.generation_support import GENERATE, new_project
+from tests.generation_support import GENERATE, new_project, wait_until_ended
 from tests.security.support import png, socket, swapped_services, upload_bytes, ws_operation
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -116,14 +116,16 @@ async def credits_and_batches(subject: str) -> tuple[int, int, int]:
 
 
 async def test_generate_is_limited_per_user_and_a_refusal_changes_nothing(
-    gql: GQL, make_caller: MakeCaller, limited: Callable[[dict[Budget, str]], Any]
+    app: Starlette, gql: GQL, make_caller: MakeCaller, limited: Callable[[dict[Budget, str]], Any]
 ) -> None:
     alice, bob = make_caller("alice"), make_caller("bob")
     project = await new_project(gql, alice)
     request = {"input": {"projectId": project, "prompt": "x", "size": "1024x1024"}}
     with limited({Budget.GENERATE: "2/minute"}):
         for _ in range(2):
-            assert (await gql(GENERATE, request, alice))["data"]["generate"]["userErrors"] == []
+            admitted = (await gql(GENERATE, request, alice))["data"]["generate"]
+            assert admitted["userErrors"] == []
+            await wait_until_ended(app, admitted["batchJob"]["id"])  # settled: its ledger rows are all written
         before = await credits_and_batches(alice.subject)
         body = await gql(GENERATE, request, alice)
         payload = body["data"]["generate"]
@@ -157,14 +159,14 @@ async def test_uploads_are_limited_and_a_refused_upload_keeps_nothing(
     with limited({Budget.UPLOADS: "1/minute"}):
         first = await upload_bytes(client, alice, png())
         assert first.json()["data"]["imageUpload"]["userErrors"] == []
-        files = await asyncio.to_thread(lambda: {p for p in media.rglob("*") if p.is_file()})
+        files = await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()})
         second = (await upload_bytes(client, alice, png(color=(1, 2, 3)))).json()["data"]["imageUpload"]
     assert second["image"] is None
     assert [e["code"] for e in second["userErrors"]] == ["RATE_LIMITED"]
     assert second["userErrors"][0]["retryAfter"] >= 1
     user = await User.get(subject=alice.subject)
     assert await ReferenceImage.filter(owner_id=user.id).count() == 1
-    assert await asyncio.to_thread(lambda: {p for p in media.rglob("*") if p.is_file()}) == files
+    assert await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()}) == files
 
 
 async def test_operations_are_limited_with_a_429_and_retry_after(

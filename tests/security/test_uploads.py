@@ -27,8 +27,9 @@ ORIENTATION = 0x0112
 MAKE = 0x010F
 
 
-def media_files(settings_dir: Path) -> set[Path]:
-    return {p for p in settings_dir.rglob("*") if p.is_file()}
+def media_files(media_dir: Path) -> set[Path]:
+    # Uploads only: other tests' batches may be writing their outputs meanwhile.
+    return {p for p in (media_dir / "references").rglob("*") if p.is_file()}
 
 
 def chunk(kind: bytes, payload: bytes) -> bytes:
