@@ -85,7 +85,8 @@ def create_rate_limiter(
     if redis_url is None:
         return RequestRateLimiter(MemoryStorage(), budgets)
     # Our own pool (redis-py, which we use anyway), so that closing the limiter closes its connections.
-    pool = ConnectionPool.from_url(redis_url)
+    # Short timeouts: a stalled Redis must not stall every request behind it (a failure lets the request through).
+    pool = ConnectionPool.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2)
     # limits passes `options` on to redis-py (which takes a pool) but annotates them as scalars only.
     options: dict[str, Any] = {"connection_pool": pool}
     storage = RedisStorage(
