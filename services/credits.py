@@ -15,11 +15,16 @@ operation     key                         effect
 ``capture``   ``capture:<image>``         -held (a delivered image is paid from the hold)
 ``refund``    ``refund:<image>``          +credits, -held (an image not delivered)
 ============  ==========================  ====================================================
+
+``settle_images`` writes many captures and refunds at once (the worker's group commit): one balance change and one
+insert of all their entries, inside the transaction that settles the images.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -162,6 +167,55 @@ async def refund(
         reference=str(batch_id) if batch_id else None,
         description=description,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSettlement:
+    """One image's capture (``delivered``) or refund, as ``settle_images`` writes it."""
+
+    image_id: uuid.UUID
+    amount: int
+    delivered: bool
+    description: str
+
+
+async def settle_images(user_id: uuid.UUID, batch_id: uuid.UUID, settlements: Sequence[ImageSettlement]) -> int:
+    """Capture the delivered images of a batch and refund the others, all at once; returns the balance after.
+
+    Call it inside the transaction that marks the images settled (their conditional status change is what makes
+    each settled once). The entries carry the same keys as ``capture``/``refund``: an image settled before makes
+    the insert raise ``IntegrityError``, which rolls the caller's transaction back whole.
+    """
+    refunded = sum(s.amount for s in settlements if not s.delivered)
+    if refunded:
+        await User.filter(id=user_id).update(credits=F("credits") + refunded)
+    # Locked (our UPDATE, or FOR NO KEY UPDATE on PostgreSQL: FOR UPDATE would deadlock with the foreign-key locks
+    # of concurrent inserts; SQLite runs one writing transaction at a time), so our entries follow this balance.
+    user = await User.filter(id=user_id).select_for_update(no_key=True).only("id", "credits").first()
+    if user is None:
+        raise NotFound("user not found", ["input", "user_id"])
+    running = user.credits - refunded
+    entries = []
+    for settlement in settlements:
+        amount = 0 if settlement.delivered else settlement.amount
+        running += amount
+        kind = LedgerKind.CAPTURE if settlement.delivered else LedgerKind.REFUND
+        entries.append(
+            CreditLedgerEntry(
+                id=uuid.uuid4(),
+                user_id=user_id,
+                amount=amount,
+                held_delta=-settlement.amount,
+                kind=kind,
+                balance_after=running,
+                reference=str(batch_id),
+                description=settlement.description,
+                idempotency_key=f"{kind.value.lower()}:{settlement.image_id}",
+            )
+        )
+        metrics.LEDGER_CREDITS.labels(kind=kind.value.lower()).inc(settlement.amount)
+    await CreditLedgerEntry.bulk_create(entries)
+    return user.credits
 
 
 async def balance(user_id: uuid.UUID) -> int | None:

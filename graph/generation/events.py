@@ -32,7 +32,7 @@ class BatchProgressEvent:
     completed: int = strawberry.field(description="Images delivered.")
     failed: int = strawberry.field(description="Images failed.")
     cancelled: int = strawberry.field(description="Images cancelled.")
-    fraction: float = strawberry.field(description="Settled images / total, 0..1.")
+    fraction: float = strawberry.field(description="Delivered images / total, 0..1 (completed / total).")
     queue_position: int | None = strawberry.field(description="1 = next to start; null once running.")
     queue_wait_seconds: float | None = strawberry.field(description="Estimated wait before a worker starts it.")
     run_seconds: float | None = strawberry.field(description="Estimated remaining run time (measured averages).")

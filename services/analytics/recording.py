@@ -46,12 +46,26 @@ async def record_image(
     processing_ms: int | None = None,
 ) -> UsageEvent:
     """The IMAGE row of one settlement (call inside the settlement's transaction)."""
+    row = image_row(batch, edit, status=status, category=category, processing_ms=processing_ms)
+    await row.save(force_create=True)
+    return row
+
+
+def image_row(
+    batch: BatchJob,
+    edit: ImageEdit,
+    *,
+    status: EditStatus,
+    category: ErrorCategory | None = None,
+    processing_ms: int | None = None,
+) -> UsageEvent:
+    """The IMAGE row of one settlement, unsaved (the worker inserts a group's rows at once)."""
     delivered = status is EditStatus.SUCCEEDED
     outcome = {
         EditStatus.SUCCEEDED: UsageOutcome.SUCCEEDED,
         EditStatus.CANCELLED: UsageOutcome.CANCELLED,
     }.get(status, UsageOutcome.FAILED)
-    return await UsageEvent.create(
+    return UsageEvent(
         id=uuid.uuid4(),
         kind=UsageKind.IMAGE,
         image_edit_id=edit.id,
@@ -80,13 +94,39 @@ async def record_call(
     retried: bool = False,
 ) -> UsageEvent:
     """The CALL row of one provider call attempt."""
+    row = call_row(
+        batch,
+        item_id,
+        provider=provider,
+        requested=requested,
+        delivered=delivered,
+        processing_ms=processing_ms,
+        category=category,
+        retried=retried,
+    )
+    await row.save(force_create=True)
+    return row
+
+
+def call_row(
+    batch: BatchJob,
+    item_id: uuid.UUID,
+    *,
+    provider: str,
+    requested: int,
+    delivered: int,
+    processing_ms: int | None,
+    category: ErrorCategory | None = None,
+    retried: bool = False,
+) -> UsageEvent:
+    """The CALL row of one provider call attempt, unsaved."""
     if retried:
         outcome = UsageOutcome.RETRIED
     elif delivered >= requested:
         outcome = UsageOutcome.SUCCEEDED
     else:
         outcome = UsageOutcome.PARTIAL if delivered else UsageOutcome.FAILED
-    return await UsageEvent.create(
+    return UsageEvent(
         id=uuid.uuid4(),
         kind=UsageKind.CALL,
         item_id=item_id,

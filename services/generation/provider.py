@@ -117,16 +117,16 @@ def generation_request(
     )
 
 
-async def call_slots(item_id: uuid.UUID, open_edits: list[ImageEdit]) -> tuple[list[ImageEdit], str | None]:
+async def call_slots(item: BatchItem, open_edits: list[ImageEdit]) -> tuple[list[ImageEdit], str | None]:
     """The images the next provider call is for, and the task to resume when one is still running.
 
     A stored task (WaveSpeed) is polled again: its outputs map onto the slots it was submitted for, some maybe
     settled already (settlement skips those). A stored request that cannot be resumed (Ark, the worker died
-    waiting) is noted as outcome unknown; the images still open are asked for again.
+    waiting) is noted as outcome unknown; the images still open are asked for again. ``item`` is as stored (the
+    caller's copy, read at the batch's start or after a failed attempt).
     """
-    item = await BatchItem.get(id=item_id)
     if item.provider_task_id and item.provider_task_slots is not None:
-        by_slot = {edit.slot_index: edit for edit in await ImageEdit.filter(item_id=item_id)}
+        by_slot = {edit.slot_index: edit for edit in await ImageEdit.filter(item_id=item.id)}
         slots = [by_slot[index] for index in item.provider_task_slots if index in by_slot]
         return slots, item.provider_task_id
     if item.provider_request_id:

@@ -2,7 +2,9 @@
 (bounded concurrency, the account's limits, retries), keeps every image in our storage, settles every outcome and
 publishes it.
 
-Idempotent by construction: only items and images still open are worked on, and each image is settled once (see
+Writes go through a group commit per batch (``settlement.BatchSettlement``): item starts, settled images, item
+ends and call rows that the item tasks hand in together share one transaction, and the progress events are built
+from it. Idempotent by construction: only items and images still open are worked on, and each image is settled once (see
 ``services.generation.settlement``), so a re-delivered job after a crash resumes where the dead worker stopped and
 charges nothing twice. Cancellation is finalised by whoever cancels (the API); the runner just stops.
 """
@@ -13,23 +15,26 @@ import asyncio
 import logging
 import time
 import uuid
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 from tortoise.expressions import F
 
-from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, ReferenceImage
+from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, ReferenceImage, UsageEvent
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services import projects
 from services.analytics import recording
 from services.core.config import Settings
 from services.generation import provider
 from services.generation.backoff import RetryPolicy
-from services.generation.settlement import Delivered, deliver_image, finish, refund_image
+from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish
 from services.infra.limits import ProviderLimiter
 from services.infra.storage import Storage
+from services.progress.eta import RunTracker, item_seconds
 from services.progress.publisher import ProgressPublisher
 from services.seedream import GeneratedImage, ProviderError, SeedreamProvider
 from services.seedream import ReferenceImage as ProviderReference
@@ -48,6 +53,8 @@ class WorkerDeps:
     limiter: ProviderLimiter
     http: httpx.AsyncClient
     """For downloading provider output URLs (when a provider returns links instead of bytes)."""
+    clock: Callable[[], float] = field(default=time.monotonic)
+    """Seconds, for the estimates in progress events (tests inject one)."""
 
 
 class BatchRunner:
@@ -72,17 +79,38 @@ class BatchRunner:
         batch = await BatchJob.get(id=batch_id)
         references = await self._references(batch)
         items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
-        if references is None:
-            # An upload the batch names is gone (deleted in a race with the submit): fail and refund, do not crash.
-            for item in items:
-                await self._fail_open(
-                    batch, item, ErrorCategory.INVALID_INPUT, "REFERENCE_DELETED", "a reference image was deleted"
-                )
-                await self._close_item(item)
-        gate = asyncio.Semaphore(self.settings.batch_item_concurrency)
-        async with asyncio.TaskGroup() as group:
-            for item in items if references is not None else []:
-                group.create_task(self._run_item(batch, item, references or (), gate))
+        images: dict[uuid.UUID, list[ImageEdit]] = defaultdict(list)
+        for edit in await ImageEdit.filter(batch_job_id=batch_id).order_by("slot_index"):
+            if edit.item_id is not None:
+                images[edit.item_id].append(edit)
+        tracker = RunTracker(
+            per_item=await item_seconds(batch),
+            concurrency=self.settings.batch_item_concurrency,
+            pending={item.id for item in items},
+            clock=self.deps.clock,
+        )
+        settlement = BatchSettlement(batch, publisher=self.deps.publisher, storage=self.deps.storage, tracker=tracker)
+        try:
+            if references is None:
+                # An upload the batch names is gone (deleted in a race with the submit): fail and refund, do not
+                # crash.
+                for item in items:
+                    await self._fail_open(
+                        settlement,
+                        item,
+                        images[item.id],
+                        ErrorCategory.INVALID_INPUT,
+                        "REFERENCE_DELETED",
+                        "a reference image was deleted",
+                    )
+            else:
+                gate = asyncio.Semaphore(self.settings.batch_item_concurrency)
+                async with asyncio.TaskGroup() as group:
+                    for item in items:
+                        group.create_task(self._run_item(settlement, item, images[item.id], references, gate))
+        finally:
+            # Whatever was handed in is committed and published, even when this run is being cancelled.
+            await settlement.drain()
         if await self._cancelled(batch_id):
             return
         finished = await finish(batch_id)
@@ -93,6 +121,8 @@ class BatchRunner:
     async def _references(self, batch: BatchJob) -> tuple[ProviderReference, ...] | None:
         """The batch's reference images, or None when one of them no longer exists."""
         ids = [uuid.UUID(r) for r in batch.parameters.get("references", [])]
+        if not ids:
+            return ()
         rows = {r.id: r for r in await ReferenceImage.filter(id__in=ids)}
         if any(ident not in rows for ident in ids):
             return None
@@ -104,48 +134,74 @@ class BatchRunner:
 
     async def _run_item(
         self,
-        batch: BatchJob,
+        settlement: BatchSettlement,
         item: BatchItem,
+        edits: list[ImageEdit],
         references: tuple[ProviderReference, ...],
         gate: asyncio.Semaphore,
     ) -> None:
         async with gate:
-            if await self._cancelled(batch.id):
+            if settlement.stopping:
                 return
             try:
-                await self._generate_item(batch, item, references)
+                await self._generate_item(settlement, item, edits, references)
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # a bug must fail this item (refunded), not wedge the whole batch
-                log.exception("item %s of batch %s failed unexpectedly", item.id, batch.id)
+                log.exception("item %s of batch %s failed unexpectedly", item.id, item.batch_job_id)
                 await self._fail_open(
-                    batch, item, ErrorCategory.INTERNAL, None, f"internal error: {type(error).__name__}"
+                    settlement, item, edits, ErrorCategory.INTERNAL, None, f"internal error: {type(error).__name__}"
                 )
 
-    async def _generate_item(self, batch: BatchJob, item: BatchItem, references: tuple[ProviderReference, ...]) -> None:
+    async def _generate_item(
+        self,
+        settlement: BatchSettlement,
+        item: BatchItem,
+        edits: list[ImageEdit],
+        references: tuple[ProviderReference, ...],
+    ) -> None:
+        batch = settlement.batch
         started = time.monotonic()
-        await BatchItem.filter(id=item.id).update(status=EditStatus.RUNNING, started_at=datetime.now(UTC))
-        await ImageEdit.filter(item_id=item.id, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+        await settlement.settle(starts=[item])
+        settlement.tracker.start(item.id)
+        # The item ends SUCCEEDED only if every image it ever had is delivered (a re-run may find some failed).
+        failed_before = any(e.status not in OPEN_EDIT_STATUSES and e.status is not EditStatus.SUCCEEDED for e in edits)
+        any_failed = failed_before
+        open_edits = [e for e in edits if e.status in OPEN_EDIT_STATUSES]
+        stored_item = item
         attempt = 0
         while True:
             attempt += 1
-            open_edits = await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES).order_by("slot_index")
+            if attempt > 1:
+                # A later attempt: what is still open, and the item's stored task, as the failed call left them.
+                open_edits = await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES).order_by(
+                    "slot_index"
+                )
+                if not open_edits:
+                    break
+                # Counted in SQL: a job re-delivered after a crash adds to the calls made before.
+                await BatchItem.filter(id=item.id).update(attempts=F("attempts") + 1)
+                stored_item = await BatchItem.get(id=item.id)
             if not open_edits:
                 break
-            # Counted in SQL, not from this run's loop: a job re-delivered after a crash adds to the calls made before.
-            await BatchItem.filter(id=item.id).update(attempts=F("attempts") + 1)
             delivered: set[uuid.UUID] = set()
+            handed: list[tuple[Outcome, Any]] = []
             # A task still running at the provider (stored on the item) is polled again, never bought twice.
-            call_slots, resume_task_id = await provider.call_slots(item.id, open_edits)
+            call_slots, resume_task_id = await provider.call_slots(stored_item, open_edits)
 
             async def on_image(
-                image: GeneratedImage, slots: list[ImageEdit] = call_slots, seen: set[uuid.UUID] = delivered
+                image: GeneratedImage,
+                slots: list[ImageEdit] = call_slots,
+                seen: set[uuid.UUID] = delivered,
+                handed: list[tuple[Outcome, Any]] = handed,
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
                     seen.add(edit.id)
                     if edit.status in OPEN_EDIT_STATUSES:  # a resumed task's slot may be settled already
-                        await self._deliver(batch, edit, image, int((time.monotonic() - started) * 1000))
+                        outcome = await self._stored(edit, image, int((time.monotonic() - started) * 1000))
+                        # Handed in at once (a streamed set shows each image as it comes), not waited for here.
+                        handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
             request = provider.generation_request(
                 batch,
@@ -163,59 +219,113 @@ class BatchRunner:
                 await provider.call_failed(item.id, error)
                 failure = provider.failure_of(error)
                 if failure.retryable and self.policy.may_retry(attempt):
-                    await self._record_call(batch, item, len(call_slots), delivered, None, failure.category, True)
+                    await settlement.settle(
+                        calls=[self._call_row(batch, item, len(call_slots), delivered, None, failure.category, True)]
+                    )
+                    for _, work in handed:  # committed before the next attempt reads what is still open
+                        await asyncio.shield(work.done)
                     if failure.retry_after:
                         await self.deps.limiter.penalize(failure.retry_after)
                     await asyncio.sleep(self.policy.delay(attempt, failure.retry_after))
                     continue
                 message = self.policy.gave_up(failure.message, attempt) if failure.retryable else failure.message
-                await self._record_call(batch, item, len(call_slots), delivered, None, failure.category)
-                await self._fail_open(batch, item, failure.category, failure.code, message)
-                break
+                outcomes = [
+                    Outcome(edit, category=failure.category, code=failure.code, message=message)
+                    for edit in open_edits
+                    if edit.id not in delivered
+                ]
+                item.error_category, item.error_code, item.error_message = (
+                    failure.category,
+                    failure.code,
+                    message,
+                )
+                await self._end(
+                    settlement,
+                    handed,
+                    outcomes=outcomes,
+                    end=ItemEnd(item, EditStatus.FAILED),
+                    call=self._call_row(batch, item, len(call_slots), delivered, None, failure.category),
+                )
+                return
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
                 await on_image(image)
             elapsed_ms = result.timings.wall_ms
-            await BatchItem.filter(id=item.id).update(processing_time_ms=elapsed_ms, api_response=result.raw_response)
             # Each image keeps the provider's reply to the call that made it (base64 payloads already elided).
-            await ImageEdit.filter(id__in=list(delivered), status=EditStatus.SUCCEEDED).update(
-                api_response=result.raw_response
-            )
             failed_by_index = {slot.index: slot for slot in result.failed}
             first_failure = next(iter(result.failed), None)
-            await self._record_call(
-                batch,
-                item,
-                len(call_slots),
-                delivered,
-                elapsed_ms,
-                provider.failed_slot_category(first_failure.category if first_failure else None),
-            )
+            outcomes = []
             for index, edit in enumerate(call_slots):
-                if edit.id in delivered:
+                if edit.id in delivered or edit.status not in OPEN_EDIT_STATUSES:
                     continue
                 slot = failed_by_index.get(index)
-                if await refund_image(
-                    batch,
-                    edit,
-                    status=EditStatus.FAILED,
-                    category=provider.failed_slot_category(slot.category if slot else None),
-                    code=slot.code if slot else None,
-                    message=(slot.message or slot.code) if slot else "the provider returned fewer images than asked",
+                outcomes.append(
+                    Outcome(
+                        edit,
+                        category=provider.failed_slot_category(slot.category if slot else None),
+                        code=slot.code if slot else None,
+                        message=(slot.message or slot.code or "")
+                        if slot
+                        else "the provider returned fewer images than asked",
+                        api_response=result.raw_response,
+                    )
+                )
+            any_failed = any_failed or bool(outcomes)
+            await self._end(
+                settlement,
+                handed,
+                outcomes=outcomes,
+                end=ItemEnd(
+                    item,
+                    EditStatus.FAILED if any_failed else EditStatus.SUCCEEDED,
+                    processing_time_ms=elapsed_ms,
                     api_response=result.raw_response,
-                ):
-                    await self.deps.publisher.publish(batch.id)
-            await provider.call_settled(item.id)
-            break
-        await self._close_item(item)
+                ),
+                call=self._call_row(
+                    batch,
+                    item,
+                    len(call_slots),
+                    delivered,
+                    elapsed_ms,
+                    provider.failed_slot_category(first_failure.category if first_failure else None),
+                ),
+                reply=result.raw_response,
+            )
+            return
+        # Nothing open was left to call for (a re-run found the item's images settled): close it from them.
+        await settlement.settle(ends=[ItemEnd(item, EditStatus.FAILED if any_failed else EditStatus.SUCCEEDED)])
 
-    async def _deliver(self, batch: BatchJob, edit: ImageEdit, image: GeneratedImage, elapsed_ms: int) -> None:
+    async def _end(
+        self,
+        settlement: BatchSettlement,
+        handed: list[tuple[Outcome, Any]],
+        *,
+        outcomes: list[Outcome],
+        end: ItemEnd,
+        call: UsageEvent,
+        reply: Any = None,
+    ) -> None:
+        """Settle the call's last outcomes with the item's end and its call row, in one group if they can be."""
+        late: list[uuid.UUID] = []
+        for outcome, work in handed:
+            if reply is None:
+                continue
+            if work.taken:
+                late.append(outcome.edit.id)
+            else:
+                outcome.api_response = reply  # not committed yet: the reply rides along in the same UPDATE
+        await settlement.settle(outcomes=outcomes, ends=[end], calls=[call])
+        for _, work in handed:
+            await asyncio.shield(work.done)
+        if late:
+            await ImageEdit.filter(id__in=late, status=EditStatus.SUCCEEDED).update(api_response=reply)
+
+    async def _stored(self, edit: ImageEdit, image: GeneratedImage, elapsed_ms: int) -> Outcome:
         data = await provider.image_bytes(self.deps.http, image)
         stored = await self.deps.storage.put(data, image.content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
-        kept = await deliver_image(
-            batch,
+        return Outcome(
             edit,
-            Delivered(
+            delivered=Delivered(
                 storage_key=stored.key,
                 url=stored.url,
                 width=image.width,
@@ -226,22 +336,26 @@ class BatchRunner:
                 api_response={"index": image.index},
             ),
         )
-        if not kept:  # cancelled meanwhile: the image was refunded, so it is not ours to keep
-            await self.deps.storage.delete(stored.key)
-            return
-        fresh = await ImageEdit.get(id=edit.id)
-        await self.deps.publisher.publish(batch.id, image=fresh)
-        await self.deps.publisher.publish_balance(batch.owner_id)
 
     async def _fail_open(
-        self, batch: BatchJob, item: BatchItem, category: ErrorCategory, code: str | None, message: str
+        self,
+        settlement: BatchSettlement,
+        item: BatchItem,
+        edits: list[ImageEdit],
+        category: ErrorCategory,
+        code: str | None,
+        message: str,
     ) -> None:
-        for edit in await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES):
-            if await refund_image(batch, edit, status=EditStatus.FAILED, category=category, code=code, message=message):
-                await self.deps.publisher.publish(batch.id)
-        await BatchItem.filter(id=item.id).update(error_category=category, error_code=code, error_message=message)
+        open_ids = set(
+            await ImageEdit.filter(item_id=item.id, status__in=OPEN_EDIT_STATUSES).values_list("id", flat=True)
+        )
+        outcomes = [
+            Outcome(edit, category=category, code=code, message=message) for edit in edits if edit.id in open_ids
+        ]
+        item.error_category, item.error_code, item.error_message = category, code, message
+        await settlement.settle(outcomes=outcomes, ends=[ItemEnd(item, EditStatus.FAILED)])
 
-    async def _record_call(
+    def _call_row(
         self,
         batch: BatchJob,
         item: BatchItem,
@@ -250,8 +364,8 @@ class BatchRunner:
         elapsed_ms: int | None,
         category: ErrorCategory | None,
         retried: bool = False,
-    ) -> None:
-        await recording.record_call(
+    ) -> UsageEvent:
+        return recording.call_row(
             batch,
             item.id,
             provider=self.deps.provider.name,
@@ -260,14 +374,4 @@ class BatchRunner:
             processing_ms=elapsed_ms,
             category=category,
             retried=retried,
-        )
-
-    async def _close_item(self, item: BatchItem) -> None:
-        rows: list[Any] = await ImageEdit.filter(item_id=item.id).values_list("status", flat=True)
-        statuses = set(rows)
-        if statuses & set(OPEN_EDIT_STATUSES):
-            return  # cancelled mid-way: the canceller settles the rest
-        status = EditStatus.SUCCEEDED if statuses == {EditStatus.SUCCEEDED} else EditStatus.FAILED
-        await BatchItem.filter(id=item.id, status__in=OPEN_EDIT_STATUSES).update(
-            status=status, finished_at=datetime.now(UTC)
         )

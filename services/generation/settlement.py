@@ -5,23 +5,43 @@ state and its ledger entry (``credits.capture`` when delivered, ``credits.refund
 re-run worker, a cancel racing a delivery, or a crash between the two can never charge or refund twice. The
 image's usage analytics row (``services.analytics.recording.record_image``) commits in that same transaction, so
 analytics always say what the ledger says.
+
+The worker settles through ``BatchSettlement``, a group commit per running batch: whatever its item tasks hand in
+while a commit is in flight (item starts, delivered and failed images, item ends, provider call rows) goes into the
+next transaction together. One conditional UPDATE claims all of a group's images (each settled once still: if any
+was settled meanwhile, by a cancel, the group rolls back and is settled image by image), one INSERT writes their
+ledger entries (``credits.settle_images``) and one their analytics rows, and one UPDATE moves the batch's counters
+and takes the group's event ``seq`` numbers; the events are built from that, not re-read, and sent before the
+next group commits. The commit runs in its own task: a cancelled item (or runner) does not cut a settlement
+between its commit and its events.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit
+from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, UsageEvent
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits, projects
 from services.analytics import recording
 from services.infra import metrics
+from services.infra.storage import Storage
+from services.progress.eta import RunTracker
+from services.progress.events import BatchProgress
+from services.progress.publisher import ProgressPublisher
+from services.progress.snapshot import delivered_image, image_counts, progress_event
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +133,54 @@ async def refund_image(
 
 
 async def refund_open_images(batch_id: uuid.UUID, *, status: EditStatus, category: ErrorCategory, message: str) -> int:
-    """Refund every image of the batch not yet settled; returns how many."""
+    """Refund every image of the batch not yet settled; returns how many. Its open items are then closed from
+    their images (an item whose images were all delivered meanwhile is SUCCEEDED, not cancelled)."""
     refunded = 0
     batch = await BatchJob.get(id=batch_id)
     for edit in await ImageEdit.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("batch_index"):
         if await refund_image(batch, edit, status=status, category=category, code=None, message=message):
             refunded += 1
-    await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).update(
-        status=status, error_category=category, error_message=message, finished_at=datetime.now(UTC)
+    open_items: list[Any] = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).values_list(
+        "id", flat=True
     )
+    await close_items(open_items, category=category, message=message)
     return refunded
+
+
+def item_status(images: list[EditStatus]) -> EditStatus | None:
+    """An item's final status from its images' (None while one is open): delivered whole, or cancelled if any
+    image was, else failed."""
+    if not images or any(status in OPEN_EDIT_STATUSES for status in images):
+        return None
+    if all(status is EditStatus.SUCCEEDED for status in images):
+        return EditStatus.SUCCEEDED
+    return EditStatus.CANCELLED if EditStatus.CANCELLED in images else EditStatus.FAILED
+
+
+async def close_items(
+    item_ids: list[uuid.UUID], *, category: ErrorCategory | None = None, message: str | None = None
+) -> None:
+    """Close the open items among ``item_ids`` whose images are all settled, with the status their images say
+    (``category``/``message`` go on the cancelled ones)."""
+    if not item_ids:
+        return
+    rows: list[Any] = await ImageEdit.filter(item_id__in=item_ids).values_list("item_id", "status")
+    images: dict[uuid.UUID, list[EditStatus]] = defaultdict(list)
+    for item_id, status in rows:
+        images[item_id].append(EditStatus(status))
+    by_status: dict[EditStatus, list[uuid.UUID]] = defaultdict(list)
+    for item_id, statuses in images.items():
+        status = item_status(statuses)
+        if status is not None:
+            by_status[status].append(item_id)
+    now = datetime.now(UTC)
+    for status, ids in by_status.items():
+        extra: dict[str, Any] = {}
+        if status is EditStatus.CANCELLED and category is not None:
+            extra = {"error_category": category, "error_message": message}
+        await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
+            status=status, finished_at=now, **extra
+        )
 
 
 def final_status(completed: int, total: int, cancelled: bool) -> BatchStatus:
@@ -149,3 +207,364 @@ async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | N
         return None
     await projects.refresh_status(batch.project_id)
     return await BatchJob.get(id=batch_id)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """How one image ended in the worker: ``delivered`` (stored) or failed with a reason."""
+
+    edit: ImageEdit
+    delivered: Delivered | None = None
+    category: ErrorCategory = ErrorCategory.TRANSIENT
+    code: str | None = None
+    message: str = ""
+    api_response: Any = None
+
+
+@dataclass(slots=True)
+class ItemEnd:
+    """An item whose provider call is over, with its images' outcomes handed in (here or before)."""
+
+    item: BatchItem
+    status: EditStatus
+    processing_time_ms: int | None = None
+    api_response: Any = None
+
+
+@dataclass(slots=True)
+class _Work:
+    starts: list[BatchItem]
+    outcomes: list[Outcome]
+    ends: list[ItemEnd]
+    calls: list[UsageEvent]
+    done: asyncio.Future[set[uuid.UUID]] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+    taken: bool = False
+    """A commit has taken it: its outcomes can no longer change in memory."""
+
+
+class _Contended(Exception):
+    """An image of the group was settled by someone else (a cancel): the group rolls back."""
+
+
+IMAGE_FIELDS = (
+    "status",
+    "image_key",
+    "image_url",
+    "width",
+    "height",
+    "content_type",
+    "size_bytes",
+    "processing_time_ms",
+    "api_response",
+    "error_category",
+    "error_code",
+    "error_message",
+)
+ITEM_FIELDS = (
+    "status",
+    "finished_at",
+    "processing_time_ms",
+    "api_response",
+    "provider_task_slots",
+    "provider_request_id",
+    "error_category",
+    "error_code",
+    "error_message",
+)
+
+
+class BatchSettlement:
+    """Group commit of one running batch's writes and events (see the module docstring).
+
+    ``settle`` hands work in and waits for the commit that takes it; ``drain`` waits until nothing is left (the
+    runner calls it on its way out, cancelled or not).
+    """
+
+    def __init__(self, batch: BatchJob, *, publisher: ProgressPublisher, storage: Storage, tracker: RunTracker) -> None:
+        self.batch = batch
+        self.publisher = publisher
+        self.storage = storage
+        self.tracker = tracker
+        self._queue: list[_Work] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self.stopping = False
+        """A commit saw the batch no longer RUNNING (a cancel): start no more items."""
+
+    async def settle(
+        self,
+        *,
+        starts: list[BatchItem] | None = None,
+        outcomes: list[Outcome] | None = None,
+        ends: list[ItemEnd] | None = None,
+        calls: list[UsageEvent] | None = None,
+    ) -> set[uuid.UUID]:
+        """Write these in the next group; returns the ids of the images it settled (the others were settled
+        before, by a cancel, and their stored files are deleted)."""
+        work = self.submit(starts=starts, outcomes=outcomes, ends=ends, calls=calls)
+        # Shielded: the caller may be cancelled, the group's commit and events go on (drain waits for them).
+        return await asyncio.shield(work.done)
+
+    def submit(
+        self,
+        *,
+        starts: list[BatchItem] | None = None,
+        outcomes: list[Outcome] | None = None,
+        ends: list[ItemEnd] | None = None,
+        calls: list[UsageEvent] | None = None,
+    ) -> _Work:
+        """Hand work in without waiting (``work.done`` resolves as ``settle`` returns)."""
+        work = _Work(starts or [], outcomes or [], ends or [], calls or [])
+        self._queue.append(work)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_all(), name=f"settle:{self.batch.id}")
+        return work
+
+    async def drain(self) -> None:
+        while self._flusher is not None and not self._flusher.done():
+            await asyncio.shield(self._flusher)
+
+    async def _flush_all(self) -> None:
+        while self._queue:
+            group, self._queue = self._queue, []
+            for work in group:
+                work.taken = True
+            try:
+                settled = await self._flush(group)
+            except Exception as error:
+                for work in group:
+                    if not work.done.done():
+                        work.done.set_exception(error)
+                        work.done.exception()  # a cancelled waiter must not leave it "never retrieved"
+                continue
+            for work in group:
+                mine = {o.edit.id for o in work.outcomes} & settled
+                if not work.done.done():
+                    work.done.set_result(mine)
+                for outcome in work.outcomes:
+                    if outcome.delivered is not None and outcome.edit.id not in settled:
+                        # Settled meanwhile (cancelled): the image was refunded, so it is not ours to keep.
+                        await self.storage.delete(outcome.delivered.storage_key)
+
+    async def _flush(self, group: list[_Work]) -> set[uuid.UUID]:
+        starts = [item for work in group for item in work.starts]
+        outcomes = [outcome for work in group for outcome in work.outcomes]
+        ends = [end for work in group for end in work.ends]
+        calls = [call for work in group for call in work.calls]
+        batch_id = self.batch.id
+        async with self.publisher.lock(batch_id):
+            try:
+                events, balance = await self._commit(starts, outcomes, ends, calls)
+            except (_Contended, IntegrityError):
+                events, balance = None, None
+            if events is not None:
+                await self.publisher.send(events)
+        if events is None:
+            return await self._one_by_one(starts, outcomes, ends, calls)
+        if balance is not None:
+            await self.publisher.send_balance(self.batch.owner_id, balance)
+        metrics.IMAGES_DELIVERED.inc(sum(1 for o in outcomes if o.delivered is not None))
+        return {o.edit.id for o in outcomes}
+
+    async def _commit(
+        self, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
+    ) -> tuple[list[BatchProgress], int | None]:
+        batch = self.batch
+        now = datetime.now(UTC)
+        delivered = [o for o in outcomes if o.delivered is not None]
+        failed = [o for o in outcomes if o.delivered is None]
+        async with in_transaction():
+            if starts:
+                ids = [item.id for item in starts]
+                await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
+                    status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
+                )
+                await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+            edits = [_apply_outcome(o) for o in outcomes]
+            if edits:
+                # The claim: only images still open are written; a group with one settled meanwhile rolls back.
+                claimed = await ImageEdit.filter(status__in=OPEN_EDIT_STATUSES).bulk_update(edits, IMAGE_FIELDS)
+                if claimed != len(edits):
+                    raise _Contended
+            rows = [
+                recording.image_row(
+                    batch,
+                    o.edit,
+                    status=o.edit.status,
+                    category=o.category if o.delivered is None else None,
+                    processing_ms=o.delivered.processing_time_ms if o.delivered else None,
+                )
+                for o in outcomes
+            ]
+            if rows or calls:
+                await UsageEvent.bulk_create([*rows, *calls])
+            balance: int | None = None
+            if outcomes:
+                balance = await credits.settle_images(
+                    batch.owner_id,
+                    batch.id,
+                    [
+                        credits.ImageSettlement(
+                            image_id=o.edit.id,
+                            amount=o.edit.credits,
+                            delivered=o.delivered is not None,
+                            description=_description(o),
+                        )
+                        for o in outcomes
+                    ],
+                )
+            if ends:
+                for end in ends:
+                    _apply_end(end, now)
+                await BatchItem.filter(status__in=OPEN_EDIT_STATUSES).bulk_update(
+                    [end.item for end in ends], ITEM_FIELDS
+                )
+            if not outcomes:
+                for end in ends:
+                    self.tracker.close(end.item.id)
+                return [], None
+            captured = sum(o.edit.credits for o in delivered)
+            refunded = sum(o.edit.credits for o in failed)
+            await BatchJob.filter(id=batch.id).update(
+                completed_images=F("completed_images") + len(delivered),
+                failed_images=F("failed_images") + len(failed),
+                credits_captured=F("credits_captured") + captured,
+                credits_refunded=F("credits_refunded") + refunded,
+                event_seq=F("event_seq") + len(outcomes),
+            )
+            state: list[dict[str, Any]] = await BatchJob.filter(id=batch.id).values(
+                "status", "event_seq", "completed_images", "failed_images", "credits_captured", "credits_refunded"
+            )
+            row = state[0]
+            cancelled = 0
+            status = BatchStatus(row["status"])
+            if status is not BatchStatus.RUNNING:  # a cancel is under way: its images are counted, not assumed
+                self.stopping = True
+                cancelled = (await image_counts(batch.id))[EditStatus.CANCELLED]
+        for end in ends:
+            self.tracker.close(end.item.id)
+        return self._events(outcomes, row, status, cancelled), balance
+
+    def _events(
+        self, outcomes: list[Outcome], row: dict[str, Any], status: BatchStatus, cancelled: int
+    ) -> list[BatchProgress]:
+        """One event per settled image, in order, each with the counters as of that image."""
+        batch = self.batch
+        batch.status = status
+        eta = self.tracker.estimate()
+        seq = int(row["event_seq"]) - len(outcomes)
+        completed = int(row["completed_images"]) - sum(1 for o in outcomes if o.delivered is not None)
+        failed = int(row["failed_images"]) - sum(1 for o in outcomes if o.delivered is None)
+        captured = int(row["credits_captured"]) - sum(o.edit.credits for o in outcomes if o.delivered is not None)
+        refunded = int(row["credits_refunded"]) - sum(o.edit.credits for o in outcomes if o.delivered is None)
+        events = []
+        for outcome in outcomes:
+            seq += 1
+            if outcome.delivered is not None:
+                completed += 1
+                captured += outcome.edit.credits
+            else:
+                failed += 1
+                refunded += outcome.edit.credits
+            events.append(
+                progress_event(
+                    batch,
+                    seq=seq,
+                    completed=completed,
+                    failed=failed,
+                    cancelled=cancelled,
+                    credits_captured=captured,
+                    credits_refunded=refunded,
+                    eta=eta,
+                    image=delivered_image(outcome.edit) if outcome.delivered is not None else None,
+                )
+            )
+        return events
+
+    async def _one_by_one(
+        self, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
+    ) -> set[uuid.UUID]:
+        """The group could not commit whole (an image was settled meanwhile): each image in its own transaction,
+        each event from SQL, the items closed from what their images say."""
+        batch = self.batch
+        now = datetime.now(UTC)
+        if starts:
+            ids = [item.id for item in starts]
+            await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
+                status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
+            )
+            await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+        settled: set[uuid.UUID] = set()
+        for outcome in outcomes:
+            edit = outcome.edit
+            if outcome.delivered is not None:
+                kept = await deliver_image(batch, edit, outcome.delivered)
+            else:
+                kept = await refund_image(
+                    batch,
+                    edit,
+                    status=EditStatus.FAILED,
+                    category=outcome.category,
+                    code=outcome.code,
+                    message=outcome.message,
+                    api_response=outcome.api_response,
+                )
+            if kept:
+                settled.add(edit.id)
+                _apply_outcome(outcome)
+                await self.publisher.publish(batch.id, image=edit if outcome.delivered is not None else None)
+        if calls:
+            await UsageEvent.bulk_create(calls)
+        for end in ends:
+            _apply_end(end, now)
+            await BatchItem.filter(id=end.item.id, status__in=OPEN_EDIT_STATUSES).update(
+                processing_time_ms=end.item.processing_time_ms,
+                api_response=end.item.api_response,
+                provider_task_slots=None,
+                provider_request_id=None,
+                error_category=end.item.error_category,
+                error_code=end.item.error_code,
+                error_message=end.item.error_message,
+            )
+            self.tracker.close(end.item.id)
+        await close_items([end.item.id for end in ends])
+        if settled:
+            await self.publisher.publish_balance(batch.owner_id)
+        return settled
+
+
+def _apply_outcome(outcome: Outcome) -> ImageEdit:
+    """Set the outcome's values on the image (in memory), for the group's UPDATE and its events."""
+    edit = outcome.edit
+    image = outcome.delivered
+    if image is not None:
+        edit.status = EditStatus.SUCCEEDED
+        edit.image_key, edit.image_url = image.storage_key, image.url
+        edit.width, edit.height, edit.content_type = image.width, image.height, image.content_type
+        edit.size_bytes, edit.processing_time_ms = image.size_bytes, image.processing_time_ms
+        edit.api_response = outcome.api_response if outcome.api_response is not None else image.api_response
+        edit.error_category = edit.error_code = edit.error_message = None  # type: ignore[assignment]
+    else:
+        edit.status = EditStatus.FAILED
+        edit.error_category, edit.error_code = outcome.category, outcome.code
+        edit.error_message = outcome.message[:2000]
+        edit.api_response = outcome.api_response
+    return edit
+
+
+def _apply_end(end: ItemEnd, now: datetime) -> None:
+    item = end.item
+    item.status = end.status
+    item.finished_at = now
+    if end.processing_time_ms is not None:
+        item.processing_time_ms = end.processing_time_ms
+    if end.api_response is not None:
+        item.api_response = end.api_response
+    item.provider_task_slots = None
+    item.provider_request_id = None
+
+
+def _description(outcome: Outcome) -> str:
+    index = outcome.edit.batch_index + 1
+    if outcome.delivered is not None:
+        return f"image {index} delivered"
+    return f"image {index} failed: {outcome.category.value.lower()}"

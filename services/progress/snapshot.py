@@ -13,7 +13,7 @@ from tortoise.functions import Count
 from models import BatchJob, EditStatus, ImageEdit
 from models.enums import TERMINAL_BATCH_STATUSES
 from services import credits
-from services.progress.eta import estimate
+from services.progress.eta import Estimate, estimate
 from services.progress.events import BatchProgress, CreditBalance, DeliveredImage
 
 
@@ -34,35 +34,64 @@ def delivered_image(edit: ImageEdit) -> DeliveredImage:
     )
 
 
-async def batch_snapshot(
-    batch: BatchJob, *, image: ImageEdit | None = None, item_concurrency: int = 4
+def progress_event(
+    batch: BatchJob,
+    *,
+    seq: int,
+    completed: int,
+    failed: int,
+    cancelled: int,
+    credits_captured: int,
+    credits_refunded: int,
+    eta: Estimate | None,
+    image: DeliveredImage | None = None,
 ) -> BatchProgress:
-    """The batch's progress as an event; ``image`` is the one just delivered, if any."""
-    counts = await image_counts(batch.id)
-    settled = batch.total_images - counts[EditStatus.PENDING] - counts[EditStatus.RUNNING]
+    """An event from what the caller knows (the worker builds them from its settlement, without a read).
+
+    ``fraction`` is delivered images / total: a batch cancelled at 4 of 8 says 0.5, never 1.0.
+    """
     terminal = batch.status in TERMINAL_BATCH_STATUSES
-    eta = None if terminal else await estimate(batch, item_concurrency)
+    eta = None if terminal else eta
     return BatchProgress(
         batch_job_id=batch.id,
         user_id=batch.owner_id,
         project_id=batch.project_id,
-        seq=batch.event_seq,
+        seq=seq,
         status=batch.status,
         terminal=terminal,
         total=batch.total_images,
-        completed=counts[EditStatus.SUCCEEDED],
-        failed=counts[EditStatus.FAILED],
-        cancelled=counts[EditStatus.CANCELLED],
-        fraction=round(settled / batch.total_images, 4) if batch.total_images else 1.0,
+        completed=completed,
+        failed=failed,
+        cancelled=cancelled,
+        fraction=round(completed / batch.total_images, 4) if batch.total_images else 1.0,
         queue_position=eta.queue_position if eta else None,
         queue_wait_seconds=eta.queue_wait_seconds if eta else None,
         run_seconds=eta.run_seconds if eta else None,
         eta_seconds=eta.total_seconds if eta else None,
-        image=delivered_image(image) if image is not None else None,
-        credits_held=batch.credits_reserved - batch.credits_captured - batch.credits_refunded,
+        image=image,
+        credits_held=batch.credits_reserved - credits_captured - credits_refunded,
+        credits_captured=credits_captured,
+        credits_refunded=credits_refunded,
+        at=datetime.now(UTC),
+    )
+
+
+async def batch_snapshot(
+    batch: BatchJob, *, image: ImageEdit | None = None, item_concurrency: int = 4, now: datetime | None = None
+) -> BatchProgress:
+    """The batch's progress as an event; ``image`` is the one just delivered, if any (``now`` is for tests)."""
+    counts = await image_counts(batch.id)
+    terminal = batch.status in TERMINAL_BATCH_STATUSES
+    return progress_event(
+        batch,
+        seq=batch.event_seq,
+        completed=counts[EditStatus.SUCCEEDED],
+        failed=counts[EditStatus.FAILED],
+        cancelled=counts[EditStatus.CANCELLED],
         credits_captured=batch.credits_captured,
         credits_refunded=batch.credits_refunded,
-        at=datetime.now(UTC),
+        eta=None if terminal else await estimate(batch, item_concurrency, now=now),
+        image=delivered_image(image) if image is not None else None,
     )
 
 
