@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +102,8 @@ class Result:
     images_delivered: int
     statuses: dict[str, int] = field(default_factory=dict)
     events_seen: int = 0
+    statements: int = 0
+    """SQL statements sent while the queue ran (the followers' snapshot reads included)."""
 
     @property
     def images_per_second(self) -> float:
@@ -110,6 +112,37 @@ class Result:
     @property
     def cpu_ms_per_image(self) -> float:
         return self.run_cpu * 1000 / max(1, self.images_delivered)
+
+
+class StatementCounter(logging.Handler):
+    """Counts the statements Tortoise logs on ``tortoise.db_client`` (as tests/sql_count.py does)."""
+
+    WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = str(record.args[0]) if isinstance(record.args, tuple) and record.args else str(record.msg)
+        if text.lstrip()[:6].upper().startswith(self.WORDS):
+            self.count += 1
+
+
+@contextlib.contextmanager
+def counting_statements() -> Iterator[StatementCounter]:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = StatementCounter()
+    previous, propagate = logger.level, logger.propagate
+    logger.addHandler(counter)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False  # counted, not printed
+    try:
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(previous)
+        logger.propagate = propagate
 
 
 def render_cpu_ms(samples: int) -> float:
@@ -233,10 +266,11 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
             async with asyncio.timeout(max(60.0, config.schedule_seconds() * 10)), asyncio.TaskGroup() as group:
                 followers = [group.create_task(follow(batch_id)) for batch_id in batch_ids]
                 await all_subscribed.wait()
-                cpu, wall = time.process_time(), time.perf_counter()
-                await queue.start()
-                await asyncio.gather(*followers)
-                run_seconds, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
+                with counting_statements() as counter:
+                    cpu, wall = time.process_time(), time.perf_counter()
+                    await queue.start()
+                    await asyncio.gather(*followers)
+                    run_seconds, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
         finally:
             await queue.close()
             await bus.close()
@@ -257,6 +291,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         images_delivered=delivered,
         statuses=statuses,
         events_seen=events,
+        statements=counter.count,
     )
 
 
@@ -299,7 +334,8 @@ def print_result(result: Result, render_ms: float) -> None:
         f"worker+DB+bus {overhead:6.1f} ms = {result.cpu_ms_per_image / render_ms:4.1f}x the render); "
         f"process busy {busy:4.2f} cores; submit {result.submit_seconds * 1000 / config.batches:5.1f} ms/batch "
         f"({result.submit_cpu * 1000 / config.batches:5.1f} ms CPU); statuses {result.statuses}; "
-        f"events {result.events_seen}"
+        f"events {result.events_seen}; SQL {result.statements / max(1, result.images_delivered):4.1f} "
+        "statements/image"
     )
 
 

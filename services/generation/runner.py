@@ -31,11 +31,13 @@ from services.analytics import recording
 from services.core.config import Settings
 from services.generation import provider
 from services.generation.backoff import RetryPolicy
-from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish
+from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra.limits import ProviderLimiter
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker, item_seconds
+from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
+from services.progress.snapshot import progress_event
 from services.seedream import GeneratedImage, ProviderError, SeedreamProvider
 from services.seedream import ReferenceImage as ProviderReference
 
@@ -71,25 +73,35 @@ class BatchRunner:
             return
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             return  # the canceller finalises; a reconcile picks up a cancel interrupted by a crash
-        await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(
-            status=BatchStatus.RUNNING, started_at=datetime.now(UTC), provider=self.deps.provider.name
-        )
-        await projects.refresh_status(batch.project_id)
-        await self.deps.publisher.publish(batch_id)
-        batch = await BatchJob.get(id=batch_id)
+        publisher = self.deps.publisher
+        async with publisher.lock(batch_id):
+            # Started and its RUNNING event's seq taken in one statement; the event is built from what is read next.
+            started = await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(
+                status=BatchStatus.RUNNING,
+                started_at=datetime.now(UTC),
+                provider=self.deps.provider.name,
+                event_seq=F("event_seq") + 1,
+            )
+            batch = await BatchJob.get(id=batch_id)
+            items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
+            images: dict[uuid.UUID, list[ImageEdit]] = defaultdict(list)
+            all_images = await ImageEdit.filter(batch_job_id=batch_id).order_by("slot_index")
+            for edit in all_images:
+                if edit.item_id is not None:
+                    images[edit.item_id].append(edit)
+            tracker = RunTracker(
+                per_item=await item_seconds(batch),
+                concurrency=self.settings.batch_item_concurrency,
+                pending={item.id for item in items},
+                clock=self.deps.clock,
+            )
+            await projects.refresh_status(batch.project_id)
+            if started:
+                await publisher.send([self._running_event(batch, all_images, tracker)])
+        if not started:
+            await publisher.publish(batch_id)  # a re-run: its event from SQL
         references = await self._references(batch)
-        items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
-        images: dict[uuid.UUID, list[ImageEdit]] = defaultdict(list)
-        for edit in await ImageEdit.filter(batch_job_id=batch_id).order_by("slot_index"):
-            if edit.item_id is not None:
-                images[edit.item_id].append(edit)
-        tracker = RunTracker(
-            per_item=await item_seconds(batch),
-            concurrency=self.settings.batch_item_concurrency,
-            pending={item.id for item in items},
-            clock=self.deps.clock,
-        )
-        settlement = BatchSettlement(batch, publisher=self.deps.publisher, storage=self.deps.storage, tracker=tracker)
+        settlement = BatchSettlement(batch, publisher=publisher, storage=self.deps.storage, tracker=tracker)
         try:
             if references is None:
                 # An upload the batch names is gone (deleted in a race with the submit): fail and refund, do not
@@ -111,12 +123,30 @@ class BatchRunner:
         finally:
             # Whatever was handed in is committed and published, even when this run is being cancelled.
             await settlement.drain()
+        if await finish_run(settlement):
+            if settlement.balance is not None:
+                await publisher.send_balance(batch.owner_id, settlement.balance)
+            return
         if await self._cancelled(batch_id):
             return
         finished = await finish(batch_id)
         if finished is not None:
-            await self.deps.publisher.publish(batch_id)
-            await self.deps.publisher.publish_balance(batch.owner_id)
+            await publisher.publish(batch_id)
+            await publisher.publish_balance(batch.owner_id)
+
+    @staticmethod
+    def _running_event(batch: BatchJob, images: list[ImageEdit], tracker: RunTracker) -> BatchProgress:
+        statuses = [edit.status for edit in images]
+        return progress_event(
+            batch,
+            seq=batch.event_seq,
+            completed=statuses.count(EditStatus.SUCCEEDED),
+            failed=statuses.count(EditStatus.FAILED),
+            cancelled=statuses.count(EditStatus.CANCELLED),
+            credits_captured=batch.credits_captured,
+            credits_refunded=batch.credits_refunded,
+            eta=tracker.estimate(),
+        )
 
     async def _references(self, batch: BatchJob) -> tuple[ProviderReference, ...] | None:
         """The batch's reference images, or None when one of them no longer exists."""
@@ -140,11 +170,13 @@ class BatchRunner:
         references: tuple[ProviderReference, ...],
         gate: asyncio.Semaphore,
     ) -> None:
-        async with gate:
+        slot = _Slot(gate)
+        await slot.take()
+        try:
             if settlement.stopping:
                 return
             try:
-                await self._generate_item(settlement, item, edits, references)
+                await self._generate_item(settlement, item, edits, references, slot)
             except asyncio.CancelledError:
                 raise
             except Exception as error:  # a bug must fail this item (refunded), not wedge the whole batch
@@ -152,6 +184,8 @@ class BatchRunner:
                 await self._fail_open(
                     settlement, item, edits, ErrorCategory.INTERNAL, None, f"internal error: {type(error).__name__}"
                 )
+        finally:
+            slot.release()
 
     async def _generate_item(
         self,
@@ -159,10 +193,12 @@ class BatchRunner:
         item: BatchItem,
         edits: list[ImageEdit],
         references: tuple[ProviderReference, ...],
+        slot: _Slot,
     ) -> None:
         batch = settlement.batch
         started = time.monotonic()
-        await settlement.settle(starts=[item])
+        # Not waited for: the call need not wait for the commit, and the group commit keeps the order of writes.
+        settlement.submit(starts=[item])
         settlement.tracker.start(item.id)
         # The item ends SUCCEEDED only if every image it ever had is delivered (a re-run may find some failed).
         failed_before = any(e.status not in OPEN_EDIT_STATUSES and e.status is not EditStatus.SUCCEEDED for e in edits)
@@ -228,6 +264,7 @@ class BatchRunner:
                         await self.deps.limiter.penalize(failure.retry_after)
                     await asyncio.sleep(self.policy.delay(attempt, failure.retry_after))
                     continue
+                slot.release()
                 message = self.policy.gave_up(failure.message, attempt) if failure.retryable else failure.message
                 outcomes = [
                     Outcome(edit, category=failure.category, code=failure.code, message=message)
@@ -247,25 +284,27 @@ class BatchRunner:
                     call=self._call_row(batch, item, len(call_slots), delivered, None, failure.category),
                 )
                 return
+            # The call is over: the batch's next item may start while this one is settled.
+            slot.release()
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
                 await on_image(image)
             elapsed_ms = result.timings.wall_ms
             # Each image keeps the provider's reply to the call that made it (base64 payloads already elided).
-            failed_by_index = {slot.index: slot for slot in result.failed}
+            failed_by_index = {failed.index: failed for failed in result.failed}
             first_failure = next(iter(result.failed), None)
             outcomes = []
             for index, edit in enumerate(call_slots):
                 if edit.id in delivered or edit.status not in OPEN_EDIT_STATUSES:
                     continue
-                slot = failed_by_index.get(index)
+                lost = failed_by_index.get(index)
                 outcomes.append(
                     Outcome(
                         edit,
-                        category=provider.failed_slot_category(slot.category if slot else None),
-                        code=slot.code if slot else None,
-                        message=(slot.message or slot.code or "")
-                        if slot
+                        category=provider.failed_slot_category(lost.category if lost else None),
+                        code=lost.code if lost else None,
+                        message=(lost.message or lost.code or "")
+                        if lost
                         else "the provider returned fewer images than asked",
                         api_response=result.raw_response,
                     )
@@ -375,3 +414,21 @@ class BatchRunner:
             category=category,
             retried=retried,
         )
+
+
+class _Slot:
+    """One of a batch's item slots (provider calls in flight), released once (when the call ends, or at the latest
+    when the item does)."""
+
+    def __init__(self, gate: asyncio.Semaphore) -> None:
+        self._gate = gate
+        self._held = False
+
+    async def take(self) -> None:
+        await self._gate.acquire()
+        self._held = True
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._gate.release()

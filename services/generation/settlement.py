@@ -191,6 +191,44 @@ def final_status(completed: int, total: int, cancelled: bool) -> BatchStatus:
     return BatchStatus.PARTIALLY_SUCCEEDED if completed else BatchStatus.FAILED
 
 
+async def finish_run(settlement: BatchSettlement) -> bool:
+    """Close a batch the worker has just settled, from its last commit's counters (no read of the batch first);
+    the terminal event is built from the closed row. False (nothing written) if images are still open, or the batch
+    is no longer RUNNING (a cancel finishes it), or this run committed nothing (then ``finish`` is the way)."""
+    batch, counters = settlement.batch, settlement.counters
+    if counters is None:
+        return False
+    if await ImageEdit.filter(batch_job_id=batch.id, status__in=OPEN_EDIT_STATUSES).exists():
+        raise RuntimeError(f"batch {batch.id} still has unsettled images")
+    completed, failed = int(counters["completed_images"]), int(counters["failed_images"])
+    publisher = settlement.publisher
+    async with publisher.lock(batch.id):
+        updated = await BatchJob.filter(id=batch.id, status=BatchStatus.RUNNING).update(
+            status=final_status(completed, batch.total_images, False),
+            finished_at=datetime.now(UTC),
+            error_message=None,
+            event_seq=F("event_seq") + 1,
+        )
+        if not updated:
+            return False
+        closed = await BatchJob.get(id=batch.id)
+        event = progress_event(
+            closed,
+            seq=closed.event_seq,
+            completed=closed.completed_images,
+            failed=closed.failed_images,
+            cancelled=closed.total_images - closed.completed_images - closed.failed_images,
+            credits_captured=closed.credits_captured,
+            credits_refunded=closed.credits_refunded,
+            eta=None,
+        )
+        await projects.refresh_status(batch.project_id)
+        await publisher.send([event])
+    if completed != closed.completed_images or failed != closed.failed_images:
+        log.warning("batch %s: counters moved while it was closed", batch.id)
+    return True
+
+
 async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | None = None) -> BatchJob | None:
     """Close a batch whose images are all settled: its final status, finish time and project status.
 
@@ -289,6 +327,10 @@ class BatchSettlement:
         self._flusher: asyncio.Task[None] | None = None
         self.stopping = False
         """A commit saw the batch no longer RUNNING (a cancel): start no more items."""
+        self.counters: dict[str, Any] | None = None
+        """The batch's counters as the last commit left them."""
+        self.balance: int | None = None
+        """The owner's balance as the last commit read it."""
 
     async def settle(
         self,
@@ -361,6 +403,7 @@ class BatchSettlement:
         if events is None:
             return await self._one_by_one(starts, outcomes, ends, calls)
         if balance is not None:
+            self.balance = balance
             await self.publisher.send_balance(self.batch.owner_id, balance)
         metrics.IMAGES_DELIVERED.inc(sum(1 for o in outcomes if o.delivered is not None))
         return {o.edit.id for o in outcomes}
@@ -435,6 +478,7 @@ class BatchSettlement:
                 "status", "event_seq", "completed_images", "failed_images", "credits_captured", "credits_refunded"
             )
             row = state[0]
+            self.counters = row
             cancelled = 0
             status = BatchStatus(row["status"])
             if status is not BatchStatus.RUNNING:  # a cancel is under way: its images are counted, not assumed
