@@ -6,6 +6,7 @@ connection open/close messages are logged there too and are not counted.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,21 +15,30 @@ STATEMENT_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "BEGIN", "COM
 
 
 class _Recorder(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, task_name: str | None) -> None:
         super().__init__(logging.DEBUG)
         self.statements: list[str] = []
+        self.task_name = task_name
 
     def emit(self, record: logging.LogRecord) -> None:
+        if self.task_name is not None:
+            try:
+                task = asyncio.current_task()
+            except RuntimeError:
+                task = None
+            if task is None or task.get_name() != self.task_name:
+                return
         text = str(record.args[0]) if isinstance(record.args, tuple) and record.args else record.getMessage()
         if text.lstrip().upper().startswith(STATEMENT_WORDS):
             self.statements.append(text)
 
 
 @contextmanager
-def sql_statements() -> Iterator[list[str]]:
-    """Yields the list of statements run inside the block (filled as they run)."""
+def sql_statements(*, task_name: str | None = None) -> Iterator[list[str]]:
+    """Yields the list of statements run inside the block (filled as they run); with ``task_name``, only those sent
+    by the asyncio task of that name (not by other work the app runs meanwhile)."""
     logger = logging.getLogger("tortoise.db_client")
-    recorder = _Recorder()
+    recorder = _Recorder(task_name)
     previous = logger.level
     logger.addHandler(recorder)
     logger.setLevel(logging.DEBUG)

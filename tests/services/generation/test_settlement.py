@@ -7,6 +7,7 @@ import asyncio
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from starlette.applications import Starlette
@@ -86,7 +87,8 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
     # balance (locked) and the ledger entries, the item, the batch's counters and seq, the batch read back.
     first = items[0]
     outcome = await _delivered(app, edits[first.id])
-    with sql_statements() as one:
+    committer = f"settle:{batch.id}"  # the settlement's own task: other tests' batches may run meanwhile
+    with sql_statements(task_name=committer) as one:
         settled = await settlement.settle(
             outcomes=[outcome], ends=[ItemEnd(first, EditStatus.SUCCEEDED, 5, {})], calls=[call(first)]
         )
@@ -96,7 +98,7 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
     # Four more in one group cost exactly as many statements as one did.
     rest = items[1:]
     outcomes = [await _delivered(app, edits[item.id]) for item in rest]
-    with sql_statements() as four:
+    with sql_statements(task_name=committer) as four:
         settled = await settlement.settle(
             outcomes=outcomes,
             ends=[ItemEnd(item, EditStatus.SUCCEEDED, 5, {}) for item in rest],
@@ -107,7 +109,8 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
 
     stored = await BatchJob.get(id=batch.id)
     assert (stored.completed_images, stored.credits_captured, stored.event_seq) == (5, 5, batch.event_seq + 5)
-    assert set(await BatchItem.filter(batch_job_id=batch.id).values_list("status", flat=True)) == {EditStatus.SUCCEEDED}
+    item_statuses: list[Any] = await BatchItem.filter(batch_job_id=batch.id).values_list("status", flat=True)
+    assert set(item_statuses) == {EditStatus.SUCCEEDED}
     user = await assert_ledger_consistent(subject)
     captures = await CreditLedgerEntry.filter(user_id=user.id, kind=LedgerKind.CAPTURE)
     assert sorted(c.idempotency_key for c in captures) == sorted(f"capture:{e.id}" for e in edits.values())
