@@ -23,6 +23,7 @@ from services.infra import metrics
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
 from services.infra.limits import create_limiter
+from services.infra.outage import Outage
 from services.infra.storage import LocalStorage, Storage
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
@@ -54,6 +55,8 @@ class Runtime:
     publisher: ProgressPublisher
     http: httpx.AsyncClient
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
+    redis_outage: Outage
+    """This process's view of Redis, shared by the queue, the bus and the outbox drainer (one log line per window)."""
 
 
 class MeteredProvider:
@@ -138,7 +141,12 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
 
 @contextlib.asynccontextmanager
 async def batch_runner(
-    settings: Settings, *, storage: Storage, publisher: ProgressPublisher, http: httpx.AsyncClient
+    settings: Settings,
+    *,
+    storage: Storage,
+    publisher: ProgressPublisher,
+    http: httpx.AsyncClient,
+    outage: Outage | None = None,
 ) -> AsyncIterator[BatchRunner]:
     """The queue handler that runs batches in this process, with its provider and account limits."""
     async with provider_stack(settings) as (provider, _):
@@ -148,6 +156,9 @@ async def batch_runner(
             images_per_minute=settings.provider_images_per_minute,
             per_user_concurrency=settings.per_user_concurrency,
             key_prefix=f"{settings.redis_namespace}:limits:",
+            # A dead worker's slots free themselves as soon as its job counts as dead.
+            lease_ttl_s=settings.worker_dead_after_seconds,
+            outage=outage,
         )
         try:
             yield BatchRunner(
@@ -165,13 +176,16 @@ async def batch_runner(
 
 
 @contextlib.asynccontextmanager
-async def _shared(settings: Settings) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
+async def _shared(
+    settings: Settings, outage: Outage
+) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
     # Settings may come from elsewhere than the environment (tests, the development key file): blank them too.
     register_secrets(settings.secret_values())
     bus = create_bus(
         settings.redis_url,
         channel_prefix=f"{settings.redis_namespace}:",
         client_name=f"{settings.redis_namespace}-bus",  # tells deployments apart in CLIENT LIST
+        outage=outage,
     )
     await bus.start()
     http = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
@@ -188,27 +202,37 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """The API's runtime. Embedded (no ``REDIS_URL``): batches run in this process. With Redis: SAQ workers run
     them and the API only enqueues. Needs the ORM initialised by the caller.
     """
-    async with _shared(settings) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
+    outage = Outage("Redis")
+    async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
         queue: JobQueue
         if settings.redis_url:
-            queue = SaqQueue(settings.redis_url, name=settings.redis_namespace)
+            queue = SaqQueue(settings.redis_url, name=settings.redis_namespace, outage=outage)
         else:
             runner = await stack.enter_async_context(
-                batch_runner(settings, storage=storage, publisher=publisher, http=http)
+                batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage)
             )
             queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
         await queue.start()
         try:
-            yield Runtime(settings=settings, bus=bus, queue=queue, storage=storage, publisher=publisher, http=http)
+            yield Runtime(
+                settings=settings,
+                bus=bus,
+                queue=queue,
+                storage=storage,
+                publisher=publisher,
+                http=http,
+                redis_outage=outage,
+            )
         finally:
             await queue.close()
 
 
 @contextlib.asynccontextmanager
-async def worker_handler(settings: Settings) -> AsyncIterator[BatchHandler]:
-    """For ``playground worker``: the batch handler with everything it needs (the ORM is the caller's)."""
+async def worker_handler(settings: Settings, outage: Outage) -> AsyncIterator[BatchHandler]:
+    """For ``playground worker``: the batch handler with everything it needs (the ORM is the caller's). ``outage``
+    is the worker's view of Redis, shared with its queue."""
     async with (
-        _shared(settings) as (_, publisher, storage, http),
-        batch_runner(settings, storage=storage, publisher=publisher, http=http) as runner,
+        _shared(settings, outage) as (_, publisher, storage, http),
+        batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
     ):
         yield runner

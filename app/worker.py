@@ -20,6 +20,7 @@ from app.runtime import worker_handler
 from services.core import db
 from services.core.config import Settings
 from services.infra.jobs import SaqSettings, run_worker
+from services.infra.outage import Outage
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +43,20 @@ async def run(settings: Settings, *, concurrency: int | None = None) -> None:
     if not settings.redis_url:
         raise ValueError("the worker needs REDIS_URL (without it, `playground serve` runs batches itself)")
     tracing.configure_tracing("playground-worker")
+    outage = Outage("Redis")  # one per process: the queue, the bus and the limiter report to it
     with worker_metrics_server(settings.worker_metrics_port):
         try:
             async with database(settings):
                 await run_worker(
                     settings.redis_url,
                     concurrency=concurrency or settings.worker_concurrency,
-                    handler_factory=lambda: worker_handler(settings),
+                    handler_factory=lambda: worker_handler(settings, outage),
                     name=settings.redis_namespace,
-                    settings=SaqSettings(shutdown_grace_s=settings.shutdown_grace_seconds),
+                    settings=SaqSettings(
+                        heartbeat_s=settings.worker_dead_after_seconds,
+                        shutdown_grace_s=settings.shutdown_grace_seconds,
+                    ),
+                    outage=outage,
                 )
         finally:
             await asyncio.to_thread(tracing.flush_tracing)

@@ -38,6 +38,7 @@ from services.core.auth import issue_token
 from services.core.config import Settings
 from services.infra.jobs import SaqQueue
 from tests.conftest import TEST_SECRET, Caller, create_pg_database, drop_pg_database
+from tests.redis_proxy import RedisProxy
 from tests.services.infra.jobs_support import REDIS_URL, delete_matching
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,84 +154,6 @@ class Worker:
     process: Process
     saq_id: str
     """The SAQ worker id it registered (``saq:<queue>:worker_info:<id>``); jobs name it as ``worker_id``."""
-
-
-# --- a relay between the API and Redis -----------------------------------------------------------------------------
-
-
-class RedisProxy:
-    """A TCP relay to Redis. ``refusing`` makes it drop new connections at once (Redis "down" for newcomers; the
-    relayed connections carry on). `upstream_ports` are the local ports of the relayed connections, which Redis
-    lists as the clients' ``addr``: that is how a test finds the API's connections in ``CLIENT LIST``."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self._upstream = (host, port)
-        self.refusing = False
-        self._server: asyncio.Server | None = None
-        self._handlers: set[asyncio.Task[None]] = set()
-        self._writers: set[asyncio.StreamWriter] = set()
-        self._ports: dict[asyncio.StreamWriter, int] = {}
-        self.port = 0
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    @property
-    def upstream_ports(self) -> set[int]:
-        return set(self._ports.values())
-
-    async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
-        for writer in list(self._writers):
-            writer.close()
-        for task in list(self._handlers):
-            task.cancel()
-        if self._handlers:
-            await asyncio.wait(self._handlers)
-
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._handlers.add(task)
-        self._writers.add(writer)
-        upstream: asyncio.StreamWriter | None = None
-        try:
-            if self.refusing:
-                return
-            try:
-                up_reader, upstream = await asyncio.open_connection(*self._upstream)
-            except OSError:
-                return
-            self._writers.add(upstream)
-            self._ports[upstream] = upstream.get_extra_info("sockname")[1]
-            await asyncio.gather(self._pump(reader, upstream), self._pump(up_reader, writer))
-        except asyncio.CancelledError:
-            pass
-        finally:
-            for end in (writer, upstream):
-                if end is None:
-                    continue
-                self._ports.pop(end, None)
-                self._writers.discard(end)
-                end.close()
-                with contextlib.suppress(ConnectionError, OSError, asyncio.CancelledError):
-                    await end.wait_closed()
-            self._handlers.discard(task)
-
-    @staticmethod
-    async def _pump(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
-        try:
-            while data := await source.read(65536):
-                sink.write(data)
-                await sink.drain()
-        except (ConnectionError, OSError):
-            pass
-        finally:
-            sink.close()  # one side ended: end the other too, so both pumps stop
 
 
 # --- GraphQL clients -------------------------------------------------------------------------------------------------

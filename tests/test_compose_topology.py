@@ -271,7 +271,8 @@ async def test_a_batch_submitted_on_one_api_is_watched_on_the_other(stack: Stack
     ours = [r for r in records if r.get("batch_id") == batch_id]
     assert ours, worker_process.tail()
     assert all(r.get("request_id") == request_id for r in ours), ours
-    assert any(str(r["event"]).startswith("job ended complete") for r in ours), ours
+    assert any(str(r["event"]).startswith("batch taken (attempt 1 of") for r in ours), ours
+    assert any(str(r["event"]).startswith("batch finished in") for r in ours), ours
 
 
 async def read_until_closed(ws: ClientConnection, seen: list[dict[str, Any]], within: float = 15.0) -> int | None:

@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     """Where a worker serves its /metrics (the API serves them on its own port); unset or 0: not served."""
     shutdown_grace_seconds: float = Field(default=25.0, ge=0, le=3600)
     """On SIGTERM: how long the API finishes in-flight requests and a worker its running batches."""
+    worker_dead_after_seconds: int = Field(default=5, ge=2, le=600)
+    """A worker silent this long counts as dead: its batch is re-delivered to another worker (a few seconds later)
+    and its provider slots are free again. Longer tolerates longer stalls of a worker's event loop."""
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -45,6 +45,7 @@ from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.infra import metrics
+from services.infra.outage import Outage
 
 __all__ = [
     "RESYNC",
@@ -343,8 +344,11 @@ class RedisBus(_FanoutBus):
         ping_interval: float = 10.0,
         subscribe_timeout: float = 5.0,
         connect_timeout: float = 5.0,
+        outage: Outage | None = None,
     ) -> None:
         super().__init__(queue_size=queue_size)
+        # Failed reconnects and publishes are reported here: once per outage window, not once per attempt.
+        self._outage = outage or Outage("Redis", cap_s=backoff_max, logger=log)
         self._prefix = channel_prefix
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
@@ -439,9 +443,14 @@ class RedisBus(_FanoutBus):
             async with asyncio.timeout(self._publish_timeout):
                 await self._publisher.publish(self._prefix + channel, payload)
             metrics.BUS_PUBLISHED.inc()
-        except (RedisError, OSError, TimeoutError) as exc:
+        except _CONNECTION_ERRORS as exc:
+            self.publish_failures += 1
+            self._outage.failed(exc, "publishing a progress event")
+        except RedisError as exc:
             self.publish_failures += 1
             log.warning("event bus: publish to %s failed: %s: %s", channel, type(exc).__name__, exc)
+        else:
+            self._outage.succeeded()
 
     # Channel bookkeeping ---------------------------------------------------------------------------------------
 
@@ -510,7 +519,7 @@ class RedisBus(_FanoutBus):
             except asyncio.CancelledError:
                 raise
             except _CONNECTION_ERRORS as exc:
-                log.warning("event bus: Redis pub/sub connection lost: %s: %s", type(exc).__name__, exc)
+                self._outage.failed(exc, "event bus: pub/sub connection lost")
             except Exception:
                 log.exception("event bus: listener failed")
             self.connection_failures += 1
@@ -542,6 +551,7 @@ class RedisBus(_FanoutBus):
             metrics.BUS_RECONNECTS.inc()
             log.info("event bus: reconnected to Redis, resubscribed %d channel(s)", len(self._remote))
         self._connected_once = True
+        self._outage.succeeded()
         self._healthy = True
         self._became_healthy.set()
         return connection

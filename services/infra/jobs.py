@@ -1,12 +1,19 @@
 """The job queue: "work on batch X", in-process (embedded default) or SAQ on Redis (production).
 
 The batch row in SQL is the job of record; the queue only carries batch ids. A job can run more than once (a
-re-delivery after a crash, a retry after an error, a reconcile at start), so the handler must be idempotent.
+re-delivery after a crash, a retry after an error, a reconcile at start), so the handler must be idempotent. Batches
+reach the queue through an outbox in SQL (``services.generation.outbox``), so a submit never depends on Redis.
 
 SAQ's defaults are wrong for batches that call a slow provider (``timeout=10`` s, no heartbeat, ``retries=1``, which
-ends a swept job ABORTED instead of re-running it); `SaqSettings` sets them in one place. Re-delivery after a worker
-is killed takes roughly ``heartbeat_s + sweep_interval_s + 5`` s (SAQ's sweep waits 5 s for the dead worker to
-acknowledge the abort) plus the retry delay: about 11-17 s with the defaults.
+ends a swept job ABORTED instead of re-running it); `SaqSettings` sets them in one place. A running job is touched
+every second; one left untouched for ``heartbeat_s`` (``WORKER_DEAD_AFTER_SECONDS``) counts as dead: the next sweep
+(every second, by whichever worker holds the sweep lock) aborts it, waits ``sweep_abort_wait_s`` for a live worker to
+acknowledge, and queues it again at once. Re-delivery after a SIGKILL therefore takes about ``heartbeat_s`` plus 2-3
+s.
+
+Redis going away is not an error a worker can fix, only wait out: every loop of the worker (taking jobs, the upkeep
+timers, job heartbeats) backs off and reports through one shared `Outage`, which logs the outage once per window
+instead of a traceback per attempt, and the worker carries on when Redis is back.
 
 Job key = the batch id, so `enqueue` is idempotent while a job for the batch is queued, scheduled for a retry or
 running. SAQ only enforces uniqueness over unfinished jobs, so enqueueing a batch whose job has finished (complete,
@@ -28,6 +35,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 import structlog
+from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from saq.job import ACTIVE_STATUSES, TERMINAL_STATUSES, Job, Status
 from saq.queue.redis import RedisQueue
 from saq.types import Context
@@ -35,6 +45,7 @@ from saq.utils import now
 from saq.worker import Worker
 
 from services.infra import metrics
+from services.infra.outage import CONNECTION_ERRORS, Outage
 
 logger = logging.getLogger(__name__)
 
@@ -155,18 +166,22 @@ class InProcessQueue:
         structlog.contextvars.bind_contextvars(batch_id=str(batch_id))
         outcome = Status.FAILED
         started = time.perf_counter()
-        logger.info("job started")
+        logger.info("batch taken")
         try:
             with metrics.job_run():
                 await self._handler(batch_id)
             outcome = Status.COMPLETE
+            logger.info("batch finished in %.1f s", time.perf_counter() - started)
         except asyncio.CancelledError:
             outcome = Status.ABORTED
+            logger.info("batch stopped after %.1f s (aborted, or the queue is closing)", time.perf_counter() - started)
             raise
         except Exception:
-            logger.exception("batch %s failed", batch_id)
+            logger.exception(
+                "batch failed after %.1f s (not retried now; an open batch is queued again at the next start)",
+                time.perf_counter() - started,
+            )
         finally:
-            logger.info("job ended %s after %.1f s", outcome.value, time.perf_counter() - started)
             self._running.pop(batch_id, None)
             self._finish(batch_id, outcome)
             self._dispatch()
@@ -188,19 +203,23 @@ class SaqSettings:
     timeout_s: int = 3600
     """A job running longer is cancelled and retried: well above the worst batch (hundreds of slow provider calls)."""
     heartbeat_s: int = 5
-    """A running job not touched for this long counts as dead (its worker died, or its event loop stalled that long):
-    5 s tolerates a few seconds of blocking work in a handler and keeps re-delivery after a crash near 12 s."""
+    """A running job not touched for this long counts as dead (its worker died, or its event loop stalled that long)
+    and is re-delivered; ``WORKER_DEAD_AFTER_SECONDS``."""
     heartbeat_interval_s: float = 1.0
     """How often a running job is touched; a few beats fit in one ``heartbeat_s``."""
     retries: int = 5
     """Attempts in all; a dead worker's swept job and a handler error are retried until they are used up."""
-    retry_delay_s: float = 2.0
-    """First retry delay; doubles per attempt, with full jitter, up to ``retry_backoff_max_s``."""
+    retry_delay_s: float = 1.0
+    """Longest wait before the first retry (full jitter); doubles per attempt, up to ``retry_backoff_max_s``."""
     retry_backoff_max_s: float = 60.0
     result_ttl_s: int = 3600
     """How long a finished job's status stays readable (the batch row in SQL keeps it for good)."""
-    sweep_interval_s: int = 5
-    """How often one of the workers looks for dead jobs (SAQ default 60 s)."""
+    sweep_interval_s: int = 1
+    """How often one of the workers looks for dead jobs (SAQ default 60 s); a lock lets one worker per interval do
+    it, and a sweep costs one read of the active list."""
+    sweep_abort_wait_s: float = 1.0
+    """How long a sweep waits for the worker of a dead-looking job to acknowledge its abort (SAQ waits 5 s): a live
+    worker checks every ``abort_poll_s``; a dead one never answers."""
     abort_poll_s: int = 1
     """How often a worker checks whether its running jobs were aborted."""
     abort_ttl_s: int = 5
@@ -212,6 +231,8 @@ class SaqSettings:
     """How long a cancelled handler may take to clean up (write its state) before the worker gives up on it."""
     enqueue_wait_s: float = 10.0
     """How long `enqueue` waits for the batch's previous job to finish aborting."""
+    connect_timeout_s: float = 5.0
+    """How long opening a connection to Redis may take (a host that drops packets would otherwise hang for minutes)."""
 
 
 _COMPARE_AND_SET_LUA = """
@@ -222,10 +243,80 @@ end
 return 0
 """
 
+SWEPT = "swept"
+"""SAQ's error for a job swept because it looked dead."""
+
+
+class _RedisQueue(RedisQueue):
+    """SAQ's Redis queue, whose job takers wait out a Redis outage instead of spinning.
+
+    SAQ's worker calls `dequeue` in a loop and drops its errors without a word: with Redis down, each of the
+    ``concurrency`` loops would retry at once, forever. Here a connection error is reported to the outage and the
+    taker waits its backoff before the worker asks again.
+    """
+
+    def __init__(self, redis: Redis, *, name: str, outage: Outage) -> None:
+        super().__init__(redis, name=name, swept_error_message=SWEPT)
+        self.outage = outage
+
+    async def dequeue(self, timeout: float = 0.0, poll_interval: float = 0.0) -> Job | None:  # noqa: ASYNC109 - SAQ's signature
+        try:
+            job = await super().dequeue(timeout, poll_interval)
+        except CONNECTION_ERRORS as error:
+            self.outage.failed(error, "taking a job")
+            await asyncio.sleep(self.outage.delay())  # backoff before the worker's next attempt
+            return None
+        self.outage.succeeded()
+        return job
+
 
 class _Worker(Worker[Context]):
     # The worker never installs signal handlers: run_worker does, and an API process (uvicorn) keeps its own.
     SIGNALS: list[signal.Signals] = []
+
+    def __init__(self, queue: _RedisQueue, settings: SaqSettings, **kwargs: Any) -> None:
+        super().__init__(queue, **kwargs)
+        self.redis_queue = queue
+        self.settings = settings
+
+    async def upkeep(self) -> list[asyncio.Task[None]]:
+        """SAQ's timers (abort checks, scheduled jobs, the sweep for dead jobs, worker info), each of which reports a
+        Redis outage instead of logging a traceback per tick (SAQ's own loop does that)."""
+        s = self.settings
+        info_every = self.timers["worker_info"]
+
+        async def sweep(lock: int) -> None:
+            await self.redis_queue.sweep(lock, abort=s.sweep_abort_wait_s)
+
+        async def worker_info(_: int) -> None:
+            await self.worker_info(info_every + 1)
+
+        # (what, call, period, whether a success proves Redis answered: the abort check reads nothing without jobs)
+        timers: list[tuple[str, Callable[[int], Awaitable[Any]], int, bool]] = [
+            ("checking for aborted jobs", self.abort, self.timers["abort"], False),
+            ("scheduling jobs", self.schedule, self.timers["schedule"], True),
+            ("sweeping dead jobs", sweep, self.timers["sweep"], True),
+            ("registering the worker", worker_info, info_every, True),
+        ]
+        return [asyncio.create_task(self._every(*timer)) for timer in timers]
+
+    async def _every(self, what: str, call: Callable[[int], Awaitable[Any]], interval: int, proves: bool) -> None:
+        outage = self.redis_queue.outage
+        while not self.event.is_set():
+            try:
+                await call(interval)
+            except CONNECTION_ERRORS as error:
+                outage.failed(error, what)
+            except asyncio.CancelledError:
+                # SAQ's abort check cancels job tasks and may see their cancellation; only a stop ends the timer.
+                if self.event.is_set():
+                    return
+            except Exception:
+                logger.exception("worker upkeep failed while %s", what)
+            else:
+                if proves:
+                    outage.succeeded()
+            await asyncio.sleep(max(interval, outage.delay()))  # the timer's period, longer while Redis is away
 
 
 class SaqQueue:
@@ -240,11 +331,19 @@ class SaqQueue:
         handler: BatchHandler | None = None,
         concurrency: int = 4,
         settings: SaqSettings | None = None,
+        outage: Outage | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self.settings = settings or SaqSettings()
-        self.queue = RedisQueue.from_url(redis_url, name=name)
+        self.outage = outage or Outage("Redis")
+        redis = Redis.from_url(
+            redis_url,
+            socket_connect_timeout=self.settings.connect_timeout_s,
+            # A short retry inside redis-py rides out a blip; longer outages are the callers' (backoff, outbox).
+            retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.5), 2),
+        )
+        self.queue = _RedisQueue(redis, name=name, outage=self.outage)
         self._compare_and_set = self.queue.redis.register_script(_COMPARE_AND_SET_LUA)
         self._handler = handler
         self._concurrency = concurrency
@@ -265,6 +364,7 @@ class SaqQueue:
         s = self.settings
         self._worker = _Worker(
             self.queue,
+            s,
             functions=[(JOB_FUNCTION, self._run_job)],
             concurrency=self._concurrency,
             timers={"sweep": s.sweep_interval_s, "abort": s.abort_poll_s, "schedule": 1, "worker_info": 10},
@@ -273,6 +373,9 @@ class SaqQueue:
             cancellation_hard_deadline_s=s.cancel_deadline_s,
         )
         self._worker_task = asyncio.create_task(self._worker.start(), name=f"saq-worker:{self.name}")
+        logger.info(
+            "worker started: queue %r, %d batches at once, worker id %s", self.name, self._concurrency, self._worker.id
+        )
 
     async def run_until(self, stop: asyncio.Event) -> None:
         """Wait until ``stop`` is set or the worker ends by itself (its error is raised)."""
@@ -296,7 +399,12 @@ class SaqQueue:
             await asyncio.wait({self._worker_task})
             self._worker = None
             self._worker_task = None
-        await self.queue.disconnect()
+        try:
+            await self.queue.disconnect()
+        except CONNECTION_ERRORS as error:  # Redis is away: its pub/sub could not be told goodbye
+            self.outage.failed(error, "disconnecting")
+            await self.queue.redis.aclose()
+            await self.queue.redis.connection_pool.disconnect()
 
     async def enqueue(self, batch_id: uuid.UUID) -> None:
         key = str(batch_id)
@@ -373,20 +481,42 @@ class SaqQueue:
             await asyncio.Event().wait()
         task = asyncio.current_task()
         assert task is not None
+        job: Job = ctx["job"]
         self._running.add(task)
-        beat = asyncio.create_task(self._keep_alive(ctx["job"]))
+        beat = asyncio.create_task(self._keep_alive(job))
         started = time.perf_counter()
-        outcome = "failed"
-        logger.info("job started (attempt %d)", ctx["job"].attempts)
+        if job.attempts <= 1:
+            logger.info("batch taken (attempt 1 of %d)", job.retries)
+        else:
+            logger.info(
+                "batch re-delivered (attempt %d of %d): the previous attempt %s",
+                job.attempts,
+                job.retries,
+                _previous_attempt(job.error),
+            )
         try:
             with metrics.job_run():
                 await self._handler(uuid.UUID(batch_id))
-            outcome = "complete"
         except asyncio.CancelledError:
-            outcome = "interrupted"
+            logger.info(
+                "batch stopped after %.1f s (aborted, or this worker is stopping and hands it back to the queue)",
+                time.perf_counter() - started,
+            )
             raise
+        except Exception as error:
+            then = "SAQ retries it" if job.retryable else "no attempts left"
+            logger.warning(
+                "batch attempt %d failed after %.1f s: %s: %s; %s",
+                job.attempts,
+                time.perf_counter() - started,
+                type(error).__name__,
+                error,
+                then,
+            )
+            raise
+        else:
+            logger.info("batch finished in %.1f s", time.perf_counter() - started)
         finally:
-            logger.info("job ended %s after %.1f s", outcome, time.perf_counter() - started)
             self._running.discard(task)
             beat.cancel()
             await asyncio.wait({beat})
@@ -396,8 +526,12 @@ class SaqQueue:
             await asyncio.sleep(self.settings.heartbeat_interval_s)
             try:
                 await self._touch(job)
+            except CONNECTION_ERRORS as error:
+                self.outage.failed(error, "touching a running job")
             except Exception:
                 logger.warning("heartbeat for job %s failed", job.key, exc_info=True)
+            else:
+                self.outage.succeeded()
 
     async def _touch(self, job: Job) -> None:
         """Heartbeat: refresh ``touched`` on the stored job if this attempt is still the running one.
@@ -414,6 +548,17 @@ class SaqQueue:
         await self._compare_and_set(keys=[job.id], args=[raw, self.queue.serialize(stored)])
 
 
+def _previous_attempt(error: str | None) -> str:
+    """How the previous attempt of a job ended, from the error SAQ stored with it (a traceback: its last line)."""
+    if error == SWEPT:
+        return "was swept: its worker stopped answering (killed, or stalled past the heartbeat)"
+    if error == "cancelled":
+        return "was handed back by a worker that stopped"
+    if not error:
+        return "left no error"
+    return f"failed: {error.strip().splitlines()[-1]}"
+
+
 async def run_worker(
     redis_url: str,
     *,
@@ -422,11 +567,13 @@ async def run_worker(
     name: str = "playground",
     stop: asyncio.Event | None = None,
     settings: SaqSettings | None = None,
+    outage: Outage | None = None,
 ) -> None:
     """Run a SAQ worker in this process until SIGTERM/SIGINT or ``stop`` is set.
 
     ``handler_factory()`` is entered once at startup (database, HTTP client, provider, bus) and left after the worker
     stopped. On stop, running jobs are cancelled (the handler sees CancelledError) and requeued for another worker.
+    ``outage`` is the process's view of Redis (shared with the bus and the limiter, so an outage is logged once).
     """
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -441,13 +588,15 @@ async def run_worker(
         async with handler_factory() as handler:
             if stop.is_set():
                 return
-            queue = SaqQueue(redis_url, name=name, handler=handler, concurrency=concurrency, settings=settings)
+            queue = SaqQueue(
+                redis_url, name=name, handler=handler, concurrency=concurrency, settings=settings, outage=outage
+            )
             await queue.start()
             try:
-                logger.info("worker for queue %r running %d jobs at once", name, concurrency)
                 await queue.run_until(stop)
             finally:
                 await queue.close()
+                logger.info("worker stopped: queue %r", name)
     finally:
         for signum in installed:
             loop.remove_signal_handler(signum)

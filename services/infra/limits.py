@@ -17,8 +17,14 @@ counted for the window even if the call fails. Waiting is bounded polling with j
 `RedisProviderLimiter` does every check and the taking of the slots in one Lua script (server time, so clocks of the
 workers do not matter), not with the ``limits`` package: a ``limits`` hit and the concurrency leases would be two
 steps, so a request could spend images of the window and then not get a slot, and ``limits`` cannot say when the
-budget frees. Concurrency slots are leases with an expiry (``lease_ttl_s``), renewed while held: a crashed worker's
-slots free themselves after the TTL. All keys share one hash tag, so the script also runs on Redis Cluster.
+budget frees. Concurrency slots are leases with a short expiry (``lease_ttl_s``, ``WORKER_DEAD_AFTER_SECONDS``: 5 s
+by default), renewed three times per TTL while held: a SIGKILLed worker's slots free themselves within that TTL, so
+the batch re-delivered to another worker and everybody else's batches get them back in seconds, not after a long
+lease. The price: a process whose event loop stalls longer than the TTL loses its slots (logged). The provider may
+still be running a dead worker's call after its slot is freed; should that overfill the account, its 429 penalises
+everyone for a moment and the calls are retried. All keys share one hash tag, so the script also runs on Redis
+Cluster. While Redis is unreachable, waiting for a slot keeps retrying (reported once per window, see
+`services.infra.outage`) instead of failing the image.
 """
 
 from __future__ import annotations
@@ -37,11 +43,12 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 
 from services.infra import metrics
+from services.infra.outage import CONNECTION_ERRORS, Outage
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_S = 60.0
-DEFAULT_LEASE_TTL_S = 30.0
+DEFAULT_LEASE_TTL_S = 5.0
 POLL_MIN_S = 0.05
 POLL_MAX_S = 1.0
 
@@ -226,6 +233,7 @@ class RedisProviderLimiter:
         window_s: float = DEFAULT_WINDOW_S,
         lease_ttl_s: float = DEFAULT_LEASE_TTL_S,
         owns_client: bool = False,
+        outage: Outage | None = None,
     ) -> None:
         _check_limits(concurrent_tasks, images_per_minute, per_user_concurrency, window_s)
         if lease_ttl_s <= 0:
@@ -238,6 +246,7 @@ class RedisProviderLimiter:
         self.lease_ttl_s = lease_ttl_s
         self._base = f"{key_prefix}{{account}}:"  # one hash tag: every key in one cluster slot
         self._owns_client = owns_client
+        self.outage = outage or Outage("Redis")
         self._acquire = redis.register_script(_ACQUIRE_LUA)
         self._renew = redis.register_script(_RENEW_LUA)
         self._penalize = redis.register_script(_PENALIZE_LUA)
@@ -267,11 +276,17 @@ class RedisProviderLimiter:
             except asyncio.CancelledError:
                 self._keep(release)
                 raise
-            except Exception:  # Redis unreachable: the lease frees itself after its TTL
+            except CONNECTION_ERRORS as error:  # the lease frees itself after its TTL
+                self.outage.failed(error, "releasing a provider slot")
+            except Exception:
                 logger.warning("releasing provider slot lease %s failed", lease, exc_info=True)
 
     async def penalize(self, retry_after: float) -> None:
-        await self._penalize(keys=[f"{self._base}penalty"], args=[math.ceil(max(0.0, retry_after) * 1000)])
+        """Best effort: with Redis away, the 429 is still retried by its caller; only the shared pause is lost."""
+        try:
+            await self._penalize(keys=[f"{self._base}penalty"], args=[math.ceil(max(0.0, retry_after) * 1000)])
+        except CONNECTION_ERRORS as error:
+            self.outage.failed(error, "recording a provider 429")
 
     async def close(self) -> None:
         if self._background:
@@ -298,6 +313,14 @@ class RedisProviderLimiter:
                 # The script may run anyway: release whatever it took once it has answered.
                 self._keep(self._release_after(call, lease, user_id))
                 raise
+            except CONNECTION_ERRORS as error:
+                # Redis is away: the call waits for it rather than failing its images. Should the script have run
+                # before the connection broke, the next attempt takes the same lease id again (the same members),
+                # or the unrenewed lease expires after its TTL.
+                self.outage.failed(error, "taking a provider slot")
+                await asyncio.sleep(self.outage.delay())
+                continue
+            self.outage.succeeded()
             if taken:
                 return
             if wait_ms >= 0:  # known: the penalty's end or the moment enough images leave the window
@@ -321,6 +344,8 @@ class RedisProviderLimiter:
                 if not await self._renew(keys=keys, args=[lease, ttl_ms]):
                     logger.warning("provider slot lease %s expired while held (stalled process?)", lease)
                     return
+            except CONNECTION_ERRORS as error:
+                self.outage.failed(error, "renewing a provider slot")
             except Exception:
                 logger.warning("renewing provider slot lease %s failed", lease, exc_info=True)
 
@@ -352,16 +377,20 @@ def create_limiter(
     images_per_minute: int,
     per_user_concurrency: int,
     key_prefix: str = "playground:limits:",
+    lease_ttl_s: float = DEFAULT_LEASE_TTL_S,
+    outage: Outage | None = None,
 ) -> ProviderLimiter:
     """Redis-backed when ``redis_url`` is set (every worker shares the account), else in this process."""
     if redis_url:
         return RedisProviderLimiter(
-            Redis.from_url(redis_url),
+            Redis.from_url(redis_url, socket_connect_timeout=5.0),
             concurrent_tasks=concurrent_tasks,
             images_per_minute=images_per_minute,
             per_user_concurrency=per_user_concurrency,
             key_prefix=key_prefix,
+            lease_ttl_s=lease_ttl_s,
             owns_client=True,
+            outage=outage,
         )
     return MemoryProviderLimiter(
         concurrent_tasks=concurrent_tasks,

@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import io
-import json
-import logging
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import structlog
 from starlette.applications import Starlette
 
-from app.logs import configure_logging
 from tests.conftest import GQL, MakeCaller
 from tests.distributed_support import poll
 from tests.generation_support import generate, new_project, wait_until_ended
+from tests.log_capture import captured_json_logs, lines
 
 
 @pytest.fixture
 def json_logs() -> Iterator[io.StringIO]:
     """Our logging in JSON, written to a buffer for the test; the previous handlers come back afterwards."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    configure_logging("INFO", fmt="json")
-    buffer = io.StringIO()
-    ours = root.handlers[0]
-    assert isinstance(ours, logging.StreamHandler)
-    ours.setStream(buffer)
-    try:
+    with captured_json_logs() as buffer:
         yield buffer
-    finally:
-        root.handlers, root.level = handlers, level
-        structlog.reset_defaults()
-
-
-def lines(buffer: io.StringIO) -> list[dict[str, object]]:
-    return [json.loads(line) for line in buffer.getvalue().splitlines() if line.strip()]
 
 
 async def test_request_id_user_and_batch_reach_the_logs_and_secrets_do_not(
@@ -66,7 +49,7 @@ async def test_request_id_user_and_batch_reach_the_logs_and_secrets_do_not(
     # The mutation and the job it enqueued (the embedded queue runs it in this process) carry the same ids. The
     # job logs its end just after the terminal event went out: wait for the line, within a bound.
     async def job_ended() -> bool:
-        return any(e.startswith("job ended complete") for e in events())
+        return any(e.startswith("batch finished") for e in events())
 
     await poll(job_ended, within=10, what="the job's end")
     assert any(e.startswith("batch submitted") for e in events()), events()
