@@ -19,8 +19,11 @@ from tests.log_capture import captured_json_logs, lines
 from tests.redis_proxy import RedisProxy
 from tests.services.infra.jobs_support import REDIS_URL, delete_matching, eventually, unique_name
 
-QUICK = {"base_s": 0.01, "cap_s": 0.05}
-"""Backoff for the tests: attempts come fast, so many fail while Redis is away."""
+
+def quick_outage() -> Outage:
+    """Fast backoff (attempts come quickly, so many fail while Redis is away) and one window for the whole test:
+    every failure after the first belongs to the same report."""
+    return Outage("Redis", window_s=3600, base_s=0.01, cap_s=0.05)
 
 
 def complaints(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -51,8 +54,7 @@ async def test_a_worker_without_redis_backs_off_logs_once_and_resumes(proxy: Red
     async def handler_factory() -> AsyncIterator[BatchHandler]:
         yield handler
 
-    # One window for the whole test: every failure after the first belongs to the same report.
-    outage = Outage("Redis", window_s=3600, **QUICK)
+    outage = quick_outage()
     direct = SaqQueue(REDIS_URL, name=name)  # the test's own way in, around the relay
     await direct.start()
     admin = Redis.from_url(REDIS_URL)
@@ -113,7 +115,7 @@ async def test_a_worker_without_redis_backs_off_logs_once_and_resumes(proxy: Red
 
 async def test_waiting_for_a_provider_slot_outlives_a_redis_outage(proxy: RedisProxy) -> None:
     prefix = f"{unique_name('limits')}:"
-    outage = Outage("Redis", window_s=3600, **QUICK)
+    outage = quick_outage()
     client = Redis.from_url(proxy.url())
     limiter = RedisProviderLimiter(
         client, concurrent_tasks=1, images_per_minute=100, per_user_concurrency=1, key_prefix=prefix, outage=outage
