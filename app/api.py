@@ -44,8 +44,10 @@ from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.infra import metrics
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
+from services.infra.outage import Outage
 
 log = logging.getLogger(__name__)
+READINESS_TIMEOUT_S = 2.0
 EXPIRY_TASK = "playground.token_expiry"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
@@ -158,14 +160,33 @@ async def healthz(_: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
+    """Readiness, per component: ``database`` (a query answers), ``redis`` (the queue's Redis answers a PING;
+    ``disabled`` in the embedded mode) and ``bus`` (the progress listener is connected). 503 when a component that
+    ``READINESS_REQUIRES`` names is down; the others are reported and do not fail it. Reasons go to the log (once per
+    outage), never into the response."""
+    services: AppServices = request.app.state.services
+    required = set(services.settings.readiness_requires)
+    states = {
+        "database": "ok" if await _database_answers(request.app.state.database_outage) else "down",
+        "redis": ("ok" if await services.queue.healthy() else "down") if services.settings.redis_url else "disabled",
+        "bus": "ok" if services.bus.healthy else "down",
+    }
+    components = {name: {"status": state, "required": name in required} for name, state in states.items()}
+    ready = all(state != "down" or name not in required for name, state in states.items())
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "components": components}, status_code=200 if ready else 503
+    )
+
+
+async def _database_answers(outage: Outage) -> bool:
     try:
-        await Tortoise.get_connection("default").execute_query("SELECT 1")
-    except Exception:  # any failure means "not ready"; the reason goes to the log, not the response
-        log.exception("readiness check failed")
-        return JSONResponse({"status": "unavailable", "database": False}, status_code=503)
-    bus_healthy = request.app.state.services.bus.healthy
-    # A bus outage degrades live progress (clients resync from SQL) but does not stop the API serving.
-    return JSONResponse({"status": "ok", "database": True, "bus": bus_healthy})
+        async with asyncio.timeout(READINESS_TIMEOUT_S):
+            await Tortoise.get_connection("default").execute_query("SELECT 1")
+    except Exception as error:  # any failure means "not ready"
+        outage.failed(error, "readiness check")
+        return False
+    outage.succeeded()
+    return True
 
 
 class RequestGuard:
@@ -288,6 +309,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 rate_limiter=limiter,
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
+            app.state.database_outage = Outage("the database", logger=log)
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.queue, runtime.publisher)
             yield

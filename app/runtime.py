@@ -18,6 +18,7 @@ import httpx
 from app import tracing
 from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
+from services.generation.outbox import Outbox
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.infra import metrics
 from services.infra.bus import EventBus, create_bus
@@ -51,6 +52,7 @@ class Runtime:
     settings: Settings
     bus: EventBus
     queue: JobQueue
+    """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
     storage: Storage
     publisher: ProgressPublisher
     http: httpx.AsyncClient
@@ -200,7 +202,8 @@ async def _shared(
 @contextlib.asynccontextmanager
 async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """The API's runtime. Embedded (no ``REDIS_URL``): batches run in this process. With Redis: SAQ workers run
-    them and the API only enqueues. Needs the ORM initialised by the caller.
+    them and the API only enqueues, through the outbox, whose drainer runs here. Needs the ORM initialised by the
+    caller.
     """
     outage = Outage("Redis")
     async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
@@ -213,17 +216,20 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             )
             queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
         await queue.start()
+        outbox = Outbox(queue, outage=outage, sweep_interval_s=settings.outbox_sweep_seconds)
+        await outbox.start()
         try:
             yield Runtime(
                 settings=settings,
                 bus=bus,
-                queue=queue,
+                queue=outbox,
                 storage=storage,
                 publisher=publisher,
                 http=http,
                 redis_outage=outage,
             )
         finally:
+            await outbox.close()
             await queue.close()
 
 

@@ -396,6 +396,9 @@ def graphql_server_app(var_dir: Path) -> Any:
         async def queued_count(self) -> int:
             return 0
 
+        async def healthy(self) -> bool:
+            return True
+
     async def setup(_: Request) -> JSONResponse:
         runtime = product.state.services
         user = await users.get_or_create_by_subject(BENCH_SUBJECT, settings.signup_credits)

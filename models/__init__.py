@@ -16,7 +16,7 @@ from models.enums import (
     UsageOutcome,
 )
 from models.gallery import GalleryItem
-from models.generation import BatchItem, BatchJob, ImageEdit
+from models.generation import BatchItem, BatchJob, BatchOutbox, ImageEdit
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
@@ -37,6 +37,7 @@ __all__ = [
     "MODEL_MODULES",
     "BatchItem",
     "BatchJob",
+    "BatchOutbox",
     "BatchPresetUse",
     "BatchStatus",
     "CreditLedgerEntry",

@@ -50,6 +50,9 @@ class BatchJob(OwnedModel):
     credits_refunded = fields.IntField(default=0)
     event_seq = fields.IntField(default=0, description="Sequence number of the last published event")
     idempotency_key = fields.CharField(max_length=200, null=True)
+    request_fingerprint = fields.CharField(
+        max_length=64, null=True, description="SHA-256 of the request's parameters, to tell a retry from a reuse"
+    )
     provider = fields.CharField(max_length=32, default="")
     error_message = fields.TextField(null=True)
     started_at = fields.DatetimeField(null=True)
@@ -156,3 +159,24 @@ class ImageEdit(OwnedModel):
     class Meta:
         table = "playground_image_edits"
         indexes = (("owner_id", "created_at"), ("batch_job_id", "batch_index"), ("project_id", "created_at"))
+
+
+class BatchOutbox(Model):
+    """The outbox: batches waiting to be handed to the job queue.
+
+    A row is written in the transaction that creates its batch (or by the reconcile at start) and deleted once the
+    queue has taken the batch: the database, not Redis, decides what must run."""
+
+    id = fields.UUIDField(primary_key=True)
+    batch_job_id: uuid.UUID
+    batch_job: fields.OneToOneRelation[BatchJob] = fields.OneToOneField(
+        "models.BatchJob", related_name="outbox", on_delete=fields.CASCADE
+    )
+    attempts = fields.IntField(default=0, description="Hand-overs tried so far")
+    due_at = fields.DatetimeField(description="When a drainer may try (again): now, later after a failure or claim")
+    last_error = fields.CharField(max_length=255, null=True, description="Why the last hand-over failed")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "playground_batch_outbox"
+        indexes = (("due_at",),)

@@ -184,15 +184,22 @@ class Api:
         return body
 
     async def ready(self) -> dict[str, Any] | None:
-        """``/readyz`` when it answers 200, else None."""
+        """``/readyz``'s answer (200 or 503), or None while the API does not answer."""
         try:
             response = await self.http.get("/readyz")
         except httpx.TransportError:
             return None
-        if response.status_code != 200:
+        if response.status_code not in (200, 503):
             return None
         ready: dict[str, Any] = response.json()
+        assert (response.status_code == 200) == (ready["status"] == "ok"), ready
         return ready
+
+    async def component(self, name: str) -> str | None:
+        """One component's status in ``/readyz`` (``ok``, ``down``, ``disabled``), or None while the API does not
+        answer."""
+        state = await self.ready()
+        return None if state is None else str(state["components"][name]["status"])
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -392,7 +399,7 @@ class Cluster:
         async def ready() -> bool:
             assert process.alive, f"the API exited:\n{process.tail()}"
             state = await api.ready()
-            return state is not None and state.get("bus") is True
+            return state is not None and state["status"] == "ok" and state["components"]["bus"]["status"] == "ok"
 
         await poll(ready, within=60, what="the API to be ready", context=self.diagnostics)
 

@@ -194,7 +194,7 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
             async def ready(process: Process = process, api: Api = api) -> bool:
                 assert process.alive, process.tail()
                 state = await api.ready()
-                return state is not None and state.get("bus") is True
+                return state is not None and state["status"] == "ok" and state["components"]["bus"]["status"] == "ok"
 
             await poll(ready, within=60, what="an API to be ready", context=stack.diagnostics)
         yield stack

@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from models.enums import GenerationMode, SizeTier
 
 MIN_HS256_SECRET_BYTES = 32
+READINESS_COMPONENTS = ("database", "redis", "bus")
 
 
 class Environment(StrEnum):
@@ -127,6 +128,12 @@ class Settings(BaseSettings):
     """Where a worker serves its /metrics (the API serves them on its own port); unset or 0: not served."""
     shutdown_grace_seconds: float = Field(default=25.0, ge=0, le=3600)
     """On SIGTERM: how long the API finishes in-flight requests and a worker its running batches."""
+    outbox_sweep_seconds: float = Field(default=30.0, gt=0, le=3600)
+    """How often each API process looks for batches left in the outbox by another process (one that died between
+    committing a batch and handing it to the queue). Hand-overs that failed here are retried on their own backoff."""
+    readiness_requires: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["database", "redis"])
+    """Components whose failure makes ``/readyz`` answer 503 (``database``, ``redis``, ``bus``); the others are
+    reported but do not fail it."""
     worker_dead_after_seconds: int = Field(default=5, ge=2, le=600)
     """A worker silent this long counts as dead: its batch is re-delivered to another worker (a few seconds later)
     and its provider slots are free again. Longer tolerates longer stalls of a worker's event loop."""
@@ -150,6 +157,16 @@ class Settings(BaseSettings):
         except ValueError:
             pass
         raise ValueError("a rate limit looks like `30/minute` or `100 per 10 minutes`, or is `off`")
+    @field_validator("readiness_requires", mode="before")
+    @classmethod
+    def _split_components(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [name.strip().lower() for name in value.split(",") if name.strip()]
+        if isinstance(value, list):
+            unknown = sorted({str(name) for name in value} - set(READINESS_COMPONENTS))
+            if unknown:
+                raise ValueError(f"unknown component(s) {', '.join(unknown)}; known: {', '.join(READINESS_COMPONENTS)}")
+        return value
 
     @field_validator("prices", mode="after")
     @classmethod

@@ -1,11 +1,20 @@
 """Submitting a generation: plan it, keep its references, and in one transaction create the batch, its items and
-images and hold its quote; only after that commits is the queue told and the first event published.
+images, its outbox row and the hold of its quote; only after that commits is the queue told and the first event
+published. The queue is told through the outbox (``services.generation.outbox``): should Redis be away, the batch
+still stands and is handed over later, so a client has no reason to submit it again.
+
+An idempotency key makes a submit safe to repeat: the same key with the same parameters returns the first batch and
+holds nothing more; the same key with different parameters is a ``Conflict`` (as payment APIs answer), not the
+first batch, and changes nothing.
 
 Retries (``services.generation.retry``) create their batches the same way, through ``create_batch``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import logging
 import uuid
 from dataclasses import dataclass
@@ -30,6 +39,8 @@ from models import (
 )
 from services import access, credits, projects
 from services.core.config import Settings
+from services.core.errors import Conflict
+from services.generation import outbox
 from services.generation.plan import GenerateRequest, Plan, check_idempotency_key, plan
 from services.generation.references import resolve_references
 from services.infra.jobs import JobQueue
@@ -64,12 +75,14 @@ async def submit(
 ) -> Submitted:
     """Validate, hold the quote and create the batch; then enqueue it and publish its first event.
 
-    The same idempotency key from the same user returns the first batch and charges nothing more.
+    The same idempotency key from the same user returns the first batch and charges nothing more; with different
+    parameters it raises ``Conflict``.
     """
     check_idempotency_key(request.idempotency_key)
+    fingerprint = request_fingerprint(request) if request.idempotency_key else None
     existing = await _earlier(user, request.idempotency_key)
     if existing is not None:
-        return Submitted(batch=existing, created=False)
+        return _repeated(existing, fingerprint)
     planned = await plan(user, request, settings)
     if any(spec.url is not None for spec in request.references):
         # Fetching a URL is an outbound request on the user's behalf: none for a request the balance cannot cover.
@@ -79,17 +92,39 @@ async def submit(
         user, request.references, storage=storage, http=http, allow_private=settings.allow_private_reference_urls
     )
     try:
-        batch = await create_batch(user, planned, references, idempotency_key=request.idempotency_key)
+        batch = await create_batch(
+            user, planned, references, idempotency_key=request.idempotency_key, request_fingerprint=fingerprint
+        )
     except IntegrityError:
         # A concurrent request with the same idempotency key committed first; ours rolled back whole.
         existing = await _earlier(user, request.idempotency_key)
         if existing is None:
             raise
-        return Submitted(batch=existing, created=False)
+        return _repeated(existing, fingerprint)
     structlog.contextvars.bind_contextvars(batch_id=str(batch.id))  # for the logs of this request (and its job)
     log.info("batch submitted: %d images, %d credits held", batch.total_images, batch.credits_reserved)
     await after_create(batch, queue=queue, publisher=publisher)
     return Submitted(batch=batch, created=True)
+
+
+def request_fingerprint(request: GenerateRequest) -> str:
+    """SHA-256 of what the request asks for (all but its idempotency key), to tell a retry from a key reused for a
+    different request."""
+    asked = dataclasses.asdict(request)
+    asked.pop("idempotency_key")
+    canonical = json.dumps(asked, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _repeated(existing: BatchJob, fingerprint: str | None) -> Submitted:
+    """A submit whose idempotency key names an earlier batch: that batch, if it asked for the same."""
+    # Batches from before fingerprints were kept have none: their key still returns them.
+    if existing.request_fingerprint is not None and existing.request_fingerprint != fingerprint:
+        raise Conflict(
+            "this idempotencyKey was already used for a different request; use a new key for a new request",
+            ["input", "idempotency_key"],
+        )
+    return Submitted(batch=existing, created=False)
 
 
 async def create_batch(
@@ -98,9 +133,10 @@ async def create_batch(
     references: list[ReferenceImage],
     *,
     idempotency_key: str | None,
+    request_fingerprint: str | None = None,
     retried_from: BatchJob | None = None,
 ) -> BatchJob:
-    """The batch, its items and images, and the hold of its quote, in one transaction.
+    """The batch, its items and images, its outbox row and the hold of its quote, in one transaction.
 
     ``InsufficientCredits`` when the balance does not cover the quote: then nothing at all is written.
     """
@@ -143,6 +179,7 @@ async def create_batch(
             total_images=planned.total_images,
             credits_reserved=planned.total_credits,
             idempotency_key=idempotency_key,
+            request_fingerprint=request_fingerprint,
         )
         items: list[BatchItem] = []
         edits: list[ImageEdit] = []
@@ -184,6 +221,7 @@ async def create_batch(
         # Raises InsufficientCredits when the balance does not cover the quote: the whole transaction rolls back.
         await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
         await _record_presets(batch_id, planned)
+        await outbox.put(batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
     return batch
 
 
@@ -215,7 +253,9 @@ async def _record_presets(batch_id: uuid.UUID, planned: Plan) -> None:
 
 
 async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:
-    """Once the batch has committed: the project's status, the first event, the balance, and the queue."""
+    """Once the batch has committed: the project's status, the first event, the balance, and the queue (the
+    process's `outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it does not raise for an
+    unreachable Redis)."""
     await projects.refresh_status(batch.project_id)
     await publisher.publish(batch.id)
     await publisher.publish_balance(batch.owner_id)

@@ -80,6 +80,10 @@ class JobQueue(Protocol):
         """Jobs waiting for a worker."""
         ...
 
+    async def healthy(self) -> bool:
+        """Whether the queue can take jobs now (for /readyz): Redis answers, or the in-process queue is open."""
+        ...
+
 
 class EnqueueTimeout(RuntimeError):
     """The batch's previous job was still being aborted when the wait for it ran out."""
@@ -155,6 +159,9 @@ class InProcessQueue:
 
     async def queued_count(self) -> int:
         return len(self._pending)
+
+    async def healthy(self) -> bool:
+        return not self._closed
 
     def _dispatch(self) -> None:
         while self._started and not self._closed and self._pending and len(self._running) < self._concurrency:
@@ -457,6 +464,15 @@ class SaqQueue:
 
     async def queued_count(self) -> int:
         return await self.queue.count("queued")
+
+    async def healthy(self) -> bool:
+        """Redis answers a PING within a second (no report to the outage: a probe is not an attempt at work)."""
+        try:
+            async with asyncio.timeout(1.0):
+                reply = self.queue.redis.ping()  # typed for the sync and async clients alike
+                return bool(await reply if isinstance(reply, Awaitable) else reply)
+        except Exception:
+            return False
 
     async def _drain(self, grace: float) -> None:
         if grace <= 0 or not self._running:

@@ -95,7 +95,8 @@ async def test_sigterm_lets_the_request_in_flight_finish(tmp_path: Path, held_im
 
         async def ready() -> bool:
             assert process.alive, f"the API exited:\n{process.tail()}"
-            return await api.ready() is not None
+            state = await api.ready()
+            return state is not None and state["status"] == "ok"
 
         await poll(ready, within=60, what="the API to be ready", context=process.tail)
         alice = make_caller("alice")

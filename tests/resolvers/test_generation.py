@@ -207,6 +207,59 @@ async def test_same_idempotency_key_returns_the_first_batch_and_charges_once(
     assert await CreditLedgerEntry.filter(user_id=user.id, kind=LedgerKind.RESERVE).count() == 1
 
 
+async def test_an_idempotency_key_reused_for_a_different_request_is_a_conflict_and_changes_nothing(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    project = await new_project(gql, alice)
+    request = {"projectId": project, "mode": "TEXT_TO_IMAGE", "prompt": "a red fox", "size": "1024x1024"}
+    first = await generate(gql, alice, **request, idempotencyKey="order-7")
+    assert first["userErrors"] == [], first
+    batch_id = first["batchJob"]["id"]
+    await wait_until_ended(app, batch_id)
+    user = await User.get(subject=alice.subject)
+    before = (
+        user.credits,
+        await BatchJob.filter(owner_id=user.id).count(),
+        await CreditLedgerEntry.filter(user_id=user.id).count(),
+    )
+
+    for changed in (
+        {"prompt": "a blue fox"},
+        {"size": "2048x2048"},
+        {"count": 2},
+        {"prompt": None, "prompts": ["a red fox"]},
+    ):
+        reused = await generate(gql, alice, **(request | changed), idempotencyKey="order-7")
+        assert reused["batchJob"] is None, (changed, reused)
+        assert reused["userErrors"] == [
+            {
+                "field": ["input", "idempotencyKey"],
+                "code": "CONFLICT",
+                "message": "this idempotencyKey was already used for a different request; use a new key for a new "
+                "request",
+            }
+        ], changed
+    user = await assert_ledger_consistent(alice.subject)
+    after = (
+        user.credits,
+        await BatchJob.filter(owner_id=user.id).count(),
+        await CreditLedgerEntry.filter(user_id=user.id).count(),
+    )
+    assert after == before  # nothing held, created or written
+
+    # The same request with the same key is still the first batch; another user's same key is theirs alone.
+    repeated = await generate(gql, alice, **request, idempotencyKey="order-7")
+    assert (repeated["batchJob"]["id"], repeated["created"], repeated["userErrors"]) == (batch_id, False, [])
+    bob = make_caller("bob")
+    bobs = await generate(
+        gql, bob, **(request | {"projectId": await new_project(gql, bob), "prompt": "x"}), idempotencyKey="order-7"
+    )
+    assert bobs["userErrors"] == []
+    assert bobs["created"] is True
+    await wait_until_ended(app, bobs["batchJob"]["id"])
+
+
 async def test_cancel_while_running_keeps_nothing_undelivered(
     app: Starlette, gql: GQL, make_caller: MakeCaller
 ) -> None:

@@ -45,6 +45,9 @@ class DeadQueue:
     async def queued_count(self) -> int:
         return len(self.enqueued)
 
+    async def healthy(self) -> bool:
+        return True
+
 
 async def test_open_batches_are_resumed_without_charging_twice(
     app: Starlette, gql: GQL, make_caller: MakeCaller
