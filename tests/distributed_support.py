@@ -457,6 +457,13 @@ class Cluster:
         ports = self.proxy.upstream_ports
         return [c for c in clients if int(c["addr"].rsplit(":", 1)[1]) in ports]
 
+    async def live_leases(self) -> dict[str, float]:
+        """The provider slot leases not yet expired (lease -> expiry, ms of Redis time), all users."""
+        seconds, micros = await self.redis.time()
+        now_ms = seconds * 1000 + micros // 1000
+        leases = await self.redis.zrange(f"{self.namespace}:limits:{{account}}:leases", 0, -1, withscores=True)
+        return {member.decode(): score for member, score in leases if score > now_ms}
+
     async def reset_provider_limits(self) -> None:
         """Forget the provider-limit state (slot leases, image window, 429 penalty). Only while no worker runs: the
         leases left are a killed worker's, which would otherwise hold slots until their TTL runs out."""
