@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
+from tortoise.exceptions import DBConnectionError
 
 from app import worker
 from app.logs import configure_logging
@@ -181,15 +182,15 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the API (embedded default when nothing is configured)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000)
-    serve.set_defaults(run=_serve)
+    serve.set_defaults(run=_serve, database=True)
 
     worker = commands.add_parser("worker", help="run batches from the Redis queue (needs REDIS_URL)")
     worker.add_argument(
         "--concurrency", type=_positive, help="batches at once in this process (default WORKER_CONCURRENCY)"
     )
-    worker.set_defaults(run=_worker)
+    worker.set_defaults(run=_worker, database=True)
 
-    commands.add_parser("migrate", help="apply the database migrations").set_defaults(run=_migrate)
+    commands.add_parser("migrate", help="apply the database migrations").set_defaults(run=_migrate, database=True)
 
     token = commands.add_parser("token", help="print a signed JWT for local use")
     token.add_argument("--sub", type=_text, required=True, help="subject (user name)")
@@ -205,7 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--sub", type=_text, required=True)
     grant.add_argument("--amount", type=_positive, required=True)
     grant.add_argument("--reason", default="granted from the command line")
-    grant.set_defaults(run=_credits_grant)
+    grant.set_defaults(run=_credits_grant, database=True)
 
     simulator = commands.add_parser("simulator", help="run the Seedream simulator (WaveSpeed and Ark formats)")
     simulator.add_argument("--host", default="127.0.0.1")
@@ -247,8 +248,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:
         print(f"playground: invalid settings: {settings_problem(error)}", file=sys.stderr)
         return 2
+    url = settings.resolved_database_url
     try:
+        if getattr(args, "database", False):
+            # Before anything starts: a refused, missing or locked-out database is one line, not a traceback.
+            asyncio.run(db.check_connection(url))
         return int(args.run(args, settings))
+    except db.DatabaseUnreachable as error:
+        print(f"playground: database unreachable: {error}", file=sys.stderr)
+        return 1
+    except DBConnectionError:  # lost between the check and the command
+        print(f"playground: database unreachable: {db.describe_target(url)}", file=sys.stderr)
+        return 1
     except DomainError as error:
         print(f"playground: {error.message}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ Seedream simulator as the provider. Production sets ``DATABASE_URL``, ``REDIS_UR
 
 from __future__ import annotations
 
+import re
 import secrets
 from enum import StrEnum
 from functools import cached_property
@@ -157,6 +158,21 @@ class Settings(BaseSettings):
         except ValueError:
             pass
         raise ValueError("a rate limit looks like `30/minute` or `100 per 10 minutes`, or is `off`")
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str | None) -> str | None:
+        if value:
+            check_database_url(value)
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _check_redis_url(cls, value: str | None) -> str | None:
+        if value:
+            check_redis_url(value)
+        return value
+
     @field_validator("readiness_requires", mode="before")
     @classmethod
     def _split_components(cls, value: object) -> object:
@@ -241,6 +257,61 @@ class Settings(BaseSettings):
 
 def rate_limit_disabled(value: str) -> bool:
     return value.strip().lower() in ("", "off", "none")
+
+
+DATABASE_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,19}")
+
+
+def _scheme(url: str) -> str | None:
+    """The URL's scheme when it has a sane one (only then may a message repeat it: nothing else of a URL that may
+    carry a password is ever echoed)."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    return scheme if _SCHEME.fullmatch(scheme) else None
+
+
+def check_database_url(url: str) -> None:
+    """``ValueError`` (its message repeats no part of the URL but its scheme) unless Tortoise can use ``url``."""
+    from tortoise.backends.base.config_generator import expand_db_url
+    from tortoise.exceptions import ConfigurationError
+
+    scheme = _scheme(url)
+    usage = "use sqlite://PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+    if scheme is None:
+        raise ValueError(f"not a database URL; {usage}")
+    if scheme not in DATABASE_SCHEMES:
+        raise ValueError(f"unsupported scheme {scheme!r}; {usage}")
+    try:
+        expand_db_url(url)
+    except ConfigurationError as error:  # Tortoise's own fixed messages ("Port is not an integer")
+        raise ValueError(f"malformed ({error}); {usage}") from None
+    except ValueError:  # urllib's or a parameter's cast: their messages may quote the URL
+        raise ValueError(f"malformed (its host, port or a query parameter cannot be read); {usage}") from None
+
+
+def check_redis_url(url: str) -> None:
+    """``ValueError`` (its message repeats no part of the URL but its scheme) unless redis-py can use ``url``."""
+    from redis.connection import parse_url
+
+    scheme = _scheme(url)
+    usage = "use redis://[:PASSWORD@]HOST:PORT/DB, rediss://... or unix://PATH"
+    if scheme is None:
+        raise ValueError(f"not a Redis URL; {usage}")
+    if scheme not in REDIS_SCHEMES:
+        raise ValueError(f"unsupported scheme {scheme!r}; {usage}")
+    try:
+        parse_url(url)  # type: ignore[no-untyped-call]  # unannotated in redis-py
+        # redis-py reads the port only when it connects, and ignores a database "number" that is none.
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"malformed (its host, port or database number cannot be read); {usage}") from None
+    if port == 0:
+        raise ValueError(f"malformed (port 0); {usage}")
+    database = parts.path.strip("/")
+    if scheme != "unix" and database and not database.isdigit():
+        raise ValueError(f"malformed (the database must be a number); {usage}")
 
 
 def default_prices() -> dict[str, dict[str, int]]:

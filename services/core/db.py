@@ -199,3 +199,82 @@ def _release_file_lock(fd: int) -> None:
 
 async def close() -> None:
     await Tortoise.close_connections()
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The database cannot be used (refused, missing, wrong credentials, no answer). The message names the host,
+    port and database, never the password, so that a command can print it as it is."""
+
+
+CONNECT_TIMEOUT_S = 10.0
+
+
+async def check_connection(url: str) -> None:
+    """Connect to ``url`` once and run ``SELECT 1``; `DatabaseUnreachable` with a printable reason if that fails.
+
+    For a command's start: it tells "the database does not exist" or "connection refused" in one line, before the
+    command gets as far as a traceback.
+    """
+    if dialect_of(url) == "sqlite":
+        path = url.split("://", 1)[1].split("?", 1)[0]
+        try:
+            await asyncio.to_thread(_touch_sqlite, path)
+        except (OSError, sqlite3.Error) as error:
+            raise DatabaseUnreachable(f"cannot open the SQLite database {path}: {_reason(error)}") from None
+        return
+    import asyncpg
+    from tortoise.backends.base.config_generator import expand_db_url
+
+    credentials = expand_db_url(url)["credentials"]
+    where = describe_target(url)
+    try:
+        connection = await asyncpg.connect(
+            host=credentials.get("host"),
+            port=credentials.get("port"),
+            user=credentials.get("user"),
+            password=credentials.get("password"),
+            database=credentials.get("database"),
+            ssl=credentials.get("ssl"),
+            timeout=CONNECT_TIMEOUT_S,
+        )
+    except asyncpg.InvalidCatalogNameError:
+        raise DatabaseUnreachable(f"{where}: the database does not exist (create it first)") from None
+    except (asyncpg.InvalidPasswordError, asyncpg.InvalidAuthorizationSpecificationError):
+        raise DatabaseUnreachable(f"{where}: authentication failed (check the user and password)") from None
+    except TimeoutError:
+        raise DatabaseUnreachable(f"{where}: no answer within {CONNECT_TIMEOUT_S:.0f} s") from None
+    except OSError as error:
+        raise DatabaseUnreachable(f"{where}: {_reason(error)}") from None
+    except asyncpg.PostgresError as error:
+        raise DatabaseUnreachable(f"{where}: refused ({type(error).__name__})") from None
+    try:
+        await connection.execute("SELECT 1")
+    finally:
+        await connection.close()
+
+
+def describe_target(url: str) -> str:
+    """``postgres://HOST:PORT/DATABASE``, for messages: the URL without its user and password."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def _reason(error: BaseException) -> str:
+    """An OS-level error in words (``connection refused``), without the exception's own text (which may quote)."""
+    if isinstance(error, OSError):
+        text = os.strerror(error.errno) if error.errno and error.errno > 0 else error.strerror
+        if text:
+            return text[0].lower() + text[1:]
+    return type(error).__name__
+
+
+def _touch_sqlite(path: str) -> None:
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path or ":memory:")) as connection:
+        connection.execute("SELECT 1")

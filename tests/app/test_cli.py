@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,3 +147,82 @@ def test_bad_arguments_end_in_one_clear_error(tmp_path: Path, args: list[str], e
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""  # nothing started, no token printed
+
+
+SECRET = "pw-s3cret-never-shown"
+
+
+def run_with(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=cwd,
+        env=clean_env() | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str], code: int, expected: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert SECRET not in result.stderr + result.stdout  # a password in a URL is never echoed
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""  # nothing started
+
+
+def postgres_url(database: str, *, port: int | None = None) -> str:
+    """A URL to the test PostgreSQL server (or a port nothing listens on) with a password that must not leak."""
+    admin = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    host_port = admin.split("@", 1)[1].split("/", 1)[0]
+    host = host_port.rsplit(":", 1)[0]
+    return f"postgres://postgres:{SECRET}@{host}:{port or host_port.rsplit(':', 1)[1]}/{database}"
+
+
+COMMANDS_WITH_A_DATABASE = [
+    ["migrate"],
+    ["serve", "--port", "8999"],
+    ["worker"],
+    ["credits", "grant", "--sub", "a", "--amount", "1"],
+]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("DATABASE_URL", f"mysql://app:{SECRET}@db/app", "DATABASE_URL: unsupported scheme 'mysql'"),
+        ("DATABASE_URL", f"postgres://app:{SECRET}@db:port/app", "DATABASE_URL: malformed (Port is not an integer)"),
+        ("DATABASE_URL", f"postgres://app:{SECRET}@[::1/app", "DATABASE_URL: malformed"),
+        ("DATABASE_URL", SECRET, "DATABASE_URL: not a database URL"),
+        ("REDIS_URL", f"redis://:{SECRET}@cache:port/0", "REDIS_URL: malformed"),
+        ("REDIS_URL", f"redis://:{SECRET}@cache:6379/zero", "REDIS_URL: malformed (the database must be a number)"),
+        ("REDIS_URL", f"http://:{SECRET}@cache", "REDIS_URL: unsupported scheme 'http'"),
+        ("REDIS_URL", SECRET, "REDIS_URL: not a Redis URL"),
+    ],
+)
+def test_a_malformed_or_unsupported_url_is_one_line_without_the_password(
+    tmp_path: Path, variable: str, value: str, expected: str
+) -> None:
+    for command in (["serve"], ["worker"], ["migrate"]):
+        result = run_with(tmp_path, {variable: value}, *command)
+        assert_one_clear_line(result, 2, f"playground: invalid settings: {expected}")
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_A_DATABASE, ids=lambda c: c[0])
+def test_a_database_that_refuses_connections_is_one_line_without_the_password(
+    tmp_path: Path, command: list[str]
+) -> None:
+    env = {"DATABASE_URL": postgres_url("playground", port=free_port()), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = run_with(tmp_path, env, *command)
+    assert_one_clear_line(result, 1, "playground: database unreachable: postgres://127.0.0.1:")
+    assert result.stderr.strip().endswith("/playground: connection refused")
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_A_DATABASE, ids=lambda c: c[0])
+def test_a_database_that_does_not_exist_is_one_line_without_the_password(tmp_path: Path, command: list[str]) -> None:
+    missing = f"playground_missing_{uuid.uuid4().hex[:8]}"
+    env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    result = run_with(tmp_path, env, *command)
+    assert_one_clear_line(result, 1, f"/{missing}: the database does not exist (create it first)")
