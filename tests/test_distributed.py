@@ -259,6 +259,8 @@ async def test_sigkilled_worker_batch_is_redelivered_and_nothing_is_charged_twic
     )
     assert job is not None
     assert job.attempts == 2
+    # The worker that took it over says so, and why.
+    assert "batch re-delivered (attempt 2 of 5): the previous attempt was swept" in second.process.log_path.read_text()
 
     assert tab.terminal is not None, tab.events
     assert tab.terminal["status"] == "SUCCEEDED", tab.events
@@ -291,6 +293,10 @@ async def test_sigkilled_worker_batch_is_redelivered_and_nothing_is_charged_twic
     assert all(row["captures"] == 1 for row in rows), rows
     # Every slot is free again: none held by the dead worker, none leaked by the living one.
     assert await cluster.live_leases() == {}
+    # Run twice in all (the killed attempt and the re-delivery), never a third time beside the second.
+    final = await cluster.job(batch_id)
+    assert final is not None
+    assert (final.attempts, final.status) == (2, Status.COMPLETE)
 
 
 async def test_generate_answers_while_the_api_cannot_reach_redis_and_the_batch_runs_when_it_can(

@@ -252,6 +252,19 @@ return 0
 
 SWEPT = "swept"
 """SAQ's error for a job swept because it looked dead."""
+SUSPECT_MEMORY_S = 300.0
+
+# SAQ's: under a lock (one sweeper per interval), every job id in the active list with its stored job.
+_SWEEP_LUA = """
+local id_jobs = {}
+if redis.call('EXISTS', KEYS[1]) == 0 then
+    redis.call('SETEX', KEYS[1], ARGV[1], 1)
+    for i, v in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+        id_jobs[i] = {v, redis.call('GET', v)}
+    end
+end
+return id_jobs
+"""
 
 
 class _RedisQueue(RedisQueue):
@@ -265,6 +278,8 @@ class _RedisQueue(RedisQueue):
     def __init__(self, redis: Redis, *, name: str, outage: Outage) -> None:
         super().__init__(redis, name=name, swept_error_message=SWEPT)
         self.outage = outage
+        self._suspects: dict[bytes, tuple[tuple[str, int, int], float]] = {}
+        """Jobs a sweep found in the active list but not marked active: (status, attempts, touched), first seen."""
 
     async def dequeue(self, timeout: float = 0.0, poll_interval: float = 0.0) -> Job | None:  # noqa: ASYNC109 - SAQ's signature
         try:
@@ -275,6 +290,58 @@ class _RedisQueue(RedisQueue):
             return None
         self.outage.succeeded()
         return job
+
+
+    async def sweep(self, lock: int = 60, abort: float = 5.0) -> list[str]:
+        """SAQ's sweep for dead jobs, with one change: a job in the active list that is not marked active yet is
+        swept only when a later sweep of this process finds it unchanged.
+
+        A worker moves a job into the active list and marks it active a moment later (two round trips). SAQ sweeps
+        any job it finds in between, queues it again, and another attempt then runs beside the first one: with a
+        sweep every second, right after a re-delivery, that happened. A job whose worker really died in between is
+        still swept, one sweep later. Active jobs are swept as SAQ does: when their heartbeat is older than
+        ``heartbeat_s``.
+        """
+        if not self._cleanup_script:
+            self._cleanup_script = self.redis.register_script(_SWEEP_LUA)
+        id_jobs = await self._cleanup_script(keys=[self._sweep, self._active], args=[lock], client=self.redis)
+        now_s = time.monotonic()
+        swept: list[bytes] = []
+        for job_id, job_bytes in id_jobs:
+            job = self.deserialize(job_bytes)
+            if job is None:
+                swept.append(job_id)
+                async with self.redis.pipeline(transaction=True) as pipe:
+                    pipe.lrem(self._active, 0, job_id)
+                    pipe.zrem(self._incomplete, job_id)
+                    await pipe.execute()
+                logger.info("sweeping missing job %s", job_id)
+                continue
+            if job.status == Status.ACTIVE:
+                if not job.stuck:
+                    continue
+            else:
+                mark = (job.status.value, job.attempts, job.touched)
+                seen = self._suspects.get(job_id)
+                if seen is None or seen[0] != mark:
+                    self._suspects[job_id] = (mark, now_s)
+                    continue
+            self._suspects.pop(job_id, None)
+            swept.append(job_id)
+            logger.info("sweeping job %s", job.info(logger.isEnabledFor(logging.DEBUG)))
+            await self.abort(job, error=SWEPT)
+            try:
+                await job.refresh(abort)
+            except TimeoutError:
+                logger.info("could not abort job %s (its worker is gone)", job.key)
+            if job.retryable:
+                await self.retry(job, error=SWEPT)
+            else:
+                await self.finish(job, Status.ABORTED, error=SWEPT)
+        # Forget suspects not confirmed for a long while (they moved on; a sweep elsewhere may have dealt with them).
+        for job_id in [j for j, (_, first) in self._suspects.items() if now_s - first > SUSPECT_MEMORY_S]:
+            del self._suspects[job_id]
+        return [job_id.decode() for job_id in swept]
 
 
 class _Worker(Worker[Context]):

@@ -10,6 +10,8 @@ from contextlib import asynccontextmanager
 
 import pytest
 from redis.asyncio import Redis
+from saq.job import Status
+from saq.utils import now
 
 from services.infra.jobs import (
     BatchHandler,
@@ -471,6 +473,41 @@ async def test_saq_heartbeat_keeps_a_long_job_from_being_swept(env: SaqEnv, api_
         stop.set()
         await asyncio.wait_for(task, 10)
         await queue.close()
+
+
+async def test_a_job_just_taken_is_not_swept_before_its_worker_marks_it_active(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    """A worker moves a job into the active list and marks it active a moment later. A sweep in between (it runs
+    every second) must not queue it again, or a second attempt runs beside the first; a job whose worker died in
+    between is swept by the next sweep."""
+    queue = api_queue.queue
+    sweep_lock = f"saq:{env.name}:sweep"
+    active, queued = f"saq:{env.name}:active", f"saq:{env.name}:queued"
+
+    async def sweep() -> list[str]:
+        await env.redis.delete(sweep_lock)  # each call is a sweep of its own interval
+        return await queue.sweep(lock=1, abort=0.1)
+
+    taken, dying = env.batch(), env.batch()
+    for batch_id in (taken, dying):
+        await api_queue.enqueue(batch_id)
+        # What a worker's BLMOVE does: the job is in the active list, still marked queued.
+        assert await env.redis.lmove(queued, active, "LEFT", "RIGHT") is not None
+    assert await sweep() == []  # both only suspected
+    job = await queue.job(str(taken))
+    assert job is not None
+    # What the worker does next (saq.Worker.process): its attempt starts, the job is marked active and touched.
+    job.started = now()
+    job.attempts += 1
+    await job.update(status=Status.ACTIVE)
+    swept = await sweep()
+    assert swept == [queue.job_id(str(dying))]  # unchanged since the last sweep: its worker is gone
+    assert await api_queue.status(taken) == "active"
+    assert await done(env.redis.lrange(active, 0, -1)) == [queue.job_id(str(taken)).encode()]
+    requeued = await queue.job(str(dying))
+    assert requeued is not None
+    assert (requeued.status, requeued.error) == (Status.QUEUED, "swept")
 
 
 async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_rest(
