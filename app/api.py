@@ -43,8 +43,8 @@ from services.core.errors import Unauthenticated
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.infra import metrics
-from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 from services.infra.outage import Outage
+from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 
 log = logging.getLogger(__name__)
 READINESS_TIMEOUT_S = 2.0

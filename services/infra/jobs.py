@@ -291,7 +291,6 @@ class _RedisQueue(RedisQueue):
         self.outage.succeeded()
         return job
 
-
     async def sweep(self, lock: int = 60, abort: float = 5.0) -> list[str]:
         """SAQ's sweep for dead jobs, with one change: a job in the active list that is not marked active yet is
         swept only when a later sweep of this process finds it unchanged.
