@@ -7,7 +7,6 @@ import contextlib
 import json
 import logging
 import re
-import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -35,6 +34,7 @@ from app.media import MediaFiles
 from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
+from app.websocket import ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
 from services.core import db
 from services.core.auth import TokenVerifier
@@ -46,12 +46,17 @@ from services.infra import metrics
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 
 log = logging.getLogger(__name__)
-EXPIRY_TASK = "playground.token_expiry"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view with our context and connect-time WebSocket authentication."""
+    """Strawberry's ASGI view with our context and connect-time WebSocket authentication; sockets speak
+    graphql-transport-ws through ``app.websocket`` (shared progress fan-out, caps, timers)."""
+
+    graphql_transport_ws_handler_class = TransportWSHandler
+    websocket_adapter_class = WebSocketAdapter  # type: ignore[assignment]
+    max_message_bytes = 1024 * 1024
+    """The largest WebSocket message accepted (set to the HTTP JSON body cap in ``create_app``)."""
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         socket = scope["type"] == "websocket"
@@ -65,9 +70,6 @@ class GraphQLView(GraphQL[Context, None]):
         finally:
             if socket:
                 metrics.WEBSOCKETS_OPEN.dec()
-            expiry = scope.get("state", {}).pop(EXPIRY_TASK, None)
-            if expiry is not None:
-                expiry.cancel()
 
     async def handle_http(self, scope: Any, receive: Any, send: Any) -> None:
         """Strawberry's HTTP handling, with its request errors (bad JSON, wrong shapes) as GraphQL-style bodies."""
@@ -101,24 +103,8 @@ class GraphQLView(GraphQL[Context, None]):
             user = await context.user()
         except Unauthenticated as error:
             raise ConnectionRejectionError({"message": error.message}) from error
-        assert context.identity is not None
-        leeway = context.services.settings.jwt_leeway_seconds
-        _close_when_expired(context.request, context.identity.expires_at + leeway)
+        # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
-
-
-def _close_when_expired(socket: Request | WebSocket, expires_at: float) -> None:
-    """Close the socket with 4403 when its token expires (clients then reconnect with a fresh token)."""
-    if not isinstance(socket, WebSocket):
-        return
-
-    async def close_later() -> None:
-        await asyncio.sleep(max(0.0, expires_at - time.time()))
-        with contextlib.suppress(RuntimeError):  # already closed
-            await socket.close(code=4403, reason="token expired")
-
-    # Kept in the socket's scope; GraphQLView.__call__ cancels it when the socket ends.
-    socket.scope.setdefault("state", {})[EXPIRY_TASK] = asyncio.get_running_loop().create_task(close_later())
 
 
 class RequestId:
@@ -265,6 +251,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         allowed_origins=tuple(settings.allowed_origins),
         multipart_uploads_enabled=True,
     )
+    view.max_message_bytes = RequestGuard.MAX_JSON_BYTES  # WebSocket messages are capped like HTTP bodies
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -288,9 +275,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 rate_limiter=limiter,
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
+            app.state.fanout = ProgressFanout(
+                view.schema,
+                app.state.services,
+                view.encode_json,
+                max_sockets_per_user=settings.ws_max_sockets_per_user,
+                max_subscriptions_per_user=settings.ws_max_subscriptions_per_user,
+            )
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.queue, runtime.publisher)
-            yield
+            try:
+                yield
+            finally:
+                await app.state.fanout.close()
         await asyncio.to_thread(tracing.flush_tracing)
 
     middleware = [Middleware(RequestId)]
