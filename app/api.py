@@ -34,7 +34,7 @@ from app.media import MediaFiles
 from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
-from app.websocket import ProgressFanout, TransportWSHandler, WebSocketAdapter
+from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
 from services.core import db
 from services.core.auth import TokenVerifier
@@ -126,6 +126,11 @@ class RequestId:
             if message["type"] in ("http.response.start", "websocket.accept"):
                 message = {**message, "headers": [*message.get("headers", []), header]}
             await send(message)
+
+        if scope["type"] == "websocket":
+            # The server's own send, for the frames app/websocket.py fans out after the handshake: thousands per
+            # event, each spared the wrappers (this one, Starlette's) that only matter for the handshake and close.
+            scope[RAW_SEND] = send
 
         # A fresh logging context per request; what the request binds (user, batch) ends with it. (A server runs
         # each request in a task of its own anyway; an in-process caller, such as a test client, does not.)

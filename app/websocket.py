@@ -76,6 +76,8 @@ from services.progress.feeds import BatchFeeds, FeedSubscriber
 
 log = logging.getLogger(__name__)
 
+RAW_SEND = "playground.raw_send"
+"""Where ``app.api.RequestId`` leaves the server's own ``send`` in a socket's scope (frames skip the wrappers)."""
 WRITE_BACKLOG = 256
 """Messages queued behind a socket whose buffer is full before it is closed as too slow (1013)."""
 PLAN_CACHE_SIZE = 256
@@ -120,10 +122,11 @@ class SocketWriter:
     socket's receive loop sees them.
     """
 
-    __slots__ = ("_busy", "_queue", "_task", "_ws", "closed")
+    __slots__ = ("_busy", "_queue", "_raw", "_task", "_ws", "closed")
 
     def __init__(self, ws: WebSocket) -> None:
         self._ws = ws
+        self._raw = ws.scope.get(RAW_SEND)
         self._queue: deque[dict[str, Any]] = deque()
         self._busy = False
         self._task: asyncio.Task[None] | None = None
@@ -147,7 +150,7 @@ class SocketWriter:
                 message = {"type": "websocket.close", "code": 1013, "reason": "too slow: resume with afterSeq"}
             self._queue.append(message)
             return
-        coro = self._ws.send(message)
+        coro = self._send(message)
         try:
             waiting = coro.send(None)
         except StopIteration:
@@ -158,11 +161,16 @@ class SocketWriter:
         self._busy = True
         self._task = asyncio.ensure_future(self._drain(coro, waiting))
 
+    def _send(self, message: dict[str, Any]) -> Any:
+        if self._raw is not None and message["type"] == "websocket.send":
+            return self._raw(message)
+        return self._ws.send(message)  # the close goes through Starlette, which tracks the socket's state
+
     async def _drain(self, coro: Any, waiting: Any) -> None:
         try:
             await _Resume(coro, waiting)
             while self._queue:
-                await self._ws.send(self._queue.popleft())
+                await self._send(self._queue.popleft())
         except (WebSocketDisconnect, RuntimeError, OSError):
             self.closed = True
             self._queue.clear()
