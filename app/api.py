@@ -54,7 +54,7 @@ class GraphQLView(GraphQL[Context, None]):
     graphql-transport-ws through ``app.websocket`` (shared progress fan-out, caps, timers)."""
 
     graphql_transport_ws_handler_class = TransportWSHandler
-    websocket_adapter_class = WebSocketAdapter  # type: ignore[assignment]
+    websocket_adapter_class = WebSocketAdapter
     max_message_bytes = 1024 * 1024
     """The largest WebSocket message accepted (set to the HTTP JSON body cap in ``create_app``)."""
 

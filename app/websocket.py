@@ -57,7 +57,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http.async_base_view import AsyncBaseHTTPView
-from strawberry.http.exceptions import NonTextMessageReceived
+from strawberry.http.exceptions import NonJsonMessageReceived, NonTextMessageReceived, WebSocketDisconnected
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
@@ -81,6 +81,8 @@ RAW_SEND = "playground.raw_send"
 WRITE_BACKLOG = 256
 """Messages queued behind a socket whose buffer is full before it is closed as too slow (1013)."""
 PLAN_CACHE_SIZE = 256
+PLAN_MAX_QUERY = 16 * 1024
+"""Documents longer than this are never planned (nor cached): they take Strawberry's path."""
 SHARED_FIELD = "batchProgress"
 TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS"
 
@@ -127,7 +129,7 @@ class SocketWriter:
     def __init__(self, ws: WebSocket) -> None:
         self._ws = ws
         self._raw = ws.scope.get(RAW_SEND)
-        self._queue: deque[dict[str, Any]] = deque()
+        self._queue: deque[dict[str, Any]] | None = None  # made when a send first has to wait
         self._busy = False
         self._task: asyncio.Task[None] | None = None
         self.closed = False
@@ -143,6 +145,8 @@ class SocketWriter:
 
     def _submit(self, message: dict[str, Any]) -> None:
         if self._busy:
+            if self._queue is None:
+                self._queue = deque()
             if len(self._queue) >= WRITE_BACKLOG and not self.closed:
                 # The client stopped reading: drop its backlog and close once the socket takes anything again.
                 self._queue.clear()
@@ -173,8 +177,8 @@ class SocketWriter:
                 await self._send(self._queue.popleft())
         except (WebSocketDisconnect, RuntimeError, OSError):
             self.closed = True
-            self._queue.clear()
         finally:
+            self._queue = None
             self._busy = False
             self._task = None
 
@@ -200,8 +204,6 @@ class WebSocketAdapter(ASGIWebSocketAdapter):
                     yield self.view.decode_json(text)
                 except json.JSONDecodeError:
                     if not ignore_parsing_errors:
-                        from strawberry.http.exceptions import NonJsonMessageReceived
-
                         raise NonJsonMessageReceived from None
         except KeyError as error:
             raise NonTextMessageReceived from error
@@ -376,6 +378,7 @@ class ProgressFanout:
     ) -> None:
         self.schema = schema
         self.services = services
+        self.max_tokens = services.settings.graphql_max_tokens
         self._encode = encode
         self.feeds = BatchFeeds(
             services.bus, self._deliver, self._end, item_concurrency=services.settings.batch_item_concurrency
@@ -396,12 +399,14 @@ class ProgressFanout:
         """The plan of a document (cached); None when it does not parse (Strawberry answers it)."""
         if not isinstance(query, str) or not (operation_name is None or isinstance(operation_name, str)):
             return None
+        if len(query) > PLAN_MAX_QUERY:
+            return None  # not kept in the cache; Strawberry's path answers it
         key = (query, operation_name)
         if key in self._plans:
             self._plans.move_to_end(key)
             return self._plans[key]
         try:
-            plan: Plan | None = plan_of(parse(query, no_location=True), operation_name)
+            plan: Plan | None = plan_of(parse(query, no_location=True, max_tokens=self.max_tokens), operation_name)
         except GraphQLError:
             plan = None
         except RecursionError:
@@ -438,7 +443,12 @@ class ProgressFanout:
                 shape = member.shape
                 text = await shape.render(event)
             if text is None:
-                member.fallback = True
+                if member.joining:
+                    member.fallback = True  # Strawberry's path answers it (nothing was sent yet)
+                else:
+                    # Its shape's stream ended under it: end the subscription rather than leave it silent.
+                    member.leave()
+                    member.handler.finish_shared(member, False)
                 continue
             member.handler.writer.write(member.prefix + text + "}")
 
@@ -473,6 +483,23 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         self._counted: set[str] = set()
         self._init_timer: asyncio.TimerHandle | None = None
         self._expiry: asyncio.TimerHandle | None = None
+
+    async def handle(self) -> None:
+        # Strawberry's loop, except that the last message is not kept alive while the socket waits for the next.
+        self.on_request_accepted()
+        try:
+            try:
+                async for message in self.websocket.iter_json():
+                    await self.handle_message(cast(Message, message))
+                    del message
+            except NonTextMessageReceived:
+                await self.handle_invalid_message("WebSocket message type must be text")
+            except NonJsonMessageReceived:
+                await self.handle_invalid_message("WebSocket message must be valid JSON")
+        except WebSocketDisconnected:
+            pass
+        finally:
+            await self.shutdown()
 
     @property
     def writer(self) -> SocketWriter:
@@ -533,6 +560,10 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         fanout.sockets[user.id] += 1
         self.user_id = user.id
+        # The verified identity is kept (operations re-read the user from it); the init payload and the user row
+        # are not needed any more, and an idle socket should not hold them.
+        self.context.connection_params = None
+        self.context.forget_user()
         assert self.context.identity is not None
         self._expire_at(self.context.identity.expires_at + self.context.services.settings.jwt_leeway_seconds)
         if isinstance(ack_payload, UnsetType):
@@ -584,8 +615,10 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         if not isinstance(variables, dict):
             return False
         assert plan.shared is not None
-        defaults = {d.variable.name.value for d in plan.shared.variable_definitions if d.default_value is not None}
-        arguments = {argument.name.value: argument.value for argument in plan.field.arguments}
+        defaults = {
+            d.variable.name.value for d in plan.shared.variable_definitions or () if d.default_value is not None
+        }
+        arguments = {argument.name.value: argument.value for argument in plan.field.arguments or ()}
         batch_value = _argument(arguments.get("batchJobId"), variables, defaults)
         after_node = arguments.get("afterSeq")
         after = _argument(after_node, variables, defaults)

@@ -69,6 +69,10 @@ class Context:
         """The user the last ``user()`` call returned, without reading it again."""
         return self._user
 
+    def forget_user(self) -> None:
+        """Drop the cached user row (a socket re-reads it per operation anyway)."""
+        self._user = None
+
     @property
     def is_websocket(self) -> bool:
         return isinstance(self.request, WebSocket)

@@ -53,6 +53,11 @@ class FeedSubscriber:
         self.feed: BatchFeed | None = None
         self._backlog: list[BatchProgress] | None = None
 
+    @property
+    def joining(self) -> bool:
+        """Still waiting for its snapshot (not yet a member)."""
+        return self._backlog is not None
+
     def leave(self) -> None:
         """Stop receiving events (the client completed the operation or went away); idempotent."""
         feed, self.feed = self.feed, None
