@@ -69,6 +69,8 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.types.unset import UnsetType
 
 from graph.core.context import AppServices, Context
+from models import BatchJob
+from services import access
 from services.generation import reads
 from services.infra import metrics
 from services.progress.events import BatchProgress
@@ -628,25 +630,28 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             batch_id = uuid.UUID(batch_value)
         except ValueError:
             return False
-        try:
-            batch = await reads.get_batch(self.user_id, batch_id)
-        except Exception:  # Strawberry's path reads it again and answers the error as it always has
-            return False
-        if batch is None:
-            return False
+        fanout = self.fanout
+        owner = fanout.feeds.owner_of(batch_id)
+        if owner is None or not access.may_view(BatchJob, self.user_id, owner):
+            # Not followed here yet (or not theirs, which the read below answers as "not found"): read it.
+            try:
+                batch = await reads.get_batch(self.user_id, batch_id)
+            except Exception:  # Strawberry's path reads it again and answers the error as it always has
+                return False
+            if batch is None:
+                return False
         shared_variables = dict(variables)
         if isinstance(after_node, VariableNode):
             shared_variables.pop(after_node.name.value, None)
-        key = (payload["query"], payload.get("operationName"), json.dumps(shared_variables, sort_keys=True), batch.id)
+        key = (payload["query"], payload.get("operationName"), json.dumps(shared_variables, sort_keys=True), batch_id)
         op_id = message["id"]
-        fanout = self.fanout
         shape = fanout.shape(key, message, self.context.services, self.context.request)
         subscriber = ProgressSubscriber(self, op_id, shape, after)
         self.shared[op_id] = subscriber
         fanout.subscriptions[self.user_id] += 1
         metrics.SUBSCRIPTIONS_ACTIVE.labels(operation=SHARED_FIELD).inc()
         try:
-            live = await fanout.feeds.join(batch.id, subscriber)
+            live = await fanout.feeds.join(batch_id, subscriber)
         except Exception:
             live = False
             subscriber.fallback = True

@@ -78,6 +78,8 @@ class BatchFeed:
         self.members: set[FeedSubscriber] = set()
         self.joining: set[FeedSubscriber] = set()
         self.last = -1
+        self.owner: uuid.UUID | None = None
+        """The batch's owner, once the feed has read or received an event (it never changes)."""
         self.closed = False
         self.ready = asyncio.Event()
         self._gathering: asyncio.Future[BatchProgress] | None = None
@@ -169,6 +171,7 @@ class BatchFeed:
                     waiting.set_exception(error)
             else:
                 self.last = max(self.last, event.seq)
+                self.owner = event.user_id
                 if not waiting.done():
                     waiting.set_result(event)
             finally:
@@ -292,6 +295,11 @@ class BatchFeeds:
             with contextlib.suppress(FeedClosed):
                 return await feed.join(subscriber)
         return False
+
+    def owner_of(self, batch_id: uuid.UUID) -> uuid.UUID | None:
+        """The owner of a batch this process follows live, if it knows it (no read)."""
+        feed = self._feeds.get(batch_id)
+        return feed.owner if feed is not None and not feed.closed else None
 
     def _forget(self, feed: BatchFeed) -> None:
         if self._feeds.get(feed.batch_id) is feed:

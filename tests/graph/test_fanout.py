@@ -276,3 +276,22 @@ async def test_a_user_holds_at_most_the_capped_number_of_live_subscriptions(
         await frames_until_complete(one, "p")
         await frames_until_complete(two, "y")
     await wait_until_ended(app, batch_id)
+
+
+async def test_a_batch_followed_live_is_still_not_found_for_another_user(
+    app: Starlette, live_url: str, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    batch_id = await slow_batch(gql, alice)
+    fanout: ProgressFanout = app.state.fanout
+    async with socket(live_url, alice) as mine, socket(live_url, bob) as theirs:
+        await subscribe(mine, "1", PROGRESS, {"id": batch_id})
+        assert json.loads(await mine.recv())["type"] == "next"
+        assert fanout.feeds.owner_of(uuid.UUID(batch_id)) is not None  # the feed knows whose batch it is
+        await subscribe(theirs, "1", PROGRESS, {"id": batch_id})
+        refused = [json.loads(f) for f in await frames_until_complete(theirs, "1")]
+        await gql(CANCEL, {"id": batch_id}, alice)
+        await frames_until_complete(mine, "1")
+    assert [m["type"] for m in refused] == ["next", "complete"]
+    assert refused[0]["payload"]["data"] is None
+    assert refused[0]["payload"]["errors"][0]["extensions"]["reason"] == "NOT_FOUND"
