@@ -167,6 +167,11 @@ class SocketWriter:
         self._busy = True
         self._task = asyncio.ensure_future(self._drain(coro, waiting))
 
+    async def drained(self) -> None:
+        """Return once every message written so far has been handed to the server."""
+        while self._task is not None:
+            await asyncio.shield(self._task)
+
     def _send(self, message: dict[str, Any]) -> Any:
         if self._raw is not None and message["type"] == "websocket.send":
             return self._raw(message)
