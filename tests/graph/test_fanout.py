@@ -295,3 +295,17 @@ async def test_a_batch_followed_live_is_still_not_found_for_another_user(
     assert [m["type"] for m in refused] == ["next", "complete"]
     assert refused[0]["payload"]["data"] is None
     assert refused[0]["payload"]["errors"][0]["extensions"]["reason"] == "NOT_FOUND"
+
+
+async def test_a_socket_without_connection_init_is_closed_with_4408(
+    app: Starlette, live_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from starlette.routing import WebSocketRoute
+
+    view = next(r.app for r in app.routes if isinstance(r, WebSocketRoute) and r.path == "/graphql")
+    monkeypatch.setattr(view, "connection_init_wait_timeout", timedelta(seconds=0.2))
+    async with connect(f"ws://{live_url}/graphql", subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
+        code, reason = await closed_with(ws)
+    assert (code, reason) == (4408, "Connection initialisation timeout")
