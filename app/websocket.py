@@ -84,7 +84,7 @@ WRITE_BACKLOG = 256
 """Messages queued behind a socket whose buffer is full before it is closed as too slow (1013)."""
 PLAN_CACHE_SIZE = 256
 PLAN_MAX_QUERY = 16 * 1024
-"""Documents longer than this are never planned (nor cached): they take Strawberry's path."""
+"""Documents longer than this are planned every time, not kept in the cache."""
 SHARED_FIELD = "batchProgress"
 TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS"
 
@@ -403,24 +403,21 @@ class ProgressFanout:
         return encoded if isinstance(encoded, str) else cast(bytes, encoded).decode()
 
     def plan(self, query: object, operation_name: object) -> Plan | None:
-        """The plan of a document (cached); None when it does not parse (Strawberry answers it)."""
+        """The plan of a document (cached unless long); None when it does not parse (Strawberry answers it)."""
         if not isinstance(query, str) or not (operation_name is None or isinstance(operation_name, str)):
             return None
-        if len(query) > PLAN_MAX_QUERY:
-            return None  # not kept in the cache; Strawberry's path answers it
         key = (query, operation_name)
         if key in self._plans:
             self._plans.move_to_end(key)
             return self._plans[key]
         try:
             plan: Plan | None = plan_of(parse(query, no_location=True, max_tokens=self.max_tokens), operation_name)
-        except GraphQLError:
+        except (GraphQLError, RecursionError):
             plan = None
-        except RecursionError:
-            plan = None
-        self._plans[key] = plan
-        if len(self._plans) > PLAN_CACHE_SIZE:
-            self._plans.popitem(last=False)
+        if len(query) <= PLAN_MAX_QUERY:
+            self._plans[key] = plan
+            if len(self._plans) > PLAN_CACHE_SIZE:
+                self._plans.popitem(last=False)
         return plan
 
     def shape(self, key: tuple[Any, ...], message: SubscribeMessage, services: AppServices, ws: Any) -> Shape:
