@@ -73,6 +73,7 @@ from models import BatchJob
 from services import access
 from services.generation import reads
 from services.infra import metrics
+from services.infra.rate_limits import Budget
 from services.progress.events import BatchProgress
 from services.progress.feeds import BatchFeeds, FeedSubscriber
 
@@ -614,6 +615,16 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         """Run ``message`` on the shared path; False when Strawberry's own path must answer it."""
         assert plan.field is not None
         assert self.user_id is not None
+        # Every operation counts against the caller's budget (graph.core.rate_limits does it on Strawberry's path).
+        # Over budget, that path answers: it counts the refused operation again, which moves no window.
+        limiter = self.context.services.rate_limiter
+        identity = self.context.identity
+        if (
+            limiter.limited(Budget.OPERATIONS)
+            and identity is not None
+            and await limiter.hit(Budget.OPERATIONS, identity.subject) is not None
+        ):
+            return False
         payload = message["payload"]
         variables = payload.get("variables") or {}
         if not isinstance(variables, dict):

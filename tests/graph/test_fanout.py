@@ -20,9 +20,11 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from app.websocket import ProgressFanout
+from services.infra.rate_limits import Budget, create_rate_limiter
 from services.progress.channels import batch_channel
 from tests.conftest import GQL, Caller, MakeCaller
 from tests.generation_support import generate, new_project, wait_until_ended
+from tests.security.support import swapped_services
 
 PROTOCOL = "graphql-transport-ws"
 FIELDS = "seq status terminal total completed failed fraction queuePosition etaSeconds creditsHeld at"
@@ -309,3 +311,25 @@ async def test_a_socket_without_connection_init_is_closed_with_4408(
     async with connect(f"ws://{live_url}/graphql", subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
         code, reason = await closed_with(ws)
     assert (code, reason) == (4408, "Connection initialisation timeout")
+
+
+async def test_a_shared_subscription_counts_against_the_operations_budget(
+    app: Starlette, live_url: str, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    batch_id = await slow_batch(gql, alice)
+    limiter = create_rate_limiter(None, {Budget.OPERATIONS: "2/minute"}, key_prefix=f"fanout-{uuid.uuid4().hex}")
+    try:
+        with swapped_services(app, rate_limiter=limiter):
+            async with socket(live_url, alice) as ws:
+                await subscribe(ws, "1", PROGRESS, {"id": batch_id})
+                assert json.loads(await ws.recv())["type"] == "next"
+                await subscribe(ws, "2", PROGRESS, {"id": batch_id})
+                assert json.loads(await ws.recv())["id"] == "2"
+                await subscribe(ws, "3", PROGRESS, {"id": batch_id})
+                refused = json.loads((await frames_until_complete(ws, "3"))[-1])
+    finally:
+        await limiter.close()
+    await gql(CANCEL, {"id": batch_id}, alice)
+    assert refused["type"] == "error", refused
+    assert refused["payload"][0]["extensions"]["code"] == "RATE_LIMITED"
