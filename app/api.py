@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import re
-import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -35,6 +35,7 @@ from app.media import MediaFiles
 from app.metrics import metrics_endpoint
 from app.runtime import build_runtime
 from app.schema import create_schema
+from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
 from services.core import db
 from services.core.auth import TokenVerifier
@@ -48,12 +49,17 @@ from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_l
 
 log = logging.getLogger(__name__)
 READINESS_TIMEOUT_S = 2.0
-EXPIRY_TASK = "playground.token_expiry"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class GraphQLView(GraphQL[Context, None]):
-    """Strawberry's ASGI view with our context and connect-time WebSocket authentication."""
+    """Strawberry's ASGI view with our context and connect-time WebSocket authentication; sockets speak
+    graphql-transport-ws through ``app.websocket`` (shared progress fan-out, caps, timers)."""
+
+    graphql_transport_ws_handler_class = TransportWSHandler
+    websocket_adapter_class = WebSocketAdapter
+    max_message_bytes = 1024 * 1024
+    """The largest WebSocket message accepted (set to the HTTP JSON body cap in ``create_app``)."""
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         socket = scope["type"] == "websocket"
@@ -67,9 +73,6 @@ class GraphQLView(GraphQL[Context, None]):
         finally:
             if socket:
                 metrics.WEBSOCKETS_OPEN.dec()
-            expiry = scope.get("state", {}).pop(EXPIRY_TASK, None)
-            if expiry is not None:
-                expiry.cancel()
 
     async def handle_http(self, scope: Any, receive: Any, send: Any) -> None:
         """Strawberry's HTTP handling, with its request errors (bad JSON, wrong shapes) as GraphQL-style bodies."""
@@ -103,24 +106,8 @@ class GraphQLView(GraphQL[Context, None]):
             user = await context.user()
         except Unauthenticated as error:
             raise ConnectionRejectionError({"message": error.message}) from error
-        assert context.identity is not None
-        leeway = context.services.settings.jwt_leeway_seconds
-        _close_when_expired(context.request, context.identity.expires_at + leeway)
+        # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
-
-
-def _close_when_expired(socket: Request | WebSocket, expires_at: float) -> None:
-    """Close the socket with 4403 when its token expires (clients then reconnect with a fresh token)."""
-    if not isinstance(socket, WebSocket):
-        return
-
-    async def close_later() -> None:
-        await asyncio.sleep(max(0.0, expires_at - time.time()))
-        with contextlib.suppress(RuntimeError):  # already closed
-            await socket.close(code=4403, reason="token expired")
-
-    # Kept in the socket's scope; GraphQLView.__call__ cancels it when the socket ends.
-    socket.scope.setdefault("state", {})[EXPIRY_TASK] = asyncio.get_running_loop().create_task(close_later())
 
 
 class RequestId:
@@ -142,6 +129,11 @@ class RequestId:
             if message["type"] in ("http.response.start", "websocket.accept"):
                 message = {**message, "headers": [*message.get("headers", []), header]}
             await send(message)
+
+        if scope["type"] == "websocket":
+            # The server's own send, for the frames app/websocket.py fans out after the handshake: thousands per
+            # event, each spared the wrappers (this one, Starlette's) that only matter for the handshake and close.
+            scope[RAW_SEND] = send
 
         # A fresh logging context per request; what the request binds (user, batch) ends with it. (A server runs
         # each request in a task of its own anyway; an in-process caller, such as a test client, does not.)
@@ -286,6 +278,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         allowed_origins=tuple(settings.allowed_origins),
         multipart_uploads_enabled=True,
     )
+    view.max_message_bytes = RequestGuard.MAX_JSON_BYTES  # WebSocket messages are capped like HTTP bodies
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -310,9 +303,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
             app.state.database_outage = Outage("the database", logger=log)
+            app.state.fanout = ProgressFanout(
+                view.schema,
+                app.state.services,
+                view.encode_json,
+                max_sockets_per_user=settings.ws_max_sockets_per_user,
+                max_subscriptions_per_user=settings.ws_max_subscriptions_per_user,
+            )
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.queue, runtime.publisher)
-            yield
+            # What startup built (schema, ORM metadata, modules) lives as long as the process: keep it out of the
+            # collector's full passes, which otherwise walk it again and again while thousands of idle sockets
+            # allocate their keep-alive pings (measured: most of an idle server's CPU).
+            gc.collect()
+            gc.freeze()
+            try:
+                yield
+            finally:
+                await app.state.fanout.close()
         await asyncio.to_thread(tracing.flush_tracing)
 
     middleware = [Middleware(RequestId)]

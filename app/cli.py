@@ -29,7 +29,7 @@ from services.core.errors import DomainError
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from app.api import create_app
+    from app.api import RequestGuard, create_app
 
     uvicorn.run(
         create_app(settings),
@@ -38,6 +38,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         proxy_headers=True,
         ws_ping_interval=20,  # Strawberry sends no protocol pings; uvicorn's keep sockets honest.
         ws_ping_timeout=20,
+        # The server refuses (1009) a message over the body cap before buffering it; the app checks it too.
+        ws_max_size=RequestGuard.MAX_JSON_BYTES,
         # SIGTERM: stop accepting, close WebSockets with 1012 (clients reconnect elsewhere), finish requests.
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
         log_config=None,  # our logging (app/logs.py) formats uvicorn's records too

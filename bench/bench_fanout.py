@@ -376,7 +376,15 @@ def graphql_server_app(var_dir: Path) -> Any:
     from services.generation.plan import GenerateRequest
     from services.generation.submit import submit
 
-    settings = Settings(var_dir=var_dir, jwt_secret=BENCH_SECRET, simulator_latency_seconds=0.0)
+    # Every socket is the same user here: lift the per-user caps and the operations budget above what is measured.
+    settings = Settings(
+        var_dir=var_dir,
+        jwt_secret=BENCH_SECRET,
+        simulator_latency_seconds=0.0,
+        ws_max_sockets_per_user=1_000_000,
+        ws_max_subscriptions_per_user=1_000_000,
+        rate_limit_operations="off",
+    )
     product = create_app(settings)
 
     class NoQueue:

@@ -203,6 +203,12 @@ async def batch_progress(
         int | None, strawberry.argument(description="Resume: only events with a higher seq (no snapshot).")
     ] = None,
 ) -> AsyncGenerator[BatchProgressEvent, None]:
+    shared = info.context.shared_events
+    if shared is not None:
+        # One stream shared by many sockets (app/websocket.py): it checked each one's access and feeds the events.
+        async for event in shared:
+            yield BatchProgressEvent.from_event(event)
+        return
     user = await info.context.user()
     batch = await reads.get_batch(user.id, batch_job_id)
     if batch is None:

@@ -50,6 +50,14 @@ def viewable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
     return owned(model, user_id)
 
 
+def may_view(model: type[M], user_id: uuid.UUID, owner_id: uuid.UUID) -> bool:
+    """Whether ``user_id`` may read a row of ``model`` owned by ``owner_id``, for a row already read (a live
+    progress feed knows its batch's owner): the rule of ``viewable``, for the models only their owner may read."""
+    if model is StylePreset:
+        raise ValueError("a style preset's visibility depends on more than its owner: use `viewable`")
+    return user_id == owner_id
+
+
 async def find_editable_preset(user: User, preset_id: str | uuid.UUID) -> StylePreset | None:
     """A preset ``user`` may change: their own, and for administrators also the built-in library."""
     query = editable(StylePreset, user.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ from services.infra.bus import EventBus
 from services.infra.jobs import JobQueue
 from services.infra.rate_limits import RequestRateLimiter
 from services.infra.storage import Storage
+from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
 from services.users import ensure_user
 
@@ -49,8 +51,27 @@ class Context:
     response: Response | None = None
     """Over HTTP: headers and status to add to the response (a 429 with ``Retry-After``); None on sockets."""
     identity: Identity | None = None
-    loaders: Loaders = field(default_factory=Loaders)
+    shared_events: AsyncIterator[BatchProgress] | None = None
+    """Set on the context of a shared ``batchProgress`` stream (``app.websocket``): the events to render, for
+    subscribers whose access the fan-out has checked."""
+    _loaders: Loaders | None = field(default=None, repr=False)
     _user: User | None = field(default=None, repr=False)
+
+    @property
+    def loaders(self) -> Loaders:
+        """This request's DataLoaders, made on first use (a socket that only subscribes never needs them)."""
+        if self._loaders is None:
+            self._loaders = Loaders()
+        return self._loaders
+
+    @property
+    def known_user(self) -> User | None:
+        """The user the last ``user()`` call returned, without reading it again."""
+        return self._user
+
+    def forget_user(self) -> None:
+        """Drop the cached user row (a socket re-reads it per operation anyway)."""
+        self._user = None
 
     @property
     def is_websocket(self) -> bool:

@@ -26,6 +26,10 @@ class OperationMetrics(SchemaExtension):
         self._subscribed = False
 
     def on_operation(self) -> Iterator[None]:
+        if getattr(self.execution_context.context, "shared_events", None) is not None:
+            # A stream shared by many subscriptions (app/websocket.py), which counts each subscription itself.
+            yield
+            return
         started = time.perf_counter()
         try:
             yield
@@ -42,6 +46,9 @@ class OperationMetrics(SchemaExtension):
             metrics.GRAPHQL_OPERATIONS.labels(operation=self._field, type=kind, outcome=outcome).inc()
 
     def on_execute(self) -> Iterator[None]:
+        if getattr(self.execution_context.context, "shared_events", None) is not None:
+            yield
+            return
         # Execution only starts for a valid document, so the root field is one the schema has.
         self._field = _root_field(self.execution_context.graphql_document, self.execution_context.operation_name)
         if self.execution_context.operation_type is OperationType.SUBSCRIPTION:

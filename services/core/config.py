@@ -113,6 +113,10 @@ class Settings(BaseSettings):
     ``authenticated`` in production."""
     ws_max_operations: int = Field(default=20, ge=1)
     ws_init_timeout_seconds: float = Field(default=10.0, gt=0, le=10)
+    ws_max_sockets_per_user: int = Field(default=20, ge=1)
+    """Acknowledged WebSockets one user may hold open on one API process (more: closed with 4429)."""
+    ws_max_subscriptions_per_user: int = Field(default=100, ge=1)
+    """Live subscriptions one user may hold on one API process (more: an ``error`` TOO_MANY_SUBSCRIPTIONS)."""
 
     rate_limit_operations: str = "600/minute"
     """Every GraphQL operation of one user (HTTP and WebSocket), in the ``limits`` notation (``N/second|minute|hour``,

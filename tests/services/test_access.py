@@ -7,7 +7,7 @@ import uuid
 import pytest
 from starlette.applications import Starlette
 
-from models import PresetVisibility, Project, StylePreset, User
+from models import BatchJob, PresetVisibility, Project, StylePreset, User
 from services import access
 
 
@@ -50,3 +50,11 @@ async def test_a_public_preset_is_visible_to_everyone_but_editable_by_its_owner_
     assert await access.find_editable(StylePreset, bob.id, public.id) is None
     assert await access.find_viewable(StylePreset, bob.id, private.id) is None
     assert await access.find_editable(StylePreset, alice.id, private.id) is not None
+
+
+def test_a_row_already_read_is_viewable_by_its_owner_only() -> None:
+    owner, other = uuid.uuid4(), uuid.uuid4()
+    assert access.may_view(BatchJob, owner, owner) is True
+    assert access.may_view(BatchJob, other, owner) is False
+    with pytest.raises(ValueError, match="more than its owner"):
+        access.may_view(StylePreset, owner, owner)  # a public preset is viewable by others: needs the row
