@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 
 from tortoise.exceptions import IntegrityError
@@ -29,7 +28,7 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
 
     The role and email follow the token, so revoking admin in the identity provider takes effect at once.
     """
-    identity = check_identity(identity)
+    check_identity(identity)
     user = await User.get_or_none(subject=identity.subject)
     if user is None:
         user = await _create(identity, signup_credits)
@@ -46,20 +45,18 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
     return user
 
 
-def check_identity(identity: Identity) -> Identity:
+def check_identity(identity: Identity) -> None:
     """The token's strings under the text policy, before they are looked up or stored: a token carrying what we
-    cannot store (a NUL, a lone surrogate, a control character, an over-long subject or email) is refused as
-    unauthenticated. A display name only for showing others is shortened to what the column holds instead."""
-    name = identity.name[:DISPLAY_NAME_MAX] if identity.name is not None else None
+    cannot store (a NUL, a lone surrogate, a control character, an over-long value) is refused as unauthenticated.
+    (``services.core.auth`` already keeps display names printable and short.)"""
     for claim, value, limit in (
         ("sub", identity.subject, SUBJECT_MAX),
         ("email", identity.email, EMAIL_MAX),
-        ("name", name, DISPLAY_NAME_MAX),
+        ("name", identity.name, DISPLAY_NAME_MAX),
     ):
         problem = text_problem(value, [claim], max_length=limit) if value is not None else None
         if problem is not None:
             raise Unauthenticated(f"the token's {claim} claim cannot be used: {problem.message}")
-    return dataclasses.replace(identity, name=name)
 
 
 async def _create(identity: Identity, signup_credits: int) -> User:
