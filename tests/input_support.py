@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,15 +82,16 @@ def _sorted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # Characters that each break a rule of the policy, and some that must pass.
 BAD_CHARACTERS = ["\x00", "\ud800", "\udfff", "\x07", "\x1b", "\x7f", "\x85"]
-AWKWARD_GOOD = ["é", "€", "😀", "\u2028", "\ufeff", "\u200d", " ", "{prompt}", ",", "|", "'", '"', "\\", "%", "_"]
+AWKWARD_GOOD = ["é", "€", "😀", "\u2028", "\ufeff", "\u200d", " ", ",", "|", "'", '"', "\\", "%", "_", "\t", "\n", "\r"]
+FRAGMENTS = ["{prompt}", "\r\n", "%00", "\\u0000", "xn--", "a", "Z", "0"]
 
 
 def any_text(max_size: int = 40) -> st.SearchStrategy[str]:
     """Strings a client could send in JSON: any code point, lone surrogates and control characters included, mixed
     with the characters the policy is about, short or around a field's limit."""
     every = st.characters(exclude_categories=())  # surrogates (Cs) are excluded unless asked for
-    pointed = st.sampled_from(BAD_CHARACTERS + AWKWARD_GOOD + ["\t", "\n", "\r", "a", "Z", "0"])
-    short = st.text(st.one_of(every, pointed), max_size=max_size)
+    pieces = st.one_of(every, st.sampled_from(BAD_CHARACTERS + AWKWARD_GOOD + FRAGMENTS))
+    short = st.lists(pieces, max_size=max_size).map("".join)
     long = st.builds(
         lambda unit, count, tail: unit * count + tail,
         st.sampled_from(["a", "é", "😀", " "]),
@@ -198,3 +200,196 @@ CREDITS_GRANT = _mutation("$input: CreditsGrantInput!", "creditsGrant(input: $in
 def import_document(**preset: Any) -> dict[str, Any]:
     """A stylePresetImport document holding ``preset``."""
     return {"format": "preset-playground.style-preset", "formatVersion": 1, "preset": {"name": "Imported", **preset}}
+
+
+@dataclass(frozen=True)
+class Case:
+    query: str
+    payload: str
+    variables: Callable[[World, str], dict[str, Any]]
+    field: list[str]
+    admin: bool = False
+
+
+def generating(**fields: Any) -> Callable[[World, str], dict[str, Any]]:
+    """Generate variables with ``fields``; the string "{v}" in a field's value (or a list's item) is the bad value."""
+
+    def build(world: World, value: str) -> dict[str, Any]:
+        def put(item: Any) -> Any:
+            if isinstance(item, str):
+                return item.replace("{v}", value)
+            if isinstance(item, list):
+                return [put(each) for each in item]
+            if isinstance(item, dict):
+                return {key: put(each) for key, each in item.items()}
+            return item
+
+        return {"input": {"projectId": world.project_id, **put(fields)}}
+
+    return build
+
+
+MUTATIONS: dict[str, Case] = {
+    "projectCreate.name": Case(PROJECT_CREATE, "projectCreate", lambda w, v: {"input": {"name": v}}, ["input", "name"]),
+    "projectCreate.description": Case(
+        PROJECT_CREATE,
+        "projectCreate",
+        lambda w, v: {"input": {"name": "fine", "description": v}},
+        ["input", "description"],
+    ),
+    "projectCreate.metadata-value": Case(
+        PROJECT_CREATE,
+        "projectCreate",
+        lambda w, v: {"input": {"name": "fine", "metadata": {"notes": [{"text": v}]}}},
+        ["input", "metadata"],
+    ),
+    "projectCreate.metadata-key": Case(
+        PROJECT_CREATE,
+        "projectCreate",
+        lambda w, v: {"input": {"name": "fine", "metadata": {"ok": 1, f"k{v}": 2}}},
+        ["input", "metadata"],
+    ),
+    "projectUpdate.name": Case(
+        PROJECT_UPDATE, "projectUpdate", lambda w, v: {"id": w.project_id, "input": {"name": v}}, ["input", "name"]
+    ),
+    "projectUpdate.description": Case(
+        PROJECT_UPDATE,
+        "projectUpdate",
+        lambda w, v: {"id": w.project_id, "input": {"name": "renamed", "description": v}},
+        ["input", "description"],
+    ),
+    "projectUpdate.metadata": Case(
+        PROJECT_UPDATE,
+        "projectUpdate",
+        lambda w, v: {"id": w.project_id, "input": {"metadata": {"a": {"b": v}}}},
+        ["input", "metadata"],
+    ),
+    "generate.prompt": Case(GENERATE, "generate", generating(prompt="{v}"), ["input", "prompt"]),
+    "generate.prompts": Case(GENERATE, "generate", generating(prompts=["fine", "{v}"]), ["input", "prompts", "1"]),
+    "generate.idempotencyKey": Case(
+        GENERATE, "generate", generating(prompt="fine", idempotencyKey="key-{v}"), ["input", "idempotencyKey"]
+    ),
+    "generate.size": Case(GENERATE, "generate", generating(prompt="fine", size="{v}"), ["input", "size"]),
+    "generate.aspectRatio": Case(
+        GENERATE, "generate", generating(prompt="fine", aspectRatio="{v}"), ["input", "aspectRatio"]
+    ),
+    "generate.references.url": Case(
+        GENERATE,
+        "generate",
+        generating(prompt="fine", mode="EDIT", references=[{"url": "https://images.example.test/{v}.png"}]),
+        ["input", "references", "0", "url"],
+    ),
+    "stylePresetCreate.name": Case(
+        PRESET_CREATE, "stylePresetCreate", lambda w, v: {"input": {"name": v}}, ["input", "name"]
+    ),
+    **{
+        f"stylePresetCreate.{name}": Case(
+            PRESET_CREATE,
+            "stylePresetCreate",
+            lambda w, v, name=name: {"input": {"name": "fine", name: v}},  # type: ignore[misc]
+            ["input", name],
+        )
+        for name in ("description", "promptTemplate", "promptSuffix", "defaultSize", "defaultAspectRatio")
+    },
+    "stylePresetCreate.tags": Case(
+        PRESET_CREATE,
+        "stylePresetCreate",
+        lambda w, v: {"input": {"name": "fine", "tags": ["ok", v]}},
+        ["input", "tags", "1"],
+    ),
+    "stylePresetUpdate.name": Case(
+        PRESET_UPDATE, "stylePresetUpdate", lambda w, v: {"id": w.preset_id, "input": {"name": v}}, ["input", "name"]
+    ),
+    "stylePresetUpdate.promptTemplate": Case(
+        PRESET_UPDATE,
+        "stylePresetUpdate",
+        lambda w, v: {"id": w.preset_id, "input": {"promptTemplate": v + " {prompt}"}},
+        ["input", "promptTemplate"],
+    ),
+    "stylePresetFork.shareCode": Case(PRESET_FORK, "stylePresetFork", lambda w, v: {"code": v}, ["shareCode"]),
+    "stylePresetImport.name": Case(
+        PRESET_IMPORT, "stylePresetImport", lambda w, v: {"doc": import_document(name=v)}, ["document"]
+    ),
+    "stylePresetImport.key": Case(
+        PRESET_IMPORT, "stylePresetImport", lambda w, v: {"doc": {**import_document(), f"x{v}": 1}}, ["document"]
+    ),
+    "galleryAdd.title": Case(
+        GALLERY_ADD, "galleryAdd", lambda w, v: {"input": {"imageEditId": w.image_id, "title": v}}, ["input", "title"]
+    ),
+    "galleryAdd.tags": Case(
+        GALLERY_ADD,
+        "galleryAdd",
+        lambda w, v: {"input": {"imageEditId": w.image_id, "tags": ["ok", v]}},
+        ["input", "tags", "1"],
+    ),
+    "galleryUpdate.title": Case(
+        GALLERY_UPDATE,
+        "galleryUpdate",
+        lambda w, v: {"id": w.gallery_item_id, "input": {"title": v, "favorite": True}},
+        ["input", "title"],
+    ),
+    "galleryUpdate.tags": Case(
+        GALLERY_UPDATE,
+        "galleryUpdate",
+        lambda w, v: {"id": w.gallery_item_id, "input": {"tags": [v]}},
+        ["input", "tags", "0"],
+    ),
+    "creditsGrant.reason": Case(
+        CREDITS_GRANT,
+        "creditsGrant",
+        lambda w, v: {"input": {"userId": w.user_id, "amount": 5, "reason": v}},
+        ["input", "reason"],
+        admin=True,
+    ),
+    "creditsGrant.idempotencyKey": Case(
+        CREDITS_GRANT,
+        "creditsGrant",
+        lambda w, v: {"input": {"userId": w.user_id, "amount": 5, "idempotencyKey": v}},
+        ["input", "idempotencyKey"],
+        admin=True,
+    ),
+}
+
+
+QUERIES: dict[str, tuple[str, Callable[[World, str], dict[str, Any]], list[str]]] = {
+    "projects.search": (
+        "query($v: String) { projects(filter: {search: $v}) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["filter", "search"],
+    ),
+    "stylePresets.search": (
+        "query($v: String) { stylePresets(search: $v) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["search"],
+    ),
+    "stylePresets.tags": (
+        "query($v: String!) { stylePresets(tags: [$v]) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["tags", "0"],
+    ),
+    "stylePresetByShareCode": (
+        "query($v: String!) { stylePresetByShareCode(code: $v) { id } }",
+        lambda w, v: {"v": v},
+        ["code"],
+    ),
+    "gallery.search": (
+        "query($v: String) { gallery(filter: {search: $v}) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["filter", "search"],
+    ),
+    "gallery.tags": (
+        "query($v: String!) { gallery(filter: {tags: [$v]}) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["filter", "tags", "0"],
+    ),
+    "publicGallery.search": (
+        "query($v: String) { publicGallery(filter: {search: $v}) { totalCount } }",
+        lambda w, v: {"v": v},
+        ["filter", "search"],
+    ),
+    "quote.prompt": (
+        "query($p: ID!, $v: String) { quote(input: {projectId: $p, prompt: $v}) { totalCredits } }",
+        lambda w, v: {"p": w.project_id, "v": v},
+        ["input", "prompt"],
+    ),
+}

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -24,20 +23,15 @@ from services.core.config import Settings
 from tests.conftest import Caller, MakeCaller
 from tests.generation_support import wait_until_ended
 from tests.input_support import (
-    CREDITS_GRANT,
-    GALLERY_ADD,
-    GALLERY_UPDATE,
     GENERATE,
+    MUTATIONS,
     PRESET_CREATE,
-    PRESET_FORK,
-    PRESET_IMPORT,
-    PRESET_UPDATE,
     PROJECT_CREATE,
-    PROJECT_UPDATE,
+    QUERIES,
     World,
     assert_no_server_error,
     build_world,
-    import_document,
+    generating,
     owned_state,
     post,
 )
@@ -57,155 +51,6 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
         yield await build_world(app, settings, client)
 
 
-@dataclass(frozen=True)
-class Case:
-    query: str
-    payload: str
-    variables: Callable[[World, str], dict[str, Any]]
-    field: list[str]
-    admin: bool = False
-
-
-def generating(**fields: Any) -> Callable[[World, str], dict[str, Any]]:
-    """Generate variables with ``fields``; the string "{v}" in a field's value (or a list's item) is the bad value."""
-
-    def build(world: World, value: str) -> dict[str, Any]:
-        def put(item: Any) -> Any:
-            if isinstance(item, str):
-                return item.replace("{v}", value)
-            if isinstance(item, list):
-                return [put(each) for each in item]
-            if isinstance(item, dict):
-                return {key: put(each) for key, each in item.items()}
-            return item
-
-        return {"input": {"projectId": world.project_id, **put(fields)}}
-
-    return build
-
-
-MUTATIONS: dict[str, Case] = {
-    "projectCreate.name": Case(PROJECT_CREATE, "projectCreate", lambda w, v: {"input": {"name": v}}, ["input", "name"]),
-    "projectCreate.description": Case(
-        PROJECT_CREATE,
-        "projectCreate",
-        lambda w, v: {"input": {"name": "fine", "description": v}},
-        ["input", "description"],
-    ),
-    "projectCreate.metadata-value": Case(
-        PROJECT_CREATE,
-        "projectCreate",
-        lambda w, v: {"input": {"name": "fine", "metadata": {"notes": [{"text": v}]}}},
-        ["input", "metadata"],
-    ),
-    "projectCreate.metadata-key": Case(
-        PROJECT_CREATE,
-        "projectCreate",
-        lambda w, v: {"input": {"name": "fine", "metadata": {"ok": 1, f"k{v}": 2}}},
-        ["input", "metadata"],
-    ),
-    "projectUpdate.name": Case(
-        PROJECT_UPDATE, "projectUpdate", lambda w, v: {"id": w.project_id, "input": {"name": v}}, ["input", "name"]
-    ),
-    "projectUpdate.description": Case(
-        PROJECT_UPDATE,
-        "projectUpdate",
-        lambda w, v: {"id": w.project_id, "input": {"name": "renamed", "description": v}},
-        ["input", "description"],
-    ),
-    "projectUpdate.metadata": Case(
-        PROJECT_UPDATE,
-        "projectUpdate",
-        lambda w, v: {"id": w.project_id, "input": {"metadata": {"a": {"b": v}}}},
-        ["input", "metadata"],
-    ),
-    "generate.prompt": Case(GENERATE, "generate", generating(prompt="{v}"), ["input", "prompt"]),
-    "generate.prompts": Case(GENERATE, "generate", generating(prompts=["fine", "{v}"]), ["input", "prompts", "1"]),
-    "generate.idempotencyKey": Case(
-        GENERATE, "generate", generating(prompt="fine", idempotencyKey="key-{v}"), ["input", "idempotencyKey"]
-    ),
-    "generate.size": Case(GENERATE, "generate", generating(prompt="fine", size="{v}"), ["input", "size"]),
-    "generate.aspectRatio": Case(
-        GENERATE, "generate", generating(prompt="fine", aspectRatio="{v}"), ["input", "aspectRatio"]
-    ),
-    "generate.references.url": Case(
-        GENERATE,
-        "generate",
-        generating(prompt="fine", mode="EDIT", references=[{"url": "https://images.example.test/{v}.png"}]),
-        ["input", "references", "0", "url"],
-    ),
-    "stylePresetCreate.name": Case(
-        PRESET_CREATE, "stylePresetCreate", lambda w, v: {"input": {"name": v}}, ["input", "name"]
-    ),
-    **{
-        f"stylePresetCreate.{name}": Case(
-            PRESET_CREATE,
-            "stylePresetCreate",
-            lambda w, v, name=name: {"input": {"name": "fine", name: v}},  # type: ignore[misc]
-            ["input", name],
-        )
-        for name in ("description", "promptTemplate", "promptSuffix", "defaultSize", "defaultAspectRatio")
-    },
-    "stylePresetCreate.tags": Case(
-        PRESET_CREATE,
-        "stylePresetCreate",
-        lambda w, v: {"input": {"name": "fine", "tags": ["ok", v]}},
-        ["input", "tags", "1"],
-    ),
-    "stylePresetUpdate.name": Case(
-        PRESET_UPDATE, "stylePresetUpdate", lambda w, v: {"id": w.preset_id, "input": {"name": v}}, ["input", "name"]
-    ),
-    "stylePresetUpdate.promptTemplate": Case(
-        PRESET_UPDATE,
-        "stylePresetUpdate",
-        lambda w, v: {"id": w.preset_id, "input": {"promptTemplate": v + " {prompt}"}},
-        ["input", "promptTemplate"],
-    ),
-    "stylePresetFork.shareCode": Case(PRESET_FORK, "stylePresetFork", lambda w, v: {"code": v}, ["shareCode"]),
-    "stylePresetImport.name": Case(
-        PRESET_IMPORT, "stylePresetImport", lambda w, v: {"doc": import_document(name=v)}, ["document"]
-    ),
-    "stylePresetImport.key": Case(
-        PRESET_IMPORT, "stylePresetImport", lambda w, v: {"doc": {**import_document(), f"x{v}": 1}}, ["document"]
-    ),
-    "galleryAdd.title": Case(
-        GALLERY_ADD, "galleryAdd", lambda w, v: {"input": {"imageEditId": w.image_id, "title": v}}, ["input", "title"]
-    ),
-    "galleryAdd.tags": Case(
-        GALLERY_ADD,
-        "galleryAdd",
-        lambda w, v: {"input": {"imageEditId": w.image_id, "tags": ["ok", v]}},
-        ["input", "tags", "1"],
-    ),
-    "galleryUpdate.title": Case(
-        GALLERY_UPDATE,
-        "galleryUpdate",
-        lambda w, v: {"id": w.gallery_item_id, "input": {"title": v, "favorite": True}},
-        ["input", "title"],
-    ),
-    "galleryUpdate.tags": Case(
-        GALLERY_UPDATE,
-        "galleryUpdate",
-        lambda w, v: {"id": w.gallery_item_id, "input": {"tags": [v]}},
-        ["input", "tags", "0"],
-    ),
-    "creditsGrant.reason": Case(
-        CREDITS_GRANT,
-        "creditsGrant",
-        lambda w, v: {"input": {"userId": w.user_id, "amount": 5, "reason": v}},
-        ["input", "reason"],
-        admin=True,
-    ),
-    "creditsGrant.idempotencyKey": Case(
-        CREDITS_GRANT,
-        "creditsGrant",
-        lambda w, v: {"input": {"userId": w.user_id, "amount": 5, "idempotencyKey": v}},
-        ["input", "idempotencyKey"],
-        admin=True,
-    ),
-}
-
-
 @pytest.mark.parametrize("bad", BAD_VALUES, ids=list(BAD_VALUES))
 @pytest.mark.parametrize("case", MUTATIONS, ids=list(MUTATIONS))
 async def test_a_bad_string_is_a_user_error_and_writes_nothing(world: World, case: str, bad: str) -> None:
@@ -219,50 +64,6 @@ async def test_a_bad_string_is_a_user_error_and_writes_nothing(world: World, cas
     errors = payload["userErrors"]
     assert [e for e in errors if e["field"] == spec.field and e["code"] == "INVALID" and said in e["message"]], errors
     assert await owned_state(world.caller.subject) == before
-
-
-QUERIES: dict[str, tuple[str, Callable[[World, str], dict[str, Any]], list[str]]] = {
-    "projects.search": (
-        "query($v: String) { projects(filter: {search: $v}) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["filter", "search"],
-    ),
-    "stylePresets.search": (
-        "query($v: String) { stylePresets(search: $v) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["search"],
-    ),
-    "stylePresets.tags": (
-        "query($v: String!) { stylePresets(tags: [$v]) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["tags", "0"],
-    ),
-    "stylePresetByShareCode": (
-        "query($v: String!) { stylePresetByShareCode(code: $v) { id } }",
-        lambda w, v: {"v": v},
-        ["code"],
-    ),
-    "gallery.search": (
-        "query($v: String) { gallery(filter: {search: $v}) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["filter", "search"],
-    ),
-    "gallery.tags": (
-        "query($v: String!) { gallery(filter: {tags: [$v]}) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["filter", "tags", "0"],
-    ),
-    "publicGallery.search": (
-        "query($v: String) { publicGallery(filter: {search: $v}) { totalCount } }",
-        lambda w, v: {"v": v},
-        ["filter", "search"],
-    ),
-    "quote.prompt": (
-        "query($p: ID!, $v: String) { quote(input: {projectId: $p, prompt: $v}) { totalCredits } }",
-        lambda w, v: {"p": w.project_id, "v": v},
-        ["input", "prompt"],
-    ),
-}
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES, ids=list(BAD_VALUES))
