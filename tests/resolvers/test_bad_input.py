@@ -241,3 +241,24 @@ async def test_every_reference_url_is_checked_before_any_is_fetched(world: World
     [error] = body["data"]["generate"]["userErrors"]
     assert error["field"] == ["input", "references", "1", "url"]
     assert await owned_state(world.caller.subject) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ('mutation { imageUpload(file: "not a file") { image { id } } }', {}),
+        ("mutation($f: Upload!) { imageUpload(file: $f) { image { id } } }", {"f": "not a file"}),
+        ("mutation($f: Upload!) { imageUpload(file: $f) { image { id } } }", {"f": {"name": "x.png"}}),
+    ],
+    ids=["literal", "variable-string", "variable-object"],
+)
+async def test_an_upload_argument_that_is_not_a_file_is_a_validation_error(
+    world: World, query: str, variables: dict[str, Any]
+) -> None:
+    """Found by schemathesis: a string in place of the file reached the resolver, which failed (masked)."""
+    before = await owned_state(world.caller.subject)
+    body = assert_no_server_error(await post(world.client, query, variables, world.caller))
+    [error] = body["errors"]
+    assert "multipart request" in error["message"]
+    assert "path" not in error  # refused while the request was validated, before any resolver ran
+    assert await owned_state(world.caller.subject) == before
