@@ -25,7 +25,7 @@ from services.presets.fields import TAG_MAX
 
 SEARCH_MAX = 200
 TAG_FILTER_MAX = 10
-SHARE_CODE_MAX = 64
+SHARE_CODE_MAX = 32  # the column's width; codes we make are 16 characters
 
 
 class PresetScope(StrEnum):

@@ -26,6 +26,7 @@ from tests.input_support import (
     GENERATE,
     MUTATIONS,
     PRESET_CREATE,
+    PRESET_FORK,
     PROJECT_CREATE,
     QUERIES,
     World,
@@ -262,3 +263,25 @@ async def test_an_upload_argument_that_is_not_a_file_is_a_validation_error(
     assert "multipart request" in error["message"]
     assert "path" not in error  # refused while the request was validated, before any resolver ran
     assert await owned_state(world.caller.subject) == before
+
+
+@pytest.mark.parametrize(("length", "refused"), [(32, False), (33, True), (64, True)])
+async def test_a_share_code_is_at_most_as_long_as_the_column(world: World, length: int, refused: bool) -> None:
+    """Found by the property tests: a 33-64 character code passed the old check (64) and failed the column's (32),
+    masked; now the policy's limit is the column's."""
+    body = assert_no_server_error(
+        await post(
+            world.client,
+            "query($v: String!) { stylePresetByShareCode(code: $v) { id } }",
+            {"v": "a" * length},
+            world.caller,
+        )
+    )
+    assert body["data"]["stylePresetByShareCode"] is None
+    if refused:
+        assert [e["extensions"]["reason"] for e in body["errors"]] == ["TOO_LONG"]
+    else:
+        assert "errors" not in body
+    fork = assert_no_server_error(await post(world.client, PRESET_FORK, {"code": "a" * length}, world.caller))
+    [error] = fork["data"]["stylePresetFork"]["userErrors"]
+    assert (error["code"], error["field"]) == (("INVALID" if refused else "NOT_FOUND"), ["shareCode"])
