@@ -84,10 +84,14 @@ class GraphQLView(GraphQL[Context, None]):
 
     def decode_json(self, data: str | bytes) -> object:
         try:
-            return json.loads(data)
+            return json.loads(data, parse_constant=_not_json)
         except (UnicodeDecodeError, RecursionError) as error:
             # Invalid UTF-8, or JSON nested deeper than the parser goes: the client's fault, like any bad JSON.
             raise HTTPException(400, "the request body must be UTF-8 JSON, not nested too deep") from error
+        except ValueError as error:
+            # Bad JSON (JSONDecodeError), NaN or Infinity (not JSON, though Python reads them), or an integer longer
+            # than Python converts (4,300 digits).
+            raise HTTPException(400, "Unable to parse request body as JSON") from error
 
     def parse_json(self, data: str | bytes) -> Any:
         parsed = super().parse_json(data)
@@ -108,6 +112,11 @@ class GraphQLView(GraphQL[Context, None]):
             raise ConnectionRejectionError({"message": error.message}) from error
         # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
+
+
+def _not_json(constant: str) -> object:
+    """``json.loads`` reads NaN, Infinity and -Infinity, which JSON does not have: refuse them in request bodies."""
+    raise ValueError(f"{constant} is not JSON")
 
 
 class RequestId:

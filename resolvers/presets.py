@@ -125,7 +125,7 @@ async def style_preset_fork(
 
 async def style_preset_import(
     info: Info,
-    document: Annotated[JSON, strawberry.argument(description="A document from `stylePresetExport`.")],
+    document: Annotated[JSON, strawberry.argument(description="A document from `stylePresetExport` (up to 32 KiB).")],
 ) -> StylePresetPayload:
     user = await info.context.user()
     imported = await editing.import_document(user, document, info.context.services.settings)

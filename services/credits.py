@@ -35,6 +35,7 @@ from models import CreditLedgerEntry, LedgerKind, User
 from services.core.errors import InsufficientCredits, InvalidInput, NotFound
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
+from services.core.text import check_optional_text, check_text
 from services.infra import metrics
 
 MAX_GRANT = 1_000_000
@@ -105,15 +106,14 @@ async def grant(
     user_ref: uuid.UUID | str, amount: int, *, reason: str = "", idempotency_key: str | None = None
 ) -> CreditLedgerEntry:
     """An administrator's grant of ``amount`` credits (1..1,000,000) to the user ``user_ref`` (an id as sent)."""
+    if not 0 < amount <= MAX_GRANT:
+        raise InvalidInput(f"amount must be between 1 and {MAX_GRANT}", ["input", "amount"])
+    check_text(reason, ["input", "reason"], max_length=MAX_REASON)
+    if check_optional_text(idempotency_key, ["input", "idempotency_key"], max_length=MAX_GRANT_KEY) == "":
+        raise InvalidInput(f"idempotencyKey must be 1-{MAX_GRANT_KEY} characters", ["input", "idempotency_key"])
     user_id = user_ref if isinstance(user_ref, uuid.UUID) else parse_id(user_ref)
     if user_id is None:
         raise NotFound("user not found", ["input", "user_id"])
-    if not 0 < amount <= MAX_GRANT:
-        raise InvalidInput(f"amount must be between 1 and {MAX_GRANT}", ["input", "amount"])
-    if len(reason) > MAX_REASON:
-        raise InvalidInput(f"reason must be at most {MAX_REASON} characters", ["input", "reason"])
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= MAX_GRANT_KEY:
-        raise InvalidInput(f"idempotencyKey must be 1-{MAX_GRANT_KEY} characters", ["input", "idempotency_key"])
     return await _apply(
         user_id,
         amount=amount,

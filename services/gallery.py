@@ -30,6 +30,7 @@ from services import access
 from services.core.errors import Conflict, InvalidInput, NotFound
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
+from services.core.text import check_optional_text, check_text
 
 TITLE_MAX = 200
 TAGS_MAX = 20
@@ -75,17 +76,14 @@ class GalleryFilter:
 
 
 def _title(value: str | None) -> str:
-    title = (value or "").strip()
-    if len(title) > TITLE_MAX:
-        raise InvalidInput(f"title must be at most {TITLE_MAX} characters", ["input", "title"])
-    return title
+    return check_text(value or "", ["input", "title"], max_length=TITLE_MAX).strip()
 
 
 def _tags(values: list[str], path: list[str]) -> list[str]:
     """Tags trimmed, lower-cased and without duplicates, in the order given."""
     tags: list[str] = []
     for index, raw in enumerate(values):
-        tag = " ".join(raw.split()).lower()
+        tag = " ".join(check_text(raw, [*path, str(index)], max_length=TAG_MAX).split()).lower()
         if not tag or len(tag) > TAG_MAX or "|" in tag:
             raise InvalidInput(f"a tag is 1-{TAG_MAX} characters, without '|'", [*path, str(index)])
         if tag not in tags:
@@ -217,10 +215,9 @@ def _filtered(query: QuerySet[GalleryItem], wanted: GalleryFilter) -> QuerySet[G
         query = query.filter(is_favorite=wanted.favorite)
     for tag in _tags(wanted.tags, ["filter", "tags"]):
         query = query.filter(tags_text__contains=f"|{tag}|")
-    if wanted.search is not None:
-        if len(wanted.search) > SEARCH_MAX:
-            raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["filter", "search"])
-        query = _search(query, wanted.search)
+    search = check_optional_text(wanted.search, ["filter", "search"], max_length=SEARCH_MAX)
+    if search is not None:
+        query = _search(query, search)
     if wanted.created_after is not None:
         query = query.filter(created_at__gt=wanted.created_after)
     if wanted.created_before is not None:

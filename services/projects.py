@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +13,7 @@ from models.enums import OPEN_BATCH_STATUSES
 from services import access
 from services.core.errors import Conflict, InvalidInput, NotFound
 from services.core.pagination import Page, paginate
+from services.core.text import check_json, check_optional_text, check_text
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 2000
@@ -35,18 +35,17 @@ class ProjectChanges:
 
 
 def _clean(changes: ProjectChanges, *, creating: bool) -> dict[str, Any]:
+    """The validated values to write; every field is checked before the caller writes anything."""
     values: dict[str, Any] = {}
     if changes.name is not None or creating:
-        name = (changes.name or "").strip()
+        name = check_text(changes.name or "", ["input", "name"], max_length=NAME_MAX).strip()
         if not name:
             raise InvalidInput("name must not be empty", ["input", "name"])
-        if len(name) > NAME_MAX:
-            raise InvalidInput(f"name must be at most {NAME_MAX} characters", ["input", "name"])
         values["name"] = name
     if changes.description is not None:
-        if len(changes.description) > DESCRIPTION_MAX:
-            raise InvalidInput(f"description must be at most {DESCRIPTION_MAX} characters", ["input", "description"])
-        values["description"] = changes.description
+        values["description"] = check_text(
+            changes.description, ["input", "description"], max_length=DESCRIPTION_MAX, multiline=True
+        )
     if changes.generation_type is not None:
         values["generation_type"] = changes.generation_type
     if changes.batch_size is not None:
@@ -56,9 +55,7 @@ def _clean(changes: ProjectChanges, *, creating: bool) -> dict[str, Any]:
     if changes.metadata is not None:
         if not isinstance(changes.metadata, dict):
             raise InvalidInput("metadata must be a JSON object", ["input", "metadata"])
-        if len(json.dumps(changes.metadata)) > METADATA_MAX_BYTES:
-            raise InvalidInput(f"metadata must be at most {METADATA_MAX_BYTES} bytes", ["input", "metadata"])
-        values["metadata"] = changes.metadata
+        values["metadata"] = check_json(changes.metadata, ["input", "metadata"], max_bytes=METADATA_MAX_BYTES)
     return values
 
 
@@ -79,8 +76,8 @@ async def create(owner_id: uuid.UUID, changes: ProjectChanges) -> Project:
 
 
 async def update(owner_id: uuid.UUID, project_id: str, changes: ProjectChanges) -> Project:
-    project = await _get_editable(owner_id, project_id)
     values = _clean(changes, creating=False)
+    project = await _get_editable(owner_id, project_id)
     if values:
         project.update_from_dict(values)
         await project.save(update_fields=[*values, "updated_at"])
@@ -109,9 +106,7 @@ async def list_page(
     query = access.viewable(Project, owner_id)
     if status is not None:
         query = query.filter(processing_status=status)
-    if search:
-        if len(search) > SEARCH_MAX:
-            raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["filter", "search"])
+    if check_optional_text(search, ["filter", "search"], max_length=SEARCH_MAX):
         query = query.filter(Q(name__icontains=search) | Q(description__icontains=search))
     return await paginate(query, first=first, after=after)
 

@@ -10,6 +10,12 @@ from tortoise.transactions import in_transaction
 from models import Role, User
 from services import credits
 from services.core.auth import Identity
+from services.core.errors import Unauthenticated
+from services.core.text import text_problem
+
+SUBJECT_MAX = 255  # the columns' widths (models/users.py)
+EMAIL_MAX = 320
+DISPLAY_NAME_MAX = 80
 
 
 def default_display_name(user_id: uuid.UUID) -> str:
@@ -22,6 +28,7 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
 
     The role and email follow the token, so revoking admin in the identity provider takes effect at once.
     """
+    check_identity(identity)
     user = await User.get_or_none(subject=identity.subject)
     if user is None:
         user = await _create(identity, signup_credits)
@@ -36,6 +43,20 @@ async def ensure_user(identity: Identity, signup_credits: int) -> User:
         await User.filter(id=user.id).update(**changes)
         user = await User.get(id=user.id)
     return user
+
+
+def check_identity(identity: Identity) -> None:
+    """The token's strings under the text policy, before they are looked up or stored: a token carrying what we
+    cannot store (a NUL, a lone surrogate, a control character, an over-long value) is refused as unauthenticated.
+    (``services.core.auth`` already keeps display names printable and short.)"""
+    for claim, value, limit in (
+        ("sub", identity.subject, SUBJECT_MAX),
+        ("email", identity.email, EMAIL_MAX),
+        ("name", identity.name, DISPLAY_NAME_MAX),
+    ):
+        problem = text_problem(value, [claim], max_length=limit) if value is not None else None
+        if problem is not None:
+            raise Unauthenticated(f"the token's {claim} claim cannot be used: {problem.message}")
 
 
 async def _create(identity: Identity, signup_credits: int) -> User:

@@ -15,6 +15,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import hypothesis
 import pytest
 from starlette.applications import Starlette
 
@@ -26,6 +27,20 @@ from services.core.config import Settings
 TEST_SECRET = "test-secret-" + "x" * 40
 ADMIN_URL = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 TEST_DB = os.environ.get("PLAYGROUND_TEST_DB", "sqlite")
+
+# Property-based tests (hypothesis): a bounded number of examples per test (PLAYGROUND_HYPOTHESIS_EXAMPLES), no time
+# limit per example (a request to the app takes what the database takes), no example database written into the
+# checkout, and the seed printed with any failure so it can be replayed. Module fixtures serve every example on
+# purpose (the app, a user's objects), so the function-scoped-fixture health check is off.
+hypothesis.settings.register_profile(
+    "playground",
+    max_examples=int(os.environ.get("PLAYGROUND_HYPOTHESIS_EXAMPLES", "12")),
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture, hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.load_profile("playground")
 
 
 async def create_pg_database() -> str:

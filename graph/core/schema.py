@@ -10,6 +10,7 @@ from typing import Any
 
 import strawberry
 from graphql import ASTValidationRule, GraphQLError
+from starlette.datastructures import UploadFile
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -20,6 +21,7 @@ from strawberry.extensions import (
 )
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.file_uploads import Upload
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
@@ -30,6 +32,21 @@ from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
 from graph.core.rate_limits import OperationRateLimit
 from services.core.config import Settings
+
+
+def _parse_upload(value: object) -> UploadFile:
+    """An ``Upload`` argument is a file of a multipart request. Anything else (a string written in the query, a
+    variable sent as JSON) is refused while the request is validated, a client error, never a resolver crash."""
+    if not isinstance(value, UploadFile):
+        # A GraphQLError (not a ValueError): a client error about the request, which masking leaves as it is.
+        raise GraphQLError("expected a file sent as a multipart request (the GraphQL multipart request spec)")
+    return value
+
+
+# Strawberry's own Upload scalar passes any value through to the resolver; ours admits files only.
+UPLOAD = strawberry.scalar(
+    name="Upload", description="Represents a file upload.", serialize=lambda value: value, parse_value=_parse_upload
+)
 
 
 class PlaygroundSchema(strawberry.Schema):
@@ -78,4 +95,5 @@ def build_schema(
         subscription=subscription,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=extensions,
+        scalar_overrides={Upload: UPLOAD},
     )

@@ -8,6 +8,8 @@ from strawberry.scalars import JSON
 from graph.generation.enums import GenerationMode
 from graph.projects.enums import ProcessingStatus
 
+METADATA = "A JSON object, up to 16 KiB as UTF-8 JSON, nested at most 32 levels (see the README on text)."
+
 
 @strawberry.input(description="A new project.")
 class ProjectCreateInput:
@@ -15,7 +17,7 @@ class ProjectCreateInput:
     description: str | None = strawberry.field(default=None, description="Up to 2,000 characters.")
     generation_type: GenerationMode | None = strawberry.field(default=None, description="Preferred mode.")
     batch_size: int | None = strawberry.field(default=None, description="Default images per generation, 1-60.")
-    metadata: JSON | None = strawberry.field(default=None, description="A JSON object, up to 16 KiB.")
+    metadata: JSON | None = strawberry.field(default=None, description=METADATA)
 
 
 @strawberry.input(description="Changes to a project; omitted fields stay as they are.")
@@ -24,7 +26,7 @@ class ProjectUpdateInput:
     description: str | None = strawberry.field(default=None, description="Up to 2,000 characters.")
     generation_type: GenerationMode | None = strawberry.field(default=None, description="Preferred mode.")
     batch_size: int | None = strawberry.field(default=None, description="Default images per generation, 1-60.")
-    metadata: JSON | None = strawberry.field(default=None, description="A JSON object; replaces the old one.")
+    metadata: JSON | None = strawberry.field(default=None, description=METADATA + " Replaces the old one.")
 
 
 @strawberry.input(description="Narrows the project list.")

@@ -13,14 +13,16 @@ from models import GenerationMode, Project, ReferenceImage, SizeTier, StylePrese
 from services import access, credits
 from services.core.config import Settings
 from services.core.errors import InvalidInput, NotFound, UserFacingError
+from services.core.text import check_optional_text, check_text
 from services.generation import capabilities as caps
 from services.generation import styles
-from services.generation.references import ReferenceSpec, check_reference_spec
+from services.generation.references import ReferenceSpec, check_reference_specs
 from services.generation.styles import AppliedPreset, PresetUseSpec
 
 MAX_SEED = 2**31 - 1
 MAX_IDEMPOTENCY_KEY = 200
 MAX_SENT_PROMPT_LENGTH = 6000
+MAX_SIZE_TEXT = 32  # "2048x2048" and "16:9" with room for spaces
 DEFAULT_SET_IMAGES = 4
 
 
@@ -117,13 +119,15 @@ def _prompts(request: GenerateRequest) -> list[str]:
     if request.prompt is not None and request.prompts is not None:
         raise InvalidInput("give prompt or prompts, not both", input_field("prompts"))
     given = request.prompts if request.prompts is not None else [request.prompt] if request.prompt is not None else []
-    cleaned = [p.strip() for p in given]
-    if not cleaned:
+    if not given:
         raise InvalidInput("give a prompt", input_field("prompt"))
-    if len(cleaned) > caps.MAX_PROMPTS:
+    if len(given) > caps.MAX_PROMPTS:
         raise InvalidInput(f"at most {caps.MAX_PROMPTS} prompts per batch", input_field("prompts"))
-    for index, prompt in enumerate(cleaned):
+    cleaned: list[str] = []
+    for index, raw in enumerate(given):
         path = input_field("prompts", str(index)) if request.prompts is not None else input_field("prompt")
+        prompt = check_text(raw, path, max_length=caps.MAX_PROMPT_LENGTH, multiline=True).strip()
+        cleaned.append(prompt)
         if not prompt:
             raise InvalidInput("prompts must not be empty", path)
         if len(prompt) > caps.MAX_PROMPT_LENGTH:
@@ -148,8 +152,20 @@ async def _presets(user: User, request: GenerateRequest) -> list[AppliedPreset]:
     return await styles.resolve(user, request.presets or [], at=input_field("presets"))
 
 
+def check_request_text(request: GenerateRequest) -> None:
+    """The text policy over the request's own strings (prompts apart: ``_prompts`` checks them in order)."""
+    check_idempotency_key(request.idempotency_key)
+    check_optional_text(request.size, input_field("size"), max_length=MAX_SIZE_TEXT)
+    check_optional_text(request.aspect_ratio, input_field("aspect_ratio"), max_length=MAX_SIZE_TEXT)
+    check_reference_specs(request.references)
+
+
 async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan:
-    """Validate a request and work out its items, size and price. Raises ``InvalidInput``/``NotFound``."""
+    """Validate a request and work out its items, size and price. Raises ``InvalidInput``/``NotFound``.
+
+    Every argument is checked here, before anything is fetched or written (reference URLs only by their shape).
+    """
+    check_request_text(request)
     project = await access.find_editable(Project, user.id, request.project_id)
     if project is None:
         raise NotFound("project not found", input_field("project_id"))
@@ -184,7 +200,6 @@ async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan
     width, height = _parse_size(request, settings, lead)
     if request.seed is not None and not 0 <= request.seed <= MAX_SEED:
         raise InvalidInput(f"seed must be between 0 and {MAX_SEED}", input_field("seed"))
-    check_idempotency_key(request.idempotency_key)
 
     items: list[PlannedItem] = []
     for index, prompt in enumerate(prompts):
@@ -227,13 +242,15 @@ async def existing_references(ids: list[uuid.UUID]) -> list[ReferenceImage]:
 
 
 def check_idempotency_key(key: str | None) -> None:
-    if key is not None and not 1 <= len(key) <= MAX_IDEMPOTENCY_KEY:
+    """An idempotency key is 1-200 characters of single-line text; checked before it is looked up (or logged)."""
+    if key is None:
+        return
+    check_text(key, input_field("idempotency_key"), max_length=MAX_IDEMPOTENCY_KEY)
+    if not key:
         raise InvalidInput(f"idempotencyKey must be 1-{MAX_IDEMPOTENCY_KEY} characters", input_field("idempotency_key"))
 
 
 async def quote(user: User, request: GenerateRequest, settings: Settings) -> Quote:
     """What the request would cost and whether the balance covers it (nothing is held)."""
     planned = await plan(user, request, settings)
-    for index, spec in enumerate(request.references):
-        check_reference_spec(spec, index)
     return Quote(plan=planned, balance=await credits.balance(user.id) or 0)

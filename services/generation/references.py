@@ -55,6 +55,7 @@ from PIL import Image, ImageCms, ImageOps
 from models import ReferenceImage, User
 from services import access
 from services.core.errors import InvalidInput, NotFound
+from services.core.text import text_problem
 from services.generation.capabilities import MAX_REFERENCE_BYTES, REFERENCE_CONTENT_TYPES
 from services.infra.storage import Storage
 
@@ -254,6 +255,9 @@ async def resolve_host(host: str) -> list[str]:
 # --- URLs ------------------------------------------------------------------------------------------------------
 
 _HOSTNAME_RE = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
+MAX_URL_LENGTH = 2048  # ReferenceImage.source_url
+MAX_HOST_LENGTH = 253  # DNS: a name is at most 253 characters in text form, each label 1-63
+MAX_LABEL_LENGTH = 63
 _NUMERIC_LABEL_RE = re.compile(r"[0-9]+|0x[0-9a-f]*")
 
 
@@ -292,6 +296,7 @@ def parse_reference_url(url: str | httpx.URL) -> ReferenceURL:
         if not _HOSTNAME_RE.fullmatch(host):
             raise ReferenceRejected(RejectReason.BAD_URL, "the URL's host name is not valid")
         host = host.rstrip(".")
+        _check_dns_name(host)
         ip = None
         # As in the WHATWG URL standard: a host whose last label is a number is an IPv4 address. Only the
         # canonical dotted quad is accepted; resolvers read 2130706433, 0x7f.1 or 127.1 as 127.0.0.1.
@@ -303,8 +308,29 @@ def parse_reference_url(url: str | httpx.URL) -> ReferenceURL:
                     RejectReason.BAD_URL, "IP addresses must be written as four decimal numbers"
                 ) from None
             host = str(ip)
+    if parsed.port is not None and not 1 <= parsed.port <= 65535:
+        raise ReferenceRejected(RejectReason.BAD_URL, "the URL's port must be between 1 and 65535")
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     return ReferenceURL(url=parsed.copy_with(fragment=None), host=host, port=port, ip=ip)
+
+
+def _check_dns_name(host: str) -> None:
+    """A host name the resolver can take: lengths within DNS limits, no label starting or ending with a hyphen, and
+    IDNA labels (``xn--``) that decode. (Past these, the resolver's IDNA codec would raise instead of answering.)"""
+    labels = host.split(".")
+    if len(host) > MAX_HOST_LENGTH or any(len(label) > MAX_LABEL_LENGTH for label in labels):
+        raise ReferenceRejected(
+            RejectReason.BAD_URL,
+            f"the URL's host name is too long (at most {MAX_HOST_LENGTH} characters, {MAX_LABEL_LENGTH} per label)",
+        )
+    for label in labels:
+        if label.startswith("-") or label.endswith("-"):
+            raise ReferenceRejected(RejectReason.BAD_URL, "the URL's host name is not valid")
+        if label.startswith("xn--"):
+            try:
+                label.encode("ascii").decode("idna")
+            except UnicodeError:
+                raise ReferenceRejected(RejectReason.BAD_URL, "the URL's host name is not valid IDNA") from None
 
 
 async def vet_destination(target: ReferenceURL, *, resolver: Resolver, allow_private: bool = False) -> list[IPAddress]:
@@ -316,6 +342,9 @@ async def vet_destination(target: ReferenceURL, *, resolver: Resolver, allow_pri
             raise ReferenceRejected(RejectReason.BLOCKED_ADDRESS, "the URL points to a local address")
         try:
             resolved = await resolver(target.host)
+        except UnicodeError:
+            # The resolver's IDNA codec refused the name (parse_reference_url checks what it knows of first).
+            raise ReferenceRejected(RejectReason.BAD_URL, "the URL's host name is not valid") from None
         except OSError:
             raise ReferenceRejected(RejectReason.FETCH_FAILED, f"could not resolve {target.host}") from None
         try:
@@ -470,8 +499,25 @@ class ReferenceSpec:
 
 
 def check_reference_spec(spec: ReferenceSpec, index: int) -> None:
+    """One reference of a request, checked without the network: exactly one of upload and URL, and a URL within the
+    text policy and of an acceptable shape (``parse_reference_url``)."""
+    path = ["input", "references", str(index)]
     if (spec.upload_id is None) == (spec.url is None):
-        raise InvalidInput("a reference needs exactly one of uploadId or url", ["input", "references", str(index)])
+        raise InvalidInput("a reference needs exactly one of uploadId or url", path)
+    if spec.url is not None:
+        problem = text_problem(spec.url, [*path, "url"], max_length=MAX_URL_LENGTH)
+        if problem is not None:
+            raise problem
+        try:
+            parse_reference_url(spec.url)
+        except ReferenceRejected as error:
+            raise ReferenceRejected(error.reason, error.message, [*path, "url"]) from None
+
+
+def check_reference_specs(specs: Sequence[ReferenceSpec]) -> None:
+    """Every reference of a request, checked in order (``check_reference_spec``)."""
+    for index, spec in enumerate(specs):
+        check_reference_spec(spec, index)
 
 
 async def store_reference(
@@ -508,21 +554,31 @@ async def resolve_references(
     http: httpx.AsyncClient,
     allow_private: bool,
 ) -> list[ReferenceImage]:
-    """The reference images of a request: the user's own uploads, and URLs fetched and kept."""
-    resolved: list[ReferenceImage] = []
+    """The reference images of a request: the user's own uploads, and URLs fetched and kept.
+
+    Every reference is checked (uploads found, URLs fetched and inspected) before any is kept, so a bad one later in
+    the list leaves nothing behind.
+    """
+    check_reference_specs(specs)
+    found: list[ReferenceImage | None] = []
+    fetched: dict[int, bytes] = {}
     for index, spec in enumerate(specs):
-        check_reference_spec(spec, index)
         path = ["input", "references", str(index)]
         if spec.upload_id is not None:
-            found = await access.find_viewable(ReferenceImage, user.id, spec.upload_id)
-            if found is None:
+            upload = await access.find_viewable(ReferenceImage, user.id, spec.upload_id)
+            if upload is None:
                 raise NotFound("uploaded image not found", [*path, "upload_id"])
-            resolved.append(found)
+            found.append(upload)
         else:
             assert spec.url is not None
             try:
-                data, _ = await fetch_reference(http, spec.url, allow_private=allow_private)
+                fetched[index], _ = await fetch_reference(http, spec.url, allow_private=allow_private)
             except InvalidInput as error:
                 raise InvalidInput(error.message, [*path, "url"]) from error
-            resolved.append(await store_reference(user, data, storage, source_url=spec.url))
+            found.append(None)
+    resolved: list[ReferenceImage] = []
+    for index, (spec, upload) in enumerate(zip(specs, found, strict=True)):
+        resolved.append(
+            upload if upload is not None else await store_reference(user, fetched[index], storage, source_url=spec.url)
+        )
     return resolved

@@ -29,11 +29,13 @@ from typing import Any
 
 from models import GenerationMode, SizeTier, StylePreset
 from services.core.errors import InvalidInput, InvalidInputs
+from services.core.text import check_json
 from services.presets.fields import PresetFields
 
 FORMAT = "preset-playground.style-preset"
 FORMAT_VERSION = 1
 AT = ["document"]
+DOCUMENT_MAX_BYTES = 32_768  # an export is a few KiB at most
 
 # Document key → (field of PresetFields, expected kind).
 KEYS: dict[str, tuple[str, str]] = {
@@ -113,6 +115,9 @@ def read(document: Any) -> tuple[PresetFields, list[InvalidInput]]:
     ``InvalidInputs`` when there is nothing to read at all (not an object, no ``preset`` object); otherwise the
     caller validates the settings too and reports every problem together.
     """
+    # The text policy over the whole document first (every key and string, depth, numbers, size): whatever is
+    # echoed in a problem's path below (an unknown key) is then known to be printable.
+    check_json(document, AT, max_bytes=DOCUMENT_MAX_BYTES)
     if not isinstance(document, dict):
         raise InvalidInput("the document must be a JSON object", AT)
     problems: list[InvalidInput] = []

@@ -23,7 +23,7 @@ from services.generation.styles import PresetUseSpec
 from services.generation.submit import Submitted, submit
 from services.infra.jobs import JobQueue
 from services.infra.storage import Storage
-from services.presets import documents
+from services.presets import documents, reads
 from services.presets.fields import PRESETS_PER_USER, PresetFields, clean, tags_text, version_values
 from services.progress.publisher import ProgressPublisher
 
@@ -114,8 +114,8 @@ async def fork(user: User, *, preset_id: str | None, share_code: str | None) -> 
         source = await access.find_viewable(StylePreset, user.id, preset_id)
         path = ["id"]
     else:
-        source = await access.find_shared_preset(share_code or "")
         path = ["share_code"]
+        source = await reads.by_share_code(share_code or "", path)
     if source is None:
         raise NotFound("style preset not found", path)
     await _check_room(user)
@@ -151,23 +151,31 @@ async def preview(
     "Preset previews" project; once delivered, that image is the preset's preview."""
     preset = await _editable(user, preset_id)
     project = await access.owned(Project, user.id).filter(name=PREVIEW_PROJECT).order_by("created_at").first()
+    made_project = project is None
     if project is None:
         project = await Project.create(
             id=uuid.uuid4(), owner_id=user.id, name=PREVIEW_PROJECT, description="Previews of your style presets."
         )
-    submitted = await submit(
-        user,
-        GenerateRequest(
-            project_id=str(project.id),
-            mode=GenerationMode.TEXT_TO_IMAGE,
-            prompt=PREVIEW_PROMPT,
-            presets=[PresetUseSpec(preset_id=str(preset.id))],
-        ),
-        settings=settings,
-        storage=storage,
-        http=http,
-        queue=queue,
-        publisher=publisher,
-    )
+    try:
+        submitted = await submit(
+            user,
+            GenerateRequest(
+                project_id=str(project.id),
+                mode=GenerationMode.TEXT_TO_IMAGE,
+                prompt=PREVIEW_PROMPT,
+                presets=[PresetUseSpec(preset_id=str(preset.id))],
+            ),
+            settings=settings,
+            storage=storage,
+            http=http,
+            queue=queue,
+            publisher=publisher,
+        )
+    except UserFacingError:
+        # A refused preview (credits, a setting out of bounds) leaves nothing behind: the project it needed goes
+        # too. submit validates and holds in its own transaction, so nothing else was written.
+        if made_project:
+            await access.owned(Project, user.id).filter(id=project.id).delete()
+        raise
     await StylePreset.filter(id=preset.id).update(preview_batch_job_id=submitted.batch.id)
     return await StylePreset.get(id=preset.id), submitted

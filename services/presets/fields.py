@@ -9,6 +9,7 @@ from models import GenerationMode, ReferenceImage, SizeTier, User
 from services import access
 from services.core.config import Settings
 from services.core.errors import InvalidInput, InvalidInputs, NotFound, UserFacingError
+from services.core.text import text_problem
 from services.generation import capabilities as caps
 
 NAME_MAX = 120
@@ -17,6 +18,8 @@ TAGS_MAX = 20
 TAG_MAX = 32
 TEMPLATE_MAX = 1000
 SUFFIX_MAX = 300
+SIZE_MAX = 16  # the columns' widths: "2048x2048", "16:9"
+ASPECT_RATIO_MAX = 8
 PRESETS_PER_USER = 200
 DEFAULT_INTENSITY = 0.75
 
@@ -49,6 +52,10 @@ def _normal_tags(tags: list[str], at: list[str], problems: list[UserFacingError]
     if len(tags) > TAGS_MAX:
         problems.append(InvalidInput(f"at most {TAGS_MAX} tags", at))
     for index, tag in enumerate(tags):
+        bad = text_problem(tag, [*at, str(index)], max_length=TAG_MAX)
+        if bad is not None:
+            problems.append(bad)
+            continue
         value = " ".join(tag.lower().split())
         if not value or len(value) > TAG_MAX or "," in value:
             problems.append(InvalidInput(f"tags are 1-{TAG_MAX} characters without commas", [*at, str(index)]))
@@ -70,33 +77,35 @@ async def clean(
     def path(name: str) -> list[str]:
         return [*at, name]
 
+    def text(name: str, value: str, max_length: int, *, multiline: bool = False) -> bool:
+        """The policy's check of one string field; False (and the problem noted) when it fails."""
+        bad = text_problem(value, path(name), max_length=max_length, multiline=multiline)
+        if bad is not None:
+            problems.append(bad)
+        return bad is None
+
     if changes.name is not None or current is None:
         name = " ".join((changes.name or "").split())
-        if not name or len(name) > NAME_MAX:
+        if text("name", changes.name or "", NAME_MAX) and (not name or len(name) > NAME_MAX):
             problems.append(InvalidInput(f"name must be 1-{NAME_MAX} characters", path("name")))
         values["name"] = name
     if changes.description is not None:
-        if len(changes.description) > DESCRIPTION_MAX:
-            problems.append(
-                InvalidInput(f"description must be at most {DESCRIPTION_MAX} characters", path("description"))
-            )
+        text("description", changes.description, DESCRIPTION_MAX, multiline=True)
         values["description"] = changes.description
     if changes.tags is not None:
         values["tags"] = _normal_tags(changes.tags, path("tags"), problems)
     if changes.prompt_template is not None:
         template = changes.prompt_template.strip()
-        if not template or len(template) > TEMPLATE_MAX:
-            problems.append(
-                InvalidInput(f"promptTemplate must be 1-{TEMPLATE_MAX} characters", path("prompt_template"))
-            )
-        elif template.count("{prompt}") > 1:
-            problems.append(InvalidInput("promptTemplate may hold {prompt} at most once", path("prompt_template")))
+        if text("prompt_template", changes.prompt_template, TEMPLATE_MAX, multiline=True):
+            if not template:
+                problems.append(
+                    InvalidInput(f"promptTemplate must be 1-{TEMPLATE_MAX} characters", path("prompt_template"))
+                )
+            elif template.count("{prompt}") > 1:
+                problems.append(InvalidInput("promptTemplate may hold {prompt} at most once", path("prompt_template")))
         values["prompt_template"] = template
     if changes.prompt_suffix is not None:
-        if len(changes.prompt_suffix) > SUFFIX_MAX:
-            problems.append(
-                InvalidInput(f"promptSuffix must be at most {SUFFIX_MAX} characters", path("prompt_suffix"))
-            )
+        text("prompt_suffix", changes.prompt_suffix, SUFFIX_MAX, multiline=True)
         values["prompt_suffix"] = changes.prompt_suffix.strip()
     for name in changes.clear & CLEARABLE:
         values[name] = None
@@ -104,6 +113,10 @@ async def clean(
         given = getattr(changes, name)
         if given is not None:
             values[name] = given
+    for name, limit in (("default_size", SIZE_MAX), ("default_aspect_ratio", ASPECT_RATIO_MAX)):
+        given = getattr(changes, name)
+        if given is not None and not text(name, given, limit):
+            values[name] = None  # checked no further: its problem is already noted
     if changes.default_intensity is not None:
         if not 0.0 <= changes.default_intensity <= 1.0:
             problems.append(InvalidInput("defaultIntensity must be between 0 and 1", path("default_intensity")))

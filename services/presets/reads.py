@@ -20,9 +20,12 @@ from models import (
 from services import access
 from services.core.errors import InvalidInput, NotFound
 from services.core.pagination import Page, paginate, paginate_ranked
+from services.core.text import check_optional_text, check_text
+from services.presets.fields import TAG_MAX
 
 SEARCH_MAX = 200
 TAG_FILTER_MAX = 10
+SHARE_CODE_MAX = 32  # the column's width; codes we make are 16 characters
 
 
 class PresetScope(StrEnum):
@@ -42,9 +45,9 @@ async def get(user_id: uuid.UUID, preset_id: str | uuid.UUID) -> StylePreset | N
     return await access.find_viewable(StylePreset, user_id, preset_id)
 
 
-async def by_share_code(code: str) -> StylePreset | None:
-    """The preset behind a share code, or None."""
-    return await access.find_shared_preset(code)
+async def by_share_code(code: str, field: list[str] | None = None) -> StylePreset | None:
+    """The preset behind a share code, or None; a code that breaks the text policy is ``InvalidInput``."""
+    return await access.find_shared_preset(check_text(code, field or ["code"], max_length=SHARE_CODE_MAX))
 
 
 async def page(
@@ -65,14 +68,12 @@ async def page(
         query = query.filter(visibility=PresetVisibility.PUBLIC, built_in=False)
     elif scope is PresetScope.BUILT_IN:
         query = query.filter(built_in=True)
-    if search:
-        if len(search) > SEARCH_MAX:
-            raise InvalidInput(f"search must be at most {SEARCH_MAX} characters", ["search"])
+    if check_optional_text(search, ["search"], max_length=SEARCH_MAX):
         query = query.filter(Q(name__icontains=search) | Q(description__icontains=search))
     for index, tag in enumerate(tags or []):
         if index >= TAG_FILTER_MAX:
             raise InvalidInput(f"filter on at most {TAG_FILTER_MAX} tags", ["tags"])
-        value = " ".join(tag.lower().split())
+        value = " ".join(check_text(tag, ["tags", str(index)], max_length=TAG_MAX).lower().split())
         query = query.filter(tags_text__contains=f",{value},")
     if order is PresetOrder.MOST_USED:
         return await paginate_ranked(query, rank_field="usage_count", first=first, after=after)

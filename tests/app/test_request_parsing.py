@@ -22,7 +22,18 @@ QUERY = b'{"query": "{ capabilities { provider } }"}'
         b'{"query": "{ capabilities { provider } }", "x": "\xff\xfe"}',  # invalid UTF-8
         b"[" * 100_000 + b"]" * 100_000,  # nested deeper than any parser goes
         b'{"query": ',  # cut short
+        b'{"query": "{ capabilities { provider } }", "variables": {"x": NaN}}',  # Python reads these; JSON has none
+        b'{"query": "{ capabilities { provider } }", "variables": {"x": Infinity}}',
+        b'{"query": "{ capabilities { provider } }", "variables": {"x": -Infinity}}',
+        b'{"query": "{ capabilities { provider } }", "variables": {"x": ' + b"7" * 5000 + b"}}",  # past int()'s limit
+        # Variables thousands deep inside an otherwise valid body.
+        b'{"query": "{ capabilities { provider } }", "variables": {"x": '
+        + b'{"a": ' * 5000
+        + b"1"
+        + b"}" * 5001
+        + b"}",
     ],
+    ids=["null", "number", "string", "true", "utf8", "deep", "cut", "nan", "inf", "-inf", "bigint", "deep-variables"],
 )
 async def test_bodies_that_are_not_a_json_object_are_400(client: httpx.AsyncClient, body: bytes) -> None:
     response = await client.post("/graphql", content=body, headers={"Content-Type": "application/json"})

@@ -167,8 +167,12 @@ async def test_a_private_preset_is_invisible_to_another_user(gql: GQL, make_call
     for scope in SCOPES:
         assert await listed(gql, bob, scope, search=name) == [], scope
     assert preset["id"] not in await listed(gql, bob, "VISIBLE", search="Alice secret")
-    for code in (secrets.token_urlsafe(12), "", "x" * 65):
+    for code in (secrets.token_urlsafe(12), ""):
         assert await by_code(gql, bob, code) is None
+    # A code that cannot be one is refused by the text policy, saying why and nothing about any preset.
+    too_long = await gql(BY_CODE, {"code": "x" * 65}, bob)
+    assert too_long["data"]["stylePresetByShareCode"] is None
+    assert [e["extensions"]["reason"] for e in too_long["errors"]] == ["TOO_LONG"]
     exported = await gql(EXPORT, {"id": preset["id"]}, bob)
     assert exported["data"] is None
     assert error_codes(exported) == ["BAD_USER_INPUT"]

@@ -1,4 +1,5 @@
-"""Reference images: what inspect_image accepts, and fetch_reference's SSRF guards against a real loopback server.
+"""Reference images: what inspect_image accepts, fetch_reference's SSRF guards against a real loopback server, and
+resolve_references keeping a request's references all or nothing.
 
 Two network set-ups:
 - the real loopback server with a plain client: ``allow_private=True`` fetches from it; the default policy must refuse
@@ -17,6 +18,7 @@ import ipaddress
 import ssl
 import struct
 import time
+import uuid
 import warnings
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -33,17 +35,24 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from PIL import Image
+from starlette.applications import Starlette
 
+from models import ReferenceImage
+from services import users
+from services.core.config import Settings
 from services.core.errors import InvalidInput
 from services.generation.references import (
     ImageInfo,
     ReferenceRejected,
+    ReferenceSpec,
     RejectReason,
     fetch_reference,
     inspect_image,
     is_blocked_address,
     parse_reference_url,
     resolve_host,
+    resolve_references,
+    vet_destination,
 )
 
 PUBLIC_IP = "93.184.215.14"
@@ -246,6 +255,18 @@ BAD_URLS = [
     "http:///a.png",
     "not a url",
     "",
+    # Host names no resolver takes: these reached the system resolver, whose IDNA codec raised (a 500).
+    "http://exa mple.com/",
+    "http://[::1",
+    "http://a..b/",
+    "http://" + "a" * 64 + ".example.test/",
+    "http://" + "abcdefghi." * 26 + "test/",  # 264 characters
+    "http://xn--a.example.test/",
+    "http://xn--zz.example.test/",
+    "http://-images.example.test/",
+    "http://images-.example.test/",
+    "http://images.example.test:99999/a.png",
+    "http://images.example.test:0/a.png",
 ]
 
 BLOCKED_URLS = [
@@ -289,6 +310,33 @@ async def test_local_and_private_addresses_are_refused_before_any_network(url: s
         with pytest.raises(ReferenceRejected) as excinfo:
             await fetch_reference(http, url, resolver=refusing_resolver)
     assert rejected(excinfo) == RejectReason.BLOCKED_ADDRESS
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["a" * 63 + ".example.test", ("abcdefghi." * 24 + "example")[:253], "xn--bcher-kva.example", "a-b_c.example"],
+)
+async def test_host_names_at_the_limits_are_resolved(host: str) -> None:
+    asked: list[str] = []
+
+    async def resolver(name: str) -> list[str]:
+        asked.append(name)
+        return [PUBLIC_IP]
+
+    target = parse_reference_url(f"http://{host}/a.png")
+    assert await vet_destination(target, resolver=resolver) == [ipaddress.ip_address(PUBLIC_IP)]
+    assert asked == [host]
+
+
+async def test_a_resolver_refusing_the_name_is_a_bad_url_not_a_crash() -> None:
+    async def idna_refusing(host: str) -> list[str]:
+        return [host.encode("idna").decode()]  # raises UnicodeError, as the system resolver does
+
+    target = parse_reference_url("http://" + "a" * 63 + ".example.test/")
+    weird = type(target)(url=target.url, host="a" * 64 + ".test", port=80, ip=None)  # past parse_reference_url
+    with pytest.raises(ReferenceRejected) as excinfo:
+        await vet_destination(weird, resolver=idna_refusing)
+    assert rejected(excinfo) == RejectReason.BAD_URL
 
 
 async def test_system_resolver_runs_off_the_loop() -> None:
@@ -856,3 +904,29 @@ async def test_unresolvable_and_unreachable_hosts_fail_cleanly(
         with pytest.raises(ReferenceRejected) as excinfo:
             await fetch_reference(http, url, resolver=dns(table))
         assert rejected(excinfo) == RejectReason.FETCH_FAILED
+
+
+# --- keeping references: all or nothing ----------------------------------------------------------------------------
+
+
+async def test_no_reference_is_kept_until_every_one_has_been_fetched(
+    app: Starlette, settings: Settings, server: ImageServer, plain_http: httpx.AsyncClient
+) -> None:
+    """The first URL fetches fine, the second is not an image: the request fails on the second, and the first
+    is neither stored nor recorded as an upload (a retry would otherwise leave one more each time)."""
+    user = await users.get_or_create_by_subject(f"refs-{uuid.uuid4().hex[:8]}", 0)
+    media = settings.resolved_media_dir
+    files = sorted(media.rglob("*"))
+    specs = [ReferenceSpec(url=f"{server.base}/image.png"), ReferenceSpec(url=f"{server.base}/text")]
+    with pytest.raises(InvalidInput) as excinfo:
+        await resolve_references(user, specs, storage=app.state.services.storage, http=plain_http, allow_private=True)
+    assert excinfo.value.field == ["input", "references", "1", "url"]
+    assert server.paths == ["/image.png", "/text"]
+    assert not await ReferenceImage.filter(owner_id=user.id).exists()
+    assert sorted(media.rglob("*")) == files
+
+    kept = await resolve_references(
+        user, specs[:1], storage=app.state.services.storage, http=plain_http, allow_private=True
+    )
+    assert [r.source_url for r in kept] == [specs[0].url]
+    assert await ReferenceImage.filter(owner_id=user.id).count() == 1
