@@ -47,6 +47,8 @@ export function createApiClient(token: string, onAuthExpired: () => void): { cli
     url: graphqlUrl(),
     // Every screen reads fresh data: a single-user playground has no use for a stale cache.
     requestPolicy: "cache-and-network",
+    // The API takes operations by POST only (no queries over GET: no CSRF through links or images).
+    preferGetMethod: false,
     fetchOptions: () => ({
       headers: {
         Authorization: `Bearer ${token}`,

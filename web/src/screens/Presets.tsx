@@ -214,7 +214,7 @@ function SharedWithYou() {
   const preset = result.data?.stylePresetByShareCode;
   if (!preset) return <ErrorBox error={result.error ?? "This share code does not open any preset (it may have been revoked)."} />;
   return (
-    <div className="panel" aria-labelledby="shared-title">
+    <section className="panel" aria-labelledby="shared-title">
       <h2 id="shared-title">
         Shared with you: {preset.name} <span className="meta">v{preset.version} by {preset.owner.displayName}</span>
       </h2>
@@ -224,7 +224,7 @@ function SharedWithYou() {
       </p>
       {preset.description && <p>{preset.description}</p>}
       <ForkByCode initialCode={code} />
-    </div>
+    </section>
   );
 }
 
