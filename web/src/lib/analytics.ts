@@ -16,6 +16,32 @@ export function rangeFor(key: RangeKey, now: Date = new Date()): { from: string;
   return { from: new Date(from).toISOString(), to: new Date(tomorrow).toISOString() };
 }
 
+const STEP_MS: Record<string, number> = { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000 };
+
+/** The start of the bucket holding `ms` (UTC; weeks start on Monday, as the API's do). */
+export function bucketStart(ms: number, granularity: string): number {
+  const date = new Date(ms);
+  if (granularity === "HOUR") return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours());
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  if (granularity === "WEEK") return day - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+  return day;
+}
+
+/** The API lists only buckets with usage; the chart shows every bucket of the range, empty ones as zero. */
+export function fillBuckets(
+  series: readonly { start: string; value: number }[],
+  range: { from: string; to: string },
+  granularity: string,
+): { start: string; value: number }[] {
+  const step = STEP_MS[granularity] ?? STEP_MS.DAY!;
+  const values = new Map(series.map((s) => [bucketStart(Date.parse(s.start), granularity), s.value]));
+  const out: { start: string; value: number }[] = [];
+  const end = Date.parse(range.to);
+  for (let t = bucketStart(Date.parse(range.from), granularity); t < end && out.length < 1000; t += step)
+    out.push({ start: new Date(t).toISOString(), value: values.get(t) ?? 0 });
+  return out;
+}
+
 export interface Bar {
   label: string;
   value: number;

@@ -4,7 +4,7 @@ import { useQuery } from "urql";
 import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { GroupBy } from "../gql/graphql";
-import { RANGES, bars, forecastText, rangeFor, type RangeKey } from "../lib/analytics";
+import { RANGES, bars, fillBuckets, forecastText, rangeFor, type RangeKey } from "../lib/analytics";
 import { formatMs, formatPercent, modeLabel } from "../lib/format";
 
 const AnalyticsQuery = graphql(`
@@ -153,7 +153,11 @@ export function AnalyticsScreen() {
             <BarChart
               title={metric === "creditsSpent" ? "Credits spent" : "Images delivered"}
               data={bars(
-                data.series.map((b) => ({ start: b.start, value: b.totals[metric] })),
+                fillBuckets(
+                  data.series.map((b) => ({ start: b.start, value: b.totals[metric] })),
+                  range,
+                  granularity,
+                ),
                 granularity,
               )}
             />

@@ -344,14 +344,14 @@ export function PresetDetailScreen() {
         </div>
       </dl>
       <h2>Version history</h2>
-      <ol className="versions" reversed aria-label="Versions, newest first">
+      <ul className="versions" aria-label="Versions, newest first">
         {preset.versions.map((v) => (
           <li key={v.version}>
             <strong>v{v.version}</strong> {v.name} · <code>{v.promptTemplate}</code>
             {v.promptSuffix && <> + <code>{v.promptSuffix}</code></>} · intensity {v.defaultIntensity} · {formatDateTime(v.createdAt)}
           </li>
         ))}
-      </ol>
+      </ul>
       {exported && (
         <details>
           <summary>Exported document</summary>
