@@ -139,7 +139,7 @@ function SignedIn() {
           <div className="expired-card">
             <h2 id="expired-title">Your session has ended</h2>
             <p>The API no longer accepts your token (it expired or was replaced). Get a new one to carry on where you were.</p>
-            <SignInForm defaultSubject={claims?.sub ?? ""} />
+            <SignInForm defaultSubject={claims?.sub ?? ""} autoFocus />
           </div>
         </div>
       )}

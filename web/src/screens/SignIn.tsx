@@ -17,7 +17,7 @@ export function SignInScreen() {
 }
 
 /** Development sign-in (the server mints a token) or a pasted token; used at start and when a session ends. */
-export function SignInForm({ defaultSubject }: { defaultSubject: string }) {
+export function SignInForm({ defaultSubject, autoFocus = false }: { defaultSubject: string; autoFocus?: boolean }) {
   const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -74,7 +74,7 @@ export function SignInForm({ defaultSubject }: { defaultSubject: string }) {
             <p className="hint">The development server signs a one-hour token for any user name you choose.</p>
             <Field label="User name" error={devError}>
               {(props) => (
-                <input {...props} name="subject" autoComplete="username" value={subject} onChange={(e) => setSubject(e.target.value)} />
+                <input {...props} name="subject" autoComplete="username" autoFocus={autoFocus} value={subject} onChange={(e) => setSubject(e.target.value)} />
               )}
             </Field>
             <Field label="Display name (optional)" hint="What others see on your public images and presets.">
