@@ -1821,6 +1821,8 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** RATE_LIMITED: seconds to wait before trying again; null otherwise. */
+  retryAfter?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Why a mutation could not do what was asked. */
@@ -1828,7 +1830,8 @@ export type UserErrorCode =
   | 'CONFLICT'
   | 'INSUFFICIENT_CREDITS'
   | 'INVALID'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

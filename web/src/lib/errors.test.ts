@@ -46,5 +46,7 @@ describe("userErrors next to their fields", () => {
     expect(isAuthError(new CombinedError({ graphQLErrors: [new GraphQLError("no")] }))).toBe(false);
     expect(describeError(new CombinedError({ networkError: new Error("ECONNREFUSED") }))).toMatch(/cannot be reached/);
     expect(describeError(new CombinedError({ graphQLErrors: [new GraphQLError("Nope.", { extensions: { code: "FORBIDDEN" } })] }))).toMatch(/not allowed/);
+    const limited = new GraphQLError("Slow down.", { extensions: { code: "RATE_LIMITED", retryAfter: 2.2 } });
+    expect(describeError(new CombinedError({ graphQLErrors: [limited] }))).toBe("Too many requests: try again in 3 s.");
   });
 });

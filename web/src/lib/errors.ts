@@ -73,6 +73,10 @@ export function describeError(error: CombinedError | Error | null | undefined): 
       const code = extensionCode(first);
       if (code === "UNAUTHENTICATED") return "Your session has ended. Sign in again.";
       if (code === "FORBIDDEN") return "You are not allowed to do that.";
+      if (code === "RATE_LIMITED") {
+        const wait = Number(first.extensions?.retryAfter);
+        return Number.isFinite(wait) && wait > 0 ? `Too many requests: try again in ${Math.ceil(wait)} s.` : "Too many requests: try again shortly.";
+      }
       return first.message;
     }
   }
