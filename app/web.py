@@ -83,18 +83,26 @@ class ImmutableFiles(StaticFiles):
 
 
 class SinglePageApp:
-    """A file of the build when one matches the path; else ``index.html``, so client routes (``/gallery``) load the
-    app. A missing file with an extension (``/missing.js``) is a 404, not the app."""
+    """A file of the build when one matches the path; else, for a page load (``Accept: text/html``, as browsers send
+    when they navigate), ``index.html``, so client routes (``/gallery``) load the app. Anything else is a 404: a
+    missing file (``/missing.js``), or a non-browser request for a path that is no file of the build."""
 
     def __init__(self, dist: Path) -> None:
         self.dist = dist.resolve()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = self.response(Request(scope).path_params.get("path", ""))
+        request = Request(scope)
+        page_load = "text/html" in request.headers.get("accept", "")
+        response = self.response(request.path_params.get("path", ""), page_load=page_load)
         await response(scope, receive, send)
 
-    def response(self, path: str) -> Response:
+    def response(self, path: str, *, page_load: bool) -> Response:
         index = self.dist / "index.html"
+        not_found = Response("Not Found", status_code=404, media_type="text/plain")
+        if path and not page_load:
+            candidate = (self.dist / path).resolve()
+            inside = candidate.is_relative_to(self.dist) and candidate.is_file()
+            return FileResponse(candidate, headers={"Cache-Control": NO_CACHE}) if inside else not_found
         if not index.is_file():
             page = NOT_BUILT_PAGE.format(dist=html.escape(str(self.dist)))
             return HTMLResponse(page, status_code=503, headers={"Cache-Control": NO_CACHE})
@@ -103,7 +111,7 @@ class SinglePageApp:
             if candidate.is_relative_to(self.dist) and candidate.is_file():
                 return FileResponse(candidate, headers={"Cache-Control": NO_CACHE})
             if "." in path.rsplit("/", 1)[-1]:
-                return Response("Not Found", status_code=404, media_type="text/plain")
+                return not_found
         return FileResponse(index, headers={"Cache-Control": NO_CACHE})
 
 

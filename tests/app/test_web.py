@@ -48,15 +48,18 @@ async def post(app: Starlette, path: str, body: object | None = None, content: b
 async def test_built_app_is_served_at_root_and_for_client_routes(tmp_path: Path, dist: Path) -> None:
     app = create_app(make_settings(tmp_path), web_dist=dist)
 
+    page = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}  # what a browser sends when it navigates
     root = await get(app, "/")
-    deep = await get(app, "/gallery?tab=public")
-    nested = await get(app, "/batches/3f1c")
+    deep = await get(app, "/gallery?tab=public", headers=page)
+    nested = await get(app, "/batches/3f1c", headers=page)
+    not_a_page = await get(app, "/jwt_secret")  # curl, scripts: no app for paths that are no file of the build
 
     for response in (root, deep, nested):
         assert response.status_code == 200
         assert response.text == INDEX
         assert response.headers["content-type"].startswith("text/html")
         assert response.headers["cache-control"] == "no-cache"
+    assert not_a_page.status_code == 404
 
 
 async def test_assets_and_root_files_are_served_and_missing_files_are_404(tmp_path: Path, dist: Path) -> None:
@@ -67,7 +70,7 @@ async def test_assets_and_root_files_are_served_and_missing_files_are_404(tmp_pa
     icon = await get(app, "/favicon.svg")
     missing_asset = await get(app, "/assets/gone.js")
     missing_file = await get(app, "/missing.js")
-    escape = await get(app, "/..%2fsecret.txt")
+    escape = await get(app, "/..%2fsecret.txt", headers={"Accept": "text/html"})
 
     assert asset.status_code == 200
     assert asset.text == "console.log('app')"
@@ -101,7 +104,7 @@ async def test_without_built_assets_root_says_how_to_build_them(
         app = create_app(make_settings(tmp_path), web_dist=missing)
 
     root = await get(app, "/")
-    deep = await get(app, "/projects")
+    deep = await get(app, "/projects", headers={"Accept": "text/html"})
     health = await get(app, "/healthz")
 
     assert root.status_code == 503
