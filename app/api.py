@@ -11,6 +11,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import structlog
@@ -29,7 +30,7 @@ from strawberry.types.unset import UnsetType
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from app import tracing
+from app import tracing, web
 from app.logs import register_secrets
 from app.media import MediaFiles
 from app.metrics import metrics_endpoint
@@ -269,9 +270,9 @@ async def rate_limiter(settings: Settings) -> AsyncIterator[RequestRateLimiter]:
         await limiter.close()
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(settings: Settings | None = None, *, web_dist: Path | None = None) -> Starlette:
     """Build the app; with no settings, they are read from the environment. Traced when an OTLP endpoint is set
-    (``app/tracing.py``)."""
+    (``app/tracing.py``). ``web_dist``: the built web client (default ``web/dist``; see ``app/web.py``)."""
     settings = settings or load_settings()
     tracing.configure_tracing("playground-api")
     tracer_provider = tracing.tracer_provider()
@@ -353,6 +354,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             Mount("/media", MediaFiles(directory=media_dir), name="media"),
+            *web.web_routes(settings, web_dist),
         ],
         middleware=middleware,
         lifespan=lifespan,

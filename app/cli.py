@@ -31,6 +31,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     from app.api import RequestGuard, create_app
 
+    # The one line a newcomer needs (uvicorn's own startup lines follow in the log).
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Preset Playground: open http://{host}:{args.port}/ (GraphQL at /graphql)", flush=True)
     uvicorn.run(
         create_app(settings),
         host=args.host,

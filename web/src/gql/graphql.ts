@@ -1,0 +1,2122 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** Date (isoformat) */
+  Date: { input: string; output: string; }
+  /** Date with time (isoformat) */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  /** Represents a file upload. */
+  Upload: { input: File; output: File; }
+};
+
+/** An aspect ratio and the size it resolves to at each tier. */
+export type AspectRatioOption = {
+  __typename?: 'AspectRatioOption';
+  /** Width:height, e.g. 16:9. */
+  ratio: Scalars['String']['output'];
+  /** The size at each tier that fits the bounds. */
+  sizes: Array<SizeOption>;
+};
+
+/** One provider call of a batch: a single image or a whole set. */
+export type BatchItem = {
+  __typename?: 'BatchItem';
+  /** Provider calls made (transient failures are retried). */
+  attempts: Scalars['Int']['output'];
+  /** Why it failed, when it did. */
+  errorCategory?: Maybe<ErrorCategory>;
+  /** What went wrong, for people. */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Position in the batch, from 0. */
+  itemIndex: Scalars['Int']['output'];
+  /** Images asked of this call. */
+  maxImages: Scalars['Int']['output'];
+  /** Wall time of the successful call. */
+  processingTimeMs?: Maybe<Scalars['Int']['output']>;
+  /** The prompt sent to the provider (style preset applied). */
+  prompt: Scalars['String']['output'];
+  /** The item this one retries. */
+  retriedFromItemId?: Maybe<Scalars['ID']['output']>;
+  /** PENDING, RUNNING, SUCCEEDED (all delivered) or FAILED. */
+  status: EditStatus;
+};
+
+/** One generate request: its images, provider calls and credits. */
+export type BatchJob = {
+  __typename?: 'BatchJob';
+  /** Images delivered. */
+  completedImages: Scalars['Int']['output'];
+  /** Submission time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Credits charged for delivered images. */
+  creditsCaptured: Scalars['Int']['output'];
+  /** Credits still on hold (0 once the batch ended). */
+  creditsHeld: Scalars['Int']['output'];
+  /** Credits returned for images not delivered. */
+  creditsRefunded: Scalars['Int']['output'];
+  /** Credits held at submit (the full quote). */
+  creditsReserved: Scalars['Int']['output'];
+  /** Why the whole batch failed, if it did. */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** Images that failed (cancelled ones not included). */
+  failedImages: Scalars['Int']['output'];
+  /** When it ended. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Requested height. */
+  height: Scalars['Int']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** The client's idempotency key, if sent. */
+  idempotencyKey?: Maybe<Scalars['String']['output']>;
+  /** Every requested image, in batch order. */
+  images: Array<ImageEdit>;
+  /** The provider calls, in order. */
+  items: Array<BatchItem>;
+  /** The generation mode. */
+  mode: GenerationMode;
+  /** Size, tier, references and preset settings. */
+  parameters: Scalars['JSON']['output'];
+  /** The presets it used: exact versions, weights and intensities, lead first. */
+  presetsUsed: Array<BatchPresetUse>;
+  /** The project it belongs to. */
+  projectId: Scalars['ID']['output'];
+  /** The prompts as the user wrote them. */
+  prompts: Array<Scalars['String']['output']>;
+  /** The batch this one retries. */
+  retriedFromId?: Maybe<Scalars['ID']['output']>;
+  /** Price tier of the size. */
+  sizeTier: SizeTier;
+  /** When a worker started it. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the batch stands. */
+  status: BatchStatus;
+  /** The lead style preset applied, if any. */
+  stylePresetId?: Maybe<Scalars['ID']['output']>;
+  /** Images requested. */
+  totalImages: Scalars['Int']['output'];
+  /** Requested width. */
+  width: Scalars['Int']['output'];
+};
+
+/** Result of a cancel: delivered images are kept, the rest refunded. */
+export type BatchJobCancelPayload = {
+  __typename?: 'BatchJobCancelPayload';
+  /** The batch, now CANCELLED. */
+  batchJob?: Maybe<BatchJob>;
+  /** Images delivered before the cancel (kept, charged). */
+  keptImages: Scalars['Int']['output'];
+  /** Credits returned by this cancel. */
+  refundedCredits: Scalars['Int']['output'];
+  /** Images cancelled and refunded. */
+  refundedImages: Scalars['Int']['output'];
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A page of a list, newest first. */
+export type BatchJobConnection = {
+  __typename?: 'BatchJobConnection';
+  /** The items of this page. */
+  edges: Array<BatchJobEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type BatchJobEdge = {
+  __typename?: 'BatchJobEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: BatchJob;
+};
+
+/** Narrows the batch job list. */
+export type BatchJobFilter = {
+  /** Only this project. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this status. */
+  status?: InputMaybe<BatchStatus>;
+};
+
+/** Result of a retry: a new batch linked to the original. */
+export type BatchJobRetryPayload = {
+  __typename?: 'BatchJobRetryPayload';
+  /** The new batch. */
+  batchJob?: Maybe<BatchJob>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A preset a batch used: the exact version, weight and intensity. */
+export type BatchPresetUse = {
+  __typename?: 'BatchPresetUse';
+  /** Its intensity, 0-1. */
+  intensity: Scalars['Float']['output'];
+  /** Its name when the batch used it. */
+  name: Scalars['String']['output'];
+  /** Order in the composition (0: the lead preset). */
+  position: Scalars['Int']['output'];
+  /** The preset now, when you may still read it. */
+  preset?: Maybe<StylePreset>;
+  /** The preset (null if it no longer exists). */
+  presetId?: Maybe<Scalars['ID']['output']>;
+  /** The version's settings, exactly as the batch used them. */
+  presetVersion?: Maybe<StylePresetVersion>;
+  /** The version used. */
+  version: Scalars['Int']['output'];
+  /** Its weight in the mix. */
+  weight: Scalars['Float']['output'];
+};
+
+/** A batch's progress: the stored snapshot or a live change. `seq` rises by one per event. */
+export type BatchProgressEvent = {
+  __typename?: 'BatchProgressEvent';
+  /** When the event was made. */
+  at: Scalars['DateTime']['output'];
+  /** The batch. */
+  batchJobId: Scalars['ID']['output'];
+  /** Images cancelled. */
+  cancelled: Scalars['Int']['output'];
+  /** Images delivered. */
+  completed: Scalars['Int']['output'];
+  /** Credits charged so far. */
+  creditsCaptured: Scalars['Int']['output'];
+  /** Credits still on hold. */
+  creditsHeld: Scalars['Int']['output'];
+  /** Credits returned so far. */
+  creditsRefunded: Scalars['Int']['output'];
+  /** Queue wait + run time; null once ended. */
+  etaSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Images failed. */
+  failed: Scalars['Int']['output'];
+  /** Settled images / total, 0..1. */
+  fraction: Scalars['Float']['output'];
+  /** The image delivered with this event, if any. */
+  image?: Maybe<DeliveredImage>;
+  /** Its project. */
+  projectId: Scalars['ID']['output'];
+  /** 1 = next to start; null once running. */
+  queuePosition?: Maybe<Scalars['Int']['output']>;
+  /** Estimated wait before a worker starts it. */
+  queueWaitSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Estimated remaining run time (measured averages). */
+  runSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Per-batch sequence number; resume with `afterSeq`. */
+  seq: Scalars['Int']['output'];
+  /** The batch's status. */
+  status: BatchStatus;
+  /** True on the last event (the batch ended). */
+  terminal: Scalars['Boolean']['output'];
+  /** Images requested. */
+  total: Scalars['Int']['output'];
+};
+
+/** QUEUED → RUNNING → SUCCEEDED | PARTIALLY_SUCCEEDED | FAILED | CANCELLED; CANCEL_REQUESTED while a cancel is being carried out. */
+export type BatchStatus =
+  | 'CANCELLED'
+  | 'CANCEL_REQUESTED'
+  | 'FAILED'
+  | 'PARTIALLY_SUCCEEDED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** Modes, sizes, limits and prices of this service. */
+export type Capabilities = {
+  __typename?: 'Capabilities';
+  /** Ready-made sizes by aspect ratio. */
+  aspectRatios: Array<AspectRatioOption>;
+  /** The size used when none is given. */
+  defaultSize: SizeOption;
+  /** Request limits. */
+  limits: GenerationLimits;
+  /** The generation modes. */
+  modes: Array<ModeCapability>;
+  /** Credits per delivered image by mode and tier. */
+  prices: Array<Price>;
+  /** The Seedream provider in use (simulator, wavespeed, ark). */
+  provider: Scalars['String']['output'];
+  /** Seed, size and reference-image facts. */
+  providerFacts: ProviderFacts;
+  /** Credits a new account starts with. */
+  signupCredits: Scalars['Int']['output'];
+  /** Custom sizes must fall within these. */
+  sizeBounds: SizeBounds;
+};
+
+/** Your spendable balance changed. */
+export type CreditBalanceEvent = {
+  __typename?: 'CreditBalanceEvent';
+  /** The new balance. */
+  balance: Scalars['Int']['output'];
+};
+
+/** One ledger entry. The amounts of all entries sum to the balance. */
+export type CreditTransaction = {
+  __typename?: 'CreditTransaction';
+  /** Change of the spendable balance (negative when held). */
+  amount: Scalars['Int']['output'];
+  /** The balance right after this entry. */
+  balanceAfter: Scalars['Int']['output'];
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** A note, such as an administrator's reason. */
+  description: Scalars['String']['output'];
+  /** Change of the credits on hold. */
+  heldDelta: Scalars['Int']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Why the credits moved. */
+  kind: LedgerKind;
+  /** What it belongs to, such as a batch job id. */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a list, newest first. */
+export type CreditTransactionConnection = {
+  __typename?: 'CreditTransactionConnection';
+  /** The items of this page. */
+  edges: Array<CreditTransactionEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type CreditTransactionEdge = {
+  __typename?: 'CreditTransactionEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: CreditTransaction;
+};
+
+/** An administrator's grant of credits to a user. */
+export type CreditsGrantInput = {
+  /** Credits to add, 1-1,000,000. */
+  amount: Scalars['Int']['input'];
+  /** Repeat the call with the same key and it is applied once. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Shown in the user's ledger. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The user to credit. */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of a credit grant. */
+export type CreditsGrantPayload = {
+  __typename?: 'CreditsGrantPayload';
+  /** The ledger entry. */
+  transaction?: Maybe<CreditTransaction>;
+  /** The credited user, with the new balance. */
+  user?: Maybe<User>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A time range: from (inclusive) to (exclusive); at most 366 days. */
+export type DateRangeInput = {
+  /** Start, inclusive. */
+  from: Scalars['DateTime']['input'];
+  /** End, exclusive. */
+  to: Scalars['DateTime']['input'];
+};
+
+/** Where a delivered image is, as carried by a progress event. */
+export type DeliveredImage = {
+  __typename?: 'DeliveredImage';
+  /** Its position in the batch. */
+  batchIndex: Scalars['Int']['output'];
+  /** Height in pixels. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** The image's id. */
+  imageEditId: Scalars['ID']['output'];
+  /** Where to load it. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Width in pixels. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The state of one requested image or provider call. */
+export type EditStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** Why an image failed: TRANSIENT (provider trouble, retried before giving up), CONTENT_POLICY, INVALID_INPUT, PROVIDER_AUTH (our side; operators are alerted), CANCELLED, INTERNAL. */
+export type ErrorCategory =
+  | 'CANCELLED'
+  | 'CONTENT_POLICY'
+  | 'INTERNAL'
+  | 'INVALID_INPUT'
+  | 'PROVIDER_AUTH'
+  | 'TRANSIENT';
+
+/** Images not delivered, by why. */
+export type FailureCount = {
+  __typename?: 'FailureCount';
+  /** An `ErrorCategory` value (CANCELLED for cancels). */
+  category?: Maybe<Scalars['String']['output']>;
+  /** Images. */
+  images: Scalars['Int']['output'];
+};
+
+/** An image of yours to keep in your gallery. */
+export type GalleryAddInput = {
+  /** A delivered image of yours. */
+  imageEditId: Scalars['ID']['input'];
+  /** Up to 20 tags of 1-40 characters (stored lower-case). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Up to 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Narrows your gallery; all given conditions must hold. */
+export type GalleryFilter = {
+  /** Added after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Added before this time. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only favourites (true) or the others. */
+  favorite?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this mode. */
+  mode?: InputMaybe<GenerationMode>;
+  /** Only images whose batch applied this preset first. */
+  presetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only this project. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Words that must all occur in the title, prompt or tags (full-text search). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only items carrying every one of these. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** An image you kept, with your title, tags and flags. */
+export type GalleryItem = {
+  __typename?: 'GalleryItem';
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Marked as a favourite. */
+  favorite: Scalars['Boolean']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** The image, with `remix` for its parameters. */
+  image: ImageEdit;
+  /** The first preset its batch applied. */
+  presetId?: Maybe<Scalars['ID']['output']>;
+  /** The presets its batch applied, in order. */
+  presets: Array<PresetUseParameters>;
+  /** The project the image belongs to. */
+  project?: Maybe<Project>;
+  /** Your tags, lower-case. */
+  tags: Array<Scalars['String']['output']>;
+  /** Your title (may be empty). */
+  title: Scalars['String']['output'];
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** PRIVATE or PUBLIC. */
+  visibility: GalleryVisibility;
+};
+
+/** A page of a list, newest first. */
+export type GalleryItemConnection = {
+  __typename?: 'GalleryItemConnection';
+  /** The items of this page. */
+  edges: Array<GalleryItemEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type GalleryItemEdge = {
+  __typename?: 'GalleryItemEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: GalleryItem;
+};
+
+/** Result of adding or changing a gallery item. */
+export type GalleryItemPayload = {
+  __typename?: 'GalleryItemPayload';
+  /** The item, when it succeeded. */
+  galleryItem?: Maybe<GalleryItem>;
+  /** Expected failures (validation, not found, conflicts); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** NEWEST: newest first. FAVORITES_FIRST: favourites (newest first), then the rest. */
+export type GalleryOrder =
+  | 'FAVORITES_FIRST'
+  | 'NEWEST';
+
+/** Result of removing a gallery item (the image itself stays). */
+export type GalleryRemovePayload = {
+  __typename?: 'GalleryRemovePayload';
+  /** Id of the removed item. */
+  removedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, conflicts); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a gallery item; omitted fields stay as they are. */
+export type GalleryUpdateInput = {
+  /** Mark or unmark as a favourite. */
+  favorite?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the tags (up to 20). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Up to 200 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** PUBLIC shows it in the public gallery (title, tags, image, prompt, your name). */
+  visibility?: InputMaybe<GalleryVisibility>;
+};
+
+/** Who sees a gallery item: only you, or everyone in the public gallery. */
+export type GalleryVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** What to generate. See `capabilities` for modes, sizes, limits and prices. */
+export type GenerateInput = {
+  /** Aspect ratio such as 16:9 (with `resolution`). */
+  aspectRatio?: InputMaybe<Scalars['String']['input']>;
+  /** Variations per prompt (sets: sets per prompt). */
+  count?: Scalars['Int']['input'];
+  /** Resubmitting with the same key returns the first batch and charges once. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Images per set (SEQUENTIAL / EDIT_SEQUENTIAL), 1-15; default 4. */
+  maxImages?: InputMaybe<Scalars['Int']['input']>;
+  /** The generation mode (default: the lead preset's default mode, else TEXT_TO_IMAGE). */
+  mode?: InputMaybe<GenerationMode>;
+  /** Up to 3 style presets, mixed by weight (heaviest leads), each at its intensity (see the README). */
+  presets?: InputMaybe<Array<PresetUseInput>>;
+  /** The project the images belong to. */
+  projectId: Scalars['ID']['input'];
+  /** One prompt (or use `prompts`). */
+  prompt?: InputMaybe<Scalars['String']['input']>;
+  /** Several prompts, one batch. */
+  prompts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Reference images (edit and multi-reference modes). */
+  references?: InputMaybe<Array<ReferenceInput>>;
+  /** Resolution tier for `aspectRatio`. */
+  resolution?: InputMaybe<SizeTier>;
+  /** Seed for reproducible results (where supported). */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Exact size as WxH, e.g. 2048x2048. */
+  size?: InputMaybe<Scalars['String']['input']>;
+  /** With `stylePresetId`: its intensity, 0-1. */
+  styleIntensity?: InputMaybe<Scalars['Float']['input']>;
+  /** Shorthand for `presets: [{presetId}]` (not with `presets`). */
+  stylePresetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The exact parameters that made an image, named like `GenerateInput`'s fields: pass them back as `generate(input: ...)`, unchanged or tweaked. */
+export type GenerateParameters = {
+  __typename?: 'GenerateParameters';
+  /** Images of the set (set modes only). */
+  maxImages?: Maybe<Scalars['Int']['output']>;
+  /** The generation mode. */
+  mode: GenerationMode;
+  /** The presets applied, in order, with versions, weights and intensities. */
+  presets: Array<PresetUseParameters>;
+  /** The project the image belongs to. */
+  projectId: Scalars['ID']['output'];
+  /** The prompt as the user wrote it (presets are applied at submit). */
+  prompt: Scalars['String']['output'];
+  /** The reference images, in order. */
+  references: Array<ReferenceParameters>;
+  /** The seed of the provider call that made the image. */
+  seed?: Maybe<Scalars['Int']['output']>;
+  /** The size as WxH. */
+  size: Scalars['String']['output'];
+};
+
+/** Result of a generate request. */
+export type GeneratePayload = {
+  __typename?: 'GeneratePayload';
+  /** The batch, queued; `creditsReserved` is what was held. */
+  batchJob?: Maybe<BatchJob>;
+  /** False when the idempotency key returned an earlier batch (nothing charged). */
+  created: Scalars['Boolean']['output'];
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Limits on one generation request. */
+export type GenerationLimits = {
+  __typename?: 'GenerationLimits';
+  /** Most images in one batch job. */
+  maxBatchImages: Scalars['Int']['output'];
+  /** Most variations per prompt. */
+  maxCountPerPrompt: Scalars['Int']['output'];
+  /** Largest `first` of any list. */
+  maxPageSize: Scalars['Int']['output'];
+  /** Longest prompt, in characters. */
+  maxPromptLength: Scalars['Int']['output'];
+  /** Most prompts in one batch. */
+  maxPrompts: Scalars['Int']['output'];
+  /** Largest reference image upload. */
+  maxReferenceBytes: Scalars['Int']['output'];
+  /** Most reference images per request. */
+  maxReferences: Scalars['Int']['output'];
+  /** Most images in one consistent set (`maxImages`). */
+  maxSetImages: Scalars['Int']['output'];
+  /** Accepted reference image types. */
+  referenceContentTypes: Array<Scalars['String']['output']>;
+};
+
+/** What a generation does. */
+export type GenerationMode =
+  | 'EDIT'
+  | 'EDIT_SEQUENTIAL'
+  | 'MULTI_REFERENCE'
+  | 'SEQUENTIAL'
+  | 'TEXT_TO_IMAGE';
+
+/** Time series buckets, in UTC (weeks start on Monday). */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'WEEK';
+
+/** How `groups` splits the totals. */
+export type GroupBy =
+  | 'MODE'
+  | 'PRESET'
+  | 'PROJECT';
+
+/** One requested image: its inputs, outcome and where to load it. */
+export type ImageEdit = {
+  __typename?: 'ImageEdit';
+  /** Position in the batch, from 0. */
+  batchIndex: Scalars['Int']['output'];
+  /** The batch that made it. */
+  batchJobId?: Maybe<Scalars['ID']['output']>;
+  /** MIME type of the stored image. */
+  contentType?: Maybe<Scalars['String']['output']>;
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Credits for this image (captured if delivered, else refunded). */
+  credits: Scalars['Int']['output'];
+  /** Why it failed, when it did. */
+  errorCategory?: Maybe<ErrorCategory>;
+  /** The provider's own code, when it gave one. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** What went wrong, for people. */
+  errorMessage?: Maybe<Scalars['String']['output']>;
+  /** The prompt sent to the provider (presets applied). */
+  finalPrompt?: Maybe<Scalars['String']['output']>;
+  /** Actual height in pixels. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** How it was generated. */
+  mode: GenerationMode;
+  /** Provider time for the call that made it. */
+  processingTimeMs?: Maybe<Scalars['Int']['output']>;
+  /** The project it belongs to. */
+  projectId: Scalars['ID']['output'];
+  /** The prompt as the user wrote it. */
+  prompt: Scalars['String']['output'];
+  /** The parameters that made this image, shaped like `GenerateInput`: resubmit or tweak them. */
+  remix: GenerateParameters;
+  /** Seed sent to the provider, when it takes one. */
+  seed?: Maybe<Scalars['Int']['output']>;
+  /** Requested size as WxH. */
+  size: Scalars['String']['output'];
+  /** Stored size in bytes. */
+  sizeBytes?: Maybe<Scalars['Int']['output']>;
+  /** URLs of the reference images used. */
+  sourceImages: Array<Scalars['String']['output']>;
+  /** PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
+  status: EditStatus;
+  /** The style preset applied, if any. */
+  styleName?: Maybe<Scalars['String']['output']>;
+  /** Where to load the image (our storage), once delivered. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Actual width in pixels. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of a list, newest first. */
+export type ImageEditConnection = {
+  __typename?: 'ImageEditConnection';
+  /** The items of this page. */
+  edges: Array<ImageEditEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Result of deleting an image (its file goes; the ledger is untouched). */
+export type ImageEditDeletePayload = {
+  __typename?: 'ImageEditDeletePayload';
+  /** Id of the deleted image. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** One item of a page and its cursor. */
+export type ImageEditEdge = {
+  __typename?: 'ImageEditEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ImageEdit;
+};
+
+/** Result of an image upload. */
+export type ImageUploadPayload = {
+  __typename?: 'ImageUploadPayload';
+  /** The stored reference image. */
+  image?: Maybe<ReferenceImage>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Why credits moved: SIGNUP and GRANT add credits; RESERVE holds the quote of a job; CAPTURE settles a delivered image from the hold; REFUND returns what was not delivered. */
+export type LedgerKind =
+  | 'CAPTURE'
+  | 'GRANT'
+  | 'REFUND'
+  | 'RESERVE'
+  | 'SIGNUP';
+
+/** One generation mode and the references it takes. */
+export type ModeCapability = {
+  __typename?: 'ModeCapability';
+  /** What it does. */
+  description: Scalars['String']['output'];
+  /** Most reference images it takes. */
+  maxReferences: Scalars['Int']['output'];
+  /** Fewest reference images it needs. */
+  minReferences: Scalars['Int']['output'];
+  /** The mode. */
+  mode: GenerationMode;
+  /** Whether it makes a consistent set (uses `maxImages`). */
+  producesSet: Scalars['Boolean']['output'];
+};
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancel a queued or running batch: delivered images are kept, the rest refunded. */
+  batchJobCancel: BatchJobCancelPayload;
+  /** A new batch for the failed and cancelled images of an ended one, quoted and held as usual. */
+  batchJobRetry: BatchJobRetryPayload;
+  /** Add credits to a user's balance (administrators only). */
+  creditsGrant: CreditsGrantPayload;
+  /** Keep one of your delivered images in your gallery (private until you make it public). */
+  galleryAdd: GalleryItemPayload;
+  /** Take an item out of your gallery (the image itself stays). */
+  galleryRemove: GalleryRemovePayload;
+  /** Change the title, tags, favourite flag or visibility of one of your gallery items. */
+  galleryUpdate: GalleryItemPayload;
+  /** Queue a generation: the quote is held now, delivered images are charged, the rest refunded. */
+  generate: GeneratePayload;
+  /** Delete one of your images and its file (and its gallery items); refused while its batch is running. The credits it cost stay charged. */
+  imageEditDelete: ImageEditDeletePayload;
+  /** Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`). */
+  imageUpload: ImageUploadPayload;
+  /** Create a project. */
+  projectCreate: ProjectPayload;
+  /** Delete a project you own with its generations. */
+  projectDelete: ProjectDeletePayload;
+  /** Change a project you own. */
+  projectUpdate: ProjectPayload;
+  /** Create a private preset. */
+  stylePresetCreate: StylePresetPayload;
+  /** Delete a preset (batches that used it still show it). */
+  stylePresetDelete: StylePresetDeletePayload;
+  /** A private copy of a preset (by id or share code), linked to its origin. */
+  stylePresetFork: StylePresetPayload;
+  /** Create a private preset from an exported document; each bad field is a userError. */
+  stylePresetImport: StylePresetPayload;
+  /** Generate one sample image with the preset (charged as usual); it becomes the preview. */
+  stylePresetPreview: StylePresetPreviewPayload;
+  /** Make a preset PRIVATE (revokes its share code), UNLISTED or PUBLIC. */
+  stylePresetShare: StylePresetPayload;
+  /** Save changes as a new version (earlier versions stay readable). */
+  stylePresetUpdate: StylePresetPayload;
+  /** Delete one of your uploaded reference images and its file; refused while a running batch uses it. */
+  uploadDelete: UploadDeletePayload;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationBatchJobCancelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationBatchJobRetryArgs = {
+  id: Scalars['ID']['input'];
+  onlyFailed?: Scalars['Boolean']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationCreditsGrantArgs = {
+  input: CreditsGrantInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryAddArgs = {
+  input: GalleryAddInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryRemoveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: GalleryUpdateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGenerateArgs = {
+  input: GenerateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationImageEditDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationImageUploadArgs = {
+  file: Scalars['Upload']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationProjectCreateArgs = {
+  input: ProjectCreateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationProjectDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationProjectUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: ProjectUpdateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetCreateArgs = {
+  input: StylePresetInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetForkArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  shareCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetImportArgs = {
+  document: Scalars['JSON']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetPreviewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetShareArgs = {
+  id: Scalars['ID']['input'];
+  visibility: PresetVisibility;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationStylePresetUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: StylePresetUpdateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationUploadDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** An event of yours. */
+export type MyEvent = BatchProgressEvent | CreditBalanceEvent;
+
+/** Where a page sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after`. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow `endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items precede `startCursor`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** NEWEST first, or MOST_USED first (by batches that used them). */
+export type PresetOrder =
+  | 'MOST_USED'
+  | 'NEWEST';
+
+/** A preset's preview image. */
+export type PresetPreview = {
+  __typename?: 'PresetPreview';
+  /** Height in pixels. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** Where to load it. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Width in pixels. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** MINE: yours; PUBLIC: other users' public presets; BUILT_IN: the starter library; VISIBLE: everything you may use (yours, public and built-in). */
+export type PresetScope =
+  | 'BUILT_IN'
+  | 'MINE'
+  | 'PUBLIC'
+  | 'VISIBLE';
+
+/** How a preset did in real batches (forks count for themselves). */
+export type PresetStats = {
+  __typename?: 'PresetStats';
+  /** Images those batches delivered. */
+  imagesDelivered: Scalars['Int']['output'];
+  /** Images those batches failed (cancelled ones not included). */
+  imagesFailed: Scalars['Int']['output'];
+  /** Median provider time of its successful calls. */
+  medianProcessingMs?: Maybe<Scalars['Int']['output']>;
+  /** Delivered / (delivered + failed); null before any. */
+  successRate?: Maybe<Scalars['Float']['output']>;
+  /** Batches that used it. */
+  uses: Scalars['Int']['output'];
+};
+
+/** A preset to apply to a generation. */
+export type PresetUseInput = {
+  /** 0-1 (default: the preset's own). */
+  intensity?: InputMaybe<Scalars['Float']['input']>;
+  /** A preset you may use (yours, public or built-in). */
+  presetId: Scalars['ID']['input'];
+  /** A version of it (default: the current one). */
+  version?: InputMaybe<Scalars['Int']['input']>;
+  /** Its weight in a mix, above 0 (default 1). */
+  weight?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** One preset a generation applied, shaped like `PresetUseInput`. */
+export type PresetUseParameters = {
+  __typename?: 'PresetUseParameters';
+  /** How strongly it was applied, 0-1. */
+  intensity?: Maybe<Scalars['Float']['output']>;
+  /** The style preset. */
+  presetId: Scalars['ID']['output'];
+  /** The preset's version that was applied. */
+  version?: Maybe<Scalars['Int']['output']>;
+  /** Its weight among the presets used. */
+  weight?: Maybe<Scalars['Float']['output']>;
+};
+
+/** PRIVATE: only you; UNLISTED: anyone with the share code (not listed, not readable by id); PUBLIC: everyone, listed. */
+export type PresetVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC'
+  | 'UNLISTED';
+
+/** Credits for one delivered image. */
+export type Price = {
+  __typename?: 'Price';
+  /** Credits charged per delivered image. */
+  creditsPerImage: Scalars['Int']['output'];
+  /** The mode. */
+  mode: GenerationMode;
+  /** Resolution tier: 1K, 2K or 4K. */
+  tier: Scalars['String']['output'];
+};
+
+/** A project's processing status, following its batch jobs. */
+export type ProcessingStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'IDLE'
+  | 'PROCESSING'
+  | 'QUEUED';
+
+/** A folder of generations owned by one user. */
+export type Project = {
+  __typename?: 'Project';
+  /** The project's batch jobs, newest first. `first` is at most 100. */
+  batchJobs: BatchJobConnection;
+  /** Default number of images per generation. */
+  batchSize: Scalars['Int']['output'];
+  /** Creation time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Free text, up to 2,000 characters. */
+  description: Scalars['String']['output'];
+  /** The mode this project mostly uses. */
+  generationType?: Maybe<GenerationMode>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** The project's images, newest first. `first` is at most 100. */
+  imageEdits: ImageEditConnection;
+  /** Client-defined JSON object (up to 16 KiB). */
+  metadata: Scalars['JSON']['output'];
+  /** Name, 1-120 characters. */
+  name: Scalars['String']['output'];
+  /** Follows the project's batch jobs. */
+  processingStatus: ProcessingStatus;
+  /** The style presets used in this project that you may still read. */
+  stylePresets: Array<StylePreset>;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A folder of generations owned by one user. */
+export type ProjectBatchJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A folder of generations owned by one user. */
+export type ProjectImageEditsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of a list, newest first. */
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  /** The items of this page. */
+  edges: Array<ProjectEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new project. */
+export type ProjectCreateInput = {
+  /** Default images per generation, 1-60. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Preferred mode. */
+  generationType?: InputMaybe<GenerationMode>;
+  /** A JSON object, up to 16 KiB. */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** 1-120 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** Result of deleting a project. */
+export type ProjectDeletePayload = {
+  __typename?: 'ProjectDeletePayload';
+  /** Id of the deleted project. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** One item of a page and its cursor. */
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Project;
+};
+
+/** Narrows the project list. */
+export type ProjectFilter = {
+  /** Text contained in the name or description (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only this processing status. */
+  status?: InputMaybe<ProcessingStatus>;
+};
+
+/** Result of creating or updating a project. */
+export type ProjectPayload = {
+  __typename?: 'ProjectPayload';
+  /** The project, when it succeeded. */
+  project?: Maybe<Project>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a project; omitted fields stay as they are. */
+export type ProjectUpdateInput = {
+  /** Default images per generation, 1-60. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Preferred mode. */
+  generationType?: InputMaybe<GenerationMode>;
+  /** A JSON object; replaces the old one. */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** 1-120 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a client should know about the configured provider. */
+export type ProviderFacts = {
+  __typename?: 'ProviderFacts';
+  /** The rest, in words. */
+  notes: Array<Scalars['String']['output']>;
+  /** What reference images are sent as. */
+  referenceContentTypes: Array<Scalars['String']['output']>;
+  /** Long side / short side at most. */
+  referenceMaxAspectRatio?: Maybe<Scalars['Float']['output']>;
+  /** Largest reference image sent. */
+  referenceMaxBytes: Scalars['Int']['output'];
+  /** Longest side (larger ones are scaled down). */
+  referenceMaxSide?: Maybe<Scalars['Int']['output']>;
+  /** Shortest reference side the provider takes. */
+  referenceMinSide?: Maybe<Scalars['Int']['output']>;
+  /** Whether the same seed reproduces an image. */
+  seedReproducible: Scalars['Boolean']['output'];
+  /** Whether `seed` reaches the provider at all. */
+  seedSent: Scalars['Boolean']['output'];
+  /** False when a resolution tier lets the model choose the aspect: trust the delivered size. */
+  tierSizesKeepAspect: Scalars['Boolean']['output'];
+};
+
+/** One provider's calls in the range (administrators). */
+export type ProviderUsage = {
+  __typename?: 'ProviderUsage';
+  /** Provider call attempts (retries included). */
+  calls: Scalars['Int']['output'];
+  /** failedCalls / calls. */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  /** Attempts that did not deliver everything asked. */
+  failedCalls: Scalars['Int']['output'];
+  /** Median wall time of a call. */
+  p50LatencyMs?: Maybe<Scalars['Int']['output']>;
+  /** 95th percentile wall time of a call. */
+  p95LatencyMs?: Maybe<Scalars['Int']['output']>;
+  /** The provider's name. */
+  provider: Scalars['String']['output'];
+};
+
+/** Narrows the public gallery. */
+export type PublicGalleryFilter = {
+  /** Added after this time. */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Added before this time. */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this mode. */
+  mode?: InputMaybe<GenerationMode>;
+  /** Words that must all occur in the title, prompt or tags (full-text search). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Only items carrying every one of these. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A public gallery item as everyone sees it: the picture, its title, tags, mode and prompt, and the author's display name. Nothing else of the author (no email, no projects, no references, no credits). */
+export type PublicGalleryItem = {
+  __typename?: 'PublicGalleryItem';
+  /** Who made it (display name only). */
+  author: PublicUser;
+  /** When it was added to the gallery. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Height in pixels. */
+  height?: Maybe<Scalars['Int']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** How it was generated. */
+  mode: GenerationMode;
+  /** The prompt as the author wrote it. */
+  prompt: Scalars['String']['output'];
+  /** The author's tags. */
+  tags: Array<Scalars['String']['output']>;
+  /** The author's title (may be empty). */
+  title: Scalars['String']['output'];
+  /** Where to load the image. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** Width in pixels. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of a list, newest first. */
+export type PublicGalleryItemConnection = {
+  __typename?: 'PublicGalleryItemConnection';
+  /** The items of this page. */
+  edges: Array<PublicGalleryItemEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type PublicGalleryItemEdge = {
+  __typename?: 'PublicGalleryItemEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PublicGalleryItem;
+};
+
+/** What other users see of a user: the display name, nothing else. */
+export type PublicUser = {
+  __typename?: 'PublicUser';
+  /** The name the user chose to show (never an email). */
+  displayName: Scalars['String']['output'];
+};
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type Query = {
+  __typename?: 'Query';
+  /** One of your batch jobs by id; null when not found. */
+  batchJob?: Maybe<BatchJob>;
+  /** Your batch jobs, newest first. `first` is at most 100. */
+  batchJobs: BatchJobConnection;
+  /** Modes, sizes, limits and prices (no token needed). */
+  capabilities: Capabilities;
+  /** Your credit ledger, newest first. `first` is at most 100. */
+  creditTransactions: CreditTransactionConnection;
+  /** Your gallery, filtered and searched. `first` is at most 100. */
+  gallery: GalleryItemConnection;
+  /** One of your gallery items by id; null when not found. */
+  galleryItem?: Maybe<GalleryItem>;
+  /** One of your images by id; null when not found. */
+  imageEdit?: Maybe<ImageEdit>;
+  /** The authenticated caller. */
+  me: User;
+  /** One of your projects by id; null when not found. */
+  project?: Maybe<Project>;
+  /** Your projects, newest first. `first` is at most 100. */
+  projects: ProjectConnection;
+  /** Every user's public items, newest first (authors by display name only). `first` is at most 100. */
+  publicGallery: PublicGalleryItemConnection;
+  /** What a generate request would cost, and whether your balance covers it. */
+  quote: Quote;
+  /** A preset you may read by id (yours, public or built-in); null if not. */
+  stylePreset?: Maybe<StylePreset>;
+  /** An UNLISTED or PUBLIC preset by its share code. */
+  stylePresetByShareCode?: Maybe<StylePreset>;
+  /** The preset's current version as a versioned JSON document (`stylePresetImport` reads it). */
+  stylePresetExport: Scalars['JSON']['output'];
+  /** Presets by scope, search and tags. `first` is at most 100. */
+  stylePresets: StylePresetConnection;
+  /** Your uploaded reference images, newest first. `first` is at most 100. */
+  uploads: ReferenceImageConnection;
+  /** Totals, a time series, groups, failures and a forecast of your usage (or everyone's, admins). */
+  usageAnalytics: UsageAnalytics;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryBatchJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryBatchJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BatchJobFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryCreditTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryGalleryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GalleryFilter>;
+  first?: Scalars['Int']['input'];
+  orderBy?: GalleryOrder;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryGalleryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryImageEditArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryPublicGalleryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PublicGalleryFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryQuoteArgs = {
+  input: GenerateInput;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryStylePresetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryStylePresetByShareCodeArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryStylePresetExportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryStylePresetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  orderBy?: PresetOrder;
+  scope?: PresetScope;
+  search?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryUploadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryUsageAnalyticsArgs = {
+  granularity?: Granularity;
+  groupBy?: GroupBy;
+  range: DateRangeInput;
+  scope?: Scope;
+};
+
+/** What a generate request would cost. */
+export type Quote = {
+  __typename?: 'Quote';
+  /** Your spendable balance now. */
+  balance: Scalars['Int']['output'];
+  /** Whether the balance covers the total. */
+  covered: Scalars['Boolean']['output'];
+  /** Price of one delivered image. */
+  creditsPerImage: Scalars['Int']['output'];
+  /** Resolved height. */
+  height: Scalars['Int']['output'];
+  /** Provider calls it makes. */
+  providerCalls: Scalars['Int']['output'];
+  /** Price tier of the size. */
+  sizeTier: SizeTier;
+  /** Held at submit; images not delivered are refunded. */
+  totalCredits: Scalars['Int']['output'];
+  /** Images it asks for (sets count at their maxImages). */
+  totalImages: Scalars['Int']['output'];
+  /** Resolved width. */
+  width: Scalars['Int']['output'];
+};
+
+/** An image you uploaded (or we fetched) to use as a reference. */
+export type ReferenceImage = {
+  __typename?: 'ReferenceImage';
+  /** MIME type, sniffed from the bytes. */
+  contentType: Scalars['String']['output'];
+  /** Upload time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Height in pixels. */
+  height: Scalars['Int']['output'];
+  /** Pass it as `references: [{uploadId: ...}]`. */
+  id: Scalars['ID']['output'];
+  /** Size in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** Where it is stored. */
+  url: Scalars['String']['output'];
+  /** Width in pixels. */
+  width: Scalars['Int']['output'];
+};
+
+/** A page of a list, newest first. */
+export type ReferenceImageConnection = {
+  __typename?: 'ReferenceImageConnection';
+  /** The items of this page. */
+  edges: Array<ReferenceImageEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type ReferenceImageEdge = {
+  __typename?: 'ReferenceImageEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ReferenceImage;
+};
+
+/** A reference image: an earlier `imageUpload`, or a URL we fetch. */
+export type ReferenceInput =
+  /** From imageUpload. */
+  { uploadId: Scalars['ID']['input']; url?: never; }
+  |  /** A public http(s) image URL (PNG, JPEG or WebP, up to 10 MiB). */
+  { uploadId?: never; url: Scalars['String']['input']; };
+
+/** A reference image of a generation, shaped like `ReferenceInput`. */
+export type ReferenceParameters = {
+  __typename?: 'ReferenceParameters';
+  /** The upload (`uploads`); pass back as `uploadId`. */
+  uploadId: Scalars['ID']['output'];
+};
+
+/** What a user may do: `ADMIN` may grant credits. */
+export type Role =
+  | 'ADMIN'
+  | 'USER';
+
+/** MINE: your usage. ALL: everyone's, with provider statistics (administrators). */
+export type Scope =
+  | 'ALL'
+  | 'MINE';
+
+/** Sizes the configured provider accepts. */
+export type SizeBounds = {
+  __typename?: 'SizeBounds';
+  /** Largest long-side / short-side ratio. */
+  maxAspectRatio: Scalars['Float']['output'];
+  /** Largest width × height. */
+  maxPixels: Scalars['Int']['output'];
+  /** Largest width or height in pixels. */
+  maxSide: Scalars['Int']['output'];
+  /** Smallest width × height. */
+  minPixels: Scalars['Int']['output'];
+  /** Smallest width or height in pixels. */
+  minSide: Scalars['Int']['output'];
+};
+
+/** A concrete size. */
+export type SizeOption = {
+  __typename?: 'SizeOption';
+  /** Height in pixels. */
+  height: Scalars['Int']['output'];
+  /** Resolution tier: 1K, 2K or 4K. */
+  tier: Scalars['String']['output'];
+  /** Width in pixels. */
+  width: Scalars['Int']['output'];
+};
+
+/** Resolution tier: K1 = 1K, K2 = 2K, K4 = 4K. */
+export type SizeTier =
+  | 'K1'
+  | 'K2'
+  | 'K4';
+
+/** Reusable generation settings: a prompt template and defaults. */
+export type StylePreset = {
+  __typename?: 'StylePreset';
+  /** Part of the starter library (administrators edit it). */
+  builtIn: Scalars['Boolean']['output'];
+  /** Creation time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Aspect ratio used when a request gives none. */
+  defaultAspectRatio?: Maybe<Scalars['String']['output']>;
+  /** Intensity when a request gives none, 0-1. */
+  defaultIntensity: Scalars['Float']['output'];
+  /** Mode used when a request gives none. */
+  defaultMode?: Maybe<GenerationMode>;
+  /** Resolution tier with the aspect ratio. */
+  defaultResolution?: Maybe<SizeTier>;
+  /** Size (WxH) used when a request gives none. */
+  defaultSize?: Maybe<Scalars['String']['output']>;
+  /** Deleted (still shown in the batches that used it). */
+  deleted: Scalars['Boolean']['output'];
+  /** Up to 2,000 characters. */
+  description: Scalars['String']['output'];
+  /** The preset it was forked from, when you may read it. */
+  forkedFrom?: Maybe<StylePreset>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Images per set (set modes) when a request gives none. */
+  maxImages?: Maybe<Scalars['Int']['output']>;
+  /** Name, 1-120 characters. */
+  name: Scalars['String']['output'];
+  /** Who made it (the display name only). */
+  owner: PublicUser;
+  /** Its preview image, once `stylePresetPreview` delivered one. */
+  preview?: Maybe<PresetPreview>;
+  /** Added after the template at full intensity. */
+  promptSuffix: Scalars['String']['output'];
+  /** Template with a {prompt} slot (appended when absent). */
+  promptTemplate: Scalars['String']['output'];
+  /** Its style reference images, sent in the edit modes (up to 10). */
+  referenceImages: Array<ReferenceImage>;
+  /** The code that lets others read and fork it; only its owner sees it. */
+  shareCode?: Maybe<Scalars['String']['output']>;
+  /** How it did in real batches. */
+  stats: PresetStats;
+  /** Up to 20 lowercase tags. */
+  tags: Array<Scalars['String']['output']>;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** The current version. */
+  version: Scalars['Int']['output'];
+  /** Every version, newest first. */
+  versions: Array<StylePresetVersion>;
+  /** PRIVATE, UNLISTED or PUBLIC. */
+  visibility: PresetVisibility;
+};
+
+/** A page of a list, newest first. */
+export type StylePresetConnection = {
+  __typename?: 'StylePresetConnection';
+  /** The items of this page. */
+  edges: Array<StylePresetEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Result of deleting a preset. */
+export type StylePresetDeletePayload = {
+  __typename?: 'StylePresetDeletePayload';
+  /** Id of the deleted preset. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** One item of a page and its cursor. */
+export type StylePresetEdge = {
+  __typename?: 'StylePresetEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: StylePreset;
+};
+
+/** A new preset. */
+export type StylePresetInput = {
+  /** Such as 16:9. */
+  defaultAspectRatio?: InputMaybe<Scalars['String']['input']>;
+  /** 0-1 (default 0.75). */
+  defaultIntensity?: InputMaybe<Scalars['Float']['input']>;
+  /** Mode used when none is given. */
+  defaultMode?: InputMaybe<GenerationMode>;
+  /** Tier with the aspect ratio. */
+  defaultResolution?: InputMaybe<SizeTier>;
+  /** WxH, within the provider's bounds. */
+  defaultSize?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Images per set, 1-15 (set modes). */
+  maxImages?: InputMaybe<Scalars['Int']['input']>;
+  /** 1-120 characters. */
+  name: Scalars['String']['input'];
+  /** Up to 300 characters. */
+  promptSuffix?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 1,000 characters with at most one {prompt} slot (default `{prompt}`). */
+  promptTemplate?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 10 of your uploads (`imageUpload`), sent as style references in edit modes. */
+  referenceImages?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Up to 20 tags of 1-32 characters. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Result of creating, updating, sharing, forking or importing a preset. */
+export type StylePresetPayload = {
+  __typename?: 'StylePresetPayload';
+  /** The preset, when it succeeded. */
+  stylePreset?: Maybe<StylePreset>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of a preview request: the batch making the preview image. */
+export type StylePresetPreviewPayload = {
+  __typename?: 'StylePresetPreviewPayload';
+  /** The one-image batch (charged as usual); its image becomes the preview. */
+  batchJob?: Maybe<BatchJob>;
+  /** The preset. */
+  stylePreset?: Maybe<StylePreset>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a preset; saved as a new version. On update, null clears it and omitting it keeps it. */
+export type StylePresetUpdateInput = {
+  /** Null clears it. */
+  defaultAspectRatio?: InputMaybe<Scalars['String']['input']>;
+  /** 0-1. */
+  defaultIntensity?: InputMaybe<Scalars['Float']['input']>;
+  /** Null clears it. */
+  defaultMode?: InputMaybe<GenerationMode>;
+  /** Null clears it. */
+  defaultResolution?: InputMaybe<SizeTier>;
+  /** Null clears it. */
+  defaultSize?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 2,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Null clears it. */
+  maxImages?: InputMaybe<Scalars['Int']['input']>;
+  /** 1-120 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 300 characters. */
+  promptSuffix?: InputMaybe<Scalars['String']['input']>;
+  /** With a {prompt} slot. */
+  promptTemplate?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the style reference images. */
+  referenceImages?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Replaces the tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One immutable version of a preset's settings. */
+export type StylePresetVersion = {
+  __typename?: 'StylePresetVersion';
+  /** When this version was saved. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Aspect ratio used when a request gives none. */
+  defaultAspectRatio?: Maybe<Scalars['String']['output']>;
+  /** Intensity when a request gives none, 0-1. */
+  defaultIntensity: Scalars['Float']['output'];
+  /** Mode used when a request gives none. */
+  defaultMode?: Maybe<GenerationMode>;
+  /** Resolution tier with the aspect ratio. */
+  defaultResolution?: Maybe<SizeTier>;
+  /** Size (WxH) used when a request gives none. */
+  defaultSize?: Maybe<Scalars['String']['output']>;
+  /** Up to 2,000 characters. */
+  description: Scalars['String']['output'];
+  /** Images per set (set modes) when a request gives none. */
+  maxImages?: Maybe<Scalars['Int']['output']>;
+  /** Name, 1-120 characters. */
+  name: Scalars['String']['output'];
+  /** Added after the template at full intensity. */
+  promptSuffix: Scalars['String']['output'];
+  /** Template with a {prompt} slot (appended when absent). */
+  promptTemplate: Scalars['String']['output'];
+  /** Style reference images it holds. */
+  referenceImageCount: Scalars['Int']['output'];
+  /** Up to 20 lowercase tags. */
+  tags: Array<Scalars['String']['output']>;
+  /** 1 for the first; every update adds one. */
+  version: Scalars['Int']['output'];
+};
+
+/** Live streams over WebSocket (graphql-transport-ws). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A batch's stored snapshot, then live events with a higher seq; completes after the last one. */
+  batchProgress: BatchProgressEvent;
+  /** Every batch event of yours and your balance changes. */
+  myEvents: MyEvent;
+};
+
+
+/** Live streams over WebSocket (graphql-transport-ws). */
+export type SubscriptionBatchProgressArgs = {
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+  batchJobId: Scalars['ID']['input'];
+};
+
+/** Result of deleting an uploaded reference image. */
+export type UploadDeletePayload = {
+  __typename?: 'UploadDeletePayload';
+  /** Id of the deleted upload. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, credits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Where credits and time went in a range: totals, a time series, groups, a forecast. */
+export type UsageAnalytics = {
+  __typename?: 'UsageAnalytics';
+  /** Images not delivered, by category. */
+  failures: Array<FailureCount>;
+  /** The balance at the last 14 days' rate. */
+  forecast: UsageForecast;
+  /** Start of the range, inclusive (UTC). */
+  from: Scalars['DateTime']['output'];
+  /** Bucket size of `series`. */
+  granularity: Granularity;
+  /** What `groups` splits by. */
+  groupBy: GroupBy;
+  /** The totals per group. */
+  groups: Array<UsageGroup>;
+  /** Per-provider latency and error rates (scope ALL only). */
+  providers?: Maybe<Array<ProviderUsage>>;
+  /** Whose usage. */
+  scope: Scope;
+  /** Buckets with usage, in time order. */
+  series: Array<UsageBucket>;
+  /** End of the range, exclusive (UTC). */
+  to: Scalars['DateTime']['output'];
+  /** The whole range. */
+  totals: UsageTotals;
+};
+
+/** One bucket of the time series. */
+export type UsageBucket = {
+  __typename?: 'UsageBucket';
+  /** Start of the bucket (UTC). */
+  start: Scalars['DateTime']['output'];
+  /** What the bucket came to. */
+  totals: UsageTotals;
+};
+
+/** Where the balance is heading at the recent rate of spending. */
+export type UsageForecast = {
+  __typename?: 'UsageForecast';
+  /** The balance now (with scope ALL: every user's together). */
+  balance: Scalars['Int']['output'];
+  /** Credits spent per day, averaged over the last 14 days. */
+  dailyBurn: Scalars['Float']['output'];
+  /** When it reaches zero at that rate; null if never. */
+  runsOutOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** The totals of one group (a mode, project or first preset). */
+export type UsageGroup = {
+  __typename?: 'UsageGroup';
+  /** The mode, or the project or preset id; null for images without a project or preset. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** What the group came to. */
+  totals: UsageTotals;
+};
+
+/** What a set of generations came to. */
+export type UsageTotals = {
+  __typename?: 'UsageTotals';
+  /** Credits returned for images not delivered. */
+  creditsRefunded: Scalars['Int']['output'];
+  /** Credits captured for delivered images. */
+  creditsSpent: Scalars['Int']['output'];
+  /** Batches with at least one image settled in the range. */
+  generations: Scalars['Int']['output'];
+  /** Images delivered. */
+  imagesDelivered: Scalars['Int']['output'];
+  /** Images settled (delivered, failed or cancelled). */
+  imagesRequested: Scalars['Int']['output'];
+  /** Median processing time of delivered images. */
+  p50ProcessingMs?: Maybe<Scalars['Int']['output']>;
+  /** 95th percentile processing time. */
+  p95ProcessingMs?: Maybe<Scalars['Int']['output']>;
+  /** Delivered / requested; null when nothing was. */
+  successRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The authenticated caller. */
+export type User = {
+  __typename?: 'User';
+  /** When the account was created (first request). */
+  createdAt: Scalars['DateTime']['output'];
+  /** Spendable balance (credits on hold are not included). */
+  credits: Scalars['Int']['output'];
+  /** Credits on hold for batches still running (not part of `credits`). */
+  creditsHeld: Scalars['Int']['output'];
+  /** What other users see of you (the token's `name` claim). */
+  displayName: Scalars['String']['output'];
+  /** Email from the token, when it carries one. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** USER or ADMIN. */
+  role: Role;
+  /** The identity provider's subject (`sub` claim). */
+  subject: Scalars['String']['output'];
+};
+
+/** An expected failure of a mutation: what, where, and a message for people. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable, machine-readable reason. */
+  code: UserErrorCode;
+  /** Path of the input field at fault, e.g. ["input", "name"]; null for the whole request. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** RATE_LIMITED: seconds to wait before trying again; null otherwise. */
+  retryAfter?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Why a mutation could not do what was asked. */
+export type UserErrorCode =
+  | 'CONFLICT'
+  | 'INSUFFICIENT_CREDITS'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED';
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, displayName: string, credits: number, creditsHeld: number } };
+
+export type BalanceSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BalanceSubscription = { __typename?: 'Subscription', myEvents: { __typename: 'BatchProgressEvent' } | { __typename: 'CreditBalanceEvent', balance: number } };
+
+export type UsageAnalyticsQueryVariables = Exact<{
+  range: DateRangeInput;
+  granularity: Granularity;
+  groupBy: GroupBy;
+}>;
+
+
+export type UsageAnalyticsQuery = { __typename?: 'Query', usageAnalytics: { __typename?: 'UsageAnalytics', totals: { __typename?: 'UsageTotals', generations: number, imagesRequested: number, imagesDelivered: number, creditsSpent: number, creditsRefunded: number, successRate?: number | null, p50ProcessingMs?: number | null, p95ProcessingMs?: number | null }, series: Array<{ __typename?: 'UsageBucket', start: string, totals: { __typename?: 'UsageTotals', creditsSpent: number, imagesDelivered: number } }>, groups: Array<{ __typename?: 'UsageGroup', key?: string | null, totals: { __typename?: 'UsageTotals', generations: number, imagesDelivered: number, creditsSpent: number, successRate?: number | null } }>, failures: Array<{ __typename?: 'FailureCount', category?: string | null, images: number }>, forecast: { __typename?: 'UsageForecast', dailyBurn: number, balance: number, runsOutOn?: string | null } }, projects: { __typename?: 'ProjectConnection', edges: Array<{ __typename?: 'ProjectEdge', node: { __typename?: 'Project', id: string, name: string } }> } };
+
+export type BatchJobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BatchJobQuery = { __typename?: 'Query', batchJob?: { __typename?: 'BatchJob', id: string, projectId: string, mode: GenerationMode, status: BatchStatus, prompts: Array<string>, width: number, height: number, totalImages: number, completedImages: number, failedImages: number, creditsReserved: number, creditsCaptured: number, creditsRefunded: number, creditsHeld: number, retriedFromId?: string | null, errorMessage?: string | null, createdAt: string, presetsUsed: Array<{ __typename?: 'BatchPresetUse', name: string, version: number, weight: number, intensity: number }>, images: Array<{ __typename?: 'ImageEdit', id: string, batchIndex: number, status: EditStatus, url?: string | null, width?: number | null, height?: number | null, prompt: string, errorCategory?: ErrorCategory | null, errorMessage?: string | null }> } | null };
+
+export type BatchProgressSubscriptionVariables = Exact<{
+  batchJobId: Scalars['ID']['input'];
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type BatchProgressSubscription = { __typename?: 'Subscription', batchProgress: { __typename?: 'BatchProgressEvent', seq: number, status: BatchStatus, terminal: boolean, total: number, completed: number, failed: number, cancelled: number, fraction: number, queuePosition?: number | null, etaSeconds?: number | null, creditsHeld: number, creditsCaptured: number, creditsRefunded: number, image?: { __typename?: 'DeliveredImage', imageEditId: string, batchIndex: number, url?: string | null, width?: number | null, height?: number | null } | null } };
+
+export type BatchJobCancelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BatchJobCancelMutation = { __typename?: 'Mutation', batchJobCancel: { __typename?: 'BatchJobCancelPayload', keptImages: number, refundedImages: number, refundedCredits: number, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type BatchJobRetryMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  onlyFailed: Scalars['Boolean']['input'];
+}>;
+
+
+export type BatchJobRetryMutation = { __typename?: 'Mutation', batchJobRetry: { __typename?: 'BatchJobRetryPayload', batchJob?: { __typename?: 'BatchJob', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type GalleryAddMutationVariables = Exact<{
+  input: GalleryAddInput;
+}>;
+
+
+export type GalleryAddMutation = { __typename?: 'Mutation', galleryAdd: { __typename?: 'GalleryItemPayload', galleryItem?: { __typename?: 'GalleryItem', id: string, title: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type BatchesQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BatchJobFilter>;
+}>;
+
+
+export type BatchesQuery = { __typename?: 'Query', batchJobs: { __typename?: 'BatchJobConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'BatchJobEdge', node: { __typename?: 'BatchJob', id: string, mode: GenerationMode, status: BatchStatus, prompts: Array<string>, totalImages: number, completedImages: number, createdAt: string } }> } };
+
+export type CreditsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CreditsQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, credits: number, creditsHeld: number }, creditTransactions: { __typename?: 'CreditTransactionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'CreditTransactionEdge', node: { __typename?: 'CreditTransaction', id: string, kind: LedgerKind, amount: number, heldDelta: number, balanceAfter: number, reference?: string | null, description: string, createdAt: string } }> } };
+
+export type GalleryQueryVariables = Exact<{
+  filter?: InputMaybe<GalleryFilter>;
+  orderBy: GalleryOrder;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type GalleryQuery = { __typename?: 'Query', gallery: { __typename?: 'GalleryItemConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'GalleryItemEdge', node: { __typename?: 'GalleryItem', id: string, title: string, tags: Array<string>, favorite: boolean, visibility: GalleryVisibility, createdAt: string, project?: { __typename?: 'Project', id: string, name: string } | null, image: { __typename?: 'ImageEdit', id: string, url?: string | null, width?: number | null, height?: number | null, prompt: string, mode: GenerationMode } } }> } };
+
+export type PublicGalleryQueryVariables = Exact<{
+  filter?: InputMaybe<PublicGalleryFilter>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PublicGalleryQuery = { __typename?: 'Query', publicGallery: { __typename?: 'PublicGalleryItemConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'PublicGalleryItemEdge', node: { __typename?: 'PublicGalleryItem', id: string, title: string, tags: Array<string>, mode: GenerationMode, prompt: string, url?: string | null, width?: number | null, height?: number | null, author: { __typename?: 'PublicUser', displayName: string } } }> } };
+
+export type GalleryUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: GalleryUpdateInput;
+}>;
+
+
+export type GalleryUpdateMutation = { __typename?: 'Mutation', galleryUpdate: { __typename?: 'GalleryItemPayload', galleryItem?: { __typename?: 'GalleryItem', id: string, favorite: boolean, visibility: GalleryVisibility, title: string, tags: Array<string> } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type GalleryRemoveMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GalleryRemoveMutation = { __typename?: 'Mutation', galleryRemove: { __typename?: 'GalleryRemovePayload', removedId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type GenerateSetupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GenerateSetupQuery = { __typename?: 'Query', capabilities: { __typename?: 'Capabilities', provider: string, modes: Array<{ __typename?: 'ModeCapability', mode: GenerationMode, description: string, minReferences: number, maxReferences: number, producesSet: boolean }>, defaultSize: { __typename?: 'SizeOption', tier: string, width: number, height: number }, aspectRatios: Array<{ __typename?: 'AspectRatioOption', ratio: string, sizes: Array<{ __typename?: 'SizeOption', tier: string, width: number, height: number }> }>, sizeBounds: { __typename?: 'SizeBounds', minSide: number, maxSide: number }, limits: { __typename?: 'GenerationLimits', maxCountPerPrompt: number, maxSetImages: number, maxPromptLength: number, maxReferences: number, maxReferenceBytes: number, referenceContentTypes: Array<string> }, prices: Array<{ __typename?: 'Price', mode: GenerationMode, tier: string, creditsPerImage: number }>, providerFacts: { __typename?: 'ProviderFacts', seedSent: boolean, seedReproducible: boolean, notes: Array<string> } }, projects: { __typename?: 'ProjectConnection', edges: Array<{ __typename?: 'ProjectEdge', node: { __typename?: 'Project', id: string, name: string } }> }, stylePresets: { __typename?: 'StylePresetConnection', edges: Array<{ __typename?: 'StylePresetEdge', node: { __typename?: 'StylePreset', id: string, name: string, version: number, builtIn: boolean, defaultIntensity: number } }> } };
+
+export type RemixQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RemixQuery = { __typename?: 'Query', imageEdit?: { __typename?: 'ImageEdit', id: string, url?: string | null, remix: { __typename?: 'GenerateParameters', projectId: string, mode: GenerationMode, prompt: string, maxImages?: number | null, size: string, seed?: number | null, references: Array<{ __typename?: 'ReferenceParameters', uploadId: string }>, presets: Array<{ __typename?: 'PresetUseParameters', presetId: string, version?: number | null, weight?: number | null, intensity?: number | null }> } } | null };
+
+export type QuoteQueryVariables = Exact<{
+  input: GenerateInput;
+}>;
+
+
+export type QuoteQuery = { __typename?: 'Query', quote: { __typename?: 'Quote', totalImages: number, providerCalls: number, width: number, height: number, sizeTier: SizeTier, creditsPerImage: number, totalCredits: number, balance: number, covered: boolean } };
+
+export type GenerateMutationVariables = Exact<{
+  input: GenerateInput;
+}>;
+
+
+export type GenerateMutation = { __typename?: 'Mutation', generate: { __typename?: 'GeneratePayload', created: boolean, batchJob?: { __typename?: 'BatchJob', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ImageUploadMutationVariables = Exact<{
+  file: Scalars['Upload']['input'];
+}>;
+
+
+export type ImageUploadMutation = { __typename?: 'Mutation', imageUpload: { __typename?: 'ImageUploadPayload', image?: { __typename?: 'ReferenceImage', id: string, url: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StylePresetQuery = { __typename?: 'Query', stylePreset?: { __typename?: 'StylePreset', id: string, name: string, description: string, tags: Array<string>, promptTemplate: string, promptSuffix: string, defaultMode?: GenerationMode | null, defaultIntensity: number, version: number, visibility: PresetVisibility, shareCode?: string | null, builtIn: boolean, createdAt: string, owner: { __typename?: 'PublicUser', displayName: string }, forkedFrom?: { __typename?: 'StylePreset', id: string, name: string } | null, preview?: { __typename?: 'PresetPreview', url?: string | null } | null, stats: { __typename?: 'PresetStats', uses: number, imagesDelivered: number, imagesFailed: number, successRate?: number | null, medianProcessingMs?: number | null }, versions: Array<{ __typename?: 'StylePresetVersion', version: number, name: string, promptTemplate: string, promptSuffix: string, defaultIntensity: number, createdAt: string }> } | null };
+
+export type StylePresetMineCheckQueryVariables = Exact<{
+  search: Scalars['String']['input'];
+}>;
+
+
+export type StylePresetMineCheckQuery = { __typename?: 'Query', stylePresets: { __typename?: 'StylePresetConnection', edges: Array<{ __typename?: 'StylePresetEdge', node: { __typename?: 'StylePreset', id: string } }> } };
+
+export type StylePresetUpdateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: StylePresetUpdateInput;
+}>;
+
+
+export type StylePresetUpdateMutation = { __typename?: 'Mutation', stylePresetUpdate: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string, version: number } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetShareMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  visibility: PresetVisibility;
+}>;
+
+
+export type StylePresetShareMutation = { __typename?: 'Mutation', stylePresetShare: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string, visibility: PresetVisibility, shareCode?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetForkMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StylePresetForkMutation = { __typename?: 'Mutation', stylePresetFork: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetDeleteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StylePresetDeleteMutation = { __typename?: 'Mutation', stylePresetDelete: { __typename?: 'StylePresetDeletePayload', deletedId?: string | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetExportQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StylePresetExportQuery = { __typename?: 'Query', stylePresetExport: unknown };
+
+export type StylePresetsQueryVariables = Exact<{
+  scope: PresetScope;
+  search?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StylePresetsQuery = { __typename?: 'Query', stylePresets: { __typename?: 'StylePresetConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'StylePresetEdge', node: { __typename?: 'StylePreset', id: string, name: string, description: string, tags: Array<string>, version: number, visibility: PresetVisibility, builtIn: boolean, owner: { __typename?: 'PublicUser', displayName: string }, preview?: { __typename?: 'PresetPreview', url?: string | null } | null, stats: { __typename?: 'PresetStats', uses: number, successRate?: number | null } } }> } };
+
+export type StylePresetCreateMutationVariables = Exact<{
+  input: StylePresetInput;
+}>;
+
+
+export type StylePresetCreateMutation = { __typename?: 'Mutation', stylePresetCreate: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetImportMutationVariables = Exact<{
+  document: Scalars['JSON']['input'];
+}>;
+
+
+export type StylePresetImportMutation = { __typename?: 'Mutation', stylePresetImport: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetForkByCodeMutationVariables = Exact<{
+  shareCode: Scalars['String']['input'];
+}>;
+
+
+export type StylePresetForkByCodeMutation = { __typename?: 'Mutation', stylePresetFork: { __typename?: 'StylePresetPayload', stylePreset?: { __typename?: 'StylePreset', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StylePresetByShareCodeQueryVariables = Exact<{
+  code: Scalars['String']['input'];
+}>;
+
+
+export type StylePresetByShareCodeQuery = { __typename?: 'Query', stylePresetByShareCode?: { __typename?: 'StylePreset', id: string, name: string, description: string, promptTemplate: string, promptSuffix: string, version: number, owner: { __typename?: 'PublicUser', displayName: string } } | null };
+
+export type ProjectQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ProjectQuery = { __typename?: 'Query', project?: { __typename?: 'Project', id: string, name: string, description: string, processingStatus: ProcessingStatus, createdAt: string, batchJobs: { __typename?: 'BatchJobConnection', totalCount: number, edges: Array<{ __typename?: 'BatchJobEdge', node: { __typename?: 'BatchJob', id: string, mode: GenerationMode, status: BatchStatus, prompts: Array<string>, totalImages: number, completedImages: number, createdAt: string } }> }, imageEdits: { __typename?: 'ImageEditConnection', edges: Array<{ __typename?: 'ImageEditEdge', node: { __typename?: 'ImageEdit', id: string, status: EditStatus, url?: string | null, prompt: string, width?: number | null, height?: number | null } }> } } | null };
+
+export type ProjectsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+}>;
+
+
+export type ProjectsQuery = { __typename?: 'Query', projects: { __typename?: 'ProjectConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ProjectEdge', node: { __typename?: 'Project', id: string, name: string, description: string, processingStatus: ProcessingStatus, updatedAt: string } }> } };
+
+export type ProjectCreateMutationVariables = Exact<{
+  input: ProjectCreateInput;
+}>;
+
+
+export type ProjectCreateMutation = { __typename?: 'Mutation', projectCreate: { __typename?: 'ProjectPayload', project?: { __typename?: 'Project', id: string, name: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"creditsHeld"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const BalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"Balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreditBalanceEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}}]}}]}}]} as unknown as DocumentNode<BalanceSubscription, BalanceSubscriptionVariables>;
+export const UsageAnalyticsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Granularity"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GroupBy"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generations"}},{"kind":"Field","name":{"kind":"Name","value":"imagesRequested"}},{"kind":"Field","name":{"kind":"Name","value":"imagesDelivered"}},{"kind":"Field","name":{"kind":"Name","value":"creditsSpent"}},{"kind":"Field","name":{"kind":"Name","value":"creditsRefunded"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}},{"kind":"Field","name":{"kind":"Name","value":"p50ProcessingMs"}},{"kind":"Field","name":{"kind":"Name","value":"p95ProcessingMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"series"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"creditsSpent"}},{"kind":"Field","name":{"kind":"Name","value":"imagesDelivered"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generations"}},{"kind":"Field","name":{"kind":"Name","value":"imagesDelivered"}},{"kind":"Field","name":{"kind":"Name","value":"creditsSpent"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"images"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forecast"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dailyBurn"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"runsOutOn"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsageAnalyticsQuery, UsageAnalyticsQueryVariables>;
+export const BatchJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BatchJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"projectId"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"prompts"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"totalImages"}},{"kind":"Field","name":{"kind":"Name","value":"completedImages"}},{"kind":"Field","name":{"kind":"Name","value":"failedImages"}},{"kind":"Field","name":{"kind":"Name","value":"creditsReserved"}},{"kind":"Field","name":{"kind":"Name","value":"creditsCaptured"}},{"kind":"Field","name":{"kind":"Name","value":"creditsRefunded"}},{"kind":"Field","name":{"kind":"Name","value":"creditsHeld"}},{"kind":"Field","name":{"kind":"Name","value":"retriedFromId"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"presetsUsed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"intensity"}}]}},{"kind":"Field","name":{"kind":"Name","value":"images"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"batchIndex"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"errorCategory"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}}]}}]}}]}}]} as unknown as DocumentNode<BatchJobQuery, BatchJobQueryVariables>;
+export const BatchProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"BatchProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"batchJobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"batchJobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"batchJobId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSeq"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSeq"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminal"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"fraction"}},{"kind":"Field","name":{"kind":"Name","value":"queuePosition"}},{"kind":"Field","name":{"kind":"Name","value":"etaSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"creditsHeld"}},{"kind":"Field","name":{"kind":"Name","value":"creditsCaptured"}},{"kind":"Field","name":{"kind":"Name","value":"creditsRefunded"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageEditId"}},{"kind":"Field","name":{"kind":"Name","value":"batchIndex"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}}]}}]}}]} as unknown as DocumentNode<BatchProgressSubscription, BatchProgressSubscriptionVariables>;
+export const BatchJobCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BatchJobCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchJobCancel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"keptImages"}},{"kind":"Field","name":{"kind":"Name","value":"refundedImages"}},{"kind":"Field","name":{"kind":"Name","value":"refundedCredits"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<BatchJobCancelMutation, BatchJobCancelMutationVariables>;
+export const BatchJobRetryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BatchJobRetry"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"onlyFailed"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchJobRetry"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"onlyFailed"},"value":{"kind":"Variable","name":{"kind":"Name","value":"onlyFailed"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchJob"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<BatchJobRetryMutation, BatchJobRetryMutationVariables>;
+export const GalleryAddDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GalleryAdd"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GalleryAddInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"galleryAdd"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"galleryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GalleryAddMutation, GalleryAddMutationVariables>;
+export const BatchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Batches"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BatchJobFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batchJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"prompts"}},{"kind":"Field","name":{"kind":"Name","value":"totalImages"}},{"kind":"Field","name":{"kind":"Name","value":"completedImages"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BatchesQuery, BatchesQueryVariables>;
+export const CreditsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"creditsHeld"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"heldDelta"}},{"kind":"Field","name":{"kind":"Name","value":"balanceAfter"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreditsQuery, CreditsQueryVariables>;
+export const GalleryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Gallery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GalleryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GalleryOrder"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"gallery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"favorite"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GalleryQuery, GalleryQueryVariables>;
+export const PublicGalleryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicGallery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PublicGalleryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publicGallery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PublicGalleryQuery, PublicGalleryQueryVariables>;
+export const GalleryUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GalleryUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GalleryUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"galleryUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"galleryItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"favorite"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GalleryUpdateMutation, GalleryUpdateMutationVariables>;
+export const GalleryRemoveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GalleryRemove"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"galleryRemove"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GalleryRemoveMutation, GalleryRemoveMutationVariables>;
+export const GenerateSetupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GenerateSetup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"modes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minReferences"}},{"kind":"Field","name":{"kind":"Name","value":"maxReferences"}},{"kind":"Field","name":{"kind":"Name","value":"producesSet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultSize"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aspectRatios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratio"}},{"kind":"Field","name":{"kind":"Name","value":"sizes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sizeBounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minSide"}},{"kind":"Field","name":{"kind":"Name","value":"maxSide"}}]}},{"kind":"Field","name":{"kind":"Name","value":"limits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"maxCountPerPrompt"}},{"kind":"Field","name":{"kind":"Name","value":"maxSetImages"}},{"kind":"Field","name":{"kind":"Name","value":"maxPromptLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxReferences"}},{"kind":"Field","name":{"kind":"Name","value":"maxReferenceBytes"}},{"kind":"Field","name":{"kind":"Name","value":"referenceContentTypes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"prices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}},{"kind":"Field","name":{"kind":"Name","value":"creditsPerImage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providerFacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seedSent"}},{"kind":"Field","name":{"kind":"Name","value":"seedReproducible"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"stylePresets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"EnumValue","value":"VISIBLE"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"defaultIntensity"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GenerateSetupQuery, GenerateSetupQueryVariables>;
+export const RemixDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Remix"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageEdit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"remix"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectId"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"maxImages"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"seed"}},{"kind":"Field","name":{"kind":"Name","value":"references"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"presets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presetId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"intensity"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RemixQuery, RemixQueryVariables>;
+export const QuoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Quote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalImages"}},{"kind":"Field","name":{"kind":"Name","value":"providerCalls"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sizeTier"}},{"kind":"Field","name":{"kind":"Name","value":"creditsPerImage"}},{"kind":"Field","name":{"kind":"Name","value":"totalCredits"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"covered"}}]}}]}}]} as unknown as DocumentNode<QuoteQuery, QuoteQueryVariables>;
+export const GenerateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Generate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"batchJob"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateMutation, GenerateMutationVariables>;
+export const ImageUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImageUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"file"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Upload"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imageUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"file"},"value":{"kind":"Variable","name":{"kind":"Name","value":"file"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ImageUploadMutation, ImageUploadMutationVariables>;
+export const StylePresetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StylePreset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"promptTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"promptSuffix"}},{"kind":"Field","name":{"kind":"Name","value":"defaultMode"}},{"kind":"Field","name":{"kind":"Name","value":"defaultIntensity"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"shareCode"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forkedFrom"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uses"}},{"kind":"Field","name":{"kind":"Name","value":"imagesDelivered"}},{"kind":"Field","name":{"kind":"Name","value":"imagesFailed"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}},{"kind":"Field","name":{"kind":"Name","value":"medianProcessingMs"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"promptTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"promptSuffix"}},{"kind":"Field","name":{"kind":"Name","value":"defaultIntensity"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetQuery, StylePresetQueryVariables>;
+export const StylePresetMineCheckDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StylePresetMineCheck"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"EnumValue","value":"MINE"}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetMineCheckQuery, StylePresetMineCheckQueryVariables>;
+export const StylePresetUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StylePresetUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetUpdateMutation, StylePresetUpdateMutationVariables>;
+export const StylePresetShareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetShare"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"visibility"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetVisibility"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetShare"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"visibility"},"value":{"kind":"Variable","name":{"kind":"Name","value":"visibility"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"shareCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetShareMutation, StylePresetShareMutationVariables>;
+export const StylePresetForkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetFork"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetFork"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetForkMutation, StylePresetForkMutationVariables>;
+export const StylePresetDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetDeleteMutation, StylePresetDeleteMutationVariables>;
+export const StylePresetExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StylePresetExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<StylePresetExportQuery, StylePresetExportQueryVariables>;
+export const StylePresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StylePresets"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PresetScope"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"builtIn"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uses"}},{"kind":"Field","name":{"kind":"Name","value":"successRate"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetsQuery, StylePresetsQueryVariables>;
+export const StylePresetCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StylePresetInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetCreateMutation, StylePresetCreateMutationVariables>;
+export const StylePresetImportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetImport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetImport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetImportMutation, StylePresetImportMutationVariables>;
+export const StylePresetForkByCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StylePresetForkByCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"shareCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetFork"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"shareCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"shareCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePreset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetForkByCodeMutation, StylePresetForkByCodeMutationVariables>;
+export const StylePresetByShareCodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StylePresetByShareCode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stylePresetByShareCode"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"promptTemplate"}},{"kind":"Field","name":{"kind":"Name","value":"promptSuffix"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<StylePresetByShareCodeQuery, StylePresetByShareCodeQueryVariables>;
+export const ProjectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Project"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"processingStatus"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"batchJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"prompts"}},{"kind":"Field","name":{"kind":"Name","value":"totalImages"}},{"kind":"Field","name":{"kind":"Name","value":"completedImages"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"imageEdits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"24"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"prompt"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectQuery, ProjectQueryVariables>;
+export const ProjectsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Projects"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projects"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"processingStatus"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectsQuery, ProjectsQueryVariables>;
+export const ProjectCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProjectCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProjectCreateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projectCreate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ProjectCreateMutation, ProjectCreateMutationVariables>;

@@ -1,0 +1,81 @@
+// The GraphQL clients: urql over HTTP (queries, mutations, uploads) and graphql-ws for subscriptions, both on the
+// API's own origin, both carrying the bearer token and both reporting an expired token to `onAuthExpired`.
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from "@urql/core";
+import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
+import { isAuthError } from "./errors";
+
+/** The API closes a socket with 4403 when the token is missing, invalid or expired. */
+export const WS_AUTH_CLOSE = 4403;
+
+export function graphqlUrl(): string {
+  return `${location.origin}/graphql`;
+}
+
+export function websocketUrl(): string {
+  return graphqlUrl().replace(/^http/, "ws");
+}
+
+export function isAuthClose(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === WS_AUTH_CLOSE;
+}
+
+export interface WsOptions {
+  token: string;
+  onAuthExpired: () => void;
+  /** Reconnect the socket by itself (shared client); off for followers that resume with `afterSeq` themselves. */
+  retry: boolean;
+}
+
+export function createSocket({ token, onAuthExpired, retry }: WsOptions): WsClient {
+  return createWsClient({
+    url: websocketUrl(),
+    lazy: true,
+    connectionParams: () => ({ Authorization: `Bearer ${token}` }),
+    retryAttempts: retry ? 8 : 0,
+    shouldRetry: (event) => !isAuthClose(event),
+    on: {
+      closed: (event) => {
+        if (isAuthClose(event)) onAuthExpired();
+      },
+    },
+  });
+}
+
+export function createApiClient(token: string, onAuthExpired: () => void): { client: Client; socket: WsClient } {
+  const socket = createSocket({ token, onAuthExpired, retry: true });
+  const client = new Client({
+    url: graphqlUrl(),
+    // Every screen reads fresh data: a single-user playground has no use for a stale cache.
+    requestPolicy: "cache-and-network",
+    // The API takes operations by POST only (no queries over GET: no CSRF through links or images).
+    preferGetMethod: false,
+    fetchOptions: () => ({
+      headers: {
+        Authorization: `Bearer ${token}`,
+        // The API's CSRF guard wants this on multipart uploads; harmless on JSON requests.
+        "X-Playground-Upload": "1",
+      },
+    }),
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (isAuthError(error)) onAuthExpired();
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || "" };
+          return {
+            subscribe(sink) {
+              const unsubscribe = socket.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+  return { client, socket };
+}

@@ -1,0 +1,309 @@
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { useMutation, useQuery } from "urql";
+import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
+import { graphql } from "../gql";
+import type { GalleryOrder, GenerationMode } from "../gql/graphql";
+import { modeLabel } from "../lib/format";
+
+const GalleryQuery = graphql(`
+  query Gallery($filter: GalleryFilter, $orderBy: GalleryOrder!, $first: Int!, $after: String) {
+    gallery(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          tags
+          favorite
+          visibility
+          createdAt
+          project {
+            id
+            name
+          }
+          image {
+            id
+            url
+            width
+            height
+            prompt
+            mode
+          }
+        }
+      }
+    }
+  }
+`);
+
+const PublicGalleryQuery = graphql(`
+  query PublicGallery($filter: PublicGalleryFilter, $first: Int!, $after: String) {
+    publicGallery(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          tags
+          mode
+          prompt
+          url
+          width
+          height
+          author {
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+const GalleryUpdate = graphql(`
+  mutation GalleryUpdate($id: ID!, $input: GalleryUpdateInput!) {
+    galleryUpdate(id: $id, input: $input) {
+      galleryItem {
+        id
+        favorite
+        visibility
+        title
+        tags
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const GalleryRemove = graphql(`
+  mutation GalleryRemove($id: ID!) {
+    galleryRemove(id: $id) {
+      removedId
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const MODES: GenerationMode[] = ["TEXT_TO_IMAGE", "EDIT", "MULTI_REFERENCE", "SEQUENTIAL", "EDIT_SEQUENTIAL"];
+
+function useDebounced(value: string, ms = 300): string {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const handle = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(handle);
+  }, [value, ms]);
+  return debounced;
+}
+
+function tagList(text: string): string[] | null {
+  const tags = text.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
+  return tags.length ? tags : null;
+}
+
+export function GalleryScreen() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "public" ? "public" : "mine";
+  return (
+    <section>
+      <PageHeader title="Gallery" />
+      <div className="tabs" role="tablist" aria-label="Which gallery">
+        <button type="button" role="tab" aria-selected={tab === "mine"} onClick={() => setParams({})}>
+          My gallery
+        </button>
+        <button type="button" role="tab" aria-selected={tab === "public"} onClick={() => setParams({ tab: "public" })}>
+          Public feed
+        </button>
+      </div>
+      <div role="tabpanel">{tab === "mine" ? <MyGallery /> : <PublicFeed />}</div>
+    </section>
+  );
+}
+
+function MyGallery() {
+  const [search, setSearch] = useState("");
+  const [mode, setMode] = useState<GenerationMode | "">("");
+  const [tags, setTags] = useState("");
+  const [favoritesOnly, setFavoritesOnly] = useState(false);
+  const [orderBy, setOrderBy] = useState<GalleryOrder>("NEWEST");
+  const [after, setAfter] = useState<string | null>(null);
+  const words = useDebounced(search);
+  const tagText = useDebounced(tags);
+  const filter = {
+    search: words.trim() || null,
+    mode: mode || null,
+    tags: tagList(tagText),
+    favorite: favoritesOnly ? true : null,
+  };
+  const [result, refetch] = useQuery({ query: GalleryQuery, variables: { filter, orderBy, first: 24, after } });
+  const [, update] = useMutation(GalleryUpdate);
+  const [, remove] = useMutation(GalleryRemove);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const connection = result.data?.gallery;
+  const filtered = !!(filter.search || filter.mode || filter.tags || filter.favorite);
+
+  const change = async (id: string, input: { favorite?: boolean; visibility?: "PUBLIC" | "PRIVATE" }) => {
+    const outcome = await update({ id, input });
+    setActionError(outcome.data?.galleryUpdate.userErrors[0]?.message ?? outcome.error?.message ?? null);
+  };
+  const drop = async (id: string) => {
+    const outcome = await remove({ id });
+    setActionError(outcome.data?.galleryRemove.userErrors[0]?.message ?? outcome.error?.message ?? null);
+    refetch({ requestPolicy: "network-only" });
+  };
+
+  return (
+    <>
+      <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Search title, prompt and tags">
+          {(props) => <input {...props} type="search" name="search" value={search} onChange={(e) => { setSearch(e.target.value); setAfter(null); }} />}
+        </Field>
+        <Field label="Mode">
+          {(props) => (
+            <select {...props} value={mode} onChange={(e) => { setMode(e.target.value as GenerationMode | ""); setAfter(null); }}>
+              <option value="">Any</option>
+              {MODES.map((m) => (
+                <option key={m} value={m}>
+                  {modeLabel(m)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Tags (all of)">
+          {(props) => <input {...props} value={tags} placeholder="sea, dawn" onChange={(e) => { setTags(e.target.value); setAfter(null); }} />}
+        </Field>
+        <Field label="Order">
+          {(props) => (
+            <select {...props} value={orderBy} onChange={(e) => setOrderBy(e.target.value as GalleryOrder)}>
+              <option value="NEWEST">Newest first</option>
+              <option value="FAVORITES_FIRST">Favourites first</option>
+            </select>
+          )}
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={favoritesOnly} onChange={(e) => { setFavoritesOnly(e.target.checked); setAfter(null); }} /> Favourites only
+        </label>
+      </form>
+      <ErrorBox error={actionError} />
+      {result.fetching && !connection && <Loading what="Loading your gallery" />}
+      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
+      {connection && connection.totalCount === 0 && (
+        <Empty>
+          {filtered ? (
+            <p>Nothing in your gallery matches these filters.</p>
+          ) : (
+            <p>
+              Your gallery is empty. Open a <Link to="/batches">batch</Link> and add the images you like.
+            </p>
+          )}
+        </Empty>
+      )}
+      {connection && connection.edges.length > 0 && (
+        <>
+          <p className="meta" role="status">
+            {connection.totalCount} {connection.totalCount === 1 ? "item" : "items"}
+          </p>
+          <ul className="gallery-grid" aria-label="Your gallery">
+            {connection.edges.map(({ node }) => (
+              <li key={node.id} className="tile">
+                {node.image.url && <img src={node.image.url} alt={node.title || node.image.prompt} loading="lazy" width={node.image.width ?? undefined} height={node.image.height ?? undefined} />}
+                <h3>{node.title || <span className="meta">Untitled</span>}</h3>
+                <p className="meta">
+                  {modeLabel(node.image.mode)}
+                  {node.project && <> · {node.project.name}</>}
+                </p>
+                {node.tags.length > 0 && (
+                  <ul className="tags" aria-label="Tags">
+                    {node.tags.map((t) => (
+                      <li key={t}>{t}</li>
+                    ))}
+                  </ul>
+                )}
+                <div className="tile-actions">
+                  <button type="button" aria-pressed={node.favorite} onClick={() => change(node.id, { favorite: !node.favorite })}>
+                    {node.favorite ? "★ Favourite" : "☆ Favourite"}
+                  </button>
+                  <button type="button" aria-pressed={node.visibility === "PUBLIC"} onClick={() => change(node.id, { visibility: node.visibility === "PUBLIC" ? "PRIVATE" : "PUBLIC" })}>
+                    {node.visibility === "PUBLIC" ? "Public" : "Make public"}
+                  </button>
+                  <Link className="button" to={`/generate?remix=${node.image.id}`}>
+                    Remix
+                  </Link>
+                  <button type="button" className="link-button" onClick={() => drop(node.id)}>
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
+          Next page
+        </button>
+      )}
+    </>
+  );
+}
+
+function PublicFeed() {
+  const [search, setSearch] = useState("");
+  const [after, setAfter] = useState<string | null>(null);
+  const words = useDebounced(search);
+  const [result, refetch] = useQuery({
+    query: PublicGalleryQuery,
+    variables: { filter: words.trim() ? { search: words.trim() } : null, first: 24, after },
+  });
+  const connection = result.data?.publicGallery;
+  return (
+    <>
+      <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
+        <Field label="Search the public feed">
+          {(props) => <input {...props} type="search" value={search} onChange={(e) => { setSearch(e.target.value); setAfter(null); }} />}
+        </Field>
+      </form>
+      {result.fetching && !connection && <Loading what="Loading the public feed" />}
+      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
+      {connection && connection.totalCount === 0 && (
+        <Empty>
+          <p>{words ? "No public image matches." : "Nobody has shared an image yet. Make one of yours public from your gallery."}</p>
+        </Empty>
+      )}
+      {connection && connection.edges.length > 0 && (
+        <ul className="gallery-grid" aria-label="Public images">
+          {connection.edges.map(({ node }) => (
+            <li key={node.id} className="tile">
+              {node.url && <img src={node.url} alt={node.title || node.prompt} loading="lazy" width={node.width ?? undefined} height={node.height ?? undefined} />}
+              <h3>{node.title || <span className="meta">Untitled</span>}</h3>
+              <p className="meta">
+                by {node.author.displayName} · {modeLabel(node.mode)}
+              </p>
+              <p className="prompt-snippet">{node.prompt}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {connection?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
+          Next page
+        </button>
+      )}
+    </>
+  );
+}
