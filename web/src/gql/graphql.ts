@@ -209,7 +209,7 @@ export type BatchProgressEvent = {
   etaSeconds?: Maybe<Scalars['Float']['output']>;
   /** Images failed. */
   failed: Scalars['Int']['output'];
-  /** Settled images / total, 0..1. */
+  /** Delivered images / total, 0..1 (completed / total). */
   fraction: Scalars['Float']['output'];
   /** The image delivered with this event, if any. */
   image?: Maybe<DeliveredImage>;
@@ -1061,7 +1061,7 @@ export type ProjectCreateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Preferred mode. */
   generationType?: InputMaybe<GenerationMode>;
-  /** A JSON object, up to 16 KiB. */
+  /** A JSON object, up to 16 KiB as UTF-8 JSON, nested at most 32 levels (see the README on text). */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   /** 1-120 characters. */
   name: Scalars['String']['input'];
@@ -1110,7 +1110,7 @@ export type ProjectUpdateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Preferred mode. */
   generationType?: InputMaybe<GenerationMode>;
-  /** A JSON object; replaces the old one. */
+  /** A JSON object, up to 16 KiB as UTF-8 JSON, nested at most 32 levels (see the README on text). Replaces the old one. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   /** 1-120 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
