@@ -47,6 +47,7 @@ from services.generation.reconcile import reconcile
 from services.infra import metrics
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
+from services.users import UserCache
 
 log = logging.getLogger(__name__)
 READINESS_TIMEOUT_S = 2.0
@@ -310,6 +311,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 publisher=runtime.publisher,
                 http=runtime.http,
                 rate_limiter=limiter,
+                user_cache=UserCache(ttl_seconds=settings.user_cache_seconds),
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
             app.state.database_outage = Outage("the database", logger=log)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import time
 import uuid
+from collections import OrderedDict
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -93,3 +96,47 @@ async def get(user_id: uuid.UUID) -> User:
 async def get_many(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User]:
     """Users by id (one query; for showing authors' display names)."""
     return {user.id: user for user in await User.filter(id__in=user_ids)}
+
+
+class UserCache:
+    """The verified identity and the user row per bearer token, kept for a few seconds (per process, bounded, LRU).
+
+    A page of reads then costs neither a signature check nor a ``users`` lookup. What may be read from a cached row:
+    the id, subject, role, email and display name, which all follow the token (``ensure_user`` writes them from it,
+    so the same token always yields the same values). Never the balance: ``User.credits`` changes with every
+    generation, so everything that shows it (``me``, quotes, payloads) reads it fresh from the database. Expiry is
+    still checked on every request against the cached identity's ``exp``. ``forget`` drops a user's entries (on
+    deletion, or anything else that changes what a token maps to).
+    """
+
+    def __init__(self, ttl_seconds: float, max_entries: int = 10_000) -> None:
+        self.ttl_seconds = ttl_seconds
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[float, Identity, User]] = OrderedDict()
+
+    def get(self, token: str) -> tuple[Identity, User] | None:
+        entry = self._entries.get(token)
+        if entry is None:
+            return None
+        until, identity, user = entry
+        if until <= time.monotonic():
+            del self._entries[token]
+            return None
+        self._entries.move_to_end(token)
+        # A copy per request: a caller changing its object cannot change another request's.
+        return identity, copy.copy(user)
+
+    def put(self, token: str, identity: Identity, user: User) -> None:
+        if self.ttl_seconds <= 0:
+            return
+        self._entries[token] = (time.monotonic() + self.ttl_seconds, identity, copy.copy(user))
+        self._entries.move_to_end(token)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def forget(self, user_id: uuid.UUID) -> None:
+        for token in [token for token, (_, _, user) in self._entries.items() if user.id == user_id]:
+            del self._entries[token]
+
+    def __len__(self) -> int:
+        return len(self._entries)

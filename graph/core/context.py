@@ -24,7 +24,7 @@ from services.infra.rate_limits import RequestRateLimiter
 from services.infra.storage import Storage
 from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
-from services.users import ensure_user
+from services.users import UserCache, ensure_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,8 @@ class AppServices:
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
     rate_limiter: RequestRateLimiter
     """Per-user request budgets (``graph.core.rate_limits``)."""
+    user_cache: UserCache = field(default_factory=lambda: UserCache(ttl_seconds=0))
+    """Verified tokens and their users, reused by HTTP requests for ``USER_CACHE_SECONDS``."""
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Context:
     subscribers whose access the fan-out has checked."""
     _loaders: Loaders | None = field(default=None, repr=False)
     _user: User | None = field(default=None, repr=False)
+    _token: str | None = field(default=None, repr=False)
 
     @property
     def loaders(self) -> Loaders:
@@ -89,16 +92,27 @@ class Context:
             token = bearer_token(header)
             if token is None:
                 raise Unauthenticated("authentication required: send `Authorization: Bearer <token>`")
-            self.identity = await self.services.verifier.verify(token)
+            # Sockets verify once at connect and re-read their user per operation: no cache there.
+            cached = None if self.is_websocket else self.services.user_cache.get(token)
+            if cached is not None:
+                self.identity, self._user = cached
+                structlog.contextvars.bind_contextvars(user_id=str(self._user.id))
+            else:
+                self.identity = await self.services.verifier.verify(token)
+                self._token = token
         if self.identity.expires_at + self.services.settings.jwt_leeway_seconds < time.time():
             raise Unauthenticated("token expired")
         return self.identity
 
     async def user(self) -> User:
-        """The calling user, created on first use; cached for the request (re-read per operation on sockets)."""
+        """The calling user, created on first use; kept for the request and, over HTTP, for a few seconds per token
+        (``UserCache``: read its balance fresh, never from this row); re-read per operation on sockets."""
         identity = await self.authenticate()
         if self._user is None or self.is_websocket:
             self._user = await ensure_user(identity, self.services.settings.signup_credits)
+            if self._token is not None and not self.is_websocket:
+                self.services.user_cache.put(self._token, identity, self._user)
+                self._token = None
             structlog.contextvars.bind_contextvars(user_id=str(self._user.id))
         return self._user
 

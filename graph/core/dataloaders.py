@@ -24,7 +24,8 @@ from models import (
     StylePresetVersion,
     User,
 )
-from services import users
+from services import credits, users
+from services.core.pagination import Page
 from services.generation import reads
 from services.presets import reads as preset_reads
 from services.presets.stats import PresetStats, stats_of
@@ -53,6 +54,46 @@ async def _viewable_presets(keys: list[tuple[uuid.UUID, uuid.UUID]]) -> dict[tup
         for ident, row in (await preset_reads.viewable_by_id(viewer, preset_ids)).items():
             found[(viewer, ident)] = row
     return found
+
+
+PageKey = tuple[uuid.UUID, uuid.UUID, int, str | None]
+"""(viewer, parent, first, after): one nested page of a list field."""
+
+
+def _pages(
+    fetch: Callable[..., Awaitable[Mapping[uuid.UUID, Page[Any]]]],
+) -> DataLoader[PageKey, Page[Any]]:
+    """A loader of nested pages: one statement per (viewer, first, after) for every parent asking for them."""
+
+    async def load(keys: list[PageKey]) -> list[Page[Any]]:
+        parents: dict[tuple[uuid.UUID, int, str | None], list[uuid.UUID]] = defaultdict(list)
+        for viewer, parent, first, after in keys:
+            parents[(viewer, first, after)].append(parent)
+        found: dict[PageKey, Page[Any]] = {}
+        for (viewer, first, after), ids in parents.items():
+            for parent, page in (await fetch(viewer, ids, first=first, after=after)).items():
+                found[(viewer, parent, first, after)] = page
+        return [found[key] for key in keys]
+
+    return DataLoader(load_fn=load, cache=False)
+
+
+def _counts(
+    fetch: Callable[[uuid.UUID, list[uuid.UUID]], Awaitable[Mapping[uuid.UUID, int]]],
+) -> DataLoader[tuple[uuid.UUID, uuid.UUID], int]:
+    """A loader of (viewer, parent) -> how many rows: one statement per viewer."""
+
+    async def load(keys: list[tuple[uuid.UUID, uuid.UUID]]) -> list[int]:
+        parents: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for viewer, parent in keys:
+            parents[viewer].append(parent)
+        found: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
+        for viewer, ids in parents.items():
+            for parent, count in (await fetch(viewer, list(dict.fromkeys(ids)))).items():
+                found[(viewer, parent)] = count
+        return [found.get(key, 0) for key in keys]
+
+    return DataLoader(load_fn=load, cache=False)
 
 
 @dataclass
@@ -87,3 +128,12 @@ class Loaders:
     )
     batch_by_id: DataLoader[uuid.UUID, BatchJob | None] = field(default_factory=lambda: _loader(reads.batches_by_id))
     item_by_id: DataLoader[uuid.UUID, BatchItem | None] = field(default_factory=lambda: _loader(reads.items_by_id))
+    project_images: DataLoader[PageKey, Page[ImageEdit]] = field(default_factory=lambda: _pages(reads.images_pages))
+    project_batches: DataLoader[PageKey, Page[BatchJob]] = field(default_factory=lambda: _pages(reads.batches_pages))
+    project_image_counts: DataLoader[tuple[uuid.UUID, uuid.UUID], int] = field(
+        default_factory=lambda: _counts(reads.image_counts)
+    )
+    project_batch_counts: DataLoader[tuple[uuid.UUID, uuid.UUID], int] = field(
+        default_factory=lambda: _counts(reads.batch_counts)
+    )
+    credits_held: DataLoader[uuid.UUID, int] = field(default_factory=lambda: _loader(credits.held_many, missing=0))

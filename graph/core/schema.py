@@ -5,7 +5,7 @@ The root types come from the resolvers (``app.schema`` puts them together); this
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import strawberry
@@ -24,6 +24,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.file_uploads import Upload
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.directives import create_directive_rule
@@ -31,6 +32,7 @@ from graph.core.errors import shape_error, should_mask_error
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
 from graph.core.rate_limits import OperationRateLimit
+from services.core import db
 from services.core.config import Settings
 
 
@@ -59,6 +61,25 @@ class PlaygroundSchema(strawberry.Schema):
                 StrawberryLogger.error(error, execution_context)
 
 
+class OneConnection(SchemaExtension):
+    """A query sent over HTTP runs all its statements on one database connection (``db.request_connection``).
+
+    Only queries over HTTP: a mutation may start work that outlives it (the in-process queue runs a batch in a
+    task that inherits the request's context), and a subscription or a query on a socket lives as long as the
+    socket; those keep taking a pooled connection per statement. The connection is released when execution ends,
+    whatever the outcome.
+    """
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        on_socket = getattr(execution.context, "is_websocket", True)
+        if execution.operation_type is OperationType.QUERY and not on_socket:
+            async with db.request_connection():
+                yield
+        else:
+            yield
+
+
 def build_schema(
     *, query: type, mutation: type, subscription: type, settings: Settings, tracer_provider: Any | None = None
 ) -> strawberry.Schema:
@@ -83,6 +104,7 @@ def build_schema(
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask_error),
+        OneConnection,
     ]
     if tracer_provider is not None:
         # Imported only here: with tracing off, nothing of OpenTelemetry is loaded.

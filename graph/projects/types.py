@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import datetime
 
@@ -16,7 +17,6 @@ from graph.presets.types import StylePresetType
 from graph.projects.enums import ProcessingStatus
 from models import Project
 from services.core.pagination import DEFAULT_PAGE_SIZE
-from services.generation import reads
 
 
 @strawberry.type(name="Project", description="A folder of generations owned by one user.")
@@ -42,20 +42,29 @@ class ProjectType:
     @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def batch_jobs(
         self,
+        info: strawberry.Info,
         first: First = DEFAULT_PAGE_SIZE,
         after: After = None,
     ) -> Connection[BatchJobType]:
-        page = await reads.batches_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
-        return Connection.from_page(page, BatchJobType.from_model)
+        # Loaded with every other project's batches of this page (one statement), and counted the same way.
+        loaders = info.context.loaders
+        key = (self._model.owner_id, self._model.id)
+        page = await loaders.project_batches.load((*key, first, after))
+        counted = dataclasses.replace(page, counter=lambda: loaders.project_batch_counts.load(key))
+        return Connection.from_page(counted, BatchJobType.from_model)
 
     @strawberry.field(description="The project's images, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def image_edits(
         self,
+        info: strawberry.Info,
         first: First = DEFAULT_PAGE_SIZE,
         after: After = None,
     ) -> Connection[ImageEditType]:
-        page = await reads.images_page(self._model.owner_id, first=first, after=after, project_id=self._model.id)
-        return Connection.from_page(page, ImageEditType.from_model)
+        loaders = info.context.loaders
+        key = (self._model.owner_id, self._model.id)
+        page = await loaders.project_images.load((*key, first, after))
+        counted = dataclasses.replace(page, counter=lambda: loaders.project_image_counts.load(key))
+        return Connection.from_page(counted, ImageEditType.from_model)
 
     @classmethod
     def from_model(cls, project: Project) -> ProjectType:

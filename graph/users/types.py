@@ -9,7 +9,6 @@ import strawberry
 
 from graph.users.enums import Role
 from models import User
-from services import credits
 
 
 @strawberry.type(name="User", description="The authenticated caller.")
@@ -23,8 +22,9 @@ class UserType:
     created_at: datetime = strawberry.field(description="When the account was created (first request).")
 
     @strawberry.field(description="Credits on hold for batches still running (not part of `credits`).")  # type: ignore[untyped-decorator]
-    async def credits_held(self) -> int:
-        return await credits.held(uuid.UUID(self.id))
+    async def credits_held(self, info: strawberry.Info) -> int:
+        held: int = await info.context.loaders.credits_held.load(uuid.UUID(self.id))
+        return held
 
     @classmethod
     def from_model(cls, user: User) -> UserType:

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     jwt_max_lifetime_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     """The longest a token may live (``exp - iat``); tokens issued for longer are refused."""
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
+    user_cache_seconds: float = Field(default=30.0, ge=0, le=300)
+    """How long a verified token and its user row are reused by HTTP requests (0: verified and read every time)."""
 
     seedream_provider: ProviderKind = ProviderKind.SIMULATOR
     seedream_base_url: str | None = None

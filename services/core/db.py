@@ -8,11 +8,21 @@ import fcntl
 import logging
 import os
 import sqlite3
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tortoise import Tortoise
+from tortoise.backends.asyncpg.client import AsyncpgDBClient, TransactionWrapper
+from tortoise.backends.base.client import (
+    ConnectionWrapper,
+    PoolConnectionWrapper,
+    TransactionalDBClient,
+    TransactionContext,
+)
+from tortoise.connection import get_connections
+from tortoise.exceptions import TransactionManagementError
 
 from models import MODEL_MODULES
 
@@ -278,3 +288,103 @@ def _touch_sqlite(path: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     with contextlib.closing(sqlite3.connect(path or ":memory:")) as connection:
         connection.execute("SELECT 1")
+
+
+class _PinnedConnection(TransactionWrapper):
+    """One pooled asyncpg connection that every statement of a request uses, outside any transaction.
+
+    Tortoise's asyncpg client acquires a pool connection per statement, and asyncpg resets a connection (a round trip:
+    ``pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``) each time it goes back to the pool. Bound in the
+    request's context (the same context variable ``in_transaction`` uses), this takes one connection per request.
+    Statements are serialised on it (resolvers run concurrently; a connection runs one statement at a time). A
+    transaction started inside runs on the same connection and holds it until it ends (the other resolvers' statements
+    wait rather than join it): taking a second pooled connection instead could deadlock, with every connection of
+    the pool pinned by a request waiting for one more. Used after ``release`` (a task that outlived the request and
+    kept its context), it falls back to the pool.
+    """
+
+    def __init__(self, parent: AsyncpgDBClient) -> None:
+        super().__init__(parent)
+        self._released = True
+
+    async def open(self) -> None:
+        pooled = PoolConnectionWrapper[Any](self._parent, self._parent._pool_init_lock)
+        await pooled.ensure_connection()
+        assert self._parent._pool is not None
+        self._connection = await self._parent._pool.acquire()
+        self._released = False
+
+    async def release(self) -> None:
+        if not self._released:
+            self._released = True
+            assert self._parent._pool is not None
+            # Under the lock: a statement still running on it (a cancelled request) finishes first.
+            async with self._lock:
+                await self._parent._pool.release(self._connection)
+
+    def acquire_connection(self) -> Any:
+        if self._released:
+            return self._parent.acquire_connection()
+        return ConnectionWrapper(self._lock, self)
+
+    def _in_transaction(self) -> TransactionContext:
+        if self._released:
+            return self._parent._in_transaction()
+        return _PinnedTransaction(self)
+
+    # Not a transaction: a batch of statements is made atomic as the pool client does it.
+    execute_many = AsyncpgDBClient.execute_many
+
+
+class _PinnedTransaction(TransactionContext):
+    """A transaction on a request's pinned connection, holding it (its lock) from BEGIN to COMMIT or ROLLBACK."""
+
+    def __init__(self, pinned: _PinnedConnection) -> None:
+        self.pinned = pinned
+        self.client = TransactionWrapper(pinned)
+        self.token: Any = None
+
+    async def __aenter__(self) -> TransactionalDBClient:
+        await self.pinned._lock.acquire()
+        try:
+            self.token = get_connections().set(self.client.connection_name, self.client)
+            await self.client.begin()
+        except BaseException:
+            if self.token is not None:
+                get_connections().reset(self.token)
+            self.pinned._lock.release()
+            raise
+        return self.client
+
+    async def __aexit__(self, exc_type: Any, exc_val: Any, exc_tb: Any) -> None:
+        try:
+            if not self.client._finalized:
+                if exc_type is None:
+                    await self.client.commit()
+                elif exc_type is not TransactionManagementError:  # a failed transaction cannot be rolled back
+                    await self.client.rollback()
+        finally:
+            get_connections().reset(self.token)
+            self.pinned._lock.release()
+
+
+@contextlib.asynccontextmanager
+async def request_connection(name: str = "default") -> AsyncIterator[None]:
+    """Run the block's statements on one database connection (PostgreSQL; SQLite has a single connection anyway).
+
+    Inside a transaction already, or on another backend, it does nothing. The connection goes back to the pool when
+    the block ends, also on an error or a cancellation.
+    """
+    handler = get_connections()
+    client = handler.get(name)
+    if type(client) is not AsyncpgDBClient:
+        yield
+        return
+    pinned = _PinnedConnection(client)
+    await pinned.open()
+    token = handler.set(name, pinned)
+    try:
+        yield
+    finally:
+        handler.reset(token)
+        await pinned.release()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, RawSQL
+from tortoise.functions import Count
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -35,8 +36,13 @@ class Page(Generic[M]):
     total_query: QuerySet[M]
     cursor: Callable[[Any], str] = field(default=lambda item: encode_cursor(item))
     """The cursor of one of ``items`` (matching how the page was ordered)."""
+    counter: Callable[[], Awaitable[int]] | None = None
+    """How to count the whole list instead of ``total_query.count()``: pages read together for many parents set
+    it to a batched count (a DataLoader), so that N nested ``totalCount`` fields cost one statement, not N."""
 
     async def total_count(self) -> int:
+        if self.counter is not None:
+            return await self.counter()
         return await self.total_query.count()
 
 
@@ -131,3 +137,69 @@ async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, af
         total_query=query,
         cursor=lambda item: encode_ranked_cursor(item, rank_field),
     )
+
+
+RANK = "page_rank"
+"""The column name of the per-parent rank in ``paginate_each``'s statement."""
+
+
+async def paginate_each(
+    query: QuerySet[M], *, parent: str, parent_ids: Sequence[uuid.UUID], first: int, after: str | None
+) -> dict[uuid.UUID, Page[M]]:
+    """One page of ``query`` per parent (``parent`` is the column, e.g. ``project_id``), in one statement.
+
+    The same page as ``paginate(query.filter(parent=id), ...)`` gives for each id: the rows are ranked per parent with
+    ``ROW_NUMBER() OVER (PARTITION BY parent ORDER BY created_at DESC, id DESC)`` (PostgreSQL and SQLite alike) and
+    the first ``first + 1`` of each kept. ``query`` is already scoped (``services.access``); every id gets a page.
+    """
+    check_page_size(first)
+    if parent not in query.model._meta.db_fields:
+        raise ValueError(f"{parent!r} is not a column of {query.model.__name__}")
+    ids = list(dict.fromkeys(parent_ids))
+    grouped: dict[uuid.UUID, list[M]] = {ident: [] for ident in ids}
+    if ids:
+        ranked = query.filter(**{f"{parent}__in": ids})
+        if after is not None:
+            ranked = ranked.filter(_after(after, None))
+        ranked = ranked.annotate(
+            **{RANK: RawSQL(f'ROW_NUMBER() OVER (PARTITION BY "{parent}" ORDER BY "created_at" DESC, "id" DESC)')}
+        )
+        # Tortoise has no window functions or subqueries in FROM: its own statement (filters, scoping, parameters)
+        # becomes the inner query, and only the rank cut-off and the order are added around it.
+        ranked._choose_db_if_not_chosen()
+        ranked._make_query()
+        inner, values = ranked.query.get_parameterized_sql()
+        # Only code-given names and an int are spliced in; every value stays a parameter of the inner statement.
+        statement = (
+            f'SELECT * FROM ({inner}) AS "ranked" WHERE "{RANK}" <= {int(first) + 1} ORDER BY "{parent}", "{RANK}"'  # noqa: S608
+        )
+        _, rows = await ranked._db.execute_query(statement, values)
+        model = query.model
+        for row in rows:
+            item = model._init_from_db(**dict(row))
+            grouped[getattr(item, parent)].append(item)
+    return {
+        ident: Page(
+            items=rows_of[:first],
+            has_next_page=len(rows_of) > first,
+            has_previous_page=after is not None,
+            total_query=query.filter(**{parent: ident}),
+        )
+        for ident, rows_of in grouped.items()
+    }
+
+
+async def count_each(query: QuerySet[M], *, parent: str, parent_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many rows of ``query`` each parent has, in one ``GROUP BY`` statement (0 for a parent with none)."""
+    ids = list(dict.fromkeys(parent_ids))
+    counts = dict.fromkeys(ids, 0)
+    if ids:
+        rows = (
+            await query.filter(**{f"{parent}__in": ids})
+            .annotate(row_count=Count("id"))
+            .group_by(parent)
+            .values_list(parent, "row_count")
+        )
+        for ident, count in rows:
+            counts[ident] = int(count)
+    return counts

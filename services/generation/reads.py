@@ -9,7 +9,7 @@ from typing import Any
 from models import BatchItem, BatchJob, BatchStatus, ImageEdit
 from services import access
 from services.core.ids import parse_id
-from services.core.pagination import Page, paginate
+from services.core.pagination import Page, count_each, paginate, paginate_each
 from services.generation import capabilities as caps
 
 
@@ -50,6 +50,32 @@ async def images_page(
     if project_id is not None:
         query = query.filter(project_id=project_id)
     return await paginate(query, first=first, after=after)
+
+
+async def batches_pages(
+    user_id: uuid.UUID, project_ids: list[uuid.UUID], *, first: int, after: str | None
+) -> dict[uuid.UUID, Page[BatchJob]]:
+    """A page of the user's batches per project, newest first, in one statement (``project.batchJobs`` in a list)."""
+    query = access.viewable(BatchJob, user_id)
+    return await paginate_each(query, parent="project_id", parent_ids=project_ids, first=first, after=after)
+
+
+async def images_pages(
+    user_id: uuid.UUID, project_ids: list[uuid.UUID], *, first: int, after: str | None
+) -> dict[uuid.UUID, Page[ImageEdit]]:
+    """A page of the user's images per project, newest first, in one statement (``project.imageEdits`` in a list)."""
+    query = access.viewable(ImageEdit, user_id)
+    return await paginate_each(query, parent="project_id", parent_ids=project_ids, first=first, after=after)
+
+
+async def batch_counts(user_id: uuid.UUID, project_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many of the user's batches each project holds (one statement)."""
+    return await count_each(access.viewable(BatchJob, user_id), parent="project_id", parent_ids=project_ids)
+
+
+async def image_counts(user_id: uuid.UUID, project_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """How many of the user's images each project holds (one statement)."""
+    return await count_each(access.viewable(ImageEdit, user_id), parent="project_id", parent_ids=project_ids)
 
 
 async def images_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ImageEdit]]:
