@@ -6,6 +6,7 @@ import copy
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -109,9 +110,12 @@ class UserCache:
     deletion, or anything else that changes what a token maps to).
     """
 
-    def __init__(self, ttl_seconds: float, max_entries: int = 10_000) -> None:
+    def __init__(
+        self, ttl_seconds: float, max_entries: int = 10_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.ttl_seconds = ttl_seconds
         self.max_entries = max_entries
+        self._clock = clock
         self._entries: OrderedDict[str, tuple[float, Identity, User]] = OrderedDict()
 
     def get(self, token: str) -> tuple[Identity, User] | None:
@@ -119,7 +123,7 @@ class UserCache:
         if entry is None:
             return None
         until, identity, user = entry
-        if until <= time.monotonic():
+        if until <= self._clock():
             del self._entries[token]
             return None
         self._entries.move_to_end(token)
@@ -129,7 +133,7 @@ class UserCache:
     def put(self, token: str, identity: Identity, user: User) -> None:
         if self.ttl_seconds <= 0:
             return
-        self._entries[token] = (time.monotonic() + self.ttl_seconds, identity, copy.copy(user))
+        self._entries[token] = (self._clock() + self.ttl_seconds, identity, copy.copy(user))
         self._entries.move_to_end(token)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)

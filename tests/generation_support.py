@@ -100,3 +100,57 @@ async def upload(client: httpx.AsyncClient, caller: Caller, color: tuple[int, in
     )
     image_id: str = response.json()["data"]["imageUpload"]["image"]["id"]
     return image_id
+
+
+async def seed_projects(
+    owner: User, *, projects: int, batches: int, images_per_batch: int, name: str = "Seeded"
+) -> list[uuid.UUID]:
+    """``projects`` projects (newest last), each with ``batches`` delivered batches of ``images_per_batch`` images,
+    written directly (a fixture for read tests); every row has its own creation time. Returns the project ids."""
+    from datetime import UTC, datetime, timedelta
+
+    from models import BatchStatus, EditStatus, GenerationMode, ImageEdit, Project
+
+    start = datetime.now(UTC) - timedelta(days=1)
+    project_ids, jobs, edits = [], [], []
+    tick = 0
+    for p in range(projects):
+        project = Project(id=uuid.uuid4(), owner_id=owner.id, name=f"{name} {p}", created_at=start + timedelta(hours=p))
+        project_ids.append(project.id)
+        await project.save()
+        for b in range(batches):
+            tick += 1
+            job = BatchJob(
+                id=uuid.uuid4(),
+                owner_id=owner.id,
+                project_id=project.id,
+                mode=GenerationMode.TEXT_TO_IMAGE,
+                status=BatchStatus.SUCCEEDED,
+                width=1024,
+                height=1024,
+                total_images=images_per_batch,
+                completed_images=images_per_batch,
+                created_at=start + timedelta(hours=p, seconds=tick),
+            )
+            jobs.append(job)
+            for i in range(images_per_batch):
+                tick += 1
+                edits.append(
+                    ImageEdit(
+                        id=uuid.uuid4(),
+                        owner_id=owner.id,
+                        project_id=project.id,
+                        batch_job_id=job.id,
+                        batch_index=i,
+                        mode=GenerationMode.TEXT_TO_IMAGE,
+                        prompt=f"{name} {p}.{b}.{i}",
+                        size="1024x1024",
+                        status=EditStatus.SUCCEEDED,
+                        image_key=f"outputs/x/{job.id}-{i}.png",
+                        image_url=f"/media/outputs/x/{job.id}-{i}.png",
+                        created_at=start + timedelta(hours=p, seconds=tick),
+                    )
+                )
+    await BatchJob.bulk_create(jobs)
+    await ImageEdit.bulk_create(edits)
+    return project_ids

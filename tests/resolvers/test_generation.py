@@ -20,8 +20,10 @@ from tests.generation_support import (
     batch,
     generate,
     new_project,
+    seed_projects,
     wait_until_ended,
 )
+from tests.sql_count import sql_statements
 
 QUOTE = """
 query($input: GenerateInput!) {
@@ -470,3 +472,39 @@ async def test_a_project_with_a_batch_in_progress_cannot_be_deleted(
     assert deleted["data"]["projectDelete"]["deletedId"] == project
     user = await assert_ledger_consistent(alice.subject)
     assert user.credits == 20  # the ledger outlives the project and still sums to the balance
+
+
+BATCH_PAGE = """
+query($first: Int) {
+  batchJobs(first: $first) {
+    totalCount
+    edges { node { id creditsHeld images { id batchIndex url } items { itemIndex } presetsUsed { name } } }
+  }
+}"""
+
+
+async def test_a_page_of_batches_with_their_images_runs_a_fixed_number_of_statements(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    for caller in (alice, bob):
+        await gql("{ me { id } }", caller=caller)
+    await seed_projects(await User.get(subject=alice.subject), projects=6, batches=4, images_per_batch=3)
+    await seed_projects(await User.get(subject=bob.subject), projects=1, batches=2, images_per_batch=2, name="Bob")
+
+    counts = []
+    for first in (3, 20):
+        with sql_statements() as statements:
+            body = await gql(BATCH_PAGE, {"first": first}, alice)
+        assert "errors" not in body, body
+        page = body["data"]["batchJobs"]
+        assert page["totalCount"] == 24
+        assert len(page["edges"]) == first
+        for edge in page["edges"]:
+            stored = await ImageEdit.filter(batch_job_id=edge["node"]["id"]).order_by("batch_index")
+            assert [i["id"] for i in edge["node"]["images"]] == [str(e.id) for e in stored]
+            assert len(stored) == 3
+        counts.append(len(statements))
+    # The page, its count, then one statement each for the images, the provider calls and the presets used of every
+    # batch on the page (DataLoaders). The caller comes from the per-token user cache.
+    assert counts == [5, 5], "\n".join(statements)

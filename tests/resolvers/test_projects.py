@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from models import ProcessingStatus, Project
+from models import ImageEdit, ProcessingStatus, Project, User
 from tests.conftest import GQL, Caller, MakeCaller, error_codes
+from tests.generation_support import seed_projects
+from tests.sql_count import sql_statements
 
 CREATE = """
 mutation($input: ProjectCreateInput!) {
@@ -171,3 +173,82 @@ async def test_filters_by_status_and_text(gql: GQL, make_caller: MakeCaller) -> 
     assert await names({"status": "FAILED"}) == ["Broken"]
     assert await names({"status": "IDLE", "search": "o"}) == ["Portraits"]
     assert await names({"search": "%"}) == []
+
+
+PAGE = """
+query($first: Int, $images: Int, $after: String) {
+  projects(first: $first) {
+    totalCount
+    edges {
+      node {
+        id name
+        imageEdits(first: $images, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id projectId prompt } }
+        }
+        batchJobs(first: 2) { totalCount pageInfo { hasNextPage } edges { node { id projectId creditsHeld } } }
+      }
+    }
+  }
+}"""
+
+
+async def test_a_page_of_projects_with_their_images_runs_a_fixed_number_of_statements(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    for caller in (alice, bob):
+        await gql("{ me { id } }", caller=caller)
+    owner = await User.get(subject=alice.subject)
+    ids = await seed_projects(owner, projects=22, batches=3, images_per_batch=3)
+    await seed_projects(await User.get(subject=bob.subject), projects=2, batches=1, images_per_batch=4, name="Bob")
+
+    counts = []
+    for first in (5, 20):
+        with sql_statements() as statements:
+            body = await gql(PAGE, {"first": first, "images": 5}, alice)
+        assert "errors" not in body, body
+        edges = body["data"]["projects"]["edges"]
+        assert len(edges) == first
+        assert body["data"]["projects"]["totalCount"] == 22
+        for edge in edges:
+            project = edge["node"]
+            images = project["imageEdits"]
+            newest = await ImageEdit.filter(project_id=project["id"]).order_by("-created_at", "-id").limit(5)
+            assert [e["node"]["id"] for e in images["edges"]] == [str(e.id) for e in newest]
+            assert {e["node"]["projectId"] for e in images["edges"]} == {project["id"]}
+            assert images["totalCount"] == 9
+            assert images["pageInfo"]["hasNextPage"] is True
+            batches = project["batchJobs"]
+            assert len(batches["edges"]) == 2
+            assert batches["totalCount"] == 3
+            assert batches["pageInfo"]["hasNextPage"] is True
+            assert {e["node"]["projectId"] for e in batches["edges"]} == {project["id"]}
+        counts.append(len(statements))
+    # The projects page and its count; the images of every project (one ROW_NUMBER() statement) and their counts;
+    # the same two for the batches. The caller comes from the per-token user cache. Never one per project.
+    assert counts == [6, 6], "\n".join(statements)
+    assert {e["node"]["id"] for e in edges} == {str(i) for i in ids[-20:]}
+
+    # Bob sees only his own projects and images through the same loaders.
+    bobs = (await gql(PAGE, {"first": 20, "images": 5}, bob))["data"]["projects"]
+    assert bobs["totalCount"] == 2
+    assert all(e["node"]["imageEdits"]["totalCount"] == 4 for e in bobs["edges"])
+    assert all("Bob" in i["node"]["prompt"] for e in bobs["edges"] for i in e["node"]["imageEdits"]["edges"])
+
+
+async def test_nested_pages_follow_their_cursor_and_check_their_size(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller("alice")
+    await gql("{ me { id } }", caller=alice)
+    await seed_projects(await User.get(subject=alice.subject), projects=2, batches=2, images_per_batch=4)
+    first = (await gql(PAGE, {"first": 1, "images": 5}, alice))["data"]["projects"]["edges"][0]["node"]
+    cursor = first["imageEdits"]["pageInfo"]["endCursor"]
+    rest = (await gql(PAGE, {"first": 1, "images": 5, "after": cursor}, alice))["data"]["projects"]
+    images = rest["edges"][0]["node"]["imageEdits"]
+    assert len(images["edges"]) == 3
+    assert images["pageInfo"]["hasNextPage"] is False
+    seen = [e["node"]["id"] for e in first["imageEdits"]["edges"] + images["edges"]]
+    expected = await ImageEdit.filter(project_id=first["id"]).order_by("-created_at", "-id")
+    assert seen == [str(e.id) for e in expected]
+
+    too_many = await gql(PAGE, {"first": 2, "images": 101}, alice)
+    assert set(error_codes(too_many)) == {"BAD_USER_INPUT"}

@@ -184,3 +184,17 @@ async def test_display_name_comes_from_the_token_name_and_never_from_the_email(
     shown = second["data"]["me"]["displayName"]
     assert shown.startswith("player-")
     assert "anon" not in shown
+
+
+async def test_the_balance_is_fresh_while_the_caller_comes_from_the_token_cache(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    admin, alice = make_caller("admin", role=Role.ADMIN), make_caller("alice")
+    query = "{ me { id credits creditsHeld } }"
+    before = (await gql(query, caller=alice))["data"]["me"]
+    assert (before["credits"], before["creditsHeld"]) == (20, 0)
+    granted = await gql(GRANT, {"input": {"userId": before["id"], "amount": 7, "reason": "bonus"}}, admin)
+    assert granted["data"]["creditsGrant"]["userErrors"] == []
+    # Same token, well within USER_CACHE_SECONDS: the user row is cached, the balance is not.
+    after = (await gql(query, caller=alice))["data"]["me"]
+    assert (after["id"], after["credits"], after["creditsHeld"]) == (before["id"], 27, 0)
