@@ -770,6 +770,10 @@ async def measure_websocket_fanout(
     )
 
 
+REPORT: list[dict[str, Any]] = []
+"""What ``--json PATH`` writes: one row per socket count of the WebSocket part (read by ``bench/run_all``)."""
+
+
 async def websocket_main(
     quick: bool, sizes: list[int] | None, events: int | None, client_processes: int, idle_window: float
 ) -> None:
@@ -830,6 +834,31 @@ async def websocket_main(
                     f"bare {bare.idle_cpu_seconds:6.2f} s"
                 )
             assert g.deliveries == b.deliveries == n * events, (g.deliveries, b.deliveries)
+            REPORT.append(
+                {
+                    "sockets": n,
+                    "events": events,
+                    "graphql": {
+                        "per_second": g.per_second,
+                        "p50_ms": g.percentile(0.5) * 1000,
+                        "p99_ms": g.percentile(0.99) * 1000,
+                        "cpu_us_per_delivery": graphql.server_cpu_per_delivery * 1e6,
+                        "connect_per_second": n / graphql.connect_seconds,
+                        "rss_kib_per_socket": graphql.rss_per_socket / 1024,
+                        "idle_cpu_seconds": graphql.idle_cpu_seconds,
+                    },
+                    "bare": {
+                        "per_second": b.per_second,
+                        "p50_ms": b.percentile(0.5) * 1000,
+                        "p99_ms": b.percentile(0.99) * 1000,
+                        "cpu_us_per_delivery": bare.server_cpu_per_delivery * 1e6,
+                        "connect_per_second": n / bare.connect_seconds,
+                        "rss_kib_per_socket": bare.rss_per_socket / 1024,
+                        "idle_cpu_seconds": bare.idle_cpu_seconds,
+                    },
+                    "idle_window": idle_window,
+                }
+            )
             print()
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -853,6 +882,7 @@ if __name__ == "__main__":
     parser.add_argument("--client", choices=["graphql", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--var-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, help="also write the WebSocket part's figures to this file as JSON")
     parser.add_argument("--url", help=argparse.SUPPRESS)
     parser.add_argument("--token", default="", help=argparse.SUPPRESS)
     parser.add_argument("--batch", default="", help=argparse.SUPPRESS)
@@ -873,3 +903,5 @@ if __name__ == "__main__":
             idle = arguments.idle_window if arguments.idle_window is not None else (0.0 if arguments.quick else 35.0)
             sizes = [int(n) for n in arguments.sockets.split(",")] if arguments.sockets else None
             asyncio.run(websocket_main(arguments.quick, sizes, arguments.events, arguments.client_processes, idle))
+        if arguments.json:
+            arguments.json.write_text(json.dumps({"websocket": REPORT}, indent=2))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import logging
 import math
 import os
@@ -317,12 +318,32 @@ def parse_concurrency(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
+REPORT: list[dict[str, object]] = []
+"""What ``--json PATH`` writes: one row per configuration, as printed (read by ``bench/run_all``)."""
+
+
 def print_result(result: Result, render_ms: float) -> None:
     config = result.config
     bound = config.concurrency / config.latency
     schedule_bound = config.images / config.schedule_seconds()
     overhead = result.cpu_ms_per_image - render_ms
     busy = result.run_cpu / result.run_seconds if result.run_seconds else 0.0
+    REPORT.append(
+        {
+            "database": config.database,
+            "workers": config.workers,
+            "items": config.items,
+            "concurrency": config.concurrency,
+            "latency": config.latency,
+            "images": result.images_delivered,
+            "images_per_second": result.images_per_second,
+            "bound": bound,
+            "ratio": result.images_per_second / bound,
+            "cpu_ms_per_image": result.cpu_ms_per_image,
+            "render_ms": render_ms,
+            "overhead_ms_per_image": overhead,
+        }
+    )
     print(
         f"  {config.database:<8} C={config.workers:>3}x{config.items:<2}={config.concurrency:>4}  "
         f"{result.images_delivered:>5} images in {result.run_seconds:6.1f} s = {result.images_per_second:6.1f} images/s"
@@ -379,5 +400,9 @@ if __name__ == "__main__":
     parser.add_argument("--batches", type=int, help="batches of 10 images (default 100, quick 10)")
     parser.add_argument("--latency", type=float, help="simulator latency in seconds (default 2.0, quick 0.5)")
     parser.add_argument("--users", type=int, default=10, help="batches are spread round-robin over this many users")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file as JSON")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    asyncio.run(main(parser.parse_args()))
+    parsed = parser.parse_args()
+    asyncio.run(main(parsed))
+    if parsed.json:
+        parsed.json.write_text(json.dumps({"runs": REPORT}, indent=2))
