@@ -3,8 +3,9 @@
 - ``record_image``: one IMAGE row per settled image. ``services.generation.settlement`` calls it inside the
   transaction that changes the image's status and writes its ledger entry, so the row commits exactly when the
   capture or refund does: analytics and the ledger cannot disagree.
-- ``record_call``: one CALL row per provider call attempt that ended (delivered all, part, none, or will be
-  retried), written by the runner; it carries latency and outcome, never credits.
+- ``image_row`` / ``call_row``: the same rows unsaved, for the worker's group commit (one INSERT for many). A CALL
+  row stands for one provider call attempt that ended (delivered all, part, none, or will be retried); it carries
+  latency and outcome, never credits.
 """
 
 from __future__ import annotations
@@ -80,32 +81,6 @@ def image_row(
         error_category=None if delivered else category,
         **_common(batch),
     )
-
-
-async def record_call(
-    batch: BatchJob,
-    item_id: uuid.UUID,
-    *,
-    provider: str,
-    requested: int,
-    delivered: int,
-    processing_ms: int | None,
-    category: ErrorCategory | None = None,
-    retried: bool = False,
-) -> UsageEvent:
-    """The CALL row of one provider call attempt."""
-    row = call_row(
-        batch,
-        item_id,
-        provider=provider,
-        requested=requested,
-        delivered=delivered,
-        processing_ms=processing_ms,
-        category=category,
-        retried=retried,
-    )
-    await row.save(force_create=True)
-    return row
 
 
 def call_row(
