@@ -86,3 +86,37 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
     </header>
   );
 }
+
+/** A select over a fixed set of values with a blank choice first ("Any", "None"), each value shown through `describe`. */
+export function ChoiceField<T extends string>({
+  label,
+  blank,
+  choices,
+  describe,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  blank: string;
+  choices: readonly T[];
+  describe: (value: T) => string;
+  value: T | "";
+  onChange: (value: T | "") => void;
+  error?: string | undefined;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value as T | "")}>
+          <option value="">{blank}</option>
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {describe(choice)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,7 +1,7 @@
 import { CombinedError } from "@urql/core";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { describeError, errorFor, fieldErrors, fieldKey, inputErrors, isAuthError, unplacedErrors } from "./errors";
+import { describeError, errorFor, fieldErrors, fieldKey, firstProblem, inputErrors, isAuthError, unplacedErrors } from "./errors";
 
 describe("userErrors next to their fields", () => {
   it("keys errors by path without the argument name", () => {
@@ -27,6 +27,18 @@ describe("userErrors next to their fields", () => {
     expect(errorFor(errors, "prompt")).toBe("Empty.");
     expect(errorFor(errors, "size")).toBeUndefined();
     expect(unplacedErrors(errors, ["prompt", "references"])).toEqual(["Whole request.", "Odd."]);
+  });
+
+  it("reduces an action's outcome to its first userError, else the request error, else the fallback", () => {
+    const userErrors = [
+      { field: ["id"], code: "NOT_FOUND", message: "No such preset." },
+      { field: null, code: "INVALID", message: "Second." },
+    ];
+    const failed = new CombinedError({ graphQLErrors: [new GraphQLError("Server broke.")] });
+    expect(firstProblem(userErrors, failed, "Fork failed.")).toBe("No such preset.");
+    expect(firstProblem([], failed, "Fork failed.")).toBe(failed.message);
+    expect(firstProblem(undefined, undefined, "Fork failed.")).toBe("Fork failed.");
+    expect(firstProblem([], undefined, null)).toBeNull();
   });
 
   it("maps a query's BAD_USER_INPUT errors to fields", () => {

@@ -41,6 +41,15 @@ export function unplacedErrors(errors: FieldErrors, shown: readonly string[]): s
     .map(([, message]) => message);
 }
 
+/** One line for an action's outcome: its first userError, else the request's error, else `fallback`. */
+export function firstProblem<F extends string | null>(
+  userErrors: readonly UserErrorLike[] | null | undefined,
+  error: CombinedError | Error | null | undefined,
+  fallback: F,
+): string | F {
+  return userErrors?.[0]?.message ?? error?.message ?? fallback;
+}
+
 function extensionCode(error: { extensions?: Record<string, unknown> | null }): string | undefined {
   const code = error.extensions?.code;
   return typeof code === "string" ? code : undefined;

@@ -1,4 +1,5 @@
 // How numbers, prices and times read on screen.
+import type { GenerationMode } from "../gql/graphql";
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -89,6 +90,9 @@ const MODE_WORDS: Record<string, string> = {
   SEQUENTIAL: "Consistent set",
   EDIT_SEQUENTIAL: "Edited set",
 };
+
+/** Every generation mode, in the order the filters and forms list them. */
+export const GENERATION_MODES: readonly GenerationMode[] = ["TEXT_TO_IMAGE", "EDIT", "MULTI_REFERENCE", "SEQUENTIAL", "EDIT_SEQUENTIAL"];
 
 export function modeLabel(mode: string): string {
   return MODE_WORDS[mode] ?? mode;

@@ -6,7 +6,7 @@ import { Empty, ErrorBox, Field, Loading, PageHeader, StatusBadge } from "../com
 import { graphql } from "../gql";
 import type { BatchProgressSubscription } from "../gql/graphql";
 import { createSocket, isAuthClose } from "../lib/client";
-import { errorFor, fieldErrors, type FieldErrors } from "../lib/errors";
+import { errorFor, fieldErrors, firstProblem, type FieldErrors } from "../lib/errors";
 import { formatCredits, formatEta, formatPercent, modeLabel, plural } from "../lib/format";
 import { applyEvent, emptyProgress, followBatch, withImages, type ConnectionState, type ProgressState } from "../lib/progress";
 import { useSession } from "../session";
@@ -86,9 +86,7 @@ const CancelMutation = graphql(`
       refundedImages
       refundedCredits
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -101,9 +99,7 @@ const RetryMutation = graphql(`
         id
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -117,9 +113,7 @@ const GalleryAddMutation = graphql(`
         title
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -220,14 +214,14 @@ function BatchTracker({ id }: { id: string }) {
     const result = await cancel({ id: job.id });
     const payload = result.data?.batchJobCancel;
     if (payload && payload.userErrors.length === 0) setCancelled(payload);
-    else setActionError(payload?.userErrors[0]?.message ?? result.error?.message ?? "Cancel failed.");
+    else setActionError(firstProblem(payload?.userErrors, result.error, "Cancel failed."));
   };
   const doRetry = async (onlyFailed: boolean) => {
     setActionError(null);
     const result = await retry({ id: job.id, onlyFailed });
     const payload = result.data?.batchJobRetry;
     if (payload?.batchJob) navigate(`/batches/${payload.batchJob.id}`);
-    else setActionError(payload?.userErrors[0]?.message ?? result.error?.message ?? "Retry failed.");
+    else setActionError(firstProblem(payload?.userErrors, result.error, "Retry failed."));
   };
 
   const open = OPEN.has(status);

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useQuery } from "urql";
-import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
+import { ConnectionStates, Pager, usePageCursor } from "../components/paging";
+import { ChoiceField, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { BatchStatus } from "../gql/graphql";
 import { statusLabel } from "../lib/format";
@@ -12,18 +13,11 @@ const BatchesQuery = graphql(`
     batchJobs(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
-          id
-          mode
-          status
-          prompts
-          totalImages
-          completedImages
-          createdAt
+          ...BatchRowFields
         }
       }
     }
@@ -34,7 +28,7 @@ const STATUSES: BatchStatus[] = ["QUEUED", "RUNNING", "CANCEL_REQUESTED", "SUCCE
 
 export function BatchesScreen() {
   const [status, setStatus] = useState<BatchStatus | "">("");
-  const [after, setAfter] = useState<string | null>(null);
+  const { after, setAfter, restart } = usePageCursor();
   const [result, refetch] = useQuery({
     query: BatchesQuery,
     variables: { first: 25, after, filter: status ? { status } : null },
@@ -48,48 +42,31 @@ export function BatchesScreen() {
         </Link>
       </PageHeader>
       <div className="toolbar">
-        <Field label="Status">
-          {(props) => (
-            <select
-              {...props}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as BatchStatus | "");
-                setAfter(null);
-              }}
-            >
-              <option value="">Any</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Status"
+          blank="Any"
+          choices={STATUSES}
+          describe={statusLabel}
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            restart();
+          }}
+        />
       </div>
-      {result.fetching && !connection && <Loading what="Loading batches" />}
-      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
-      {connection && connection.totalCount === 0 && (
-        <Empty>
+      <ConnectionStates
+        result={result}
+        refetch={refetch}
+        connection={connection}
+        loading="Loading batches"
+        empty={
           <p>
             No batches{status ? ` with status ${statusLabel(status).toLowerCase()}` : ""}. <Link to="/generate">Generate some images</Link>.
           </p>
-        </Empty>
-      )}
+        }
+      />
       {connection && connection.edges.length > 0 && <BatchList batches={connection.edges.map((e) => e.node)} />}
-      <div className="pager">
-        {after && (
-          <button type="button" onClick={() => setAfter(null)}>
-            First page
-          </button>
-        )}
-        {connection?.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager after={after} pageInfo={connection?.pageInfo} onPage={setAfter} />
     </section>
   );
 }

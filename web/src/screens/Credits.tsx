@@ -15,8 +15,7 @@ const CreditsQuery = graphql(`
     creditTransactions(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

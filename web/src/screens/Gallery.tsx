@@ -1,18 +1,19 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
+import { ConnectionStates, NextPageButton, SearchField, usePageCursor } from "../components/paging";
+import { ChoiceField, ErrorBox, Field, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { GalleryOrder, GenerationMode } from "../gql/graphql";
-import { modeLabel } from "../lib/format";
+import { firstProblem } from "../lib/errors";
+import { GENERATION_MODES, modeLabel } from "../lib/format";
 
 const GalleryQuery = graphql(`
   query Gallery($filter: GalleryFilter, $orderBy: GalleryOrder!, $first: Int!, $after: String) {
     gallery(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -45,8 +46,7 @@ const PublicGalleryQuery = graphql(`
     publicGallery(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -78,9 +78,7 @@ const GalleryUpdate = graphql(`
         tags
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -91,15 +89,11 @@ const GalleryRemove = graphql(`
     galleryRemove(id: $id) {
       removedId
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
 `);
-
-const MODES: GenerationMode[] = ["TEXT_TO_IMAGE", "EDIT", "MULTI_REFERENCE", "SEQUENTIAL", "EDIT_SEQUENTIAL"];
 
 function useDebounced(value: string, ms = 300): string {
   const [debounced, setDebounced] = useState(value);
@@ -140,7 +134,7 @@ function MyGallery() {
   const [tags, setTags] = useState("");
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [orderBy, setOrderBy] = useState<GalleryOrder>("NEWEST");
-  const [after, setAfter] = useState<string | null>(null);
+  const { after, setAfter, restart } = usePageCursor();
   const words = useDebounced(search);
   const tagText = useDebounced(tags);
   const filter = {
@@ -158,34 +152,21 @@ function MyGallery() {
 
   const change = async (id: string, input: { favorite?: boolean; visibility?: "PUBLIC" | "PRIVATE" }) => {
     const outcome = await update({ id, input });
-    setActionError(outcome.data?.galleryUpdate.userErrors[0]?.message ?? outcome.error?.message ?? null);
+    setActionError(firstProblem(outcome.data?.galleryUpdate.userErrors, outcome.error, null));
   };
   const drop = async (id: string) => {
     const outcome = await remove({ id });
-    setActionError(outcome.data?.galleryRemove.userErrors[0]?.message ?? outcome.error?.message ?? null);
+    setActionError(firstProblem(outcome.data?.galleryRemove.userErrors, outcome.error, null));
     refetch({ requestPolicy: "network-only" });
   };
 
   return (
     <>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search title, prompt and tags">
-          {(props) => <input {...props} type="search" name="search" value={search} onChange={(e) => { setSearch(e.target.value); setAfter(null); }} />}
-        </Field>
-        <Field label="Mode">
-          {(props) => (
-            <select {...props} value={mode} onChange={(e) => { setMode(e.target.value as GenerationMode | ""); setAfter(null); }}>
-              <option value="">Any</option>
-              {MODES.map((m) => (
-                <option key={m} value={m}>
-                  {modeLabel(m)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SearchField label="Search title, prompt and tags" name="search" value={search} onSearch={(text) => { setSearch(text); restart(); }} />
+        <ChoiceField label="Mode" blank="Any" choices={GENERATION_MODES} describe={modeLabel} value={mode} onChange={(value) => { setMode(value); restart(); }} />
         <Field label="Tags (all of)">
-          {(props) => <input {...props} value={tags} placeholder="sea, dawn" onChange={(e) => { setTags(e.target.value); setAfter(null); }} />}
+          {(props) => <input {...props} value={tags} placeholder="sea, dawn" onChange={(e) => { setTags(e.target.value); restart(); }} />}
         </Field>
         <Field label="Order">
           {(props) => (
@@ -196,23 +177,25 @@ function MyGallery() {
           )}
         </Field>
         <label className="check">
-          <input type="checkbox" checked={favoritesOnly} onChange={(e) => { setFavoritesOnly(e.target.checked); setAfter(null); }} /> Favourites only
+          <input type="checkbox" checked={favoritesOnly} onChange={(e) => { setFavoritesOnly(e.target.checked); restart(); }} /> Favourites only
         </label>
       </form>
       <ErrorBox error={actionError} />
-      {result.fetching && !connection && <Loading what="Loading your gallery" />}
-      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
-      {connection && connection.totalCount === 0 && (
-        <Empty>
-          {filtered ? (
+      <ConnectionStates
+        result={result}
+        refetch={refetch}
+        connection={connection}
+        loading="Loading your gallery"
+        empty={
+          filtered ? (
             <p>Nothing in your gallery matches these filters.</p>
           ) : (
             <p>
               Your gallery is empty. Open a <Link to="/batches">batch</Link> and add the images you like.
             </p>
-          )}
-        </Empty>
-      )}
+          )
+        }
+      />
       {connection && connection.edges.length > 0 && (
         <>
           <p className="meta" role="status">
@@ -253,18 +236,14 @@ function MyGallery() {
           </ul>
         </>
       )}
-      {connection?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
-          Next page
-        </button>
-      )}
+      <NextPageButton pageInfo={connection?.pageInfo} onNext={setAfter} />
     </>
   );
 }
 
 function PublicFeed() {
   const [search, setSearch] = useState("");
-  const [after, setAfter] = useState<string | null>(null);
+  const { after, setAfter, restart } = usePageCursor();
   const words = useDebounced(search);
   const [result, refetch] = useQuery({
     query: PublicGalleryQuery,
@@ -274,17 +253,15 @@ function PublicFeed() {
   return (
     <>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search the public feed">
-          {(props) => <input {...props} type="search" value={search} onChange={(e) => { setSearch(e.target.value); setAfter(null); }} />}
-        </Field>
+        <SearchField label="Search the public feed" value={search} onSearch={(text) => { setSearch(text); restart(); }} />
       </form>
-      {result.fetching && !connection && <Loading what="Loading the public feed" />}
-      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
-      {connection && connection.totalCount === 0 && (
-        <Empty>
-          <p>{words ? "No public image matches." : "Nobody has shared an image yet. Make one of yours public from your gallery."}</p>
-        </Empty>
-      )}
+      <ConnectionStates
+        result={result}
+        refetch={refetch}
+        connection={connection}
+        loading="Loading the public feed"
+        empty={<p>{words ? "No public image matches." : "Nobody has shared an image yet. Make one of yours public from your gallery."}</p>}
+      />
       {connection && connection.edges.length > 0 && (
         <ul className="gallery-grid" aria-label="Public images">
           {connection.edges.map(({ node }) => (
@@ -299,11 +276,7 @@ function PublicFeed() {
           ))}
         </ul>
       )}
-      {connection?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
-          Next page
-        </button>
-      )}
+      <NextPageButton pageInfo={connection?.pageInfo} onNext={setAfter} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "urql";
 import { ErrorBox, Field, FormErrors, Loading, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { GenerateInput, GenerateSetupQuery } from "../gql/graphql";
-import { errorFor, fieldErrors, inputErrors, unplacedErrors, type FieldErrors } from "../lib/errors";
+import { errorFor, fieldErrors, firstProblem, inputErrors, unplacedErrors, type FieldErrors } from "../lib/errors";
 import { formatCredits, modeLabel, quoteSummary } from "../lib/format";
 import {
   MAX_PRESETS,
@@ -141,9 +141,7 @@ const GenerateMutation = graphql(`
         id
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -157,9 +155,7 @@ const UploadMutation = graphql(`
         url
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -268,7 +264,7 @@ function GenerateFormView({ caps, projects, presets, start, remixOf, remixMissin
       const result = await upload({ file });
       const payload = result.data?.imageUpload;
       if (payload?.image) added.push({ uploadId: payload.image.id, url: payload.image.url, name: file.name });
-      else problems.push(`${file.name}: ${payload?.userErrors[0]?.message ?? result.error?.message ?? "upload failed"}`);
+      else problems.push(`${file.name}: ${firstProblem(payload?.userErrors, result.error, "upload failed")}`);
     }
     setUploading(false);
     setForm((f) => ({ ...f, references: [...f.references, ...added] }));

@@ -4,10 +4,11 @@ import { useClient, useMutation, useQuery } from "urql";
 import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { PresetVisibility } from "../gql/graphql";
-import { fieldErrors, type FieldErrors } from "../lib/errors";
+import { fieldErrors, firstProblem, type FieldErrors } from "../lib/errors";
 import { formatDateTime, formatMs, formatPercent, modeLabel } from "../lib/format";
 import { exportFileName } from "../lib/presetDocument";
 import { PresetFields, draftInput, type PresetDraft } from "./presetFields";
+import { usePresetFork } from "./presetFork";
 
 const PresetQuery = graphql(`
   query StylePreset($id: ID!) {
@@ -75,9 +76,7 @@ const PresetUpdate = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -92,24 +91,7 @@ const PresetShare = graphql(`
         shareCode
       }
       userErrors {
-        field
-        code
-        message
-      }
-    }
-  }
-`);
-
-const PresetFork = graphql(`
-  mutation StylePresetFork($id: ID!) {
-    stylePresetFork(id: $id) {
-      stylePreset {
-        id
-      }
-      userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -120,9 +102,7 @@ const PresetDelete = graphql(`
     stylePresetDelete(id: $id) {
       deletedId
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -143,7 +123,7 @@ export function PresetDetailScreen() {
   const [mineCheck] = useQuery({ query: MineCheck, variables: { search: name }, pause: !name });
   const [updateState, update] = useMutation(PresetUpdate);
   const [shareState, share] = useMutation(PresetShare);
-  const [forkState, fork] = useMutation(PresetFork);
+  const [forkState, fork] = usePresetFork();
   const [, remove] = useMutation(PresetDelete);
   const [editErrors, setEditErrors] = useState<FieldErrors>({});
   const [editing, setEditing] = useState(false);
@@ -177,14 +157,12 @@ export function PresetDetailScreen() {
   };
   const changeVisibility = async (visibility: PresetVisibility) => {
     const outcome = await share({ id: preset.id, visibility });
-    setActionError(outcome.data?.stylePresetShare.userErrors[0]?.message ?? outcome.error?.message ?? null);
+    setActionError(firstProblem(outcome.data?.stylePresetShare.userErrors, outcome.error, null));
     refetch({ requestPolicy: "network-only" });
   };
   const doFork = async () => {
     const outcome = await fork({ id: preset.id });
-    const forked = outcome.data?.stylePresetFork.stylePreset;
-    if (forked) navigate(`/presets/${forked.id}`);
-    else setActionError(outcome.data?.stylePresetFork.userErrors[0]?.message ?? outcome.error?.message ?? "Fork failed.");
+    if (!outcome.forked) setActionError(firstProblem(outcome.userErrors, outcome.error, "Fork failed."));
   };
   const doExport = async () => {
     const outcome = await client.query(PresetExport, { id: preset.id }, { requestPolicy: "network-only" }).toPromise();
@@ -205,7 +183,7 @@ export function PresetDetailScreen() {
     if (!window.confirm(`Delete “${preset.name}”? Batches that used it still show it.`)) return;
     const outcome = await remove({ id: preset.id });
     if (outcome.data?.stylePresetDelete.deletedId) navigate("/presets");
-    else setActionError(outcome.data?.stylePresetDelete.userErrors[0]?.message ?? outcome.error?.message ?? "Delete failed.");
+    else setActionError(firstProblem(outcome.data?.stylePresetDelete.userErrors, outcome.error, "Delete failed."));
   };
   const shareLink = preset.shareCode ? `${location.origin}/presets?code=${preset.shareCode}` : null;
 

@@ -1,21 +1,22 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { Empty, ErrorBox, Field, FormErrors, Loading, PageHeader } from "../components/ui";
+import { ConnectionStates, NextPageButton, SearchField, usePageCursor } from "../components/paging";
+import { ErrorBox, Field, FormErrors, Loading, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
 import type { PresetScope } from "../gql/graphql";
 import { fieldErrors, type FieldErrors } from "../lib/errors";
 import { formatPercent } from "../lib/format";
 import { parseDocument } from "../lib/presetDocument";
 import { PresetFields, draftInput, emptyDraft } from "./presetFields";
+import { usePresetFork } from "./presetFork";
 
 const PresetsQuery = graphql(`
   query StylePresets($scope: PresetScope!, $search: String, $first: Int!, $after: String) {
     stylePresets(scope: $scope, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -49,9 +50,7 @@ const PresetCreate = graphql(`
         id
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -64,24 +63,7 @@ const PresetImport = graphql(`
         id
       }
       userErrors {
-        field
-        code
-        message
-      }
-    }
-  }
-`);
-
-const PresetForkByCode = graphql(`
-  mutation StylePresetForkByCode($shareCode: String!) {
-    stylePresetFork(shareCode: $shareCode) {
-      stylePreset {
-        id
-      }
-      userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -113,7 +95,7 @@ export function PresetsScreen() {
   const navigate = useNavigate();
   const [scope, setScope] = useState<PresetScope>("MINE");
   const [search, setSearch] = useState("");
-  const [after, setAfter] = useState<string | null>(null);
+  const { after, setAfter, restart } = usePageCursor();
   const [result, refetch] = useQuery({
     query: PresetsQuery,
     variables: { scope, search: search.trim() || null, first: 30, after },
@@ -147,23 +129,21 @@ export function PresetsScreen() {
       )}
       <div className="tabs" role="tablist" aria-label="Which presets">
         {SCOPES.map((s) => (
-          <button key={s.scope} type="button" role="tab" aria-selected={scope === s.scope} onClick={() => { setScope(s.scope); setAfter(null); }}>
+          <button key={s.scope} type="button" role="tab" aria-selected={scope === s.scope} onClick={() => { setScope(s.scope); restart(); }}>
             {s.label}
           </button>
         ))}
       </div>
       <div className="toolbar">
-        <Field label="Search presets">
-          {(props) => <input {...props} type="search" value={search} onChange={(e) => { setSearch(e.target.value); setAfter(null); }} />}
-        </Field>
+        <SearchField label="Search presets" value={search} onSearch={(text) => { setSearch(text); restart(); }} />
       </div>
-      {result.fetching && !connection && <Loading what="Loading presets" />}
-      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
-      {connection && connection.totalCount === 0 && (
-        <Empty>
-          <p>{scope === "MINE" ? "You have no presets yet: create one, import one, or fork a built-in one." : "No presets here."}</p>
-        </Empty>
-      )}
+      <ConnectionStates
+        result={result}
+        refetch={refetch}
+        connection={connection}
+        loading="Loading presets"
+        empty={<p>{scope === "MINE" ? "You have no presets yet: create one, import one, or fork a built-in one." : "No presets here."}</p>}
+      />
       {connection && connection.edges.length > 0 && (
         <ul className="cards" aria-label="Presets">
           {connection.edges.map(({ node }) => (
@@ -191,11 +171,7 @@ export function PresetsScreen() {
           ))}
         </ul>
       )}
-      {connection?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
-          Next page
-        </button>
-      )}
+      <NextPageButton pageInfo={connection?.pageInfo} onNext={setAfter} />
       <div className="two-col">
         <ForkByCode />
         <ImportPreset />
@@ -229,16 +205,13 @@ function SharedWithYou() {
 }
 
 function ForkByCode({ initialCode = "" }: { initialCode?: string }) {
-  const navigate = useNavigate();
   const [code, setCode] = useState(initialCode);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [state, fork] = useMutation(PresetForkByCode);
+  const [state, fork] = usePresetFork();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const outcome = await fork({ shareCode: code.trim() });
-    const payload = outcome.data?.stylePresetFork;
-    setErrors(fieldErrors(payload?.userErrors, []));
-    if (payload?.stylePreset) navigate(`/presets/${payload.stylePreset.id}`);
+    setErrors(fieldErrors(outcome.userErrors, []));
   };
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="fork-title" noValidate>

@@ -2,6 +2,7 @@ import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { Empty, ErrorBox, Loading, PageHeader, StatusBadge } from "../components/ui";
 import { graphql } from "../gql";
+import type { BatchRowFieldsFragment } from "../gql/graphql";
 import { formatDateTime, modeLabel, plural } from "../lib/format";
 
 const ProjectQuery = graphql(`
@@ -16,13 +17,7 @@ const ProjectQuery = graphql(`
         totalCount
         edges {
           node {
-            id
-            mode
-            status
-            prompts
-            totalImages
-            completedImages
-            createdAt
+            ...BatchRowFields
           }
         }
       }
@@ -97,15 +92,20 @@ export function ProjectDetailScreen() {
   );
 }
 
-export interface BatchRow {
-  id: string;
-  mode: string;
-  status: string;
-  prompts: readonly string[];
-  totalImages: number;
-  completedImages: number;
-  createdAt: string;
-}
+/** What a row of `BatchList` shows: every query that lists batches spreads it into its nodes. */
+export const BatchRowFields = graphql(`
+  fragment BatchRowFields on BatchJob {
+    id
+    mode
+    status
+    prompts
+    totalImages
+    completedImages
+    createdAt
+  }
+`);
+
+export type BatchRow = BatchRowFieldsFragment;
 
 export function BatchList({ batches }: { batches: readonly BatchRow[] }) {
   return (

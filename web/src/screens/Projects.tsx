@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router-dom";
 import { useMutation, useQuery } from "urql";
-import { Empty, ErrorBox, Field, FormErrors, Loading, PageHeader, StatusBadge } from "../components/ui";
+import { ConnectionStates, Pager, SearchField, usePageCursor } from "../components/paging";
+import { ErrorBox, Field, FormErrors, PageHeader, StatusBadge } from "../components/ui";
 import { graphql } from "../gql";
 import { errorFor, fieldErrors, unplacedErrors, type FieldErrors } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
@@ -11,8 +12,7 @@ const ProjectsQuery = graphql(`
     projects(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -35,9 +35,7 @@ const ProjectCreate = graphql(`
         name
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -45,7 +43,7 @@ const ProjectCreate = graphql(`
 
 export function ProjectsScreen() {
   const [search, setSearch] = useState("");
-  const [after, setAfter] = useState<string | null>(null);
+  const { after, setAfter, restart } = usePageCursor();
   const [result, refetch] = useQuery({
     query: ProjectsQuery,
     variables: { first: 24, after, filter: search.trim() ? { search: search.trim() } : null },
@@ -57,25 +55,22 @@ export function ProjectsScreen() {
       <PageHeader title="Projects" />
       <CreateProject onCreated={() => refetch({ requestPolicy: "network-only" })} />
       <div className="toolbar">
-        <Field label="Search projects">
-          {(props) => (
-            <input
-              {...props}
-              type="search"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                setAfter(null);
-              }}
-            />
-          )}
-        </Field>
+        <SearchField
+          label="Search projects"
+          value={search}
+          onSearch={(text) => {
+            setSearch(text);
+            restart();
+          }}
+        />
       </div>
-      {result.fetching && !connection && <Loading what="Loading projects" />}
-      <ErrorBox error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />
-      {connection && connection.totalCount === 0 && (
-        <Empty>{search ? <p>No project matches “{search}”.</p> : <p>No projects yet. Create one above to start generating.</p>}</Empty>
-      )}
+      <ConnectionStates
+        result={result}
+        refetch={refetch}
+        connection={connection}
+        loading="Loading projects"
+        empty={search ? <p>No project matches “{search}”.</p> : <p>No projects yet. Create one above to start generating.</p>}
+      />
       {connection && connection.edges.length > 0 && (
         <ul className="cards" aria-label="Your projects">
           {connection.edges.map(({ node }) => (
@@ -94,18 +89,7 @@ export function ProjectsScreen() {
           ))}
         </ul>
       )}
-      <div className="pager">
-        {after && (
-          <button type="button" onClick={() => setAfter(null)}>
-            First page
-          </button>
-        )}
-        {connection?.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => setAfter(connection.pageInfo.endCursor ?? null)}>
-            Next page
-          </button>
-        )}
-      </div>
+      <Pager after={after} pageInfo={connection?.pageInfo} onPage={setAfter} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // The preset settings form, shared by "new preset" and "edit" (which saves a new version).
 import { useState, type FormEvent } from "react";
-import { Field, FormErrors } from "../components/ui";
+import { ChoiceField, Field, FormErrors } from "../components/ui";
 import type { GenerationMode } from "../gql/graphql";
 import { errorFor, unplacedErrors, type FieldErrors } from "../lib/errors";
-import { modeLabel } from "../lib/format";
+import { GENERATION_MODES, modeLabel } from "../lib/format";
 
 export interface PresetDraft {
   name: string;
@@ -37,7 +37,6 @@ export function draftInput(draft: PresetDraft) {
   };
 }
 
-const MODES: GenerationMode[] = ["TEXT_TO_IMAGE", "EDIT", "MULTI_REFERENCE", "SEQUENTIAL", "EDIT_SEQUENTIAL"];
 const SHOWN = ["name", "description", "tags", "promptTemplate", "promptSuffix", "defaultMode", "defaultIntensity"];
 
 export function PresetFields({
@@ -79,18 +78,15 @@ export function PresetFields({
         {(props) => <textarea {...props} name="description" rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />}
       </Field>
       <div className="row">
-        <Field label="Default mode" error={errorFor(errors, "defaultMode")}>
-          {(props) => (
-            <select {...props} value={draft.defaultMode} onChange={(e) => set({ defaultMode: e.target.value as GenerationMode | "" })}>
-              <option value="">None</option>
-              {MODES.map((m) => (
-                <option key={m} value={m}>
-                  {modeLabel(m)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          label="Default mode"
+          blank="None"
+          choices={GENERATION_MODES}
+          describe={modeLabel}
+          value={draft.defaultMode}
+          error={errorFor(errors, "defaultMode")}
+          onChange={(defaultMode) => set({ defaultMode })}
+        />
         <Field label={`Default intensity ${draft.defaultIntensity.toFixed(2)}`} error={errorFor(errors, "defaultIntensity")}>
           {(props) => (
             <input {...props} type="range" min={0} max={1} step={0.05} value={draft.defaultIntensity} onChange={(e) => set({ defaultIntensity: e.target.valueAsNumber })} />
