@@ -1,20 +1,26 @@
-"""Worker throughput benchmark: batches through the real runner against the in-process simulator.
+"""Worker throughput benchmark: batches through the real runner against the simulator.
 
 Submits B batches of I text-to-image items (1024x1024, one image each) through ``services.generation.submit``,
 spread over U users with raised credits, then starts the in-process queue and waits for every batch through the
-progress bus (``services.progress.follow.follow_batch``). The simulator runs in this process behind httpx's ASGI
-transport with a fixed latency L; the provider limits are raised so that the only bound is the worker concurrency
-C = WORKER_CONCURRENCY (batches in flight) x BATCH_ITEM_CONCURRENCY (items in flight per batch).
+progress bus (``services.progress.follow.follow_batch``). The provider limits are raised so that the only bound is
+the worker concurrency C = WORKER_CONCURRENCY (batches in flight) x BATCH_ITEM_CONCURRENCY (items in flight per
+batch).
+
+The simulator (fixed latency L) is, by default, a process of its own (``playground simulator`` on a free loopback
+port), called over real HTTP by the WaveSpeed client in sync mode, as a remote provider is: its render does not
+compete with the worker for this process's GIL, and its CPU is read from ``/proc`` and reported on its own.
+``--simulator inprocess`` runs it in this process behind httpx's ASGI transport instead (the embedded default of
+``app.runtime``), where the render counts in the worker's CPU.
 
 Reported per configuration: images/s against the theoretical bound C / L (ratio) and against the schedule's own
-bound (the embedded simulator is called in WaveSpeed sync mode, so a task is seen when it finishes; a worker slot
-takes the next batch
-only when its batch ended; a batch runs its items in waves of BATCH_ITEM_CONCURRENCY), CPU ms per image
-(``time.process_time``, every thread of this process: the runner, the simulator's renderer, aiosqlite) and the
-part of it that is the simulator rendering the JPEG (measured separately in the same run, as the baseline).
-Submission is timed on its own, before the queue starts, so the throughput is the worker's alone.
+bound (a task is seen when it finishes, in sync mode; a batch runs its items in waves of BATCH_ITEM_CONCURRENCY),
+CPU ms per image of this process (``time.process_time``, every thread: the runner, aiosqlite, the storage
+executor; with ``inprocess`` also the render) and of the simulator process, and the render of one JPEG measured
+separately in the same run, as the baseline. Submission is timed on its own, before the queue starts, so the
+throughput is the worker's alone.
 
-Run: `python bench/bench_worker.py [--quick] [--database sqlite|postgres|both] [--concurrency 4x5,10x10,25x10]`.
+Run: `python bench/bench_worker.py [--quick] [--database sqlite|postgres|both] [--concurrency 4x5,10x10,25x10]
+[--simulator process|inprocess]`.
 PostgreSQL: a throwaway database is created through ``PLAYGROUND_BENCH_POSTGRES_URL`` (default
 ``postgres://postgres@127.0.0.1:5432/postgres``) and dropped afterwards.
 """
@@ -30,6 +36,8 @@ import math
 import os
 import platform
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,19 +53,23 @@ import httpx
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
-from app.runtime import batch_runner
+from app.runtime import MeteredProvider, batch_runner
 from models import BatchJob, BatchStatus, GenerationMode, User
 from services import projects, users
 from services.core import db
 from services.core.config import Settings
 from services.generation.plan import GenerateRequest
+from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.submit import submit
 from services.infra.bus import create_bus
 from services.infra.jobs import InProcessQueue
+from services.infra.limits import create_limiter
 from services.infra.storage import LocalStorage
 from services.progress.follow import follow_batch
 from services.progress.publisher import ProgressPublisher
+from services.seedream import create_http_client, create_provider
 from services.seedream.simulator.render import render_image
+from services.seedream.simulator.server import free_port
 
 ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SIDE = 1024
@@ -72,6 +84,7 @@ class Config:
     batches: int
     users: int
     latency: float
+    simulator: str = "process"
 
     @property
     def concurrency(self) -> int:
@@ -105,6 +118,8 @@ class Result:
     events_seen: int = 0
     statements: int = 0
     """SQL statements sent while the queue ran (the followers' snapshot reads included)."""
+    simulator_cpu: float | None = None
+    """CPU seconds of the simulator's own process while the queue ran (None when it ran in this process)."""
 
     @property
     def images_per_second(self) -> float:
@@ -113,6 +128,12 @@ class Result:
     @property
     def cpu_ms_per_image(self) -> float:
         return self.run_cpu * 1000 / max(1, self.images_delivered)
+
+    @property
+    def simulator_ms_per_image(self) -> float | None:
+        if self.simulator_cpu is None:
+            return None
+        return self.simulator_cpu * 1000 / max(1, self.images_delivered)
 
 
 class StatementCounter(logging.Handler):
@@ -153,6 +174,90 @@ def render_cpu_ms(samples: int) -> float:
     for index in range(samples):
         render_image(f"bench prompt {index}", seed=1, index=index, width=SIDE, height=SIDE, image_format="JPEG")
     return (time.process_time() - started) * 1000 / samples
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far, from ``/proc/<pid>/stat`` (fields 14 and 15, in clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextlib.contextmanager
+def simulator_process(latency: float, api_key: str) -> Iterator[tuple[str, int]]:
+    """``playground simulator`` on a free loopback port in its own process: (its base URL, its pid).
+
+    Ready when its port accepts a connection (waited for by connecting, with the process checked for an early exit).
+    """
+    for _ in range(5):  # another process may take the free port before the simulator binds it
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "simulator", "--port", str(port), "--latency", str(latency)],
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "SIMULATOR_API_KEY": api_key, "LOG_LEVEL": "WARNING"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            while process.poll() is None:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                        break
+                except OSError:
+                    time.sleep(0.05)  # polling a port the child is about to bind, before any clock runs
+            if process.poll() is None:
+                yield f"http://127.0.0.1:{port}", process.pid
+                return
+            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            if "address already in use" not in error.lower():
+                raise RuntimeError(f"the simulator exited at start: {error[-2000:]}")
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+    raise RuntimeError("no free port for the simulator after 5 attempts")
+
+
+@contextlib.asynccontextmanager
+async def remote_runner(
+    settings: Settings, *, base_url: str, storage: LocalStorage, publisher: ProgressPublisher, http: httpx.AsyncClient
+) -> AsyncIterator[BatchRunner]:
+    """``app.runtime.batch_runner``'s pieces, the provider being the WaveSpeed client (sync mode) over HTTP."""
+    # One connection per call in flight: sync mode holds a connection for the whole call.
+    client = create_http_client(
+        max_connections=settings.provider_concurrent_tasks + 10,
+        max_keepalive_connections=settings.provider_concurrent_tasks + 10,
+    )
+    provider = MeteredProvider(
+        create_provider(
+            "simulator",
+            client,
+            base_url=base_url,
+            api_key=settings.simulator_api_key,
+            deadline_s=settings.provider_deadline_seconds,
+            sync_mode=True,
+        )
+    )
+    limiter = create_limiter(
+        None,
+        concurrent_tasks=settings.provider_concurrent_tasks,
+        images_per_minute=settings.provider_images_per_minute,
+        per_user_concurrency=settings.per_user_concurrency,
+        key_prefix="bench:limits:",
+        lease_ttl_s=settings.worker_dead_after_seconds,
+    )
+    try:
+        yield BatchRunner(
+            WorkerDeps(
+                settings=settings, provider=provider, storage=storage, publisher=publisher, limiter=limiter, http=http
+            )
+        )
+    finally:
+        await limiter.close()
+        await client.aclose()
 
 
 @contextlib.asynccontextmanager
@@ -214,11 +319,21 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
     await bus.start()
     publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
     storage = LocalStorage(settings.resolved_media_dir, settings.media_base_url)
-    # The same pieces app.runtime.build_runtime wires for the embedded default; the queue is started by hand.
-    async with (
-        httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0)) as http,
-        batch_runner(settings, storage=storage, publisher=publisher, http=http) as runner,
-    ):
+    simulator_pid: int | None = None
+    # The same pieces app.runtime.build_runtime wires; the queue is started by hand.
+    async with contextlib.AsyncExitStack() as stack:
+        http = await stack.enter_async_context(
+            httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
+        )
+        if config.simulator == "process":
+            base_url, simulator_pid = stack.enter_context(simulator_process(config.latency, settings.simulator_api_key))
+            runner = await stack.enter_async_context(
+                remote_runner(settings, base_url=base_url, storage=storage, publisher=publisher, http=http)
+            )
+        else:
+            runner = await stack.enter_async_context(
+                batch_runner(settings, storage=storage, publisher=publisher, http=http)
+            )
         queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
         owners: list[tuple[User, str]] = []
         for index in range(config.users):
@@ -268,10 +383,12 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
                 followers = [group.create_task(follow(batch_id)) for batch_id in batch_ids]
                 await all_subscribed.wait()
                 with counting_statements() as counter:
+                    simulator_before = process_cpu_seconds(simulator_pid) if simulator_pid else 0.0
                     cpu, wall = time.process_time(), time.perf_counter()
                     await queue.start()
                     await asyncio.gather(*followers)
                     run_seconds, run_cpu = time.perf_counter() - wall, time.process_time() - cpu
+                    simulator_cpu = process_cpu_seconds(simulator_pid) - simulator_before if simulator_pid else None
         finally:
             await queue.close()
             await bus.close()
@@ -293,6 +410,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         statuses=statuses,
         events_seen=events,
         statements=counter.count,
+        simulator_cpu=simulator_cpu,
     )
 
 
@@ -326,7 +444,9 @@ def print_result(result: Result, render_ms: float) -> None:
     config = result.config
     bound = config.concurrency / config.latency
     schedule_bound = config.images / config.schedule_seconds()
-    overhead = result.cpu_ms_per_image - render_ms
+    simulator_ms = result.simulator_ms_per_image
+    # In process, the render is part of this process's CPU; out of process, it is the simulator's.
+    overhead = result.cpu_ms_per_image - (render_ms if simulator_ms is None else 0.0)
     busy = result.run_cpu / result.run_seconds if result.run_seconds else 0.0
     REPORT.append(
         {
@@ -342,7 +462,14 @@ def print_result(result: Result, render_ms: float) -> None:
             "cpu_ms_per_image": result.cpu_ms_per_image,
             "render_ms": render_ms,
             "overhead_ms_per_image": overhead,
+            "simulator": config.simulator,
+            "simulator_ms_per_image": simulator_ms,
         }
+    )
+    where = (
+        f"render baseline {render_ms:5.1f} ms, in this process"
+        if simulator_ms is None
+        else f"simulator process {simulator_ms:5.1f} ms/image, render baseline {render_ms:5.1f} ms"
     )
     print(
         f"  {config.database:<8} C={config.workers:>3}x{config.items:<2}={config.concurrency:>4}  "
@@ -351,8 +478,8 @@ def print_result(result: Result, render_ms: float) -> None:
         f"schedule bound {schedule_bound:5.1f}/s, ratio {result.images_per_second / schedule_bound:4.2f})"
     )
     print(
-        f"  {'':<8} CPU {result.cpu_ms_per_image:6.1f} ms/image (render baseline {render_ms:5.1f} ms, "
-        f"worker+DB+bus {overhead:6.1f} ms = {result.cpu_ms_per_image / render_ms:4.1f}x the render); "
+        f"  {'':<8} CPU {result.cpu_ms_per_image:6.1f} ms/image ({where}; "
+        f"worker+DB+bus {overhead:6.1f} ms = {overhead / render_ms:4.1f}x the render); "
         f"process busy {busy:4.2f} cores; submit {result.submit_seconds * 1000 / config.batches:5.1f} ms/batch "
         f"({result.submit_cpu * 1000 / config.batches:5.1f} ms CPU); statuses {result.statuses}; "
         f"events {result.events_seen}; SQL {result.statements / max(1, result.images_delivered):4.1f} "
@@ -376,13 +503,13 @@ async def main(arguments: argparse.Namespace) -> None:
     print(
         f"work: {batches} batches x {ITEMS_PER_BATCH} images ({batches * ITEMS_PER_BATCH} images, {SIDE}x{SIDE} "
         f"JPEG), {arguments.users} users, simulator latency {latency} s (WaveSpeed sync "
-        "mode: no polling); in-process queue and bus"
+        f"mode: no polling), simulator {arguments.simulator}; in-process queue and bus"
     )
     render_ms = render_cpu_ms(5 if arguments.quick else 20)
     print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU\n")
     for kind in kinds:
         for workers, items in pairs:
-            config = Config(kind, workers, items, batches, arguments.users, latency)
+            config = Config(kind, workers, items, batches, arguments.users, latency, arguments.simulator)
             result = await run_one(config)
             print_result(result, render_ms)
             if result.images_delivered != config.images:
@@ -399,6 +526,12 @@ if __name__ == "__main__":
     )
     parser.add_argument("--batches", type=int, help="batches of 10 images (default 100, quick 10)")
     parser.add_argument("--latency", type=float, help="simulator latency in seconds (default 2.0, quick 0.5)")
+    parser.add_argument(
+        "--simulator",
+        choices=["process", "inprocess"],
+        default="process",
+        help="the simulator in its own process over loopback HTTP (default) or in this one (ASGI transport)",
+    )
     parser.add_argument("--users", type=int, default=10, help="batches are spread round-robin over this many users")
     parser.add_argument("--json", type=Path, help="also write the figures to this file as JSON")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

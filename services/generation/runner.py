@@ -7,6 +7,10 @@ ends and call rows that the item tasks hand in together share one transaction, a
 from it. Idempotent by construction: only items and images still open are worked on, and each image is settled once (see
 ``services.generation.settlement``), so a re-delivered job after a crash resumes where the dead worker stopped and
 charges nothing twice. Cancellation is finalised by whoever cancels (the API); the runner just stops.
+
+When the batch's last provider call has ended, the runner hands its worker slot back (``jobs.release_slot``): the
+slot takes the next batch while this one settles and publishes its last wave. The job still ends only when that
+tail is committed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from services.core.config import Settings
 from services.generation import provider
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
+from services.infra import jobs
 from services.infra.limits import ProviderLimiter
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker, item_seconds
@@ -116,7 +121,7 @@ class BatchRunner:
                         "a reference image was deleted",
                     )
             else:
-                gate = asyncio.Semaphore(self.settings.batch_item_concurrency)
+                gate = _Gate(self.settings.batch_item_concurrency, calls=len(items), on_last_call=jobs.release_slot)
                 async with asyncio.TaskGroup() as group:
                     for item in items:
                         group.create_task(self._run_item(settlement, item, images[item.id], references, gate))
@@ -168,7 +173,7 @@ class BatchRunner:
         item: BatchItem,
         edits: list[ImageEdit],
         references: tuple[ProviderReference, ...],
-        gate: asyncio.Semaphore,
+        gate: _Gate,
     ) -> None:
         slot = _Slot(gate)
         await slot.take()
@@ -416,19 +421,33 @@ class BatchRunner:
         )
 
 
-class _Slot:
-    """One of a batch's item slots (provider calls in flight), released once (when the call ends, or at the latest
-    when the item does)."""
+class _Gate:
+    """A batch's item slots (provider calls in flight), and the moment its last item's call is over."""
 
-    def __init__(self, gate: asyncio.Semaphore) -> None:
+    def __init__(self, concurrency: int, *, calls: int, on_last_call: Callable[[], None]) -> None:
+        self.semaphore = asyncio.Semaphore(concurrency)
+        self._calls = calls
+        self._on_last_call = on_last_call
+
+    def call_over(self) -> None:
+        self.semaphore.release()
+        self._calls -= 1
+        if self._calls == 0:
+            self._on_last_call()
+
+
+class _Slot:
+    """One of a batch's item slots, released once (when the call ends, or at the latest when the item does)."""
+
+    def __init__(self, gate: _Gate) -> None:
         self._gate = gate
         self._held = False
 
     async def take(self) -> None:
-        await self._gate.acquire()
+        await self._gate.semaphore.acquire()
         self._held = True
 
     def release(self) -> None:
         if self._held:
             self._held = False
-            self._gate.release()
+            self._gate.call_over()

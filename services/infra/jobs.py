@@ -15,6 +15,11 @@ Redis going away is not an error a worker can fix, only wait out: every loop of 
 timers, job heartbeats) backs off and reports through one shared `Outage`, which logs the outage once per window
 instead of a traceback per attempt, and the worker carries on when Redis is back.
 
+A job may hand its worker slot back before it ends (`release_slot`): once a batch makes no more provider calls, what
+is left is its tail (the last settlements, the terminal event), and the slot takes the next job meanwhile. The job
+stays running until its handler returns: it is marked complete only then, keeps its heartbeat, and is re-delivered
+after a crash like any other; the provider limits (``services.infra.limits``) hold per call, whatever the slots.
+
 Job key = the batch id, so `enqueue` is idempotent while a job for the batch is queued, scheduled for a retry or
 running. SAQ only enforces uniqueness over unfinished jobs, so enqueueing a batch whose job has finished (complete,
 failed, aborted) starts a fresh job: that is how reconcile and batch retry re-run a batch.
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import signal
 import time
@@ -57,6 +63,34 @@ LIVE_STATUSES = frozenset(status.value for status in Status if status not in TER
 
 JOB_FUNCTION = "run_batch"
 ABORT_ERROR = "aborted"
+
+_slot_release: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar(
+    "job_slot_release", default=None
+)
+"""Set by the queue for each job it runs (tasks the handler starts inherit it)."""
+
+
+def release_slot() -> None:
+    """Hand the running job's worker slot back: the job only finishes its tail now (no provider call is left).
+
+    The queue may start its next job at once; this one stays running (not complete, heartbeat kept, re-delivered
+    after a crash) until its handler returns. Only the first call counts; outside a job it does nothing.
+    """
+    release = _slot_release.get()
+    if release is not None:
+        release()
+
+
+def _once(release: Callable[[], None]) -> Callable[[], None]:
+    released = False
+
+    def call() -> None:
+        nonlocal released
+        if not released:
+            released = True
+            release()
+
+    return call
 
 
 class JobQueue(Protocol):
@@ -108,6 +142,8 @@ class InProcessQueue:
         self._concurrency = concurrency
         self._pending: OrderedDict[uuid.UUID, None] = OrderedDict()
         self._running: dict[uuid.UUID, asyncio.Task[None]] = {}
+        self._tails: set[uuid.UUID] = set()
+        """Running jobs that handed their slot back (`release_slot`): they do not count against ``concurrency``."""
         self._finished: OrderedDict[uuid.UUID, str] = OrderedDict()
         self._started = False
         self._closed = False
@@ -164,13 +200,24 @@ class InProcessQueue:
         return not self._closed
 
     def _dispatch(self) -> None:
-        while self._started and not self._closed and self._pending and len(self._running) < self._concurrency:
+        while (
+            self._started
+            and not self._closed
+            and self._pending
+            and len(self._running) - len(self._tails) < self._concurrency
+        ):
             batch_id, _ = self._pending.popitem(last=False)
             self._running[batch_id] = asyncio.create_task(self._run(batch_id), name=f"batch:{batch_id}")
+
+    def _release(self, batch_id: uuid.UUID) -> None:
+        if batch_id in self._running:
+            self._tails.add(batch_id)
+            self._dispatch()
 
     async def _run(self, batch_id: uuid.UUID) -> None:
         # The task copied the context of whoever enqueued (its request id, if any); the job's key is the batch id.
         structlog.contextvars.bind_contextvars(batch_id=str(batch_id))
+        _slot_release.set(_once(lambda: self._release(batch_id)))
         outcome = Status.FAILED
         started = time.perf_counter()
         logger.info("batch taken")
@@ -190,6 +237,7 @@ class InProcessQueue:
             )
         finally:
             self._running.pop(batch_id, None)
+            self._tails.discard(batch_id)
             self._finish(batch_id, outcome)
             self._dispatch()
 
@@ -351,6 +399,30 @@ class _Worker(Worker[Context]):
         super().__init__(queue, **kwargs)
         self.redis_queue = queue
         self.settings = settings
+        self._lent: set[asyncio.Task[Any]] = set()
+        """Process loops whose job handed its slot back: each ends with its job instead of taking another."""
+
+    async def process(self) -> bool:
+        """SAQ's loop body (take one job, run it, finish it); its job may hand the slot back (`release_slot`)."""
+        loop = asyncio.current_task()
+        if loop is not None:
+            # SAQ runs the job in a task started from here, which inherits this.
+            _slot_release.set(_once(lambda: self._lend(loop)))
+        return await super().process()
+
+    def _lend(self, loop: asyncio.Task[Any]) -> None:
+        """A new loop takes the next job now; ``loop`` ends when its job does (so ``concurrency`` loops take jobs)."""
+        if self.event.is_set() or loop.done():
+            return
+        self._lent.add(loop)
+        super()._process()
+
+    def _process(self, previous_task: asyncio.Task[Any] | None = None) -> None:
+        if previous_task is not None and previous_task in self._lent:
+            self._lent.discard(previous_task)
+            self.tasks.discard(previous_task)
+            return
+        super()._process(previous_task)
 
     async def upkeep(self) -> list[asyncio.Task[None]]:
         """SAQ's timers (abort checks, scheduled jobs, the sweep for dead jobs, worker info), each of which reports a

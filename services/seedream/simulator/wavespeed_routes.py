@@ -170,6 +170,10 @@ async def _run_task(
         await _deliver_webhook(state, task, body)
 
 
+TASK_FAILURES = frozenset({"timeout", "policy", "task"})
+"""Failures a submitted task ends in (the others are answered at submit, or only in the sync reply)."""
+
+
 async def _work(
     state: SimulatorState,
     task: Task,
@@ -181,18 +185,10 @@ async def _work(
     download_failures: int,
 ) -> None:
     task.status = "processing"
-    await asyncio.sleep(latency)
-    if failure == "timeout":
-        # The task never finishes within any sane client deadline; it ends as WaveSpeed's own timeout.
-        await asyncio.sleep(state.config.hang_s)
-        task.status, task.code, task.error = "failed", 5004, "task timed out"
-    elif failure == "policy":
-        task.status, task.code, task.error = "failed", 1200, "content flagged by moderation"
-    elif failure == "task":
-        task.status, task.code, task.error = "failed", 5000, "internal error while generating"
-    elif unreachable:
-        task.status, task.code, task.error = "failed", 1402, f"media URL unreachable: {unreachable[0]}"
-    else:
+    if failure not in TASK_FAILURES and not unreachable:
+        # The render is part of the generation time: a task of latency L is done at L (not L plus the render, which
+        # for many tasks ending together would queue on this process's CPU and stretch every call).
+        ready_at = time.monotonic() + latency
         outputs = []
         for index in range(max(0, task.max_images - partial)):
             data, content_type = await state.render(task.prompt, 0, index, task.size)
@@ -203,8 +199,21 @@ async def _work(
                 output_key = f"{task.id}/{index}.{extension}"
                 outputs.append(state.store_output(output_key, data, content_type, base))
                 state.output_failures[output_key] = download_failures
+        await asyncio.sleep(max(0.0, ready_at - time.monotonic()))
         task.outputs = outputs
         task.status = "completed"
+        return
+    await asyncio.sleep(latency)
+    if failure == "timeout":
+        # The task never finishes within any sane client deadline; it ends as WaveSpeed's own timeout.
+        await asyncio.sleep(state.config.hang_s)
+        task.status, task.code, task.error = "failed", 5004, "task timed out"
+    elif failure == "policy":
+        task.status, task.code, task.error = "failed", 1200, "content flagged by moderation"
+    elif failure == "task":
+        task.status, task.code, task.error = "failed", 5000, "internal error while generating"
+    else:
+        task.status, task.code, task.error = "failed", 1402, f"media URL unreachable: {unreachable[0]}"
 
 
 async def _deliver_webhook(state: SimulatorState, task: Task, body: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from services.infra.jobs import (
     SaqQueue,
     SaqSettings,
     create_queue,
+    release_slot,
     run_worker,
 )
 from tests.services.infra.jobs_support import REDIS_URL, ChildProcess, delete_matching, done, eventually, unique_name
@@ -177,6 +178,79 @@ async def test_in_process_close_cancels_running_and_refuses_new_work() -> None:
     assert await queue.status(queued) == "aborted"
     with pytest.raises(RuntimeError, match="closed"):
         await queue.enqueue(uuid.uuid4())
+
+
+class Tails:
+    """A handler that hands its slot back (``release_slot``) at once, then runs its tail until released: it records
+    starts and ends, and how many ran at most outside their tails."""
+
+    def __init__(self) -> None:
+        self.started: list[uuid.UUID] = []
+        self.ended: list[uuid.UUID] = []
+        self.tails: dict[uuid.UUID, asyncio.Event] = {}
+        self.heads: dict[uuid.UUID, asyncio.Event] = {}
+        self.in_head = 0
+        self.peak_heads = 0
+
+    def head(self, batch_id: uuid.UUID) -> asyncio.Event:
+        return self.heads.setdefault(batch_id, asyncio.Event())
+
+    def tail(self, batch_id: uuid.UUID) -> asyncio.Event:
+        return self.tails.setdefault(batch_id, asyncio.Event())
+
+    async def __call__(self, batch_id: uuid.UUID) -> None:
+        self.started.append(batch_id)
+        self.in_head += 1
+        self.peak_heads = max(self.peak_heads, self.in_head)
+        await self.head(batch_id).wait()
+        self.in_head -= 1
+        release_slot()
+        release_slot()  # only the first counts
+        await self.tail(batch_id).wait()
+        self.ended.append(batch_id)
+
+    async def wait_started(self, count: int) -> None:
+        async def enough() -> bool:
+            return len(self.started) >= count
+
+        await eventually(enough, within=10, interval=0.005, what=f"{count} starts")
+
+
+async def test_in_process_slot_handed_back_takes_the_next_job_while_the_tail_runs() -> None:
+    release_slot()  # outside a job: nothing happens
+    handler = Tails()
+    queue = InProcessQueue(handler, concurrency=1)
+    first, second, third = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    for batch_id in (first, second, third):
+        await queue.enqueue(batch_id)
+    await queue.start()
+    await handler.wait_started(1)
+    assert handler.started == [first]  # one slot: the second waits while the first holds it
+
+    handler.head(first).set()
+    await handler.wait_started(2)
+    assert handler.started == [first, second]
+    # The first is in its tail: still running, not complete; the third waits for the second's slot.
+    assert await queue.status(first) == "active"
+    assert await queue.status(third) == "queued"
+
+    handler.head(second).set()
+    await handler.wait_started(3)
+    handler.tail(second).set()
+
+    async def complete(batch_id: uuid.UUID) -> bool:
+        return await queue.status(batch_id) == "complete"
+
+    await eventually(lambda: complete(second), within=5, interval=0.005)
+    assert await queue.status(first) == "active"  # its tail has not ended
+    handler.head(third).set()
+    handler.tail(third).set()
+    handler.tail(first).set()
+    for batch_id in (first, third):
+        await eventually(lambda b=batch_id: complete(b), within=5, interval=0.005)
+    assert handler.peak_heads == 1
+    assert sorted(handler.ended) == sorted([first, second, third])
+    await queue.close()
 
 
 async def test_create_queue_picks_the_backend() -> None:
@@ -430,6 +504,52 @@ async def test_run_worker_in_process_enters_the_factory_once_and_stops_on_the_ev
         stop.set()
         await asyncio.wait_for(task, 10)
     assert events == ["enter", "exit"]
+
+
+async def test_saq_slot_handed_back_takes_the_next_job_and_the_tail_completes_later(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    handler = Tails()
+    worker = SaqQueue(REDIS_URL, name=env.name, handler=handler, concurrency=1)
+    first, second, third = env.batch(), env.batch(), env.batch()
+    for batch_id in (first, second, third):
+        await api_queue.enqueue(batch_id)
+    await worker.start()
+    try:
+        await handler.wait_started(1)
+        handler.head(first).set()
+        await handler.wait_started(2)
+        # The first job is in its tail: still active in Redis (so re-delivered if this worker died now).
+        assert await api_queue.status(first) == "active"
+        assert await api_queue.status(third) == "queued"
+
+        handler.head(second).set()
+        handler.tail(second).set()
+        await env.wait_status(api_queue, second, "complete")
+        await handler.wait_started(3)  # taken by the loop the second lent; the first's loop ends with its job
+        assert await api_queue.status(first) == "active"
+
+        handler.tail(first).set()
+        await env.wait_status(api_queue, first, "complete")
+        handler.head(third).set()
+        handler.tail(third).set()
+        await env.wait_status(api_queue, third, "complete")
+        assert handler.peak_heads == 1
+        assert handler.started == [first, second, third]
+
+        # After the tails, one loop is left: a fourth job runs, and a fifth waits for it.
+        fourth, fifth = env.batch(), env.batch()
+        await api_queue.enqueue(fourth)
+        await api_queue.enqueue(fifth)
+        await handler.wait_started(4)
+        assert await api_queue.status(fifth) == "queued"
+        for batch_id in (fourth, fifth):
+            handler.head(batch_id).set()
+            handler.tail(batch_id).set()
+        await env.wait_status(api_queue, fifth, "complete")
+        assert handler.peak_heads == 1
+    finally:
+        await worker.close()
 
 
 @pytest.mark.slow
