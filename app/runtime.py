@@ -111,7 +111,10 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
         tracing.instrument_client(client)  # clients on real sockets are traced by the global instrumentation
         base_url = EMBEDDED_SIMULATOR_URL
     else:
-        client = create_http_client()
+        # A call in flight holds a connection (sync mode, a streamed reply): as many as the account runs at once, kept
+        # alive (a reconnect is a TLS handshake).
+        connections = max(100, settings.provider_concurrent_tasks)
+        client = create_http_client(max_connections=connections, max_keepalive_connections=connections)
         base_url = settings.seedream_base_url or DEFAULT_BASE_URLS.get(kind, "")
     api_key = {
         ProviderKind.SIMULATOR: settings.simulator_api_key,

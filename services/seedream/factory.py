@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import AsyncIterator
 from typing import Literal
 
 import httpx
@@ -14,6 +16,11 @@ from services.seedream.wavespeed import WaveSpeedClient, WaveSpeedConfig
 ProviderKind = Literal["simulator", "wavespeed", "ark"]
 
 
+CONNECTIONS_PER_POOL = 16
+"""httpcore scans every connection of its pool, some checks quadratically, each time a request starts or ends; at 100
+connections that was a quarter of the worker's CPU. Pools of at most this many keep the scan short."""
+
+
 def create_http_client(
     *,
     connect_timeout_s: float = 10.0,
@@ -23,13 +30,77 @@ def create_http_client(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> httpx.AsyncClient:
     """One client per process, shared by every provider call. Pass `transport=httpx.ASGITransport(app)` to
-    talk to an in-process simulator."""
+    talk to an in-process simulator. Over ``CONNECTIONS_PER_POOL`` connections, requests are spread over several
+    pools (`PooledTransport`) with the same limits in total."""
+    if transport is None and max_connections > CONNECTIONS_PER_POOL:
+        transport = PooledTransport(
+            max_connections=max_connections, max_keepalive_connections=max_keepalive_connections
+        )
     return httpx.AsyncClient(
         timeout=httpx.Timeout(connect=connect_timeout_s, read=read_timeout_s, write=60.0, pool=30.0),
         limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_keepalive_connections),
         transport=transport,
         follow_redirects=False,
     )
+
+
+class PooledTransport(httpx.AsyncBaseTransport):
+    """httpx's own transport, as several connection pools of at most ``CONNECTIONS_PER_POOL`` connections: a request
+    goes to the pool with the fewest requests in flight (a response counts until it is closed)."""
+
+    def __init__(self, *, max_connections: int, max_keepalive_connections: int) -> None:
+        count = math.ceil(max_connections / CONNECTIONS_PER_POOL)
+        limits = httpx.Limits(
+            max_connections=math.ceil(max_connections / count),
+            max_keepalive_connections=math.ceil(max_keepalive_connections / count),
+        )
+        self._pools = [httpx.AsyncHTTPTransport(limits=limits) for _ in range(count)]
+        self._in_flight = [0] * count
+
+    @property
+    def pools(self) -> int:
+        return len(self._pools)
+
+    def in_flight(self) -> list[int]:
+        """Requests in flight per pool (responses not closed yet)."""
+        return list(self._in_flight)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        index = min(range(len(self._pools)), key=self._in_flight.__getitem__)
+        self._in_flight[index] += 1
+        try:
+            response = await self._pools[index].handle_async_request(request)
+        except BaseException:
+            self._in_flight[index] -= 1
+            raise
+        stream = response.stream
+        assert isinstance(stream, httpx.AsyncByteStream)
+        response.stream = _Counted(stream, self._in_flight, index)
+        return response
+
+    async def aclose(self) -> None:
+        for pool in self._pools:
+            await pool.aclose()
+
+
+class _Counted(httpx.AsyncByteStream):
+    """A response body that takes its request off its pool's count once, when closed."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, counts: list[int], index: int) -> None:
+        self._stream = stream
+        self._counts = counts
+        self._index = index
+        self._open = True
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        if self._open:
+            self._open = False
+            self._counts[self._index] -= 1
+        await self._stream.aclose()
 
 
 def create_provider(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import pytest
@@ -238,16 +238,19 @@ async def test_in_process_slot_handed_back_takes_the_next_job_while_the_tail_run
     await handler.wait_started(3)
     handler.tail(second).set()
 
-    async def complete(batch_id: uuid.UUID) -> bool:
-        return await queue.status(batch_id) == "complete"
+    def complete(batch_id: uuid.UUID) -> Callable[[], Awaitable[bool]]:
+        async def check() -> bool:
+            return await queue.status(batch_id) == "complete"
 
-    await eventually(lambda: complete(second), within=5, interval=0.005)
+        return check
+
+    await eventually(complete(second), within=5, interval=0.005)
     assert await queue.status(first) == "active"  # its tail has not ended
     handler.head(third).set()
     handler.tail(third).set()
     handler.tail(first).set()
     for batch_id in (first, third):
-        await eventually(lambda b=batch_id: complete(b), within=5, interval=0.005)
+        await eventually(complete(batch_id), within=5, interval=0.005)
     assert handler.peak_heads == 1
     assert sorted(handler.ended) == sorted([first, second, third])
     await queue.close()
