@@ -67,7 +67,7 @@ from services.infra.limits import create_limiter
 from services.infra.storage import LocalStorage
 from services.progress.follow import follow_batch
 from services.progress.publisher import ProgressPublisher
-from services.seedream import create_http_client, create_provider
+from services.seedream import GenerationRequest, GenerationResult, create_http_client, create_provider
 from services.seedream.simulator.render import render_image
 from services.seedream.simulator.server import free_port
 
@@ -120,6 +120,8 @@ class Result:
     """SQL statements sent while the queue ran (the followers' snapshot reads included)."""
     simulator_cpu: float | None = None
     """CPU seconds of the simulator's own process while the queue ran (None when it ran in this process)."""
+    calls: list[float] = field(default_factory=list)
+    """Wall seconds of each provider call as the worker saw it (out-of-process simulator only)."""
 
     @property
     def images_per_second(self) -> float:
@@ -221,6 +223,29 @@ def simulator_process(latency: float, api_key: str) -> Iterator[tuple[str, int]]
     raise RuntimeError("no free port for the simulator after 5 attempts")
 
 
+class TimedProvider:
+    """The provider, with the wall time of each call kept (as the worker sees it: request to parsed reply)."""
+
+    def __init__(self, provider: MeteredProvider) -> None:
+        self._provider = provider
+        self.calls: list[float] = []
+
+    @property
+    def name(self) -> str:
+        return self._provider.name
+
+    async def generate(self, request: GenerationRequest) -> GenerationResult:
+        started = time.perf_counter()
+        try:
+            return await self._provider.generate(request)
+        finally:
+            self.calls.append(time.perf_counter() - started)
+
+
+CALLS: list[float] = []
+"""Provider call durations of the configuration being measured (out-of-process simulator only)."""
+
+
 @contextlib.asynccontextmanager
 async def remote_runner(
     settings: Settings, *, base_url: str, storage: LocalStorage, publisher: ProgressPublisher, http: httpx.AsyncClient
@@ -231,14 +256,16 @@ async def remote_runner(
         max_connections=settings.provider_concurrent_tasks + 10,
         max_keepalive_connections=settings.provider_concurrent_tasks + 10,
     )
-    provider = MeteredProvider(
-        create_provider(
-            "simulator",
-            client,
-            base_url=base_url,
-            api_key=settings.simulator_api_key,
-            deadline_s=settings.provider_deadline_seconds,
-            sync_mode=True,
+    provider = TimedProvider(
+        MeteredProvider(
+            create_provider(
+                "simulator",
+                client,
+                base_url=base_url,
+                api_key=settings.simulator_api_key,
+                deadline_s=settings.provider_deadline_seconds,
+                sync_mode=True,
+            )
         )
     )
     limiter = create_limiter(
@@ -256,6 +283,7 @@ async def remote_runner(
             )
         )
     finally:
+        CALLS[:] = provider.calls
         await limiter.close()
         await client.aclose()
 
@@ -320,6 +348,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
     publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
     storage = LocalStorage(settings.resolved_media_dir, settings.media_base_url)
     simulator_pid: int | None = None
+    CALLS.clear()
     # The same pieces app.runtime.build_runtime wires; the queue is started by hand.
     async with contextlib.AsyncExitStack() as stack:
         http = await stack.enter_async_context(
@@ -411,6 +440,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         events_seen=events,
         statements=counter.count,
         simulator_cpu=simulator_cpu,
+        calls=list(CALLS),
     )
 
 
@@ -466,6 +496,11 @@ def print_result(result: Result, render_ms: float) -> None:
             "simulator_ms_per_image": simulator_ms,
         }
     )
+    if result.calls:
+        calls = sorted(result.calls)
+        mean = sum(calls) / len(calls)
+        seen_bound = config.concurrency / mean
+        REPORT[-1].update(call_mean_s=mean, call_p90_s=calls[int(len(calls) * 0.9)], seen_bound=seen_bound)
     where = (
         f"render baseline {render_ms:5.1f} ms, in this process"
         if simulator_ms is None
@@ -485,6 +520,12 @@ def print_result(result: Result, render_ms: float) -> None:
         f"events {result.events_seen}; SQL {result.statements / max(1, result.images_delivered):4.1f} "
         "statements/image"
     )
+    if result.calls:
+        print(
+            f"  {'':<8} provider calls as the worker saw them: mean {mean:5.3f} s, p90 "
+            f"{calls[int(len(calls) * 0.9)]:5.3f} s, max {calls[-1]:5.3f} s (latency {config.latency} s); "
+            f"bound C/mean {seen_bound:6.1f}/s (ratio {result.images_per_second / seen_bound:4.2f})"
+        )
 
 
 async def main(arguments: argparse.Namespace) -> None:

@@ -21,6 +21,7 @@ from tortoise.backends.base.client import (
     TransactionalDBClient,
     TransactionContext,
 )
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.connection import get_connections
 from tortoise.exceptions import TransactionManagementError
 
@@ -65,8 +66,14 @@ def tortoise_config(url: str, *, with_aerich: bool = False, foreign_keys: bool =
         if not foreign_keys:
             url = _with_query(url, foreign_keys="OFF")
     modules = [*MODEL_MODULES, "aerich.models"] if with_aerich else list(MODEL_MODULES)
+    connection: str | dict[str, Any] = url
+    if not with_aerich:
+        expanded = expand_db_url(url)
+        if expanded["engine"] == "tortoise.backends.asyncpg":
+            # The same engine, its pool without asyncpg's per-release session reset (see services/core/pg_engine.py).
+            connection = {**expanded, "engine": "services.core.pg_engine"}
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": modules, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
