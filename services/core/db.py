@@ -384,7 +384,9 @@ async def request_connection(name: str = "default") -> AsyncIterator[None]:
     """
     handler = get_connections()
     client = handler.get(name)
-    if type(client) is not AsyncpgDBClient:
+    # The pool client itself (the app's is a subclass, services/core/pg_engine.py); a transaction or a pinned connection
+    # (both TransactionWrapper) already has its connection.
+    if not isinstance(client, AsyncpgDBClient) or isinstance(client, TransactionWrapper):
         yield
         return
     pinned = _PinnedConnection(client)

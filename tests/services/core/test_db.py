@@ -86,3 +86,19 @@ async def test_on_sqlite_it_changes_nothing(app: Starlette) -> None:
         inside = Tortoise.get_connection("default")
         assert (inside is before) == (TEST_DB != "postgres")
         assert await User.all().count() >= 0
+
+
+@postgres_only
+async def test_the_pool_skips_the_session_reset_but_rolls_back_an_open_transaction(app: Starlette) -> None:
+    pool = Tortoise.get_connection("default")._pool
+    proxy = await pool.acquire()
+    raw = proxy._con
+    await proxy.execute("SET application_name = 'kept-across-release'")
+    await proxy.execute("BEGIN")
+    await proxy.execute("SELECT 1")
+    assert raw.is_in_transaction()
+    await pool.release(proxy)
+    # asyncpg's local reset ran (the open transaction was rolled back), its RESET ALL round trip did not.
+    assert not raw.is_in_transaction()
+    assert await raw.fetchval("SHOW application_name") == "kept-across-release"
+    await raw.execute("RESET application_name")
