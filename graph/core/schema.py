@@ -29,6 +29,7 @@ from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.directives import create_directive_rule
 from graph.core.errors import shape_error, should_mask_error
+from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
 from graph.core.rate_limits import OperationRateLimit
@@ -118,4 +119,5 @@ def build_schema(
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=extensions,
         scalar_overrides={Upload: UPLOAD},
+        execution_context_class=LeafFastExecutionContext,
     )

@@ -1,0 +1,141 @@
+"""How graphql-core walks our results: a short path for plain leaf fields.
+
+A page of projects with their images is ~1,370 fields, and ~1,180 of them are scalars or enums read straight off a
+graph object (``name``, ``createdAt``, ``status``...). graphql-core executes each like any other field: it builds a
+resolve info, runs the middleware chain, checks for awaitables and completes the value through the non-null, list
+and leaf branches, which together cost more than reading and serialising the value. ``LeafFastExecutionContext``
+answers such fields directly: the attribute read and the type's own ``coerce_output_value``, nothing else.
+
+Which fields qualify is decided once per schema, field and parent type: Strawberry's resolver for a field without
+a resolver function, extensions or permission classes (its "basic field": ``_get_basic_result``), whose type is a
+scalar or enum, possibly non-null. When any schema extension wraps resolvers (tracing, for example) every field
+takes graphql-core's own path. Any value the short path cannot finish cleanly (``None`` for a non-null field, an
+exception, an awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the attribute
+again (a pure read) and produces exactly the error or value it always did.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, Undefined
+from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.pyutils import Path
+from graphql.pyutils.gather_with_cancel import gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.field import StrawberryField
+
+# (read, coerce, non_null) for a plain leaf field; False for any other field.
+_Plan = tuple[Callable[[Any], Any], Callable[[Any], Any], bool]
+_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | bool]] = weakref.WeakKeyDictionary()
+
+
+def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str) -> _Plan | bool:
+    field_def = schema.get_field(parent_type, field_name)
+    if field_def is None or field_def.args:
+        return False
+    resolve = field_def.resolve
+    field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    # Strawberry gives a field without resolver function, extensions or permissions (and no exception handler)
+    # this resolver, which reads the attribute with the configured default resolver and ignores info and args.
+    if (
+        resolve is None
+        or getattr(resolve, "__name__", "") != "_get_basic_result"
+        or not isinstance(field, StrawberryField)
+    ):
+        return False
+    field_type = field_def.type
+    non_null = isinstance(field_type, GraphQLNonNull)
+    inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+    if not isinstance(inner, GraphQLScalarType | GraphQLEnumType):
+        return False
+    if field.default_resolver is getattr:
+        read: Callable[[Any], Any] = operator.attrgetter(field.python_name)
+    else:
+        read = functools.partial(resolve, info=None)
+    return read, inner.coerce_output_value, non_null
+
+
+class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """Strawberry's execution context with plain leaf fields answered without the per-field machinery."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        manager = self.middleware_manager
+        self._leaf_plans: dict[tuple[str, str], _Plan | bool] | None = (
+            _PLANS.setdefault(self.schema, {}) if manager is None or not manager.middlewares else None
+        )
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: GroupedFieldSet,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's ``execute_fields`` (3.3), with plain leaf fields answered in place."""
+        plans = self._leaf_plans
+        if plans is None:
+            return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+        results: dict[str, Any] = {}
+        is_awaitable = self.is_awaitable
+        awaitable_fields: list[str] = []
+        type_name = parent_type.name
+        try:
+            for response_name, field_details_list in grouped_field_set.items():
+                node = field_details_list[0].node
+                key = (type_name, node.name.value)
+                plan = plans.get(key)
+                if plan is None:
+                    plan = plans[key] = _plan(self.schema, parent_type, key[1])
+                if plan is not False and not node.arguments:
+                    read, coerce, non_null = plan  # type: ignore[misc]
+                    try:
+                        value = read(source_value)
+                        if value is None:
+                            if not non_null:
+                                results[response_name] = None
+                                continue
+                        elif not isinstance(value, Exception) and not is_awaitable(value):
+                            coerced = coerce(value)
+                            if coerced is not None and coerced is not Undefined:
+                                results[response_name] = coerced
+                                continue
+                    except Exception:  # noqa: S110 (graphql-core's path below reports it as it always did)
+                        pass
+                result = self.execute_field(
+                    parent_type,
+                    source_value,
+                    field_details_list,
+                    Path(path, response_name, type_name),
+                    position_context,
+                )
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                # As graphql-core does: awaitables other fields created are settled, as they may fail too.
+                self.settle_in_background([results[field] for field in awaitable_fields])
+            raise
+
+        if not awaitable_fields:
+            return results
+
+        async def get_results() -> dict[str, Any]:
+            if len(awaitable_fields) == 1:
+                field = awaitable_fields[0]
+                results[field] = await results[field]
+            else:
+                awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
+                results.update(zip(awaitable_fields, awaited, strict=True))
+            return results
+
+        return get_results()

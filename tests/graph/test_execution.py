@@ -1,0 +1,152 @@
+"""The short path for plain leaf fields answers exactly what graphql-core's own path answers: values, nulls, errors
+and their paths, with and without resolver middleware."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, NewType
+
+import pytest
+import strawberry
+from graphql import ExecutionResult as CoreResult
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+
+from graph.core.execution import LeafFastExecutionContext
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def _refuse(value: object) -> str:
+    if value == "bad":
+        raise ValueError("this value is not serialisable")
+    return str(value)
+
+
+Picky = NewType("Picky", str)
+PICKY = strawberry.scalar(name="Picky", serialize=_refuse, parse_value=str)
+CONFIG = StrawberryConfig(scalar_map={Picky: PICKY})
+
+
+@strawberry.type
+class Leaf:
+    name: str
+    maybe: str | None
+    required: int
+    at: datetime
+    colour: Colour
+    picky: Picky
+
+    @strawberry.field
+    def shout(self) -> str:
+        return self.name.upper()
+
+    @strawberry.field
+    async def later(self) -> int:
+        return self.required + 1
+
+
+def _leaf(name: str, **changes: Any) -> Leaf:
+    values: dict[str, Any] = {
+        "name": name,
+        "maybe": None,
+        "required": 3,
+        "at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        "colour": Colour.BLUE,
+        "picky": "fine",
+    }
+    values.update(changes)
+    return Leaf(**values)
+
+
+LEAVES = [
+    _leaf("a", maybe="here"),
+    _leaf("b", required=None),  # a non-null field that reads None: an error, the item nulled
+    _leaf("c", picky="bad"),  # a scalar that refuses its value: an error at its path
+    _leaf("d", colour="purple"),  # not an enum member: an error
+]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def leaves(self) -> list[Leaf | None]:
+        return list(LEAVES)
+
+    @strawberry.field
+    async def one(self) -> Leaf:
+        return LEAVES[0]
+
+
+class Counting(SchemaExtension):
+    """Wraps every resolver, as tracing does: fields must then all take graphql-core's path through it."""
+
+    seen: list[str] = []
+
+    def resolve(self, _next: Callable[..., Any], root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        Counting.seen.append(info.field_name)
+        return _next(root, info, *args, **kwargs)
+
+
+QUERY = """
+query {
+  leaves { name alias: name maybe required at colour picky shout later }
+  one { name required colour }
+}
+"""
+
+
+def _schema(*, fast: bool, extensions: list[Any] | None = None) -> strawberry.Schema:
+    if fast:
+        return strawberry.Schema(
+            query=Query, config=CONFIG, extensions=extensions or [], execution_context_class=LeafFastExecutionContext
+        )
+    return strawberry.Schema(query=Query, config=CONFIG, extensions=extensions or [])
+
+
+def _shape(result: CoreResult | Any) -> tuple[Any, list[tuple[str, list[Any]]]]:
+    errors = sorted((error.message, list(error.path or [])) for error in result.errors or [])
+    return result.data, errors
+
+
+@pytest.mark.asyncio
+async def test_the_short_path_answers_what_graphql_core_answers() -> None:
+    plain = await _schema(fast=False).execute(QUERY)
+    fast = await _schema(fast=True).execute(QUERY)
+
+    assert _shape(fast) == _shape(plain)
+    data, errors = _shape(fast)
+    assert data["leaves"][0] == {
+        "name": "a",
+        "alias": "a",
+        "maybe": "here",
+        "required": 3,
+        "at": "2026-01-02T03:04:05+00:00",
+        "colour": "BLUE",
+        "picky": "fine",
+        "shout": "A",
+        "later": 4,
+    }
+    assert data["leaves"][1:] == [None, None, None]
+    assert data["one"] == {"name": "a", "required": 3, "colour": "BLUE"}
+    assert [path for _, path in errors] == [["leaves", 1, "required"], ["leaves", 3, "colour"], ["leaves", 2, "picky"]]
+
+
+@pytest.mark.asyncio
+async def test_with_resolver_middleware_every_field_goes_through_it() -> None:
+    Counting.seen = []
+    plain = await _schema(fast=False, extensions=[Counting]).execute(QUERY)
+    through_plain, Counting.seen = Counting.seen, []
+    fast = await _schema(fast=True, extensions=[Counting]).execute(QUERY)
+
+    assert _shape(fast) == _shape(plain)
+    # The middleware saw the same fields, plain leaves included ("b" stops at its null `required`, "d" at its colour).
+    assert Counting.seen == through_plain
+    assert Counting.seen.count("name") == len(LEAVES) * 2 + 1
+    assert Counting.seen.count("picky") == 2
