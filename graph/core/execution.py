@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import functools
 import operator
+import uuid
 import weakref
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, Undefined
@@ -29,6 +31,9 @@ from graphql.pyutils.gather_with_cancel import gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
+
+# Values that are neither exceptions nor awaitables, told by their exact class (cheaper than asking).
+_PLAIN = frozenset({str, int, float, bool, datetime, date, uuid.UUID})
 
 # (read, coerce, non_null) for a plain leaf field; False for any other field.
 _Plan = tuple[Callable[[Any], Any], Callable[[Any], Any], bool]
@@ -102,7 +107,7 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                             if not non_null:
                                 results[response_name] = None
                                 continue
-                        elif not isinstance(value, Exception) and not is_awaitable(value):
+                        elif value.__class__ in _PLAIN or not (isinstance(value, Exception) or is_awaitable(value)):
                             coerced = coerce(value)
                             if coerced is not None and coerced is not Undefined:
                                 results[response_name] = coerced

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -139,6 +139,46 @@ async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, af
     )
 
 
+_BUILDERS: dict[type[Model], Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def _row_builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+    """Builds ``model`` instances from whole rows, as ``Model._init_from_db`` does, at half its cost.
+
+    The nested pages build ~100 instances per request and Tortoise's own constructor spends half its time outside
+    the conversions (keyword unpacking, its ``__setattr__`` override for four bookkeeping attributes). This uses the
+    same field lists Tortoise prepares for ``_init_from_db`` (native, default-typed and converted columns), so every
+    attribute holds what the ORM would have set; a row lacking a column takes ``_init_from_db`` itself.
+    """
+    built = _BUILDERS.get(model)
+    if built is not None:
+        return built
+    meta = model._meta
+    native = [(key, attribute) for key, attribute, _ in meta.db_native_fields]
+    typed = [(key, attribute, field.field_type) for key, attribute, field in meta.db_default_fields]
+    converted = [(key, attribute, field.to_python_value) for key, attribute, field in meta.db_complex_fields]
+    custom_pk = meta.db_pk_column not in meta.generated_db_fields
+
+    def build(row: Mapping[str, Any]) -> M:
+        item = model.__new__(model)
+        values = item.__dict__
+        try:
+            for key, attribute in native:
+                values[attribute] = row[key]
+            for key, attribute, to_type in typed:
+                value = row[key]
+                values[attribute] = value if value is None else to_type(value)
+            for key, attribute, convert in converted:
+                values[attribute] = convert(row[key])
+        except KeyError:
+            return model._init_from_db(**dict(row))
+        values.update(_partial=False, _saved_in_db=True, _custom_generated_pk=custom_pk, _await_when_save={})
+        return item
+
+    _BUILDERS[model] = build
+    return build
+
+
 RANK = "page_rank"
 """The column name of the per-parent rank in ``paginate_each``'s statement."""
 
@@ -174,9 +214,9 @@ async def paginate_each(
             f'SELECT * FROM ({inner}) AS "ranked" WHERE "{RANK}" <= {int(first) + 1} ORDER BY "{parent}", "{RANK}"'  # noqa: S608
         )
         _, rows = await ranked._db.execute_query(statement, values)
-        model = query.model
+        build = _row_builder(query.model)
         for row in rows:
-            item = model._init_from_db(**dict(row))
+            item = build(row)
             grouped[getattr(item, parent)].append(item)
     return {
         ident: Page(
