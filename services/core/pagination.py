@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ class Page(Generic[M]):
     has_next_page: bool
     has_previous_page: bool
     total_query: QuerySet[M]
+    """What ``total_count`` counts when no ``counter`` is set."""
     cursor: Callable[[Any], str] = field(default=lambda item: encode_cursor(item))
     """The cursor of one of ``items`` (matching how the page was ordered)."""
     counter: Callable[[], Awaitable[int]] | None = None
@@ -223,10 +225,17 @@ async def paginate_each(
             items=rows_of[:first],
             has_next_page=len(rows_of) > first,
             has_previous_page=after is not None,
-            total_query=query.filter(**{parent: ident}),
+            # The whole list is one parent's rows: counted on demand (a filtered query per parent up front cost
+            # more than its count, which nested pages take from a DataLoader instead).
+            total_query=query,
+            counter=functools.partial(_count_of_parent, query, parent, ident),
         )
         for ident, rows_of in grouped.items()
     }
+
+
+async def _count_of_parent(query: QuerySet[M], parent: str, ident: uuid.UUID) -> int:
+    return await query.filter(**{parent: ident}).count()
 
 
 async def count_each(query: QuerySet[M], *, parent: str, parent_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:

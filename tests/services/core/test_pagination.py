@@ -31,6 +31,8 @@ async def test_nested_pages_hold_what_the_orm_builds(app: Starlette) -> None:
         expected = await ImageEdit.filter(project_id=project_id).order_by("-created_at", "-id").limit(4)
         assert [vars(item) for item in page.items] == [vars(item) for item in expected]
         assert page.has_next_page  # 6 images, pages of 4
+        assert await page.total_count() == 6  # the parent's own rows, not every parent's
+        assert await batches[project_id].total_count() == 2
         expected_batches = await BatchJob.filter(project_id=project_id).order_by("-created_at", "-id").limit(1)
         assert [vars(item) for item in batches[project_id].items] == [vars(item) for item in expected_batches]
     first_page = images[project_ids[0]].items
