@@ -29,7 +29,7 @@ from graphql.execution.collect_fields import GroupedFieldSet
 from graphql.pyutils import Path
 from graphql.pyutils.gather_with_cancel import gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.schema.schema_converter import CustomGraphQLEnumType, GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 # Values that are neither exceptions nor awaitables, told by their exact class (cheaper than asking).
@@ -59,11 +59,37 @@ def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str
     inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
     if not isinstance(inner, GraphQLScalarType | GraphQLEnumType):
         return False
+    coerce: Callable[[Any], Any] = inner.coerce_output_value
+    if isinstance(inner, CustomGraphQLEnumType):
+        coerce = _enum_names(inner)
     if field.default_resolver is getattr:
         read: Callable[[Any], Any] = operator.attrgetter(field.python_name)
     else:
         read = functools.partial(resolve, info=None)
-    return read, inner.coerce_output_value, non_null
+    return read, coerce, non_null
+
+
+def _enum_names(enum_type: CustomGraphQLEnumType) -> Callable[[Any], Any]:
+    """Strawberry's enum output as a lookup: the name of the first GraphQL value equal to the member's value.
+
+    Strawberry compares the member against every value of the enum in turn; anything but a member of the wrapped
+    enum (or a member it would not find) raises here, and graphql-core's path answers as Strawberry does.
+    """
+    names: dict[Any, str] = {}
+    members: list[Any] = list(enum_type.wrapped_cls)
+    for member in members:
+        for name, value in enum_type.values.items():
+            if member.value == value.value:
+                names.setdefault(member, name)
+                break
+    wrapped = enum_type.wrapped_cls
+
+    def coerce(member: Any) -> str:
+        if member.__class__ is not wrapped:
+            raise TypeError("not a member of the enum")
+        return names[member]
+
+    return coerce
 
 
 class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
