@@ -1,17 +1,21 @@
-"""How graphql-core walks our results: a short path for plain leaf fields.
+"""How graphql-core walks our results: a short path for plain fields.
 
 A page of projects with their images is ~1,370 fields, and ~1,180 of them are scalars or enums read straight off a
-graph object (``name``, ``createdAt``, ``status``...). graphql-core executes each like any other field: it builds a
-resolve info, runs the middleware chain, checks for awaitables and completes the value through the non-null, list
-and leaf branches, which together cost more than reading and serialising the value. ``LeafFastExecutionContext``
-answers such fields directly: the attribute read and the type's own ``coerce_output_value``, nothing else.
+graph object (``name``, ``createdAt``, ``status``...); most of the others are plain object fields (``node``,
+``pageInfo``). graphql-core executes each like any other field: it builds a resolve info, runs the middleware chain,
+checks for awaitables and completes the value through the non-null, list, leaf and object branches, which together
+cost more than reading and serialising the value. ``LeafFastExecutionContext`` answers a plain leaf with the
+attribute read and the type's own output coercion, and a plain object field with the attribute read and that
+object's own fields (``execute_fields``), with graphql-core's own error handling around it.
 
 Which fields qualify is decided once per schema, field and parent type: Strawberry's resolver for a field without
 a resolver function, extensions or permission classes (its "basic field": ``_get_basic_result``), whose type is a
-scalar or enum, possibly non-null. When any schema extension wraps resolvers (tracing, for example) every field
-takes graphql-core's own path. Any value the short path cannot finish cleanly (``None`` for a non-null field, an
-exception, an awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the attribute
-again (a pure read) and produces exactly the error or value it always did.
+scalar, an enum or an object type without ``is_type_of``, possibly non-null. When any schema extension wraps
+resolvers (tracing, for example) every field takes graphql-core's own path, and so does an object field under or
+with ``@defer``. Any value the short path cannot finish cleanly (``None`` for a non-null field, an exception, an
+awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the attribute again (a pure
+read) and produces exactly the error or value it always did. ``execute_fields`` follows graphql-core 3.3's own
+(pinned in the locks); tests/graph/test_execution.py compares both paths' answers and errors.
 """
 
 from __future__ import annotations
@@ -21,11 +25,20 @@ import operator
 import uuid
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, Undefined
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql import (
+    GraphQLEnumType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLScalarType,
+    GraphQLSchema,
+    Undefined,
+)
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import Path
 from graphql.pyutils.gather_with_cancel import gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -35,12 +48,27 @@ from strawberry.types.field import StrawberryField
 # Values that are neither exceptions nor awaitables, told by their exact class (cheaper than asking).
 _PLAIN = frozenset({str, int, float, bool, datetime, date, uuid.UUID})
 
-# (read, coerce, non_null) for a plain leaf field; False for any other field.
+# (read, coerce, non_null) for a plain leaf field.
 _Plan = tuple[Callable[[Any], Any], Callable[[Any], Any], bool]
-_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | bool]] = weakref.WeakKeyDictionary()
 
 
-def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str) -> _Plan | bool:
+@dataclass(frozen=True, slots=True)
+class _ObjectPlan:
+    """A plain field of an object type: its attribute read, then that object's own fields."""
+
+    read: Callable[[Any], Any]
+    object_type: GraphQLObjectType
+    non_null: bool
+    return_type: GraphQLOutputType
+
+
+# Per schema and (parent type, field): a plan, or False for a field graphql-core executes itself.
+_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | _ObjectPlan | bool]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str) -> _Plan | _ObjectPlan | bool:
     field_def = schema.get_field(parent_type, field_name)
     if field_def is None or field_def.args:
         return False
@@ -57,15 +85,18 @@ def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str
     field_type = field_def.type
     non_null = isinstance(field_type, GraphQLNonNull)
     inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+    if field.default_resolver is getattr:
+        read: Callable[[Any], Any] = operator.attrgetter(field.python_name)
+    else:
+        read = functools.partial(resolve, info=None)
+    if isinstance(inner, GraphQLObjectType):
+        # An object type that checks what it is given (interfaces, casts) keeps graphql-core's path.
+        return False if inner.is_type_of is not None else _ObjectPlan(read, inner, non_null, field_type)
     if not isinstance(inner, GraphQLScalarType | GraphQLEnumType):
         return False
     coerce: Callable[[Any], Any] = inner.coerce_output_value
     if isinstance(inner, CustomGraphQLEnumType):
         coerce = _enum_names(inner)
-    if field.default_resolver is getattr:
-        read: Callable[[Any], Any] = operator.attrgetter(field.python_name)
-    else:
-        read = functools.partial(resolve, info=None)
     return read, coerce, non_null
 
 
@@ -98,7 +129,7 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
-        self._leaf_plans: dict[tuple[str, str], _Plan | bool] | None = (
+        self._leaf_plans: dict[tuple[str, str], _Plan | _ObjectPlan | bool] | None = (
             _PLANS.setdefault(self.schema, {}) if manager is None or not manager.middlewares else None
         )
 
@@ -125,7 +156,16 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 plan = plans.get(key)
                 if plan is None:
                     plan = plans[key] = _plan(self.schema, parent_type, key[1])
-                if plan is not False and not node.arguments:
+                if isinstance(plan, _ObjectPlan):
+                    if not node.arguments and position_context is None:
+                        field_path = Path(path, response_name, type_name)
+                        completed = self._complete_plain_object(plan, source_value, field_details_list, field_path)
+                        if completed is not Undefined:
+                            results[response_name] = completed
+                            if is_awaitable(completed):
+                                awaitable_fields.append(response_name)
+                            continue
+                elif plan is not False and not node.arguments:
                     read, coerce, non_null = plan  # type: ignore[misc]
                     try:
                         value = read(source_value)
@@ -170,3 +210,36 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def _complete_plain_object(
+        self, plan: _ObjectPlan, source: Any, field_details_list: FieldDetailsList, path: Path
+    ) -> Any:
+        """A plain object field executed as graphql-core's ``execute_field`` and ``complete_value`` would (no defer
+        inside it, no ``is_type_of``), minus the resolve info; ``Undefined`` hands the field to graphql-core."""
+        try:
+            value = plan.read(source)
+        except Exception:  # graphql-core's path reports it as it always did
+            return Undefined
+        if value is None:
+            return Undefined if plan.non_null else None
+        if isinstance(value, Exception) or self.is_awaitable(value):
+            return Undefined
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(plan.object_type, field_details_list)
+        if new_defer_usages:
+            return Undefined
+        try:
+            completed = self.execute_fields(plan.object_type, value, path, grouped_field_set, None)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
+            return None
+        if not self.is_awaitable(completed):
+            return completed
+
+        async def await_completed() -> Any:
+            try:
+                return await completed
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
+                return None
+
+        return await_completed()

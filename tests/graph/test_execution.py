@@ -35,6 +35,18 @@ CONFIG = StrawberryConfig(scalar_map={Picky: PICKY})
 
 
 @strawberry.type
+class Inner:
+    label: str
+    count: int
+
+    @strawberry.field
+    async def later(self) -> int:
+        if self.label == "boom":
+            raise RuntimeError("the inner resolver failed")
+        return self.count + 1
+
+
+@strawberry.type
 class Leaf:
     name: str
     maybe: str | None
@@ -42,6 +54,8 @@ class Leaf:
     at: datetime
     colour: Colour
     picky: Picky
+    inner: Inner
+    spare: Inner | None
 
     @strawberry.field
     def shout(self) -> str:
@@ -60,6 +74,8 @@ def _leaf(name: str, **changes: Any) -> Leaf:
         "at": datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         "colour": Colour.BLUE,
         "picky": "fine",
+        "inner": Inner(label="in", count=1),
+        "spare": None,
     }
     values.update(changes)
     return Leaf(**values)
@@ -70,6 +86,11 @@ LEAVES = [
     _leaf("b", required=None),  # a non-null field that reads None: an error, the item nulled
     _leaf("c", picky="bad"),  # a scalar that refuses its value: an error at its path
     _leaf("d", colour="purple"),  # not an enum member: an error
+    _leaf("e", inner=Inner(label="in", count=None)),  # type: ignore[arg-type]  # bubbles through `inner` to the item
+    _leaf("f", spare=Inner(label="in", count=None)),  # type: ignore[arg-type]  # `spare` is nullable: only it is null
+    _leaf("g", inner=Inner(label="boom", count=1)),  # an awaited error inside a plain object bubbles to the item
+    _leaf("h", spare=Inner(label="spare", count=2)),
+    _leaf("i", inner=None),  # a non-null object field that reads None: an error, the item nulled
 ]
 
 
@@ -96,7 +117,11 @@ class Counting(SchemaExtension):
 
 QUERY = """
 query {
-  leaves { name alias: name maybe required at colour picky shout later }
+  leaves {
+    name alias: name maybe required at colour picky shout later
+    inner { label count later }
+    spare { label count later }
+  }
   one { name required colour }
 }
 """
@@ -132,10 +157,22 @@ async def test_the_short_path_answers_what_graphql_core_answers() -> None:
         "picky": "fine",
         "shout": "A",
         "later": 4,
+        "inner": {"label": "in", "count": 1, "later": 2},
+        "spare": None,
     }
-    assert data["leaves"][1:] == [None, None, None]
+    assert [leaf and leaf["name"] for leaf in data["leaves"]] == ["a", None, None, None, None, "f", None, "h", None]
+    assert data["leaves"][5]["spare"] is None
+    assert data["leaves"][7]["spare"] == {"label": "spare", "count": 2, "later": 3}
     assert data["one"] == {"name": "a", "required": 3, "colour": "BLUE"}
-    assert [path for _, path in errors] == [["leaves", 1, "required"], ["leaves", 3, "colour"], ["leaves", 2, "picky"]]
+    assert sorted(errors, key=lambda error: error[1][1]) == [
+        ("Cannot return null for non-nullable field Leaf.required.", ["leaves", 1, "required"]),
+        ("this value is not serialisable", ["leaves", 2, "picky"]),
+        ("Enum 'Colour' cannot represent value: 'purple'", ["leaves", 3, "colour"]),
+        ("Cannot return null for non-nullable field Inner.count.", ["leaves", 4, "inner", "count"]),
+        ("Cannot return null for non-nullable field Inner.count.", ["leaves", 5, "spare", "count"]),
+        ("the inner resolver failed", ["leaves", 6, "inner", "later"]),
+        ("Cannot return null for non-nullable field Leaf.inner.", ["leaves", 8, "inner"]),
+    ]
 
 
 @pytest.mark.asyncio
@@ -149,4 +186,5 @@ async def test_with_resolver_middleware_every_field_goes_through_it() -> None:
     # The middleware saw the same fields, plain leaves included ("b" stops at its null `required`, "d" at its colour).
     assert Counting.seen == through_plain
     assert Counting.seen.count("name") == len(LEAVES) * 2 + 1
-    assert Counting.seen.count("picky") == 2
+    assert Counting.seen.count("picky") == 7
+    assert Counting.seen.count("label") == 7
