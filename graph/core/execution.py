@@ -124,7 +124,7 @@ def _enum_names(enum_type: CustomGraphQLEnumType) -> Callable[[Any], Any]:
 
 
 class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's execution context with plain leaf fields answered without the per-field machinery."""
+    """Strawberry's execution context with plain leaf and object fields answered without the per-field machinery."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
