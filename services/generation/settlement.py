@@ -382,13 +382,17 @@ class BatchSettlement:
                         work.done.exception()  # a cancelled waiter must not leave it "never retrieved"
                 continue
             for work in group:
-                mine = {o.edit.id for o in work.outcomes} & settled
-                if not work.done.done():
-                    work.done.set_result(mine)
+                # Files first, then the answer: whoever waits on `done` may rely on the files being gone.
                 for outcome in work.outcomes:
                     if outcome.delivered is not None and outcome.edit.id not in settled:
                         # Settled meanwhile (cancelled): the image was refunded, so it is not ours to keep.
-                        await self.storage.delete(outcome.delivered.storage_key)
+                        try:
+                            await self.storage.delete(outcome.delivered.storage_key)
+                        except Exception:  # an orphan file costs disk, not credits; the waiters must still hear
+                            log.warning("could not delete the unsettled image %s", outcome.edit.id, exc_info=True)
+                mine = {o.edit.id for o in work.outcomes} & settled
+                if not work.done.done():
+                    work.done.set_result(mine)
 
     async def _flush(self, group: list[_Work]) -> set[uuid.UUID]:
         starts = [item for work in group for item in work.starts]
