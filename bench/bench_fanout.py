@@ -369,7 +369,7 @@ def graphql_server_app(var_dir: Path) -> Any:
     from starlette.routing import Route, Router
 
     from app.api import create_app
-    from models import BatchJob, BatchStatus, GenerationMode
+    from models import BatchJob, BatchOutbox, BatchStatus, GenerationMode
     from services import projects, users
     from services.core.auth import issue_token
     from services.core.config import Settings
@@ -424,6 +424,9 @@ def graphql_server_app(var_dir: Path) -> Any:
             publisher=runtime.publisher,
         )
         batch_id = submitted.batch.id
+        # NoQueue took nothing, so the batch's outbox row stays and the app's drainer would hand it to the real
+        # queue, which would run it to its end mid-measurement: this batch is never to run.
+        await BatchOutbox.filter(batch_job_id=batch_id).delete()
         await BatchJob.filter(id=batch_id).update(status=BatchStatus.RUNNING)  # progress of a running batch
         token = issue_token(settings, BENCH_SUBJECT, ttl_seconds=6 * 3600)
         return JSONResponse({"batchId": str(batch_id), "token": token})
