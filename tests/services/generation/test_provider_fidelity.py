@@ -14,7 +14,17 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
-from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, GenerationMode, ImageEdit, User
+from models import (
+    BatchItem,
+    BatchJob,
+    BatchOutbox,
+    BatchStatus,
+    EditStatus,
+    ErrorCategory,
+    GenerationMode,
+    ImageEdit,
+    User,
+)
 from services.core.config import Settings
 from services.generation.plan import GenerateRequest
 from services.generation.runner import BatchRunner, WorkerDeps
@@ -130,6 +140,8 @@ async def queued_batch(
         queue=DeadQueue(),
         publisher=runtime.publisher,
     )
+    # The dead queue "took" it: its outbox row goes, or the app's drainer would hand the batch to the live queue.
+    await BatchOutbox.filter(batch_job_id=submitted.batch.id).delete()
     return submitted.batch.id, caller.subject
 
 

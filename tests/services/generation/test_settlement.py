@@ -16,6 +16,7 @@ from app.runtime import batch_runner
 from models import (
     BatchItem,
     BatchJob,
+    BatchOutbox,
     BatchStatus,
     CreditLedgerEntry,
     EditStatus,
@@ -59,6 +60,8 @@ async def _submitted(app: Starlette, gql: GQL, make_caller: MakeCaller, images: 
         queue=DeadQueue(),
         publisher=runtime.publisher,
     )
+    # The dead queue "took" it: its outbox row goes, or the app's drainer would hand the batch to the live queue.
+    await BatchOutbox.filter(batch_job_id=submitted.batch.id).delete()
     await BatchJob.filter(id=submitted.batch.id).update(status=BatchStatus.RUNNING)
     return alice.subject, await BatchJob.get(id=submitted.batch.id)
 
