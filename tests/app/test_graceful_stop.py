@@ -9,6 +9,7 @@ bounded polls of conditions, never by sleeping.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import signal
 from collections.abc import AsyncIterator
@@ -71,10 +72,12 @@ async def held_image() -> AsyncIterator[HeldImageServer]:
 async def refuses_connections(port: int) -> bool:
     try:
         _, writer = await asyncio.open_connection("127.0.0.1", port)
-    except ConnectionRefusedError:
+    except (ConnectionRefusedError, ConnectionResetError):
+        # Reset: the connection reached the backlog of a listening socket that then closed, which refuses it too.
         return True
     writer.close()
-    await writer.wait_closed()
+    with contextlib.suppress(ConnectionError):  # accepted, then dropped as the listener closed: ask again
+        await writer.wait_closed()
     return False
 
 
