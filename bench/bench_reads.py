@@ -46,8 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import asyncpg
 import httpx
+from throwaway import postgres_database
 
-ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SCRIPT = Path(__file__).resolve()
 BENCH_SECRET = "bench-reads-secret-bench-reads-secret-0123456789"  # noqa: S105 (signs throwaway local tokens)
 BENCH_SUBJECT = "bench-reads-user"
@@ -93,29 +93,6 @@ class Figures:
 
 
 # ---------------------------------------------------------------- seeding
-
-
-@contextlib.asynccontextmanager
-async def postgres_database() -> AsyncIterator[str]:
-    """A fresh, migrated throwaway database, dropped on exit."""
-    from services.core import db
-
-    name = f"bench_reads_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        await db.migrate(url)
-        yield url
-    finally:
-        admin = await asyncpg.connect(ADMIN_URL)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
 
 
 async def seed(url: str) -> None:
@@ -514,7 +491,7 @@ async def main(arguments: argparse.Namespace) -> dict[str, Any]:
     )
     with tempfile.TemporaryDirectory(prefix="bench-reads-") as tmp:
         var_dir = Path(tmp)
-        async with postgres_database() as url:
+        async with postgres_database("bench_reads") as url:
             await seed(url)
             token = issue_token(Settings(var_dir=var_dir, jwt_secret=BENCH_SECRET), BENCH_SUBJECT, ttl_seconds=6 * 3600)
             statements = await statements_per_page(url, var_dir, token)

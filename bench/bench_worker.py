@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import asyncpg
 import httpx
+from throwaway import ADMIN_URL, postgres_database
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
@@ -71,7 +72,6 @@ from services.seedream import GenerationRequest, GenerationResult, create_http_c
 from services.seedream.simulator.render import render_image
 from services.seedream.simulator.server import free_port
 
-ADMIN_URL = os.environ.get("PLAYGROUND_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 SIDE = 1024
 ITEMS_PER_BATCH = 10  # MAX_COUNT_PER_PROMPT: one prompt x count 10 = 10 provider calls of one image
 
@@ -296,22 +296,8 @@ async def database(kind: str, var_dir: Path) -> AsyncIterator[str]:
         await db.migrate(url)
         yield url
         return
-    name = f"bench_worker_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(ADMIN_URL)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        await db.migrate(url)
+    async with postgres_database("bench_worker") as url:
         yield url
-    finally:
-        admin = await asyncpg.connect(ADMIN_URL)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
 
 
 async def run_one(config: Config) -> Result:
