@@ -58,9 +58,6 @@ logger = logging.getLogger(__name__)
 BatchHandler = Callable[[uuid.UUID], Awaitable[None]]
 """Runs one batch to the end; idempotent; may be re-run after a crash."""
 
-LIVE_STATUSES = frozenset(status.value for status in Status if status not in TERMINAL_STATUSES)
-"""Job statuses meaning a job for the batch still exists (new, queued, active, aborting): do not enqueue again."""
-
 JOB_FUNCTION = "run_batch"
 ABORT_ERROR = "aborted"
 
