@@ -369,7 +369,11 @@ async def test_subscriber_gets_the_end_after_the_api_lost_its_pubsub_connection(
 
     # The API's one pub/sub connection (subscribed to the batch's channel now): kill it, and keep the API away from
     # Redis (the relay refuses new connections) until the batch has ended, so its last events surely miss the API.
-    listeners = await cluster.api_redis_clients("pubsub")
+    # The first event may come from the snapshot while the listener is still (re)subscribing: wait for it.
+    async def the_listener() -> list[dict[str, Any]] | None:
+        return await cluster.api_redis_clients("pubsub") or None
+
+    listeners = await poll(the_listener, within=15, what="the API's pub/sub connection", context=cluster.diagnostics)
     assert [c["name"] for c in listeners] == [f"{cluster.namespace}-bus"], listeners
     cluster.proxy.refusing = True
     try:
