@@ -1,0 +1,72 @@
+"""The import contracts bite: each probe adds one forbidden import to a copy of the code and expects its contract
+(by ``id`` in ``pyproject.toml``) to break, while the untouched copy keeps it.
+
+A contract that a refactor made vacuous (a renamed package, a typo in a module name) passes silently; these probes
+fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ["app", "models", "services", "graph", "resolvers"]
+LINTER = Path(sys.executable).parent / "lint-imports"
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five packages and the contracts, copied once for every probe of this module."""
+    where = tmp_path_factory.mktemp("contracts")
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, where / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", where / "pyproject.toml")
+    return where
+
+
+def lint(where: Path, contract: str) -> subprocess.CompletedProcess[str]:
+    # The copy comes first on the path, ahead of the editable install of the real tree.
+    env = {**os.environ, "PYTHONPATH": str(where)}
+    return subprocess.run(
+        [str(LINTER), "--no-cache", "--contract", contract],
+        cwd=where,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def probe(copy: Path) -> Iterator[Path]:
+    yield copy
+    for added in copy.rglob("contract_probe.py"):
+        added.unlink()
+
+
+# (contract id, where the probe module goes, the import it adds)
+PROBES = [
+    ("thin-resolvers", "resolvers", "import models"),
+    ("thin-resolvers", "resolvers", "from models.projects import Project"),
+    ("graph-no-orm", "graph/projects", "from tortoise.expressions import Q"),
+    ("core-floor", "services/core", "from services.infra import storage"),
+    ("core-floor", "services/core", "from services.seedream import types"),
+]
+
+
+@pytest.mark.parametrize(("contract", "folder", "statement"), PROBES)
+def test_the_contract_breaks_when_the_import_is_added(probe: Path, contract: str, folder: str, statement: str) -> None:
+    kept = lint(probe, contract)
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    (probe / folder / "contract_probe.py").write_text(f"{statement}\n")
+    broken = lint(probe, contract)
+    assert broken.returncode != 0, broken.stdout
+    assert "1 broken" in broken.stdout, broken.stdout
+    assert "contract_probe" in broken.stdout, broken.stdout
