@@ -42,6 +42,7 @@ from services.core import db
 from services.core.auth import TokenVerifier
 from services.core.config import Settings, load_settings, rate_limit_disabled
 from services.core.errors import Unauthenticated
+from services.generation import capabilities
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.infra import metrics
@@ -275,6 +276,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
     """Build the app; with no settings, they are read from the environment. Traced when an OTLP endpoint is set
     (``app/tracing.py``). ``web_dist``: the built web client (default ``web/dist``; see ``app/web.py``)."""
     settings = settings or load_settings()
+    capabilities.check_prices(settings)
     tracing.configure_tracing("playground-api")
     tracer_provider = tracing.tracer_provider()
     media_dir = settings.resolved_media_dir

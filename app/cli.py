@@ -24,6 +24,7 @@ from services.core import db
 from services.core.auth import issue_token
 from services.core.config import Settings, load_settings
 from services.core.errors import DomainError
+from services.generation import capabilities
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -250,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     try:
         settings = load_settings()
+        capabilities.check_prices(settings)
     except ValueError as error:
         print(f"playground: invalid settings: {settings_problem(error)}", file=sys.stderr)
         return 2

@@ -46,27 +46,36 @@ def lint(where: Path, contract: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def probe(copy: Path) -> Iterator[Path]:
+    """The copy; every module a probe changed or added is put back afterwards."""
+    before = {path: path.read_text() for package in PACKAGES for path in (copy / package).rglob("*.py")}
     yield copy
-    for added in copy.rglob("contract_probe.py"):
-        added.unlink()
+    for package in PACKAGES:
+        for path in (copy / package).rglob("*.py"):
+            if path not in before:
+                path.unlink()
+            elif path.read_text() != before[path]:
+                path.write_text(before[path])
 
 
-# (contract id, where the probe module goes, the import it adds)
+# (contract id, the module the import goes into (added when absent), the import)
 PROBES = [
-    ("thin-resolvers", "resolvers", "import models"),
-    ("thin-resolvers", "resolvers", "from models.projects import Project"),
-    ("graph-no-orm", "graph/projects", "from tortoise.expressions import Q"),
-    ("core-floor", "services/core", "from services.infra import storage"),
-    ("core-floor", "services/core", "from services.seedream import types"),
+    ("thin-resolvers", "resolvers/contract_probe.py", "import models"),
+    ("thin-resolvers", "resolvers/contract_probe.py", "from models.projects import Project"),
+    ("graph-no-orm", "graph/projects/contract_probe.py", "from tortoise.expressions import Q"),
+    ("core-floor", "services/core/contract_probe.py", "from services.infra import storage"),
+    ("core-floor", "services/core/contract_probe.py", "from services.seedream import types"),
+    ("config-no-models", "services/core/config.py", "from models.enums import SizeTier"),
 ]
 
 
-@pytest.mark.parametrize(("contract", "folder", "statement"), PROBES)
-def test_the_contract_breaks_when_the_import_is_added(probe: Path, contract: str, folder: str, statement: str) -> None:
+@pytest.mark.parametrize(("contract", "module", "statement"), PROBES)
+def test_the_contract_breaks_when_the_import_is_added(probe: Path, contract: str, module: str, statement: str) -> None:
     kept = lint(probe, contract)
     assert kept.returncode == 0, kept.stdout + kept.stderr
-    (probe / folder / "contract_probe.py").write_text(f"{statement}\n")
+    target = probe / module
+    existing = target.read_text() if target.exists() else ""
+    target.write_text(f"{existing}\n{statement}\n")
     broken = lint(probe, contract)
     assert broken.returncode != 0, broken.stdout
     assert "1 broken" in broken.stdout, broken.stdout
-    assert "contract_probe" in broken.stdout, broken.stdout
+    assert module.removesuffix(".py").replace("/", ".") in broken.stdout, broken.stdout

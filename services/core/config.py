@@ -18,8 +18,6 @@ import limits
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from models.enums import GenerationMode, SizeTier
-
 MIN_HS256_SECRET_BYTES = 32
 READINESS_COMPONENTS = ("database", "redis", "bus")
 
@@ -103,7 +101,9 @@ class Settings(BaseSettings):
     media_base_url: str = "/media"
 
     signup_credits: int = Field(default=20, ge=0)
-    prices: dict[str, dict[str, int]] = Field(default_factory=lambda: default_prices())
+    prices: dict[str, dict[str, int]] = Field(default_factory=dict)
+    """PRICES: credits per delivered image by mode and tier, only where they differ from the defaults; the full
+    table and its defaults belong to generation (``services.generation.capabilities.price_table``)."""
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     graphql_max_depth: int = Field(default=10, ge=2)
     graphql_max_aliases: int = Field(default=15, ge=1)
@@ -192,19 +192,13 @@ class Settings(BaseSettings):
 
     @field_validator("prices", mode="after")
     @classmethod
-    def _complete_prices(cls, value: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-        # PRICES may name only some modes or tiers; the rest keep their defaults.
-        prices = default_prices()
-        for mode, tiers in value.items():
-            if mode not in prices:
-                raise ValueError(f"PRICES: unknown mode {mode!r}")
-            for tier, credits in tiers.items():
-                if tier not in prices[mode]:
-                    raise ValueError(f"PRICES: unknown tier {tier!r}")
+    def _check_prices(cls, value: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+        # Which modes and tiers exist is generation's to say (checked when the process starts); the range is ours.
+        for tiers in value.values():
+            for credits in tiers.values():
                 if not 0 <= credits <= 10_000:
                     raise ValueError("PRICES: credits per image must be between 0 and 10000")
-                prices[mode][tier] = credits
-        return prices
+        return value
 
     @model_validator(mode="after")
     def _check_keys(self) -> Settings:
@@ -318,12 +312,6 @@ def check_redis_url(url: str) -> None:
     database = parts.path.strip("/")
     if scheme != "unix" and database and not database.isdigit():
         raise ValueError(f"malformed (the database must be a number); {usage}")
-
-
-def default_prices() -> dict[str, dict[str, int]]:
-    """Credits per delivered image: the same for every mode; 4K images cost double."""
-    tiers = {SizeTier.K1.value: 1, SizeTier.K2.value: 1, SizeTier.K4.value: 2}
-    return {mode.value: dict(tiers) for mode in GenerationMode}
 
 
 def _development_secret(path: Path) -> str:

@@ -166,9 +166,35 @@ def resolve_size(
     return resolved
 
 
+def default_prices() -> dict[str, dict[str, int]]:
+    """Credits per delivered image: the same for every mode; 4K images cost double."""
+    tiers = {SizeTier.K1.value: 1, SizeTier.K2.value: 1, SizeTier.K4.value: 2}
+    return {mode.value: dict(tiers) for mode in GenerationMode}
+
+
+def price_table(overrides: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The full table: the defaults with ``PRICES`` (``Settings.prices``) laid over them; ValueError naming an
+    unknown mode or tier (``check_prices`` runs this when a process starts)."""
+    prices = default_prices()
+    for mode, tiers in overrides.items():
+        if mode not in prices:
+            raise ValueError(f"PRICES: unknown mode {mode!r}")
+        for tier, credits in tiers.items():
+            if tier not in prices[mode]:
+                raise ValueError(f"PRICES: unknown tier {tier!r}")
+            prices[mode][tier] = credits
+    return prices
+
+
+def check_prices(settings: Settings) -> None:
+    """Refuse settings whose ``PRICES`` names a mode or tier that does not exist (ValueError)."""
+    price_table(settings.prices)
+
+
 def price_per_image(settings: Settings, mode: GenerationMode, tier: SizeTier) -> int:
     """Credits charged for one delivered image of ``mode`` at ``tier``."""
-    return settings.prices[mode.value][tier.value]
+    override = settings.prices.get(mode.value, {}).get(tier.value)
+    return default_prices()[mode.value][tier.value] if override is None else override
 
 
 @dataclass(frozen=True, slots=True)
