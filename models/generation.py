@@ -12,7 +12,6 @@ from models.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode,
 from models.owned import OwnedModel
 
 if TYPE_CHECKING:
-    from models.presets import StylePreset
     from models.projects import Project
 
 
@@ -26,7 +25,9 @@ class BatchJob(OwnedModel):
         "models.Project", related_name="batch_jobs", on_delete=fields.CASCADE
     )
     style_preset_id: uuid.UUID | None
-    style_preset: fields.ForeignKeyNullableRelation[StylePreset] = fields.ForeignKeyField(
+    # Typed as any model: presets build on batches (models.presets imports this module), never the reverse; the
+    # relation is only ever read through ``style_preset_id``.
+    style_preset: fields.ForeignKeyNullableRelation[Model] = fields.ForeignKeyField(
         "models.StylePreset", related_name="batch_jobs", null=True, on_delete=fields.SET_NULL
     )
     retried_from_id: uuid.UUID | None

@@ -65,6 +65,9 @@ PROBES = [
     ("core-floor", "services/core/contract_probe.py", "from services.infra import storage"),
     ("core-floor", "services/core/contract_probe.py", "from services.seedream import types"),
     ("config-no-models", "services/core/config.py", "from models.enums import SizeTier"),
+    ("models-no-cycle", "models/generation.py", "from models.presets import StylePreset"),
+    ("graph-rooms", "graph/generation/contract_probe.py", "from graph.users import enums"),
+    ("graph-rooms", "graph/presets/contract_probe.py", "from graph.generation import capabilities"),
 ]
 
 

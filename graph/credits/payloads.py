@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from graph.core.errors import UserError
 from graph.credits.types import CreditTransactionType
-from graph.users.types import UserType
+
+if TYPE_CHECKING:
+    from graph.users.types import UserType
+
+User = Annotated["UserType", strawberry.lazy("graph.users.types")]
 
 USER_ERRORS = "Expected failures (validation, not found, credits); empty on success."
 
@@ -14,5 +20,7 @@ USER_ERRORS = "Expected failures (validation, not found, credits); empty on succ
 @strawberry.type(description="Result of a credit grant.")
 class CreditsGrantPayload:
     transaction: CreditTransactionType | None = strawberry.field(default=None, description="The ledger entry.")
-    user: UserType | None = strawberry.field(default=None, description="The credited user, with the new balance.")
+    user: Annotated[UserType, strawberry.lazy("graph.users.types")] | None = strawberry.field(
+        default=None, description="The credited user, with the new balance."
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)

@@ -7,8 +7,8 @@ from datetime import datetime
 
 import strawberry
 
+from graph.core.enums import GenerationMode
 from graph.gallery.enums import GalleryVisibility
-from graph.generation.enums import GenerationMode
 from services import gallery
 
 

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.core.enums import GenerationMode
+from graph.core.rooms import room_type
 from graph.gallery.enums import GalleryVisibility
-from graph.generation.enums import GenerationMode
-from graph.generation.types import ImageEditType, PresetUseParameters
-from graph.projects.types import ProjectType
-from graph.users.types import PublicUser
 from models import GalleryItem
 from services.generation import reads
+
+if TYPE_CHECKING:
+    from graph.generation.types import ImageEditType, PresetUseParameters
+    from graph.projects.types import ProjectType
+    from graph.users.types import PublicUser
+
+Image = Annotated["ImageEditType", strawberry.lazy("graph.generation.types")]
+PresetUse = Annotated["PresetUseParameters", strawberry.lazy("graph.generation.types")]
+Project = Annotated["ProjectType", strawberry.lazy("graph.projects.types")]
+Author = Annotated["PublicUser", strawberry.lazy("graph.users.types")]
 
 
 @strawberry.type(name="GalleryItem", description="An image you kept, with your title, tags and flags.")
@@ -22,30 +31,33 @@ class GalleryItemType:
     tags: list[str] = strawberry.field(description="Your tags, lower-case.")
     favorite: bool = strawberry.field(description="Marked as a favourite.")
     visibility: GalleryVisibility = strawberry.field(description="PRIVATE or PUBLIC.")
-    image: ImageEditType = strawberry.field(description="The image, with `remix` for its parameters.")
-    project: ProjectType | None = strawberry.field(description="The project the image belongs to.")
+    image: Image = strawberry.field(description="The image, with `remix` for its parameters.")
+    project: Project | None = strawberry.field(description="The project the image belongs to.")
     preset_id: strawberry.ID | None = strawberry.field(description="The first preset its batch applied.")
     created_at: datetime = strawberry.field(description="When it was added.")
     updated_at: datetime = strawberry.field(description="Last change.")
     _model: strawberry.Private[GalleryItem]
 
     @strawberry.field(description="The presets its batch applied, in order.")  # type: ignore[untyped-decorator]
-    async def presets(self, info: strawberry.Info) -> list[PresetUseParameters]:
+    async def presets(self, info: strawberry.Info) -> list[PresetUse]:
+        parameters: type[PresetUseParameters] = room_type("graph.generation.types", "PresetUseParameters")
         batch_id = self._model.image_edit.batch_job_id
         batch = await info.context.loaders.batch_by_id.load(batch_id) if batch_id else None
-        return [PresetUseParameters.from_use(use) for use in reads.presets_used(batch)] if batch else []
+        return [parameters.from_use(use) for use in reads.presets_used(batch)] if batch else []
 
     @classmethod
     def from_model(cls, item: GalleryItem) -> GalleryItemType:
         """``item`` with ``image_edit`` and ``project`` loaded (``services.gallery`` pages do)."""
+        image: type[ImageEditType] = room_type("graph.generation.types", "ImageEditType")
+        project: type[ProjectType] = room_type("graph.projects.types", "ProjectType")
         return cls(
             id=strawberry.ID(str(item.id)),
             title=item.title,
             tags=list(item.tags),
             favorite=item.is_favorite,
             visibility=GalleryVisibility.PUBLIC if item.is_public else GalleryVisibility.PRIVATE,
-            image=ImageEditType.from_model(item.image_edit),
-            project=ProjectType.from_model(item.project) if item.project else None,
+            image=image.from_model(item.image_edit),
+            project=project.from_model(item.project) if item.project else None,
             preset_id=strawberry.ID(str(item.style_preset_id)) if item.style_preset_id else None,
             created_at=item.created_at,
             updated_at=item.updated_at,
@@ -68,13 +80,14 @@ class PublicGalleryItem:
     url: str | None = strawberry.field(description="Where to load the image.")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
-    author: PublicUser = strawberry.field(description="Who made it (display name only).")
+    author: Author = strawberry.field(description="Who made it (display name only).")
     created_at: datetime = strawberry.field(description="When it was added to the gallery.")
 
     @classmethod
     def from_model(cls, item: GalleryItem) -> PublicGalleryItem:
         """``item`` with ``image_edit`` and ``owner`` loaded (``services.gallery.public_page`` does)."""
         image = item.image_edit
+        author: type[PublicUser] = room_type("graph.users.types", "PublicUser")
         return cls(
             id=strawberry.ID(str(item.id)),
             title=item.title,
@@ -84,6 +97,6 @@ class PublicGalleryItem:
             url=image.image_url,
             width=image.width,
             height=image.height,
-            author=PublicUser.from_model(item.owner),
+            author=author.from_model(item.owner),
             created_at=item.created_at,
         )

@@ -1,4 +1,5 @@
-"""The generation enumerations, exposed to clients with descriptions."""
+"""The generation enumerations, exposed to clients with descriptions (modes and tiers, shared by every room, live
+in ``graph.core.enums``)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,15 @@ from typing import TYPE_CHECKING
 
 import strawberry
 
+from graph.core.enums import GenerationMode as GenerationMode
+from graph.core.enums import SizeTier as SizeTier
 from models import enums
 
 if TYPE_CHECKING:  # strawberry.enum returns the class itself; mypy sees it as a variable otherwise
     from models.enums import BatchStatus as BatchStatus
     from models.enums import EditStatus as EditStatus
     from models.enums import ErrorCategory as ErrorCategory
-    from models.enums import GenerationMode as GenerationMode
-    from models.enums import SizeTier as SizeTier
 else:
-    GenerationMode = strawberry.enum(
-        enums.GenerationMode,
-        description="What a generation does.",
-        name="GenerationMode",
-    )
     BatchStatus = strawberry.enum(
         enums.BatchStatus,
         description=(
@@ -35,4 +31,3 @@ else:
             "INVALID_INPUT, PROVIDER_AUTH (our side; operators are alerted), CANCELLED, INTERNAL."
         ),
     )
-    SizeTier = strawberry.enum(enums.SizeTier, description="Resolution tier: K1 = 1K, K2 = 2K, K4 = 4K.")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from graph.generation.enums import BatchStatus, GenerationMode, SizeTier
-from graph.presets.inputs import PresetUseInput
+
+if TYPE_CHECKING:
+    from graph.presets.inputs import PresetUseInput
 
 
 @strawberry.input(one_of=True, description="A reference image: an earlier `imageUpload`, or a URL we fetch.")
@@ -36,7 +40,7 @@ class GenerateInput:
     references: list[ReferenceInput] | None = strawberry.field(
         default=None, description="Reference images (edit and multi-reference modes)."
     )
-    presets: list[PresetUseInput] | None = strawberry.field(
+    presets: list[Annotated[PresetUseInput, strawberry.lazy("graph.presets.inputs")]] | None = strawberry.field(
         default=None,
         description="Up to 3 style presets, mixed by weight (heaviest leads), each at its intensity (see the README).",
     )

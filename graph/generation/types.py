@@ -10,6 +10,7 @@ import strawberry
 if TYPE_CHECKING:
     from graph.presets.types import BatchPresetUseType
 
+from graph.core.rooms import room_type
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
 from services.generation import reads
@@ -198,10 +199,9 @@ class BatchJobType:
     async def presets_used(
         self, info: strawberry.Info
     ) -> list[Annotated[BatchPresetUseType, strawberry.lazy("graph.presets.types")]]:
-        from graph.presets.types import BatchPresetUseType  # the presets room builds on this one
-
+        use_type: type[BatchPresetUseType] = room_type("graph.presets.types", "BatchPresetUseType")
         uses = await info.context.loaders.preset_uses.load(self._model.id)
-        return [BatchPresetUseType.from_model(use) for use in uses]
+        return [use_type.from_model(use) for use in uses]
 
     @strawberry.field(description="The provider calls, in order.")  # type: ignore[untyped-decorator]
     async def items(self, info: strawberry.Info) -> list[BatchItemType]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.generation.enums import GenerationMode, SizeTier
+from graph.core.enums import GenerationMode, SizeTier
 
 NULL_CLEARS = " On update, null clears it and omitting it keeps it."
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
 from graph.core.errors import UserError
-from graph.generation.types import BatchJobType
 from graph.presets.types import StylePresetType
+
+if TYPE_CHECKING:
+    from graph.generation.types import BatchJobType
 
 USER_ERRORS = "Expected failures (validation, not found, limits); empty on success."
 
@@ -26,7 +30,7 @@ class StylePresetDeletePayload:
 @strawberry.type(description="Result of a preview request: the batch making the preview image.")
 class StylePresetPreviewPayload:
     style_preset: StylePresetType | None = strawberry.field(default=None, description="The preset.")
-    batch_job: BatchJobType | None = strawberry.field(
+    batch_job: Annotated[BatchJobType, strawberry.lazy("graph.generation.types")] | None = strawberry.field(
         default=None, description="The one-image batch (charged as usual); its image becomes the preview."
     )
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)

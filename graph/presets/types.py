@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from graph.generation.enums import GenerationMode, SizeTier
-from graph.generation.types import ReferenceImageType
+from graph.core.enums import GenerationMode, SizeTier
+from graph.core.rooms import room_type
 from graph.presets.enums import PresetVisibility
-from graph.users.types import PublicUser
 from models import BatchPresetUse, StylePreset, StylePresetVersion
 from services.presets.fields import VERSIONED_FIELDS
 from services.presets.stats import PresetStats
+
+if TYPE_CHECKING:
+    from graph.generation.types import ReferenceImageType
+    from graph.users.types import PublicUser
 
 
 @strawberry.type(name="PresetStats", description="How a preset did in real batches (forks count for themselves).")
@@ -98,9 +101,12 @@ class StylePresetType(PresetSettings):
         return self._model.share_code if viewer.id == self._model.owner_id else None
 
     @strawberry.field(description="Its style reference images, sent in the edit modes (up to 10).")  # type: ignore[untyped-decorator]
-    async def reference_images(self, info: strawberry.Info) -> list[ReferenceImageType]:
+    async def reference_images(
+        self, info: strawberry.Info
+    ) -> list[Annotated[ReferenceImageType, strawberry.lazy("graph.generation.types")]]:
+        reference: type[ReferenceImageType] = room_type("graph.generation.types", "ReferenceImageType")
         rows = await info.context.loaders.references.load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
-        return [ReferenceImageType.from_model(row) for row in rows if row is not None]
+        return [reference.from_model(row) for row in rows if row is not None]
 
     @strawberry.field(description="Every version, newest first.")  # type: ignore[untyped-decorator]
     async def versions(self, info: strawberry.Info) -> list[StylePresetVersionType]:
@@ -116,9 +122,10 @@ class StylePresetType(PresetSettings):
         return StylePresetType.from_model(found) if found else None
 
     @strawberry.field(description="Who made it (the display name only).")  # type: ignore[untyped-decorator]
-    async def owner(self, info: strawberry.Info) -> PublicUser:
+    async def owner(self, info: strawberry.Info) -> Annotated[PublicUser, strawberry.lazy("graph.users.types")]:
+        author: type[PublicUser] = room_type("graph.users.types", "PublicUser")
         user = await info.context.loaders.users.load(self._model.owner_id)
-        return PublicUser(display_name=user.display_name if user else "")
+        return author(display_name=user.display_name if user else "")
 
     @strawberry.field(description="Its preview image, once `stylePresetPreview` delivered one.")  # type: ignore[untyped-decorator]
     async def preview(self, info: strawberry.Info) -> PresetPreview | None:

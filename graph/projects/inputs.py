@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.scalars import JSON
 
-from graph.generation.enums import GenerationMode
+from graph.core.enums import GenerationMode
 from graph.projects.enums import ProcessingStatus
 
 METADATA = "A JSON object, up to 16 KiB as UTF-8 JSON, nested at most 32 levels (see the README on text)."

@@ -5,18 +5,26 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
 from graph.core.arguments import After, First
 from graph.core.connections import Connection
-from graph.generation.enums import GenerationMode
-from graph.generation.types import BatchJobType, ImageEditType
-from graph.presets.types import StylePresetType
+from graph.core.enums import GenerationMode
+from graph.core.rooms import room_type
 from graph.projects.enums import ProcessingStatus
 from models import Project
 from services.core.pagination import DEFAULT_PAGE_SIZE
+
+if TYPE_CHECKING:
+    from graph.generation.types import BatchJobType, ImageEditType
+    from graph.presets.types import StylePresetType
+
+BatchJob = Annotated["BatchJobType", strawberry.lazy("graph.generation.types")]
+Image = Annotated["ImageEditType", strawberry.lazy("graph.generation.types")]
+StylePreset = Annotated["StylePresetType", strawberry.lazy("graph.presets.types")]
 
 
 @strawberry.type(name="Project", description="A folder of generations owned by one user.")
@@ -34,10 +42,11 @@ class ProjectType:
     _model: strawberry.Private[Project]
 
     @strawberry.field(description="The style presets used in this project that you may still read.")  # type: ignore[untyped-decorator]
-    async def style_presets(self, info: strawberry.Info) -> list[StylePresetType]:
+    async def style_presets(self, info: strawberry.Info) -> list[StylePreset]:
+        preset: type[StylePresetType] = room_type("graph.presets.types", "StylePresetType")
         ids = [uuid.UUID(str(p)) for p in self._model.style_presets]
         found = await info.context.loaders.viewable_presets.load_many([(self._model.owner_id, i) for i in ids])
-        return [StylePresetType.from_model(preset) for preset in found if preset is not None]
+        return [preset.from_model(row) for row in found if row is not None]
 
     @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def batch_jobs(
@@ -45,13 +54,14 @@ class ProjectType:
         info: strawberry.Info,
         first: First = DEFAULT_PAGE_SIZE,
         after: After = None,
-    ) -> Connection[BatchJobType]:
+    ) -> Connection[BatchJob]:
         # Loaded with every other project's batches of this page (one statement), and counted the same way.
         loaders = info.context.loaders
         key = (self._model.owner_id, self._model.id)
         page = await loaders.project_batches.load((*key, first, after))
         counted = dataclasses.replace(page, counter=lambda: loaders.project_batch_counts.load(key))
-        return Connection.from_page(counted, BatchJobType.from_model)
+        batch: type[BatchJobType] = room_type("graph.generation.types", "BatchJobType")
+        return Connection.from_page(counted, batch.from_model)
 
     @strawberry.field(description="The project's images, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
     async def image_edits(
@@ -59,12 +69,13 @@ class ProjectType:
         info: strawberry.Info,
         first: First = DEFAULT_PAGE_SIZE,
         after: After = None,
-    ) -> Connection[ImageEditType]:
+    ) -> Connection[Image]:
         loaders = info.context.loaders
         key = (self._model.owner_id, self._model.id)
         page = await loaders.project_images.load((*key, first, after))
         counted = dataclasses.replace(page, counter=lambda: loaders.project_image_counts.load(key))
-        return Connection.from_page(counted, ImageEditType.from_model)
+        image: type[ImageEditType] = room_type("graph.generation.types", "ImageEditType")
+        return Connection.from_page(counted, image.from_model)
 
     @classmethod
     def from_model(cls, project: Project) -> ProjectType:
