@@ -7,6 +7,7 @@ from datetime import date, datetime
 import strawberry
 
 from graph.analytics.enums import Granularity, GroupBy, Scope
+from graph.core.convert import from_row, source
 from services.analytics import reports
 
 
@@ -18,21 +19,16 @@ class UsageTotals:
     credits_spent: int = strawberry.field(description="Credits captured for delivered images.")
     credits_refunded: int = strawberry.field(description="Credits returned for images not delivered.")
     success_rate: float | None = strawberry.field(description="Delivered / requested; null when nothing was.")
-    p50_processing_ms: int | None = strawberry.field(description="Median processing time of delivered images.")
-    p95_processing_ms: int | None = strawberry.field(description="95th percentile processing time.")
+    p50_processing_ms: int | None = strawberry.field(
+        description="Median processing time of delivered images.", metadata=source("p50_ms")
+    )
+    p95_processing_ms: int | None = strawberry.field(
+        description="95th percentile processing time.", metadata=source("p95_ms")
+    )
 
     @classmethod
     def from_totals(cls, totals: reports.Totals) -> UsageTotals:
-        return cls(
-            generations=totals.generations,
-            images_requested=totals.images_requested,
-            images_delivered=totals.images_delivered,
-            credits_spent=totals.credits_spent,
-            credits_refunded=totals.credits_refunded,
-            success_rate=totals.success_rate,
-            p50_processing_ms=totals.p50_ms,
-            p95_processing_ms=totals.p95_ms,
-        )
+        return from_row(cls, totals)
 
 
 @strawberry.type(description="One bucket of the time series.")
@@ -68,14 +64,18 @@ class ProviderUsage:
     calls: int = strawberry.field(description="Provider call attempts (retries included).")
     failed_calls: int = strawberry.field(description="Attempts that did not deliver everything asked.")
     error_rate: float | None = strawberry.field(description="failedCalls / calls.")
-    p50_latency_ms: int | None = strawberry.field(description="Median wall time of a call.")
-    p95_latency_ms: int | None = strawberry.field(description="95th percentile wall time of a call.")
+    p50_latency_ms: int | None = strawberry.field(description="Median wall time of a call.", metadata=source("p50_ms"))
+    p95_latency_ms: int | None = strawberry.field(
+        description="95th percentile wall time of a call.", metadata=source("p95_ms")
+    )
 
 
 @strawberry.type(description="Where credits and time went in a range: totals, a time series, groups, a forecast.")
 class UsageAnalytics:
-    from_: datetime = strawberry.field(name="from", description="Start of the range, inclusive (UTC).")
-    to: datetime = strawberry.field(description="End of the range, exclusive (UTC).")
+    from_: datetime = strawberry.field(
+        name="from", description="Start of the range, inclusive (UTC).", metadata=source("start")
+    )
+    to: datetime = strawberry.field(description="End of the range, exclusive (UTC).", metadata=source("end"))
     granularity: Granularity = strawberry.field(description="Bucket size of `series`.")
     group_by: GroupBy = strawberry.field(description="What `groups` splits by.")
     scope: Scope = strawberry.field(description="Whose usage.")
@@ -90,32 +90,4 @@ class UsageAnalytics:
 
     @classmethod
     def from_report(cls, report: reports.UsageReport) -> UsageAnalytics:
-        return cls(
-            from_=report.start,
-            to=report.end,
-            granularity=report.granularity,
-            group_by=report.group_by,
-            scope=report.scope,
-            totals=UsageTotals.from_totals(report.totals),
-            series=[UsageBucket(start=b.start, totals=UsageTotals.from_totals(b.totals)) for b in report.series],
-            groups=[UsageGroup(key=g.key, totals=UsageTotals.from_totals(g.totals)) for g in report.groups],
-            failures=[FailureCount(category=f.category, images=f.images) for f in report.failures],
-            forecast=UsageForecast(
-                daily_burn=report.forecast.daily_burn,
-                balance=report.forecast.balance,
-                runs_out_on=report.forecast.runs_out_on,
-            ),
-            providers=[
-                ProviderUsage(
-                    provider=p.provider,
-                    calls=p.calls,
-                    failed_calls=p.failed_calls,
-                    error_rate=p.error_rate,
-                    p50_latency_ms=p.p50_ms,
-                    p95_latency_ms=p.p95_ms,
-                )
-                for p in report.providers
-            ]
-            if report.providers is not None
-            else None,
-        )
+        return from_row(cls, report)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 
+from graph.core.convert import from_row
 from graph.credits.enums import LedgerKind
 from models import CreditLedgerEntry
 from services.progress.events import CreditBalance
@@ -27,16 +28,7 @@ class CreditTransactionType:
 
     @classmethod
     def from_model(cls, entry: CreditLedgerEntry) -> CreditTransactionType:
-        return cls(
-            id=strawberry.ID(str(entry.id)),
-            kind=entry.kind,
-            amount=entry.amount,
-            held_delta=entry.held_delta,
-            balance_after=entry.balance_after,
-            reference=entry.reference,
-            description=entry.description,
-            created_at=entry.created_at,
-        )
+        return from_row(cls, entry)
 
 
 @strawberry.type(description="Your spendable balance changed.")
@@ -45,4 +37,4 @@ class CreditBalanceEvent:
 
     @classmethod
     def from_event(cls, event: CreditBalance) -> CreditBalanceEvent:
-        return cls(balance=event.balance)
+        return from_row(cls, event)

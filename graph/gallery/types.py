@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode
 from graph.core.rooms import room_type
 from graph.gallery.enums import GalleryVisibility
@@ -29,11 +30,13 @@ class GalleryItemType:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     title: str = strawberry.field(description="Your title (may be empty).")
     tags: list[str] = strawberry.field(description="Your tags, lower-case.")
-    favorite: bool = strawberry.field(description="Marked as a favourite.")
+    favorite: bool = strawberry.field(description="Marked as a favourite.", metadata=source("is_favorite"))
     visibility: GalleryVisibility = strawberry.field(description="PRIVATE or PUBLIC.")
     image: Image = strawberry.field(description="The image, with `remix` for its parameters.")
     project: Project | None = strawberry.field(description="The project the image belongs to.")
-    preset_id: strawberry.ID | None = strawberry.field(description="The first preset its batch applied.")
+    preset_id: strawberry.ID | None = strawberry.field(
+        description="The first preset its batch applied.", metadata=source("style_preset_id")
+    )
     created_at: datetime = strawberry.field(description="When it was added.")
     updated_at: datetime = strawberry.field(description="Last change.")
     _model: strawberry.Private[GalleryItem]
@@ -49,20 +52,8 @@ class GalleryItemType:
     def from_model(cls, item: GalleryItem) -> GalleryItemType:
         """``item`` with ``image_edit`` and ``project`` loaded (``services.gallery`` pages do)."""
         image: type[ImageEditType] = room_type("graph.generation.types", "ImageEditType")
-        project: type[ProjectType] = room_type("graph.projects.types", "ProjectType")
-        return cls(
-            id=strawberry.ID(str(item.id)),
-            title=item.title,
-            tags=list(item.tags),
-            favorite=item.is_favorite,
-            visibility=GalleryVisibility.PUBLIC if item.is_public else GalleryVisibility.PRIVATE,
-            image=image.from_model(item.image_edit),
-            project=project.from_model(item.project) if item.project else None,
-            preset_id=strawberry.ID(str(item.style_preset_id)) if item.style_preset_id else None,
-            created_at=item.created_at,
-            updated_at=item.updated_at,
-            _model=item,
-        )
+        visibility = GalleryVisibility.PUBLIC if item.is_public else GalleryVisibility.PRIVATE
+        return from_row(cls, item, visibility=visibility, image=image.from_model(item.image_edit))
 
 
 @strawberry.type(
@@ -80,23 +71,11 @@ class PublicGalleryItem:
     url: str | None = strawberry.field(description="Where to load the image.")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
-    author: Author = strawberry.field(description="Who made it (display name only).")
+    author: Author = strawberry.field(description="Who made it (display name only).", metadata=source("owner"))
     created_at: datetime = strawberry.field(description="When it was added to the gallery.")
 
     @classmethod
     def from_model(cls, item: GalleryItem) -> PublicGalleryItem:
         """``item`` with ``image_edit`` and ``owner`` loaded (``services.gallery.public_page`` does)."""
         image = item.image_edit
-        author: type[PublicUser] = room_type("graph.users.types", "PublicUser")
-        return cls(
-            id=strawberry.ID(str(item.id)),
-            title=item.title,
-            tags=list(item.tags),
-            mode=item.mode,
-            prompt=item.prompt,
-            url=image.image_url,
-            width=image.width,
-            height=image.height,
-            author=author.from_model(item.owner),
-            created_at=item.created_at,
-        )
+        return from_row(cls, item, url=image.image_url, width=image.width, height=image.height)

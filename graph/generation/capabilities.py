@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.core.convert import from_row
 from graph.generation.enums import GenerationMode
 from models.enums import SizeTier
 from services.core.config import Settings
@@ -78,17 +79,7 @@ class ProviderFacts:
 
     @classmethod
     def from_facts(cls, facts: caps.ProviderFacts) -> ProviderFacts:
-        return cls(
-            seed_sent=facts.seed_sent,
-            seed_reproducible=facts.seed_reproducible,
-            tier_sizes_keep_aspect=facts.tier_sizes_keep_aspect,
-            reference_content_types=list(facts.reference_content_types),
-            reference_min_side=facts.reference_min_side,
-            reference_max_side=facts.reference_max_side,
-            reference_max_aspect_ratio=facts.reference_max_aspect_ratio,
-            reference_max_bytes=facts.reference_max_bytes,
-            notes=list(facts.notes),
-        )
+        return from_row(cls, facts)
 
 
 @strawberry.type(description="Modes, sizes, limits and prices of this service.")

@@ -10,6 +10,7 @@ import strawberry
 if TYPE_CHECKING:
     from graph.presets.types import BatchPresetUseType
 
+from graph.core.convert import from_row, source
 from graph.core.rooms import room_type
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
@@ -31,9 +32,7 @@ class PresetUseParameters:
 
     @classmethod
     def from_use(cls, use: reads.PresetUse) -> PresetUseParameters:
-        return cls(
-            preset_id=strawberry.ID(use.preset_id), version=use.version, weight=use.weight, intensity=use.intensity
-        )
+        return from_row(cls, use)
 
 
 @strawberry.type(
@@ -56,15 +55,8 @@ class GenerateParameters:
 
     @classmethod
     def from_remix(cls, remix: reads.RemixParameters) -> GenerateParameters:
-        return cls(
-            project_id=strawberry.ID(str(remix.project_id)),
-            mode=remix.mode,
-            prompt=remix.prompt,
-            max_images=remix.max_images,
-            size=remix.size,
-            seed=remix.seed,
-            references=[ReferenceParameters(upload_id=strawberry.ID(r)) for r in remix.references],
-            presets=[PresetUseParameters.from_use(use) for use in remix.presets],
+        return from_row(
+            cls, remix, references=[ReferenceParameters(upload_id=strawberry.ID(r)) for r in remix.references]
         )
 
 
@@ -82,7 +74,9 @@ class ImageEditType:
     size: str = strawberry.field(description="Requested size as WxH.")
     seed: int | None = strawberry.field(description="Seed sent to the provider, when it takes one.")
     status: EditStatus = strawberry.field(description="PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED.")
-    url: str | None = strawberry.field(description="Where to load the image (our storage), once delivered.")
+    url: str | None = strawberry.field(
+        description="Where to load the image (our storage), once delivered.", metadata=source("image_url")
+    )
     width: int | None = strawberry.field(description="Actual width in pixels.")
     height: int | None = strawberry.field(description="Actual height in pixels.")
     content_type: str | None = strawberry.field(description="MIME type of the stored image.")
@@ -106,32 +100,7 @@ class ImageEditType:
 
     @classmethod
     def from_model(cls, edit: ImageEdit) -> ImageEditType:
-        return cls(
-            id=strawberry.ID(str(edit.id)),
-            batch_job_id=strawberry.ID(str(edit.batch_job_id)) if edit.batch_job_id else None,
-            project_id=strawberry.ID(str(edit.project_id)),
-            batch_index=edit.batch_index,
-            mode=edit.mode,
-            prompt=edit.prompt,
-            final_prompt=edit.final_prompt,
-            style_name=edit.style_name,
-            source_images=list(edit.source_images),
-            size=edit.size,
-            seed=edit.seed,
-            status=edit.status,
-            url=edit.image_url,
-            width=edit.width,
-            height=edit.height,
-            content_type=edit.content_type,
-            size_bytes=edit.size_bytes,
-            processing_time_ms=edit.processing_time_ms,
-            error_category=edit.error_category,
-            error_code=edit.error_code,
-            error_message=edit.error_message,
-            credits=edit.credits,
-            created_at=edit.created_at,
-            _model=edit,
-        )
+        return from_row(cls, edit)
 
 
 @strawberry.type(name="BatchItem", description="One provider call of a batch: a single image or a whole set.")
@@ -149,18 +118,7 @@ class BatchItemType:
 
     @classmethod
     def from_model(cls, item: BatchItem) -> BatchItemType:
-        return cls(
-            id=strawberry.ID(str(item.id)),
-            item_index=item.item_index,
-            prompt=item.prompt,
-            max_images=item.max_images,
-            status=item.status,
-            attempts=item.attempts,
-            error_category=item.error_category,
-            error_message=item.error_message,
-            processing_time_ms=item.processing_time_ms,
-            retried_from_item_id=strawberry.ID(str(item.retried_from_item_id)) if item.retried_from_item_id else None,
-        )
+        return from_row(cls, item)
 
 
 @strawberry.type(name="BatchJob", description="One generate request: its images, provider calls and credits.")
@@ -210,32 +168,8 @@ class BatchJobType:
 
     @classmethod
     def from_model(cls, batch: BatchJob) -> BatchJobType:
-        return cls(
-            id=strawberry.ID(str(batch.id)),
-            project_id=strawberry.ID(str(batch.project_id)),
-            mode=batch.mode,
-            status=batch.status,
-            prompts=list(batch.prompts),
-            width=batch.width,
-            height=batch.height,
-            size_tier=batch.size_tier,
-            total_images=batch.total_images,
-            completed_images=batch.completed_images,
-            failed_images=batch.failed_images,
-            credits_reserved=batch.credits_reserved,
-            credits_captured=batch.credits_captured,
-            credits_refunded=batch.credits_refunded,
-            credits_held=batch.credits_reserved - batch.credits_captured - batch.credits_refunded,
-            retried_from_id=strawberry.ID(str(batch.retried_from_id)) if batch.retried_from_id else None,
-            style_preset_id=strawberry.ID(str(batch.style_preset_id)) if batch.style_preset_id else None,
-            idempotency_key=batch.idempotency_key,
-            parameters=strawberry.scalars.JSON(batch.parameters),
-            error_message=batch.error_message,
-            created_at=batch.created_at,
-            started_at=batch.started_at,
-            finished_at=batch.finished_at,
-            _model=batch,
-        )
+        held = batch.credits_reserved - batch.credits_captured - batch.credits_refunded
+        return from_row(cls, batch, credits_held=held)
 
 
 @strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")
@@ -250,15 +184,7 @@ class ReferenceImageType:
 
     @classmethod
     def from_model(cls, image: ReferenceImage) -> ReferenceImageType:
-        return cls(
-            id=strawberry.ID(str(image.id)),
-            url=image.url,
-            width=image.width,
-            height=image.height,
-            content_type=image.content_type,
-            size_bytes=image.size_bytes,
-            created_at=image.created_at,
-        )
+        return from_row(cls, image)
 
 
 @strawberry.type(description="What a generate request would cost.")
@@ -267,8 +193,10 @@ class Quote:
     provider_calls: int = strawberry.field(description="Provider calls it makes.")
     width: int = strawberry.field(description="Resolved width.")
     height: int = strawberry.field(description="Resolved height.")
-    size_tier: SizeTier = strawberry.field(description="Price tier of the size.")
-    credits_per_image: int = strawberry.field(description="Price of one delivered image.")
+    size_tier: SizeTier = strawberry.field(description="Price tier of the size.", metadata=source("tier"))
+    credits_per_image: int = strawberry.field(
+        description="Price of one delivered image.", metadata=source("price_per_image")
+    )
     total_credits: int = strawberry.field(description="Held at submit; images not delivered are refunded.")
     balance: int = strawberry.field(description="Your spendable balance now.")
     covered: bool = strawberry.field(description="Whether the balance covers the total.")
@@ -276,14 +204,4 @@ class Quote:
     @classmethod
     def from_quote(cls, quoted: PlannedQuote) -> Quote:
         plan = quoted.plan
-        return cls(
-            total_images=plan.total_images,
-            provider_calls=len(plan.items),
-            width=plan.width,
-            height=plan.height,
-            size_tier=plan.tier,
-            credits_per_image=plan.price_per_image,
-            total_credits=plan.total_credits,
-            balance=quoted.balance,
-            covered=quoted.covered,
-        )
+        return from_row(cls, plan, provider_calls=len(plan.items), balance=quoted.balance, covered=quoted.covered)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode, SizeTier
 from graph.core.rooms import room_type
 from graph.presets.enums import PresetVisibility
 from models import BatchPresetUse, StylePreset, StylePresetVersion
-from services.presets.fields import VERSIONED_FIELDS
 from services.presets.stats import PresetStats
 
 if TYPE_CHECKING:
@@ -30,13 +30,7 @@ class PresetStatsType:
 
     @classmethod
     def from_stats(cls, stats: PresetStats) -> PresetStatsType:
-        return cls(
-            uses=stats.uses,
-            images_delivered=stats.images_delivered,
-            images_failed=stats.images_failed,
-            success_rate=stats.success_rate,
-            median_processing_ms=stats.median_processing_ms,
-        )
+        return from_row(cls, stats)
 
 
 @strawberry.type(description="A preset's preview image.")
@@ -61,13 +55,6 @@ class PresetSettings:
     default_intensity: float = strawberry.field(description="Intensity when a request gives none, 0-1.")
 
 
-def settings_of(row: StylePreset | StylePresetVersion) -> dict[str, Any]:
-    """The shared settings of a preset or version row, as ``PresetSettings`` fields."""
-    values = {key: getattr(row, key) for key in VERSIONED_FIELDS if key != "reference_ids"}
-    values["tags"] = list(row.tags)
-    return values
-
-
 @strawberry.type(name="StylePresetVersion", description="One immutable version of a preset's settings.")
 class StylePresetVersionType(PresetSettings):
     version: int = strawberry.field(description="1 for the first; every update adds one.")
@@ -76,12 +63,7 @@ class StylePresetVersionType(PresetSettings):
 
     @classmethod
     def from_model(cls, row: StylePresetVersion) -> StylePresetVersionType:
-        return cls(
-            **settings_of(row),
-            version=row.version,
-            reference_image_count=len(row.reference_ids),
-            created_at=row.created_at,
-        )
+        return from_row(cls, row, reference_image_count=len(row.reference_ids))
 
 
 @strawberry.type(name="StylePreset", description="Reusable generation settings: a prompt template and defaults.")
@@ -140,23 +122,13 @@ class StylePresetType(PresetSettings):
 
     @classmethod
     def from_model(cls, preset: StylePreset) -> StylePresetType:
-        return cls(
-            **settings_of(preset),
-            id=strawberry.ID(str(preset.id)),
-            visibility=preset.visibility,
-            version=preset.version,
-            built_in=preset.built_in,
-            deleted=preset.deleted_at is not None,
-            created_at=preset.created_at,
-            updated_at=preset.updated_at,
-            _model=preset,
-        )
+        return from_row(cls, preset, deleted=preset.deleted_at is not None)
 
 
 @strawberry.type(name="BatchPresetUse", description="A preset a batch used: the exact version, weight and intensity.")
 class BatchPresetUseType:
     preset_id: strawberry.ID | None = strawberry.field(description="The preset (null if it no longer exists).")
-    name: str = strawberry.field(description="Its name when the batch used it.")
+    name: str = strawberry.field(description="Its name when the batch used it.", metadata=source("preset_name"))
     version: int = strawberry.field(description="The version used.")
     weight: float = strawberry.field(description="Its weight in the mix.")
     intensity: float = strawberry.field(description="Its intensity, 0-1.")
@@ -180,12 +152,4 @@ class BatchPresetUseType:
 
     @classmethod
     def from_model(cls, use: BatchPresetUse) -> BatchPresetUseType:
-        return cls(
-            preset_id=strawberry.ID(str(use.preset_id)) if use.preset_id else None,
-            name=use.preset_name,
-            version=use.version,
-            weight=use.weight,
-            intensity=use.intensity,
-            position=use.position,
-            _model=use,
-        )
+        return from_row(cls, use)

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 
 from graph.core.arguments import After, First
 from graph.core.connections import Connection
+from graph.core.convert import from_row
 from graph.core.enums import GenerationMode
 from graph.core.rooms import room_type
 from graph.projects.enums import ProcessingStatus
@@ -79,15 +80,4 @@ class ProjectType:
 
     @classmethod
     def from_model(cls, project: Project) -> ProjectType:
-        return cls(
-            id=strawberry.ID(str(project.id)),
-            name=project.name,
-            description=project.description,
-            generation_type=project.generation_type,
-            batch_size=project.batch_size,
-            processing_status=project.processing_status,
-            metadata=JSON(project.metadata),
-            created_at=project.created_at,
-            updated_at=project.updated_at,
-            _model=project,
-        )
+        return from_row(cls, project)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import strawberry
 
+from graph.core.convert import from_row
 from graph.users.enums import Role
 from models import User
 
@@ -28,15 +29,7 @@ class UserType:
 
     @classmethod
     def from_model(cls, user: User) -> UserType:
-        return cls(
-            id=strawberry.ID(str(user.id)),
-            subject=user.subject,
-            email=user.email,
-            display_name=user.display_name,
-            role=user.role,
-            credits=user.credits,
-            created_at=user.created_at,
-        )
+        return from_row(cls, user)
 
 
 @strawberry.type(description="What other users see of a user: the display name, nothing else.")
@@ -45,4 +38,4 @@ class PublicUser:
 
     @classmethod
     def from_model(cls, user: User) -> PublicUser:
-        return cls(display_name=user.display_name)
+        return from_row(cls, user)
