@@ -12,8 +12,9 @@ import structlog
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
+from strawberry.dataloader import DataLoader
 
-from graph.core.dataloaders import Loaders
+from graph.core.dataloaders import RoomLoader
 from models import Role, User
 from services.core.auth import Identity, TokenVerifier, bearer_token
 from services.core.config import Settings
@@ -56,16 +57,17 @@ class Context:
     shared_events: AsyncIterator[BatchProgress] | None = None
     """Set on the context of a shared ``batchProgress`` stream (``app.websocket``): the events to render, for
     subscribers whose access the fan-out has checked."""
-    _loaders: Loaders | None = field(default=None, repr=False)
+    _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, repr=False)
     _user: User | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)
 
-    @property
-    def loaders(self) -> Loaders:
-        """This request's DataLoaders, made on first use (a socket that only subscribes never needs them)."""
-        if self._loaders is None:
-            self._loaders = Loaders()
-        return self._loaders
+    def loader(self, declared: RoomLoader[Any, Any]) -> DataLoader[Any, Any]:
+        """This request's loader for a room's ``declared`` loader, made on first use and shared by every room that
+        declares the same context key (a socket that only subscribes never makes one)."""
+        made = self._loaders.get(declared.context_key)
+        if made is None:
+            made = self._loaders[declared.context_key] = declared.make()
+        return made
 
     @property
     def known_user(self) -> User | None:

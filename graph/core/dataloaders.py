@@ -1,5 +1,11 @@
 """DataLoaders: one query per list field per request instead of one per parent object.
 
+Each graph room declares its own loaders (``graph/<room>/loaders.py``) as ``RoomLoader``s: a context key, a
+shape and the service function that fetches. The request context makes each key's loader once, on first use
+(``RoomLoader.on(info)``), as Saleor's ``context_key`` loaders do; two rooms that need the same rows declare the
+same key with the same function and share one loader (so their keys batch into one statement), without importing
+each other. Declaring a key twice with a different function is refused at import.
+
 They do not cache (``cache=False``): a WebSocket context lives as long as its connection, and cached rows would
 go stale between events; batching within one execution is what removes the N+1 queries.
 """
@@ -9,26 +15,12 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from models import (
-    BatchItem,
-    BatchJob,
-    BatchPresetUse,
-    ImageEdit,
-    ReferenceImage,
-    StylePreset,
-    StylePresetVersion,
-    User,
-)
-from services import credits, users
 from services.core.pagination import Page
-from services.generation import reads
-from services.presets import reads as preset_reads
-from services.presets.stats import PresetStats, stats_of
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -44,16 +36,22 @@ def _loader(fetch: Callable[[list[K]], Awaitable[Mapping[K, V]]], missing: Any =
     return DataLoader(load_fn=load, cache=False)
 
 
-async def _viewable_presets(keys: list[tuple[uuid.UUID, uuid.UUID]]) -> dict[tuple[uuid.UUID, uuid.UUID], StylePreset]:
-    """Keys are (viewer, preset): one query per viewer (one viewer per request in practice)."""
-    by_viewer: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for viewer, wanted in keys:
-        by_viewer[viewer].append(wanted)
-    found: dict[tuple[uuid.UUID, uuid.UUID], StylePreset] = {}
-    for viewer, preset_ids in by_viewer.items():
-        for ident, row in (await preset_reads.viewable_by_id(viewer, preset_ids)).items():
-            found[(viewer, ident)] = row
-    return found
+def _per_viewer(
+    fetch: Callable[[uuid.UUID, list[uuid.UUID]], Awaitable[Mapping[uuid.UUID, Any]]],
+) -> Callable[[list[tuple[uuid.UUID, uuid.UUID]]], Awaitable[Mapping[tuple[uuid.UUID, uuid.UUID], Any]]]:
+    """Keys are (viewer, row): one query per viewer (one viewer per request in practice)."""
+
+    async def fetch_all(keys: list[tuple[uuid.UUID, uuid.UUID]]) -> dict[tuple[uuid.UUID, uuid.UUID], Any]:
+        by_viewer: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for viewer, wanted in keys:
+            by_viewer[viewer].append(wanted)
+        found: dict[tuple[uuid.UUID, uuid.UUID], Any] = {}
+        for viewer, ids in by_viewer.items():
+            for ident, row in (await fetch(viewer, ids)).items():
+                found[(viewer, ident)] = row
+        return found
+
+    return fetch_all
 
 
 PageKey = tuple[uuid.UUID, uuid.UUID, int, str | None]
@@ -96,44 +94,38 @@ def _counts(
     return DataLoader(load_fn=load, cache=False)
 
 
-@dataclass
-class Loaders:
-    images_by_batch: DataLoader[uuid.UUID, list[ImageEdit]] = field(
-        default_factory=lambda: _loader(reads.images_of, missing=[])
-    )
-    items_by_batch: DataLoader[uuid.UUID, list[BatchItem]] = field(
-        default_factory=lambda: _loader(reads.items_of, missing=[])
-    )
-    users: DataLoader[uuid.UUID, User | None] = field(default_factory=lambda: _loader(users.get_many))
-    preset_stats: DataLoader[uuid.UUID, PresetStats] = field(
-        default_factory=lambda: _loader(stats_of, missing=PresetStats())
-    )
-    preset_versions: DataLoader[uuid.UUID, list[StylePresetVersion]] = field(
-        default_factory=lambda: _loader(preset_reads.versions_of, missing=[])
-    )
-    preset_version: DataLoader[uuid.UUID, StylePresetVersion | None] = field(
-        default_factory=lambda: _loader(preset_reads.versions_by_id)
-    )
-    viewable_presets: DataLoader[tuple[uuid.UUID, uuid.UUID], StylePreset | None] = field(
-        default_factory=lambda: _loader(_viewable_presets)
-    )
-    preview_images: DataLoader[uuid.UUID, ImageEdit | None] = field(
-        default_factory=lambda: _loader(preset_reads.previews_of)
-    )
-    references: DataLoader[uuid.UUID, ReferenceImage | None] = field(
-        default_factory=lambda: _loader(preset_reads.references_by_id)
-    )
-    preset_uses: DataLoader[uuid.UUID, list[BatchPresetUse]] = field(
-        default_factory=lambda: _loader(preset_reads.uses_of, missing=[])
-    )
-    batch_by_id: DataLoader[uuid.UUID, BatchJob | None] = field(default_factory=lambda: _loader(reads.batches_by_id))
-    item_by_id: DataLoader[uuid.UUID, BatchItem | None] = field(default_factory=lambda: _loader(reads.items_by_id))
-    project_images: DataLoader[PageKey, Page[ImageEdit]] = field(default_factory=lambda: _pages(reads.images_pages))
-    project_batches: DataLoader[PageKey, Page[BatchJob]] = field(default_factory=lambda: _pages(reads.batches_pages))
-    project_image_counts: DataLoader[tuple[uuid.UUID, uuid.UUID], int] = field(
-        default_factory=lambda: _counts(reads.image_counts)
-    )
-    project_batch_counts: DataLoader[tuple[uuid.UUID, uuid.UUID], int] = field(
-        default_factory=lambda: _counts(reads.batch_counts)
-    )
-    credits_held: DataLoader[uuid.UUID, int] = field(default_factory=lambda: _loader(credits.held_many, missing=0))
+_SHAPES: dict[str, Callable[[Callable[..., Any], Any], DataLoader[Any, Any]]] = {
+    "rows": lambda fetch, missing: _loader(fetch, missing),
+    "per_viewer": lambda fetch, missing: _loader(_per_viewer(fetch), missing),
+    "pages": lambda fetch, _: _pages(fetch),
+    "counts": lambda fetch, _: _counts(fetch),
+}
+_DECLARED: dict[str, tuple[str, Callable[..., Any], Any]] = {}
+
+
+@dataclass(frozen=True, eq=False)
+class RoomLoader(Generic[K, V]):
+    """One loader of a room: ``shape`` is ``rows`` (key -> value, ``missing`` when absent), ``per_viewer``
+    ((viewer, id) -> value, fetched per viewer), ``pages`` (``PageKey`` -> ``Page``) or ``counts``
+    ((viewer, parent) -> int); ``fetch`` is the service function behind it."""
+
+    context_key: str
+    shape: str
+    fetch: Callable[..., Any]
+    missing: Any = None
+
+    def __post_init__(self) -> None:
+        if self.shape not in _SHAPES:
+            raise ValueError(f"{self.context_key}: unknown loader shape {self.shape!r}")
+        declared = (self.shape, self.fetch, self.missing)
+        if _DECLARED.setdefault(self.context_key, declared) != declared:
+            raise ValueError(f"loader {self.context_key!r} is declared twice with different fetches")
+
+    def make(self) -> DataLoader[K, V]:
+        return _SHAPES[self.shape](self.fetch, self.missing)
+
+    def on(self, info: Any) -> DataLoader[K, V]:
+        """This request's loader (``info`` is ``strawberry.Info`` or the context itself)."""
+        context = getattr(info, "context", info)
+        loader: DataLoader[K, V] = context.loader(self)
+        return loader

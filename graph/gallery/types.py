@@ -10,6 +10,7 @@ import strawberry
 from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode
 from graph.core.rooms import room_type
+from graph.gallery import loaders
 from graph.gallery.enums import GalleryVisibility
 from models import GalleryItem
 from services.generation import reads
@@ -45,7 +46,7 @@ class GalleryItemType:
     async def presets(self, info: strawberry.Info) -> list[PresetUse]:
         parameters: type[PresetUseParameters] = room_type("graph.generation.types", "PresetUseParameters")
         batch_id = self._model.image_edit.batch_job_id
-        batch = await info.context.loaders.batch_by_id.load(batch_id) if batch_id else None
+        batch = await loaders.batch_by_id.on(info).load(batch_id) if batch_id else None
         return [parameters.from_use(use) for use in reads.presets_used(batch)] if batch else []
 
     @classmethod

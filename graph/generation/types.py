@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from graph.core.convert import from_row, source
 from graph.core.rooms import room_type
+from graph.generation import loaders
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
 from services.generation import reads
@@ -94,8 +95,8 @@ class ImageEditType:
     )
     async def remix(self, info: strawberry.Info) -> GenerateParameters:
         edit = self._model
-        batch = await info.context.loaders.batch_by_id.load(edit.batch_job_id) if edit.batch_job_id else None
-        item = await info.context.loaders.item_by_id.load(edit.item_id) if edit.item_id else None
+        batch = await loaders.batch_by_id.on(info).load(edit.batch_job_id) if edit.batch_job_id else None
+        item = await loaders.item_by_id.on(info).load(edit.item_id) if edit.item_id else None
         return GenerateParameters.from_remix(reads.remix_of(edit, batch, item))
 
     @classmethod
@@ -150,7 +151,7 @@ class BatchJobType:
 
     @strawberry.field(description="Every requested image, in batch order.")  # type: ignore[untyped-decorator]
     async def images(self, info: strawberry.Info) -> list[ImageEditType]:
-        edits = await info.context.loaders.images_by_batch.load(self._model.id)
+        edits = await loaders.images_by_batch.on(info).load(self._model.id)
         return [ImageEditType.from_model(edit) for edit in edits]
 
     @strawberry.field(description="The presets it used: exact versions, weights and intensities, lead first.")  # type: ignore[untyped-decorator]
@@ -158,12 +159,12 @@ class BatchJobType:
         self, info: strawberry.Info
     ) -> list[Annotated[BatchPresetUseType, strawberry.lazy("graph.presets.types")]]:
         use_type: type[BatchPresetUseType] = room_type("graph.presets.types", "BatchPresetUseType")
-        uses = await info.context.loaders.preset_uses.load(self._model.id)
+        uses = await loaders.preset_uses.on(info).load(self._model.id)
         return [use_type.from_model(use) for use in uses]
 
     @strawberry.field(description="The provider calls, in order.")  # type: ignore[untyped-decorator]
     async def items(self, info: strawberry.Info) -> list[BatchItemType]:
-        rows = await info.context.loaders.items_by_batch.load(self._model.id)
+        rows = await loaders.items_by_batch.on(info).load(self._model.id)
         return [BatchItemType.from_model(row) for row in rows]
 
     @classmethod

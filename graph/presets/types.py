@@ -11,6 +11,7 @@ import strawberry
 from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode, SizeTier
 from graph.core.rooms import room_type
+from graph.presets import loaders
 from graph.presets.enums import PresetVisibility
 from models import BatchPresetUse, StylePreset, StylePresetVersion
 from services.presets.stats import PresetStats
@@ -87,12 +88,12 @@ class StylePresetType(PresetSettings):
         self, info: strawberry.Info
     ) -> list[Annotated[ReferenceImageType, strawberry.lazy("graph.generation.types")]]:
         reference: type[ReferenceImageType] = room_type("graph.generation.types", "ReferenceImageType")
-        rows = await info.context.loaders.references.load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
+        rows = await loaders.references.on(info).load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
         return [reference.from_model(row) for row in rows if row is not None]
 
     @strawberry.field(description="Every version, newest first.")  # type: ignore[untyped-decorator]
     async def versions(self, info: strawberry.Info) -> list[StylePresetVersionType]:
-        rows = await info.context.loaders.preset_versions.load(self._model.id)
+        rows = await loaders.versions.on(info).load(self._model.id)
         return [StylePresetVersionType.from_model(row) for row in rows]
 
     @strawberry.field(description="The preset it was forked from, when you may read it.")  # type: ignore[untyped-decorator]
@@ -100,25 +101,25 @@ class StylePresetType(PresetSettings):
         if self._model.forked_from_id is None:
             return None
         viewer = await info.context.user()
-        found = await info.context.loaders.viewable_presets.load((viewer.id, self._model.forked_from_id))
+        found = await loaders.viewable.on(info).load((viewer.id, self._model.forked_from_id))
         return StylePresetType.from_model(found) if found else None
 
     @strawberry.field(description="Who made it (the display name only).")  # type: ignore[untyped-decorator]
     async def owner(self, info: strawberry.Info) -> Annotated[PublicUser, strawberry.lazy("graph.users.types")]:
         author: type[PublicUser] = room_type("graph.users.types", "PublicUser")
-        user = await info.context.loaders.users.load(self._model.owner_id)
+        user = await loaders.owners.on(info).load(self._model.owner_id)
         return author(display_name=user.display_name if user else "")
 
     @strawberry.field(description="Its preview image, once `stylePresetPreview` delivered one.")  # type: ignore[untyped-decorator]
     async def preview(self, info: strawberry.Info) -> PresetPreview | None:
         if self._model.preview_batch_job_id is None:
             return None
-        edit = await info.context.loaders.preview_images.load(self._model.preview_batch_job_id)
+        edit = await loaders.previews.on(info).load(self._model.preview_batch_job_id)
         return PresetPreview(url=edit.image_url, width=edit.width, height=edit.height) if edit else None
 
     @strawberry.field(description="How it did in real batches.")  # type: ignore[untyped-decorator]
     async def stats(self, info: strawberry.Info) -> PresetStatsType:
-        return PresetStatsType.from_stats(await info.context.loaders.preset_stats.load(self._model.id))
+        return PresetStatsType.from_stats(await loaders.stats.on(info).load(self._model.id))
 
     @classmethod
     def from_model(cls, preset: StylePreset) -> StylePresetType:
@@ -139,7 +140,7 @@ class BatchPresetUseType:
     async def preset_version(self, info: strawberry.Info) -> StylePresetVersionType | None:
         if self._model.preset_version_id is None:
             return None
-        row = await info.context.loaders.preset_version.load(self._model.preset_version_id)
+        row = await loaders.version.on(info).load(self._model.preset_version_id)
         return StylePresetVersionType.from_model(row) if row else None
 
     @strawberry.field(description="The preset now, when you may still read it.")  # type: ignore[untyped-decorator]
@@ -147,7 +148,7 @@ class BatchPresetUseType:
         if self._model.preset_id is None:
             return None
         viewer = await info.context.user()
-        found = await info.context.loaders.viewable_presets.load((viewer.id, self._model.preset_id))
+        found = await loaders.viewable.on(info).load((viewer.id, self._model.preset_id))
         return StylePresetType.from_model(found) if found else None
 
     @classmethod

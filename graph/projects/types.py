@@ -15,6 +15,7 @@ from graph.core.connections import Connection
 from graph.core.convert import from_row
 from graph.core.enums import GenerationMode
 from graph.core.rooms import room_type
+from graph.projects import loaders
 from graph.projects.enums import ProcessingStatus
 from models import Project
 from services.core.pagination import DEFAULT_PAGE_SIZE
@@ -46,7 +47,7 @@ class ProjectType:
     async def style_presets(self, info: strawberry.Info) -> list[StylePreset]:
         preset: type[StylePresetType] = room_type("graph.presets.types", "StylePresetType")
         ids = [uuid.UUID(str(p)) for p in self._model.style_presets]
-        found = await info.context.loaders.viewable_presets.load_many([(self._model.owner_id, i) for i in ids])
+        found = await loaders.viewable_presets.on(info).load_many([(self._model.owner_id, i) for i in ids])
         return [preset.from_model(row) for row in found if row is not None]
 
     @strawberry.field(description="The project's batch jobs, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
@@ -57,10 +58,10 @@ class ProjectType:
         after: After = None,
     ) -> Connection[BatchJob]:
         # Loaded with every other project's batches of this page (one statement), and counted the same way.
-        loaders = info.context.loaders
         key = (self._model.owner_id, self._model.id)
-        page = await loaders.project_batches.load((*key, first, after))
-        counted = dataclasses.replace(page, counter=lambda: loaders.project_batch_counts.load(key))
+        page = await loaders.batches.on(info).load((*key, first, after))
+        counter = loaders.batch_counts.on(info)
+        counted = dataclasses.replace(page, counter=lambda: counter.load(key))
         batch: type[BatchJobType] = room_type("graph.generation.types", "BatchJobType")
         return Connection.from_page(counted, batch.from_model)
 
@@ -71,10 +72,10 @@ class ProjectType:
         first: First = DEFAULT_PAGE_SIZE,
         after: After = None,
     ) -> Connection[Image]:
-        loaders = info.context.loaders
         key = (self._model.owner_id, self._model.id)
-        page = await loaders.project_images.load((*key, first, after))
-        counted = dataclasses.replace(page, counter=lambda: loaders.project_image_counts.load(key))
+        page = await loaders.images.on(info).load((*key, first, after))
+        counter = loaders.image_counts.on(info)
+        counted = dataclasses.replace(page, counter=lambda: counter.load(key))
         image: type[ImageEditType] = room_type("graph.generation.types", "ImageEditType")
         return Connection.from_page(counted, image.from_model)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 import strawberry
 
 from graph.core.convert import from_row
+from graph.users import loaders
 from graph.users.enums import Role
 from models import User
 
@@ -24,7 +25,7 @@ class UserType:
 
     @strawberry.field(description="Credits on hold for batches still running (not part of `credits`).")  # type: ignore[untyped-decorator]
     async def credits_held(self, info: strawberry.Info) -> int:
-        held: int = await info.context.loaders.credits_held.load(uuid.UUID(self.id))
+        held: int = await loaders.credits_held.on(info).load(uuid.UUID(self.id))
         return held
 
     @classmethod
