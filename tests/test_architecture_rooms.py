@@ -40,6 +40,8 @@ def runtime_room_imports(tree: ast.Module, room: str) -> list[tuple[int, str]]:
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
         for name in names:
             parts = name.split(".")
             if len(parts) >= 2 and parts[0] == "graph" and parts[1] not in (room, "core"):
