@@ -373,7 +373,7 @@ def graphql_server_app(var_dir: Path) -> Any:
     from services import projects, users
     from services.core.auth import issue_token
     from services.core.config import Settings
-    from services.generation.plan import GenerateRequest
+    from services.generation.plan import SubmitRequest
     from services.generation.submit import submit
 
     # Every socket is the same user here: lift the per-user caps and the operations budget above what is measured.
@@ -411,7 +411,7 @@ def graphql_server_app(var_dir: Path) -> Any:
         runtime = product.state.services
         user = await users.get_or_create_by_subject(BENCH_SUBJECT, settings.signup_credits)
         project = await projects.create(user.id, projects.ProjectChanges(name="fan-out"))
-        request = GenerateRequest(
+        request = SubmitRequest(
             project_id=str(project.id), mode=GenerationMode.TEXT_TO_IMAGE, prompts=["fan-out"], count=4
         )
         submitted = await submit(

@@ -59,7 +59,7 @@ from models import BatchJob, BatchStatus, GenerationMode, User
 from services import projects, users
 from services.core import db
 from services.core.config import Settings
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.submit import submit
 from services.infra.bus import create_bus
@@ -361,7 +361,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         cpu, wall = time.process_time(), time.perf_counter()
         for index in range(config.batches):
             user, project_id = owners[index % config.users]
-            request = GenerateRequest(
+            request = SubmitRequest(
                 project_id=project_id,
                 mode=GenerationMode.TEXT_TO_IMAGE,
                 prompts=[f"bench batch {index}: a lighthouse at dusk"],

@@ -41,8 +41,8 @@ Input = Annotated[GenerateInput, strawberry.argument(description="What to genera
 PAGE_ARGS = " `first` is at most 100."
 
 
-def to_request(input: GenerateInput) -> plan.GenerateRequest:
-    return plan.GenerateRequest(
+def to_request(input: GenerateInput) -> plan.SubmitRequest:
+    return plan.SubmitRequest(
         project_id=input.project_id,
         mode=input.mode,
         prompt=input.prompt,

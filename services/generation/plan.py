@@ -27,7 +27,7 @@ DEFAULT_SET_IMAGES = 4
 
 
 @dataclass(frozen=True, slots=True)
-class GenerateRequest:
+class SubmitRequest:
     """A generate request as a client sent it: one ``prompt`` or several ``prompts`` (not both)."""
 
     project_id: str
@@ -101,7 +101,7 @@ def input_field(*path: str) -> list[str]:
     return ["input", *path]
 
 
-def _parse_size(request: GenerateRequest, settings: Settings, lead: StylePresetVersion | None) -> tuple[int, int]:
+def _parse_size(request: SubmitRequest, settings: Settings, lead: StylePresetVersion | None) -> tuple[int, int]:
     bounds = caps.size_bounds(settings.seedream_provider)
     given = request.size is not None or request.aspect_ratio is not None or request.resolution is not None
     if not given and lead is not None:
@@ -115,7 +115,7 @@ def _parse_size(request: GenerateRequest, settings: Settings, lead: StylePresetV
     return resolved if resolved is not None else caps.DEFAULT_SIZE
 
 
-def _prompts(request: GenerateRequest) -> list[str]:
+def _prompts(request: SubmitRequest) -> list[str]:
     if request.prompt is not None and request.prompts is not None:
         raise InvalidInput("give prompt or prompts, not both", input_field("prompts"))
     given = request.prompts if request.prompts is not None else [request.prompt] if request.prompt is not None else []
@@ -135,7 +135,7 @@ def _prompts(request: GenerateRequest) -> list[str]:
     return cleaned
 
 
-async def _presets(user: User, request: GenerateRequest) -> list[AppliedPreset]:
+async def _presets(user: User, request: SubmitRequest) -> list[AppliedPreset]:
     if request.style_preset_id is not None:
         if request.presets is not None:
             raise InvalidInput("give presets or stylePresetId, not both", input_field("style_preset_id"))
@@ -152,7 +152,7 @@ async def _presets(user: User, request: GenerateRequest) -> list[AppliedPreset]:
     return await styles.resolve(user, request.presets or [], at=input_field("presets"))
 
 
-def check_request_text(request: GenerateRequest) -> None:
+def check_request_text(request: SubmitRequest) -> None:
     """The text policy over the request's own strings (prompts apart: ``_prompts`` checks them in order)."""
     check_idempotency_key(request.idempotency_key)
     check_optional_text(request.size, input_field("size"), max_length=MAX_SIZE_TEXT)
@@ -160,7 +160,7 @@ def check_request_text(request: GenerateRequest) -> None:
     check_reference_specs(request.references)
 
 
-async def plan(user: User, request: GenerateRequest, settings: Settings) -> Plan:
+async def plan(user: User, request: SubmitRequest, settings: Settings) -> Plan:
     """Validate a request and work out its items, size and price. Raises ``InvalidInput``/``NotFound``.
 
     Every argument is checked here, before anything is fetched or written (reference URLs only by their shape).
@@ -250,7 +250,7 @@ def check_idempotency_key(key: str | None) -> None:
         raise InvalidInput(f"idempotencyKey must be 1-{MAX_IDEMPOTENCY_KEY} characters", input_field("idempotency_key"))
 
 
-async def quote(user: User, request: GenerateRequest, settings: Settings) -> Quote:
+async def quote(user: User, request: SubmitRequest, settings: Settings) -> Quote:
     """What the request would cost and whether the balance covers it (nothing is held)."""
     planned = await plan(user, request, settings)
     return Quote(plan=planned, balance=await credits.balance(user.id) or 0)

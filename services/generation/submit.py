@@ -41,7 +41,7 @@ from services import access, credits, projects
 from services.core.config import Settings
 from services.core.errors import Conflict
 from services.generation import outbox
-from services.generation.plan import GenerateRequest, Plan, check_idempotency_key, plan
+from services.generation.plan import Plan, SubmitRequest, check_idempotency_key, plan
 from services.generation.references import resolve_references
 from services.infra.jobs import JobQueue
 from services.infra.storage import Storage
@@ -65,7 +65,7 @@ async def _earlier(user: User, idempotency_key: str | None) -> BatchJob | None:
 
 async def submit(
     user: User,
-    request: GenerateRequest,
+    request: SubmitRequest,
     *,
     settings: Settings,
     storage: Storage,
@@ -107,7 +107,7 @@ async def submit(
     return Submitted(batch=batch, created=True)
 
 
-def request_fingerprint(request: GenerateRequest) -> str:
+def request_fingerprint(request: SubmitRequest) -> str:
     """SHA-256 of what the request asks for (all but its idempotency key), to tell a retry from a key reused for a
     different request."""
     asked = dataclasses.asdict(request)

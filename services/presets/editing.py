@@ -18,7 +18,7 @@ from models import GenerationMode, PresetVisibility, Project, StylePreset, Style
 from services import access
 from services.core.config import Settings
 from services.core.errors import Conflict, InvalidInput, InvalidInputs, NotFound, UserFacingError
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.styles import PresetUseSpec
 from services.generation.submit import Submitted, submit
 from services.infra.jobs import JobQueue
@@ -159,7 +159,7 @@ async def preview(
     try:
         submitted = await submit(
             user,
-            GenerateRequest(
+            SubmitRequest(
                 project_id=str(project.id),
                 mode=GenerationMode.TEXT_TO_IMAGE,
                 prompt=PREVIEW_PROMPT,

@@ -18,7 +18,7 @@ from starlette.applications import Starlette
 from models import BatchJob, BatchOutbox, BatchStatus, CreditLedgerEntry, GenerationMode, LedgerKind, User
 from services.generation.cancel import cancel
 from services.generation.outbox import Outbox
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.submit import Submitted, submit
 from services.infra.jobs import SaqQueue
 from services.infra.outage import Outage
@@ -63,7 +63,7 @@ def quiet_outage() -> Outage:
 
 async def submit_as(app: Starlette, user: User, project: str, queue: Outbox, **fields: object) -> Submitted:
     runtime = app.state.services
-    request = GenerateRequest(project_id=project, mode=GenerationMode.TEXT_TO_IMAGE, **fields)  # type: ignore[arg-type]
+    request = SubmitRequest(project_id=project, mode=GenerationMode.TEXT_TO_IMAGE, **fields)  # type: ignore[arg-type]
     return await submit(
         user,
         request,

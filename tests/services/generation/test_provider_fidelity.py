@@ -26,7 +26,7 @@ from models import (
     User,
 )
 from services.core.config import Settings
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.submit import submit
 from services.infra.limits import create_limiter
@@ -133,7 +133,7 @@ async def queued_batch(
     fields: dict[str, Any] = {"max_images": images} if mode is GenerationMode.SEQUENTIAL else {"count": images}
     submitted = await submit(
         user,
-        GenerateRequest(project_id=project, mode=mode, prompt=prompt, size="1024x1024", **fields),
+        SubmitRequest(project_id=project, mode=mode, prompt=prompt, size="1024x1024", **fields),
         settings=runtime.settings,
         storage=runtime.storage,
         http=runtime.http,

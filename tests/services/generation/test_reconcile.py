@@ -16,7 +16,7 @@ from models import (
     LedgerKind,
     User,
 )
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.reconcile import reconcile
 from services.generation.settlement import Delivered, deliver_image
 from services.generation.submit import submit
@@ -59,7 +59,7 @@ async def test_open_batches_are_resumed_without_charging_twice(
     dead = DeadQueue()
     submitted = await submit(
         user,
-        GenerateRequest(
+        SubmitRequest(
             project_id=project,
             mode=GenerationMode.SEQUENTIAL,
             prompt="resume me",

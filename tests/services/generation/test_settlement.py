@@ -28,7 +28,7 @@ from models import (
 )
 from services.analytics import recording
 from services.generation.cancel import cancel
-from services.generation.plan import GenerateRequest
+from services.generation.plan import SubmitRequest
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome
 from services.generation.submit import submit
 from services.infra.jobs import InProcessQueue
@@ -51,7 +51,7 @@ async def _submitted(app: Starlette, gql: GQL, make_caller: MakeCaller, images: 
     user = await User.get(subject=alice.subject)
     submitted = await submit(
         user,
-        GenerateRequest(
+        SubmitRequest(
             project_id=project, mode=GenerationMode.TEXT_TO_IMAGE, prompt="counted", count=images, size="1024x1024"
         ),
         settings=runtime.settings,
@@ -170,9 +170,7 @@ async def test_cancel_while_images_are_in_flight_keeps_items_images_ledger_and_e
         try:
             submitted = await submit(
                 user,
-                GenerateRequest(
-                    project_id=project, mode=GenerationMode.TEXT_TO_IMAGE, prompts=prompts, size="1024x1024"
-                ),
+                SubmitRequest(project_id=project, mode=GenerationMode.TEXT_TO_IMAGE, prompts=prompts, size="1024x1024"),
                 settings=settings,
                 storage=runtime.storage,
                 http=runtime.http,
