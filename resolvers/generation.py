@@ -24,7 +24,7 @@ from graph.generation.payloads import (
     ImageUploadPayload,
     UploadDeletePayload,
 )
-from graph.generation.types import BatchJobType, ImageEditType, Quote, ReferenceImageType
+from graph.generation.types import BatchJobType, ImageEditType, QuoteType, ReferenceImageType
 from services.core.errors import NotFound
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import capabilities as caps
@@ -78,9 +78,9 @@ async def capabilities(info: Info) -> Capabilities:
     return Capabilities.from_settings(info.context.services.settings)
 
 
-async def quote(info: Info, input: Input) -> Quote:
+async def quote(info: Info, input: Input) -> QuoteType:
     user = await info.context.user()
-    return Quote.from_quote(await plan.quote(user, to_request(input), info.context.services.settings))
+    return QuoteType.from_quote(await plan.quote(user, to_request(input), info.context.services.settings))
 
 
 async def generate(info: Info, input: Input) -> GeneratePayload:
@@ -232,7 +232,7 @@ class GenerationQueries:
     capabilities: Capabilities = strawberry.field(
         resolver=capabilities, description="Modes, sizes, limits and prices (no token needed)."
     )
-    quote: Quote = strawberry.field(
+    quote: QuoteType = strawberry.field(
         resolver=quote, description="What a generate request would cost, and whether your balance covers it."
     )
     batch_job: BatchJobType | None = strawberry.field(

@@ -16,7 +16,7 @@ from graph.generation import loaders
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
 from services.generation import reads
-from services.generation.plan import Quote as PlannedQuote
+from services.generation.plan import Quote
 
 
 @strawberry.type(description="A reference image of a generation, shaped like `ReferenceInput`.")
@@ -188,8 +188,8 @@ class ReferenceImageType:
         return from_row(cls, image)
 
 
-@strawberry.type(description="What a generate request would cost.")
-class Quote:
+@strawberry.type(name="Quote", description="What a generate request would cost.")
+class QuoteType:
     total_images: int = strawberry.field(description="Images it asks for (sets count at their maxImages).")
     provider_calls: int = strawberry.field(description="Provider calls it makes.")
     width: int = strawberry.field(description="Resolved width.")
@@ -203,6 +203,6 @@ class Quote:
     covered: bool = strawberry.field(description="Whether the balance covers the total.")
 
     @classmethod
-    def from_quote(cls, quoted: PlannedQuote) -> Quote:
+    def from_quote(cls, quoted: Quote) -> QuoteType:
         plan = quoted.plan
         return from_row(cls, plan, provider_calls=len(plan.items), balance=quoted.balance, covered=quoted.covered)
