@@ -172,7 +172,7 @@ async def readyz(request: Request) -> Response:
     required = set(services.settings.readiness_requires)
     states = {
         "database": "ok" if await _database_answers(request.app.state.database_outage) else "down",
-        "redis": ("ok" if await services.queue.healthy() else "down") if services.settings.redis_url else "disabled",
+        "redis": ("ok" if await services.outbox.healthy() else "down") if services.settings.redis_url else "disabled",
         "bus": "ok" if services.bus.healthy else "down",
     }
     components = {name: {"status": state, "required": name in required} for name, state in states.items()}
@@ -308,7 +308,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 settings=settings,
                 verifier=TokenVerifier(settings),
                 bus=runtime.bus,
-                queue=runtime.queue,
+                outbox=runtime.outbox,
                 storage=runtime.storage,
                 publisher=runtime.publisher,
                 http=runtime.http,
@@ -325,7 +325,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 max_subscriptions_per_user=settings.ws_max_subscriptions_per_user,
             )
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
-            await reconcile(runtime.queue, runtime.publisher)
+            await reconcile(runtime.outbox, runtime.publisher)
             # What startup built (schema, ORM metadata, modules) lives as long as the process: keep it out of the
             # collector's full passes, which otherwise walk it again and again while thousands of idle sockets
             # allocate their keep-alive pings (measured: most of an idle server's CPU).

@@ -36,7 +36,7 @@ async def metrics_endpoint(request: Request) -> Response:
     services: Any = getattr(request.app.state, "services", None)
     if services is not None:
         try:
-            metrics.QUEUE_DEPTH.set(await services.queue.queued_count())
+            metrics.QUEUE_DEPTH.set(await services.outbox.queued_count())
         except Exception:  # Redis unreachable: the other metrics still matter, and the gauge keeps its last value
             log.warning("metrics: could not read the queue depth", exc_info=True)
     return Response(generate_latest(registry()), media_type=CONTENT_TYPE_LATEST)

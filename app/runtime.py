@@ -51,7 +51,7 @@ DEFAULT_BASE_URLS = {
 class Runtime:
     settings: Settings
     bus: EventBus
-    queue: JobQueue
+    outbox: JobQueue
     """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
     storage: Storage
     publisher: ProgressPublisher
@@ -225,7 +225,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             yield Runtime(
                 settings=settings,
                 bus=bus,
-                queue=outbox,
+                outbox=outbox,
                 storage=storage,
                 publisher=publisher,
                 http=http,

@@ -92,7 +92,7 @@ async def generate(info: Info, input: Input) -> GeneratePayload:
         settings=services.settings,
         storage=services.storage,
         http=services.http,
-        queue=services.queue,
+        queue=services.outbox,
         publisher=services.publisher,
     )
     return GeneratePayload(batch_job=BatchJobType.from_model(submitted.batch), created=submitted.created)
@@ -101,7 +101,7 @@ async def generate(info: Info, input: Input) -> GeneratePayload:
 async def batch_job_cancel(info: Info, id: BatchId) -> BatchJobCancelPayload:
     user = await info.context.user()
     services = info.context.services
-    outcome = await cancel(user, id, queue=services.queue, publisher=services.publisher)
+    outcome = await cancel(user, id, queue=services.outbox, publisher=services.publisher)
     return BatchJobCancelPayload(
         batch_job=BatchJobType.from_model(outcome.batch),
         kept_images=outcome.kept_images,
@@ -124,7 +124,7 @@ async def batch_job_retry(
         id,
         only_failed=only_failed,
         settings=services.settings,
-        queue=services.queue,
+        queue=services.outbox,
         publisher=services.publisher,
     )
     return BatchJobRetryPayload(batch_job=BatchJobType.from_model(batch))

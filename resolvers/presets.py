@@ -141,7 +141,7 @@ async def style_preset_preview(info: Info, id: PresetId) -> StylePresetPreviewPa
         settings=services.settings,
         storage=services.storage,
         http=services.http,
-        queue=services.queue,
+        queue=services.outbox,
         publisher=services.publisher,
     )
     return StylePresetPreviewPayload(

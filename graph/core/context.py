@@ -35,7 +35,8 @@ class AppServices:
     settings: Settings
     verifier: TokenVerifier
     bus: EventBus
-    queue: JobQueue
+    outbox: JobQueue
+    """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
     storage: Storage
     publisher: ProgressPublisher
     http: httpx.AsyncClient

@@ -85,7 +85,7 @@ async def test_open_batches_are_resumed_without_charging_twice(
         Delivered(stored.key, stored.url, 1024, 1024, "image/png", stored.size_bytes, 10, {"index": 0}),
     )
 
-    resumed = await reconcile(runtime.queue, runtime.publisher)
+    resumed = await reconcile(runtime.outbox, runtime.publisher)
     assert resumed >= 1
     await wait_until_ended(app, str(batch_id))
 
