@@ -43,19 +43,24 @@ async def project_list(
     return Connection.from_page(page, ProjectType.from_model)
 
 
+def _changes(input: ProjectCreateInput | ProjectUpdateInput) -> projects.ProjectChanges:
+    """What a create or update input asks for (an update's absent fields are None: left as they are)."""
+    return projects.ProjectChanges(
+        name=input.name,
+        description=input.description,
+        generation_type=input.generation_type,
+        batch_size=input.batch_size,
+        metadata=input.metadata,
+    )
+
+
 async def project_create(
     info: Info, input: Annotated[ProjectCreateInput, strawberry.argument(description="The new project.")]
 ) -> ProjectPayload:
     user = await info.context.user()
     created = await projects.create(
         user.id,
-        projects.ProjectChanges(
-            name=input.name,
-            description=input.description,
-            generation_type=input.generation_type,
-            batch_size=input.batch_size,
-            metadata=input.metadata,
-        ),
+        _changes(input),
     )
     return ProjectPayload(project=ProjectType.from_model(created))
 
@@ -69,13 +74,7 @@ async def project_update(
     updated = await projects.update(
         user.id,
         id,
-        projects.ProjectChanges(
-            name=input.name,
-            description=input.description,
-            generation_type=input.generation_type,
-            batch_size=input.batch_size,
-            metadata=input.metadata,
-        ),
+        _changes(input),
     )
     return ProjectPayload(project=ProjectType.from_model(updated))
 

@@ -98,11 +98,7 @@ class StylePresetType(PresetSettings):
 
     @strawberry.field(description="The preset it was forked from, when you may read it.")  # type: ignore[untyped-decorator]
     async def forked_from(self, info: strawberry.Info) -> StylePresetType | None:
-        if self._model.forked_from_id is None:
-            return None
-        viewer = await info.context.user()
-        found = await loaders.viewable.on(info).load((viewer.id, self._model.forked_from_id))
-        return StylePresetType.from_model(found) if found else None
+        return await readable_preset(info, self._model.forked_from_id)
 
     @strawberry.field(description="Who made it (the display name only).")  # type: ignore[untyped-decorator]
     async def owner(self, info: strawberry.Info) -> Annotated[PublicUser, strawberry.lazy("graph.users.types")]:
@@ -126,6 +122,15 @@ class StylePresetType(PresetSettings):
         return from_row(cls, preset, deleted=preset.deleted_at is not None)
 
 
+async def readable_preset(info: strawberry.Info, preset_id: uuid.UUID | None) -> StylePresetType | None:
+    """The preset ``preset_id`` when the viewer may read it (batched with every other such field), else None."""
+    if preset_id is None:
+        return None
+    viewer = await info.context.user()
+    found = await loaders.viewable.on(info).load((viewer.id, preset_id))
+    return StylePresetType.from_model(found) if found else None
+
+
 @strawberry.type(name="BatchPresetUse", description="A preset a batch used: the exact version, weight and intensity.")
 class BatchPresetUseType:
     preset_id: strawberry.ID | None = strawberry.field(description="The preset (null if it no longer exists).")
@@ -145,11 +150,7 @@ class BatchPresetUseType:
 
     @strawberry.field(description="The preset now, when you may still read it.")  # type: ignore[untyped-decorator]
     async def preset(self, info: strawberry.Info) -> StylePresetType | None:
-        if self._model.preset_id is None:
-            return None
-        viewer = await info.context.user()
-        found = await loaders.viewable.on(info).load((viewer.id, self._model.preset_id))
-        return StylePresetType.from_model(found) if found else None
+        return await readable_preset(info, self._model.preset_id)
 
     @classmethod
     def from_model(cls, use: BatchPresetUse) -> BatchPresetUseType:

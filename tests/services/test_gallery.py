@@ -5,16 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from starlette.applications import Starlette
 
 from models import EditStatus, GalleryItem, GenerationMode, ImageEdit, Project, User
 from services import gallery
 from services.core.errors import Conflict, InvalidInput, NotFound
 from services.gallery import GalleryAddition, GalleryChanges, GalleryFilter
-
-
-async def _user(name: str) -> User:
-    return await User.create(id=uuid.uuid4(), subject=f"{name}-{uuid.uuid4().hex[:8]}", display_name=name)
 
 
 async def _image(owner: User, *, delivered: bool = True, prompt: str = "a red fox") -> ImageEdit:
@@ -30,16 +25,6 @@ async def _image(owner: User, *, delivered: bool = True, prompt: str = "a red fo
         image_key="outputs/x.png" if delivered else None,
         image_url="/media/outputs/x.png" if delivered else None,
     )
-
-
-@pytest.fixture
-async def alice(app: Starlette) -> User:
-    return await _user("alice")
-
-
-@pytest.fixture
-async def bob(app: Starlette) -> User:
-    return await _user("bob")
 
 
 async def _state(item_id: uuid.UUID) -> tuple[object, ...]:

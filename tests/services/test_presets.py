@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from starlette.applications import Starlette
 
 from models import PresetVisibility, StylePreset, StylePresetVersion, User
 from services.core.config import Settings
@@ -14,20 +13,6 @@ from services.presets import editing, reads
 from services.presets.fields import PresetFields
 
 SETTINGS = Settings()
-
-
-async def _user(name: str) -> User:
-    return await User.create(id=uuid.uuid4(), subject=f"{name}-{uuid.uuid4().hex[:8]}", display_name=name)
-
-
-@pytest.fixture
-async def alice(app: Starlette) -> User:
-    return await _user("alice")
-
-
-@pytest.fixture
-async def bob(app: Starlette) -> User:
-    return await _user("bob")
 
 
 async def _state(preset_id: uuid.UUID) -> tuple[object, ...]:

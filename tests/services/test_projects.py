@@ -5,26 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from starlette.applications import Starlette
 
 from models import BatchJob, BatchStatus, GenerationMode, Project, SizeTier, User
 from services import projects
 from services.core.errors import Conflict, InvalidInput, NotFound
 from services.projects import ProjectChanges
-
-
-async def _user(name: str) -> User:
-    return await User.create(id=uuid.uuid4(), subject=f"{name}-{uuid.uuid4().hex[:8]}", display_name=name)
-
-
-@pytest.fixture
-async def alice(app: Starlette) -> User:
-    return await _user("alice")
-
-
-@pytest.fixture
-async def bob(app: Starlette) -> User:
-    return await _user("bob")
 
 
 async def _snapshot(project_id: uuid.UUID) -> dict[str, object]:
