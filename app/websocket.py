@@ -389,7 +389,11 @@ class ProgressFanout:
         self.max_tokens = services.settings.graphql_max_tokens
         self._encode = encode
         self.feeds = BatchFeeds(
-            services.bus, self._deliver, self._end, item_concurrency=services.settings.batch_item_concurrency
+            services.bus,
+            self._deliver,
+            self._end,
+            history=services.publisher.history,
+            item_concurrency=services.settings.batch_item_concurrency,
         )
         self.shapes: dict[tuple[Any, ...], Shape] = {}
         self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
