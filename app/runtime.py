@@ -21,10 +21,10 @@ from services.core.config import ProviderKind, Settings
 from services.generation.outbox import Outbox
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.infra import metrics
+from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
 from services.infra.limits import create_limiter
-from services.infra.logs import create_log
 from services.infra.outage import Outage
 from services.infra.storage import LocalStorage, Storage
 from services.progress.history import BatchHistory

@@ -2,7 +2,7 @@
 
 Written only by the publisher (``services.progress.publisher``), after the state is in SQL and before the event is
 published: whoever subscribes first and reads the log after finds every event up to the one being published in the
-log or, later, on its subscription. Kept in a bounded log (``services.infra.logs``): a Redis stream per batch
+log or, later, on its subscription. Kept in a bounded log (``services.infra.bounded_log``): a Redis stream per batch
 (capped, expiring) in distributed mode, this process's memory in the embedded default.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from services.infra.logs import BoundedLog
+from services.infra.bounded_log import BoundedLog
 from services.progress.events import BatchProgress, from_json
 
 

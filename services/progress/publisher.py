@@ -29,8 +29,8 @@ from tortoise.expressions import F
 
 from models import BatchJob, BatchStatus, EditStatus, ImageEdit
 from services import projects
+from services.infra.bounded_log import InProcessLog
 from services.infra.bus import EventBus
-from services.infra.logs import InProcessLog
 from services.progress.channels import batch_channel, user_channel
 from services.progress.eta import Estimate
 from services.progress.events import BatchProgress, CreditBalance
