@@ -19,11 +19,9 @@ from tests.graph.test_subscriptions import messages_until_complete, socket, subs
 FIELDS = """seq status terminal completed kind at etaAt
     image { imageEditId batchIndex url }
     images { imageEditId batchIndex url }"""
-SHARED = "subscription($id: ID!, $after: Int) { batchProgress(batchJobId: $id, afterSeq: $after) { %s } }" % FIELDS
-OWN = (
-    "subscription($id: ID!, $after: Int) { ...Progress } "
-    "fragment Progress on Subscription { batchProgress(batchJobId: $id, afterSeq: $after) { %s } }" % FIELDS
-)
+FIELD = "batchProgress(batchJobId: $id, afterSeq: $after) { " + FIELDS + " }"
+SHARED = "subscription($id: ID!, $after: Int) { " + FIELD + " }"
+OWN = "subscription($id: ID!, $after: Int) { ...Progress } fragment Progress on Subscription { " + FIELD + " }"
 
 
 def events(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,7 +65,8 @@ async def test_a_client_that_drops_mid_batch_gets_exactly_the_missed_events_on_r
     missed = [event for event in whole if event["seq"] > last_seen]
     assert [e["seq"] for e in resumed] == [e["seq"] for e in missed] == list(range(last_seen + 1, whole[-1]["seq"] + 1))
     assert {e["kind"] for e in resumed} == {"REPLAY"}
-    assert {e["kind"] for e in whole[1:]} == {"EVENT"} and whole[0]["kind"] == "SNAPSHOT"
+    assert {e["kind"] for e in whole[1:]} == {"EVENT"}
+    assert whole[0]["kind"] == "SNAPSHOT"
     # The same events as they were published: images, counts and stamps.
     strip = ("kind",)
     assert [{k: v for k, v in e.items() if k not in strip} for e in resumed] == [
@@ -75,8 +74,10 @@ async def test_a_client_that_drops_mid_batch_gets_exactly_the_missed_events_on_r
     ]
     before = {e["image"]["batchIndex"] for e in seen if e["image"]}
     after = {e["image"]["batchIndex"] for e in resumed if e["image"]}
-    assert before | after == {0, 1, 2, 3} and not before & after
-    assert resumed[-1]["terminal"] is True and resumed[-1]["etaAt"] is None
+    assert before | after == {0, 1, 2, 3}
+    assert not before & after
+    assert resumed[-1]["terminal"] is True
+    assert resumed[-1]["etaAt"] is None
 
 
 @pytest.mark.parametrize("document", [SHARED, OWN], ids=["shared", "own"])
