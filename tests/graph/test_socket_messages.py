@@ -14,7 +14,7 @@ from tests.conftest import MakeCaller
 from tests.graph.test_subscriptions import PROTOCOL, socket
 
 
-@pytest.mark.parametrize("text", ["{not json", "[1,2,3]", '"hi"', "null", "42", "true"])
+@pytest.mark.parametrize("text", ["{not json", "[1,2,3]", '"hi"', "null", "42", "true", ""])
 @pytest.mark.parametrize("acknowledged", [False, True], ids=["before-init", "after-init"])
 async def test_a_message_that_is_not_a_json_object_closes_with_4400_and_one_log_line(
     app: Starlette,
