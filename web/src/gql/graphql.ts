@@ -205,6 +205,8 @@ export type BatchProgressEvent = {
   creditsHeld: Scalars['Int']['output'];
   /** Credits returned so far. */
   creditsRefunded: Scalars['Int']['output'];
+  /** When the batch should end (`at` + `etaSeconds`): count down to it between events; null once ended. */
+  etaAt?: Maybe<Scalars['DateTime']['output']>;
   /** Queue wait + run time; null once ended. */
   etaSeconds?: Maybe<Scalars['Float']['output']>;
   /** Images failed. */
@@ -213,6 +215,10 @@ export type BatchProgressEvent = {
   fraction: Scalars['Float']['output'];
   /** The image delivered with this event, if any. */
   image?: Maybe<DeliveredImage>;
+  /** On a SNAPSHOT: every image delivered so far, in batch order; empty on other events. */
+  images: Array<DeliveredImage>;
+  /** SNAPSHOT: the state read from the database (lists every delivered image in `images`); EVENT: a change as it happened; REPLAY: a change missed while away, replayed after `afterSeq`. */
+  kind: ProgressEventKind;
   /** Its project. */
   projectId: Scalars['ID']['output'];
   /** 1 = next to start; null once running. */
@@ -998,6 +1004,12 @@ export type ProcessingStatus =
   | 'IDLE'
   | 'PROCESSING'
   | 'QUEUED';
+
+/** How a subscriber came by an event: SNAPSHOT (read from the database), EVENT (live), REPLAY (missed while away, replayed after `afterSeq`). */
+export type ProgressEventKind =
+  | 'EVENT'
+  | 'REPLAY'
+  | 'SNAPSHOT';
 
 /** A folder of generations owned by one user. */
 export type Project = {
