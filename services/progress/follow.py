@@ -21,7 +21,7 @@ from models.enums import OPEN_BATCH_STATUSES
 from services import access
 from services.infra.bus import EventBus, Resync
 from services.progress.channels import batch_channel, user_channel
-from services.progress.events import BatchProgress, EventKind, ProgressEvent, from_json
+from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent, from_json
 from services.progress.history import BatchHistory
 from services.progress.snapshot import balance_snapshot, batch_snapshot
 
@@ -101,14 +101,25 @@ async def catch_up(snapshot: BatchProgress, after_seq: int | None, history: Batc
 
 async def follow_user(bus: EventBus, user_id: uuid.UUID, *, item_concurrency: int = 4) -> AsyncIterator[ProgressEvent]:
     """Every batch event of the user and their balance changes; after lost events, the open batches and the
-    balance are re-read."""
+    balance are re-read. A balance event is yielded only when the balance (or the credits held) differs from the
+    last one this follower yielded: a settlement that moved nothing for the user says nothing."""
+    last_balance: tuple[int, int] | None = None
     async with bus.subscribe(user_channel(user_id)) as subscription:
         async for item in subscription:
+            events: list[ProgressEvent]
             if isinstance(item, Resync):
-                for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES):
-                    yield await batch_snapshot(batch, item_concurrency=item_concurrency, snapshot=True)
+                events = [
+                    await batch_snapshot(batch, item_concurrency=item_concurrency, snapshot=True)
+                    for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES)
+                ]
                 balance = await balance_snapshot(user_id)
                 if balance is not None:
-                    yield balance
+                    events.append(balance)
             else:
-                yield from_json(item)
+                events = [from_json(item)]
+            for event in events:
+                if isinstance(event, CreditBalance):
+                    if (event.balance, event.held) == last_balance:
+                        continue
+                    last_balance = (event.balance, event.held)
+                yield event
