@@ -621,7 +621,8 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
         # Alice's events go first; the next thing Bob receives must be his own.
         await publisher.changed(uuid.UUID(world.ids["batch"]))
         await publisher.balance(alice_user.id)
-        await publisher.balance(bob_user.id)
+        # A balance that changed (myEvents leaves out a balance equal to the last one it sent).
+        await publisher.balance(bob_user.id, 21)
         message = await asyncio.wait_for(first_event(), 10)
-        assert message["payload"]["data"]["myEvents"] == {"__typename": "CreditBalanceEvent", "balance": 20}
+        assert message["payload"]["data"]["myEvents"] == {"__typename": "CreditBalanceEvent", "balance": 21}
         assert world.ids["batch"] not in json.dumps(message)
