@@ -48,7 +48,7 @@ PROGRESS = """
 subscription($id: ID!, $after: Int) {
   batchProgress(batchJobId: $id, afterSeq: $after) {
     seq status terminal total completed failed cancelled etaSeconds creditsHeld creditsCaptured creditsRefunded
-    image { batchIndex url }
+    kind image { batchIndex url } images { batchIndex url }
   }
 }"""
 BATCHES = """
@@ -254,6 +254,7 @@ def make_view(batch_id: str, out: TextIO | None = None) -> ProgressView:
 async def watch(client: ApiClient, batch_id: str, view: ProgressView) -> int:
     """Follow a batch to its end; the exit code of its final status."""
     after: int | None = None
+    shown: set[int] = set()
     reconnects = 0
     try:
         while True:
@@ -262,9 +263,16 @@ async def watch(client: ApiClient, batch_id: str, view: ProgressView) -> int:
                     event = data["batchProgress"]
                     after = event["seq"]
                     reconnects = 0
-                    view.update(event)
+                    # A snapshot lists every image so far (after a resume whose missed events were no longer kept);
+                    # replayed events carry theirs: each image is printed once, whichever way it came.
+                    delivered = list(event.get("images") or [])
                     if event["image"] is not None:
-                        view.image(event["image"]["batchIndex"], client.absolute(event["image"]["url"]))
+                        delivered.append(event["image"])
+                    for image in delivered:
+                        if image["batchIndex"] not in shown:
+                            shown.add(image["batchIndex"])
+                            view.image(image["batchIndex"], client.absolute(image["url"]))
+                    view.update(event)
                     if event["terminal"]:
                         return EXIT_BY_STATUS.get(event["status"], EXIT_FAILED)
                 raise ClientError("the subscription ended before the batch did")

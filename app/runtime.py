@@ -21,11 +21,13 @@ from services.core.config import ProviderKind, Settings
 from services.generation.outbox import Outbox
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.infra import metrics
+from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
 from services.infra.storage import LocalStorage, Storage
+from services.progress.history import BatchHistory
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
     GenerationRequest,
@@ -194,11 +196,20 @@ async def _shared(
     )
     await bus.start()
     http = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
+    # Each batch's recent events, for followers who resume (a Redis stream per batch when Redis is configured).
+    history = BatchHistory(
+        create_log(
+            settings.redis_url,
+            prefix=f"{settings.redis_namespace}:progress:",
+            client_name=f"{settings.redis_namespace}-progress-log",
+        )
+    )
+    publisher = ProgressPublisher(bus, history=history, item_concurrency=settings.batch_item_concurrency)
     try:
-        publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
         yield bus, publisher, LocalStorage(settings.resolved_media_dir, settings.media_base_url), http
     finally:
         await http.aclose()
+        await publisher.close()
         await bus.close()
 
 

@@ -40,6 +40,7 @@ from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
 from typing import Any, cast
 
+from cross_web import HTTPException
 from graphql import (
     DocumentNode,
     FieldNode,
@@ -209,10 +210,17 @@ class WebSocketAdapter(ASGIWebSocketAdapter):
                     self.writer.close(1009, f"messages are limited to {self.max_bytes} bytes")
                     return
                 try:
-                    yield self.view.decode_json(text)
-                except json.JSONDecodeError:
-                    if not ignore_parsing_errors:
-                        raise NonJsonMessageReceived from None
+                    message = self.view.decode_json(text)
+                except (ValueError, HTTPException):  # the view's decoder says 400 for any bad JSON
+                    message = None
+                # graphql-transport-ws messages are JSON objects: anything else (bad JSON, a list, a string, null)
+                # closes the socket with 4400, as the protocol says (``TransportWSHandler.handle_invalid_message``).
+                if not isinstance(message, dict):
+                    if ignore_parsing_errors:
+                        continue
+                    raise NonJsonMessageReceived
+                yield message
+                del message
         except KeyError as error:
             raise NonTextMessageReceived from error
         except WebSocketDisconnect:
@@ -389,7 +397,11 @@ class ProgressFanout:
         self.max_tokens = services.settings.graphql_max_tokens
         self._encode = encode
         self.feeds = BatchFeeds(
-            services.bus, self._deliver, self._end, item_concurrency=services.settings.batch_item_concurrency
+            services.bus,
+            self._deliver,
+            self._end,
+            history=services.publisher.history,
+            item_concurrency=services.settings.batch_item_concurrency,
         )
         self.shapes: dict[tuple[Any, ...], Shape] = {}
         self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
@@ -500,7 +512,7 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             except NonTextMessageReceived:
                 await self.handle_invalid_message("WebSocket message type must be text")
             except NonJsonMessageReceived:
-                await self.handle_invalid_message("WebSocket message must be valid JSON")
+                await self.handle_invalid_message("WebSocket message must be a JSON object")
         except WebSocketDisconnected:
             pass
         finally:
@@ -577,11 +589,19 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.send_message({"type": "connection_ack", "payload": ack_payload})
         self.connection_acknowledged = True
 
+    async def handle_invalid_message(self, error_message: str) -> None:
+        """Close with 4400 and say so in one log line (a client's mistake: no traceback)."""
+        log.info("graphql-transport-ws: closing with 4400: %s", error_message)
+        await self.websocket.close(code=4400, reason=error_message)
+
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         if not self.connection_acknowledged:
             await self.websocket.close(code=4401, reason="Unauthorized")
             return
-        op_id = message["id"]
+        op_id = message.get("id")
+        if not isinstance(op_id, str):
+            await self.handle_invalid_message("a subscribe message needs a string id")
+            return
         if op_id in self.operations or op_id in self.shared:
             await self.websocket.close(code=4409, reason=f"Subscriber for {op_id} already exists")
             return

@@ -432,7 +432,7 @@ def graphql_server_app(var_dir: Path) -> Any:
         return JSONResponse({"batchId": str(batch_id), "token": token})
 
     async def publish(request: Request) -> JSONResponse:
-        event = await product.state.services.publisher.publish(uuid.UUID(request.query_params["batch"]))
+        event = await product.state.services.publisher.changed(uuid.UUID(request.query_params["batch"]))
         return JSONResponse({"seq": event.seq, "terminal": event.terminal})
 
     bench = Router(

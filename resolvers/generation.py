@@ -200,7 +200,11 @@ async def batch_progress(
     info: Info,
     batch_job_id: BatchId,
     after_seq: Annotated[
-        int | None, strawberry.argument(description="Resume: only events with a higher seq (no snapshot).")
+        int | None,
+        strawberry.argument(
+            description="Resume: the events with a higher seq, replayed in order (kind REPLAY); when they are no "
+            "longer kept, the snapshot (kind SNAPSHOT, listing every delivered image)."
+        ),
     ] = None,
 ) -> AsyncGenerator[BatchProgressEvent, None]:
     shared = info.context.shared_events
@@ -215,7 +219,11 @@ async def batch_progress(
         raise NotFound("batch job not found", ["batch_job_id"])
     services = info.context.services
     async for event in follow_batch(
-        services.bus, batch.id, after_seq=after_seq, item_concurrency=services.settings.batch_item_concurrency
+        services.bus,
+        batch.id,
+        after_seq=after_seq,
+        history=services.publisher.history,
+        item_concurrency=services.settings.batch_item_concurrency,
     ):
         yield BatchProgressEvent.from_event(event)
 

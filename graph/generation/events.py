@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from graph.credits.types import CreditBalanceEvent
 from graph.generation.enums import BatchStatus
-from services.progress.events import BatchProgress, CreditBalance, ProgressEvent
+from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent
+from services.progress.events import DeliveredImage as DeliveredImageEvent
+
+if TYPE_CHECKING:  # strawberry.enum returns the class itself; mypy sees it as a variable otherwise
+    from services.progress.events import EventKind as ProgressEventKind
+else:
+    ProgressEventKind = strawberry.enum(
+        EventKind,
+        name="ProgressEventKind",
+        description="How a subscriber came by an event: SNAPSHOT (read from the database), EVENT (live), REPLAY "
+        "(missed while away, replayed after `afterSeq`).",
+    )
 
 
 @strawberry.type(description="Where a delivered image is, as carried by a progress event.")
@@ -19,6 +30,16 @@ class DeliveredImage:
     url: str | None = strawberry.field(description="Where to load it.")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
+
+    @classmethod
+    def from_event(cls, image: DeliveredImageEvent) -> DeliveredImage:
+        return cls(
+            image_edit_id=strawberry.ID(str(image.image_edit_id)),
+            batch_index=image.batch_index,
+            url=image.url,
+            width=image.width,
+            height=image.height,
+        )
 
 
 @strawberry.type(description="A batch's progress: the stored snapshot or a live change. `seq` rises by one per event.")
@@ -42,6 +63,16 @@ class BatchProgressEvent:
     credits_captured: int = strawberry.field(description="Credits charged so far.")
     credits_refunded: int = strawberry.field(description="Credits returned so far.")
     at: datetime = strawberry.field(description="When the event was made.")
+    kind: ProgressEventKind = strawberry.field(
+        description="SNAPSHOT: the state read from the database (lists every delivered image in `images`); EVENT: a "
+        "change as it happened; REPLAY: a change missed while away, replayed after `afterSeq`."
+    )
+    images: list[DeliveredImage] = strawberry.field(
+        description="On a SNAPSHOT: every image delivered so far, in batch order; empty on other events."
+    )
+    eta_at: datetime | None = strawberry.field(
+        description="When the batch should end (`at` + `etaSeconds`): count down to it between events; null once ended."
+    )
 
     @classmethod
     def from_event(cls, event: BatchProgress) -> BatchProgressEvent:
@@ -61,19 +92,14 @@ class BatchProgressEvent:
             queue_wait_seconds=event.queue_wait_seconds,
             run_seconds=event.run_seconds,
             eta_seconds=event.eta_seconds,
-            image=DeliveredImage(
-                image_edit_id=strawberry.ID(str(image.image_edit_id)),
-                batch_index=image.batch_index,
-                url=image.url,
-                width=image.width,
-                height=image.height,
-            )
-            if image
-            else None,
+            image=DeliveredImage.from_event(image) if image else None,
             credits_held=event.credits_held,
             credits_captured=event.credits_captured,
             credits_refunded=event.credits_refunded,
             at=event.at,
+            kind=event.kind,
+            images=[DeliveredImage.from_event(each) for each in event.images],
+            eta_at=event.eta_at,
         )
 
 

@@ -41,8 +41,8 @@ async def finalize_cancel(batch_id: uuid.UUID, *, publisher: ProgressPublisher) 
     )
     await finish(batch_id, cancelled=True)
     batch = await BatchJob.get(id=batch_id)
-    await publisher.publish(batch_id)
-    await publisher.publish_balance(batch.owner_id)
+    await publisher.changed(batch_id)
+    await publisher.balance(batch.owner_id)
     price = int(batch.parameters.get("pricePerImage", 0))
     return CancelOutcome(
         batch=batch,

@@ -30,7 +30,6 @@ from tortoise.expressions import F
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, ReferenceImage, UsageEvent
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
-from services import projects
 from services.analytics import recording
 from services.core.config import Settings
 from services.generation import provider
@@ -40,9 +39,7 @@ from services.infra import jobs
 from services.infra.limits import ProviderLimiter
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker, item_seconds
-from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
-from services.progress.snapshot import progress_event
 from services.seedream import GeneratedImage, ProviderError, SeedreamProvider
 from services.seedream import ReferenceImage as ProviderReference
 
@@ -79,13 +76,13 @@ class BatchRunner:
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             return  # the canceller finalises; a reconcile picks up a cancel interrupted by a crash
         publisher = self.deps.publisher
-        async with publisher.lock(batch_id):
-            # Started and its RUNNING event's seq taken in one statement; the event is built from what is read next.
+        async with publisher.turn(batch_id) as turn:
+            # Started and its RUNNING event numbered in one statement; the event is built from what is read next.
             started = await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(
                 status=BatchStatus.RUNNING,
                 started_at=datetime.now(UTC),
                 provider=self.deps.provider.name,
-                event_seq=F("event_seq") + 1,
+                **turn.numbering(1),
             )
             batch = await BatchJob.get(id=batch_id)
             items = await BatchItem.filter(batch_job_id=batch_id, status__in=OPEN_EDIT_STATUSES).order_by("item_index")
@@ -100,11 +97,10 @@ class BatchRunner:
                 pending={item.id for item in items},
                 clock=self.deps.clock,
             )
-            await projects.refresh_status(batch.project_id)
             if started:
-                await publisher.send([self._running_event(batch, all_images, tracker)])
+                turn.started(batch, all_images, tracker.estimate())
         if not started:
-            await publisher.publish(batch_id)  # a re-run: its event from SQL
+            await publisher.changed(batch_id, status_moved=True)  # a re-run: its event from SQL
         references = await self._references(batch)
         settlement = BatchSettlement(batch, publisher=publisher, storage=self.deps.storage, tracker=tracker)
         try:
@@ -130,28 +126,14 @@ class BatchRunner:
             await settlement.drain()
         if await finish_run(settlement):
             if settlement.balance is not None:
-                await publisher.send_balance(batch.owner_id, settlement.balance)
+                await publisher.balance(batch.owner_id, settlement.balance)
             return
         if await self._cancelled(batch_id):
             return
         finished = await finish(batch_id)
         if finished is not None:
-            await publisher.publish(batch_id)
-            await publisher.publish_balance(batch.owner_id)
-
-    @staticmethod
-    def _running_event(batch: BatchJob, images: list[ImageEdit], tracker: RunTracker) -> BatchProgress:
-        statuses = [edit.status for edit in images]
-        return progress_event(
-            batch,
-            seq=batch.event_seq,
-            completed=statuses.count(EditStatus.SUCCEEDED),
-            failed=statuses.count(EditStatus.FAILED),
-            cancelled=statuses.count(EditStatus.CANCELLED),
-            credits_captured=batch.credits_captured,
-            credits_refunded=batch.credits_refunded,
-            eta=tracker.estimate(),
-        )
+            await publisher.changed(batch_id)
+            await publisher.balance(batch.owner_id)
 
     async def _references(self, batch: BatchJob) -> tuple[ProviderReference, ...] | None:
         """The batch's reference images, or None when one of them no longer exists."""

@@ -34,14 +34,13 @@ from tortoise.transactions import in_transaction
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, UsageEvent
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
-from services import credits, projects
+from services import credits
 from services.analytics import recording
 from services.infra import metrics
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker
-from services.progress.events import BatchProgress
-from services.progress.publisher import ProgressPublisher
-from services.progress.snapshot import delivered_image, image_counts, progress_event
+from services.progress.publisher import SEQ_COLUMN, ImageSettled, ProgressPublisher, Turn
+from services.progress.snapshot import image_counts
 
 log = logging.getLogger(__name__)
 
@@ -204,36 +203,25 @@ async def finish_run(settlement: BatchSettlement) -> bool:
     if await ImageEdit.filter(batch_job_id=batch.id, status__in=OPEN_EDIT_STATUSES).exists():
         return False  # left open by a cancel under way (its canceller settles them), or a bug ``finish`` reports
     completed, failed = int(counters["completed_images"]), int(counters["failed_images"])
-    publisher = settlement.publisher
-    async with publisher.lock(batch.id):
+    async with settlement.publisher.turn(batch.id) as turn:
         updated = await BatchJob.filter(id=batch.id, status=BatchStatus.RUNNING).update(
             status=final_status(completed, batch.total_images, False),
             finished_at=datetime.now(UTC),
             error_message=None,
-            event_seq=F("event_seq") + 1,
+            **turn.numbering(1),
         )
         if not updated:
             return False
         closed = await BatchJob.get(id=batch.id)
-        event = progress_event(
-            closed,
-            seq=closed.event_seq,
-            completed=closed.completed_images,
-            failed=closed.failed_images,
-            cancelled=closed.total_images - closed.completed_images - closed.failed_images,
-            credits_captured=closed.credits_captured,
-            credits_refunded=closed.credits_refunded,
-            eta=None,
-        )
-        await projects.refresh_status(batch.project_id)
-        await publisher.send([event])
+        turn.closed(closed)
     if completed != closed.completed_images or failed != closed.failed_images:
         log.warning("batch %s: counters moved while it was closed", batch.id)
     return True
 
 
 async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | None = None) -> BatchJob | None:
-    """Close a batch whose images are all settled: its final status, finish time and project status.
+    """Close a batch whose images are all settled: its final status and finish time (the caller then tells the
+    publisher, whose terminal event also refreshes the project's status).
 
     Returns the batch, or None if it was already closed (someone else finished it first).
     """
@@ -246,7 +234,6 @@ async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | N
     )
     if not updated:
         return None
-    await projects.refresh_status(batch.project_id)
     return await BatchJob.get(id=batch_id)
 
 
@@ -400,24 +387,26 @@ class BatchSettlement:
         ends = [end for work in group for end in work.ends]
         calls = [call for work in group for call in work.calls]
         batch_id = self.batch.id
-        async with self.publisher.lock(batch_id):
+        contended = False
+        balance: int | None = None
+        async with self.publisher.turn(batch_id) as turn:
             try:
-                events, balance = await self._commit(starts, outcomes, ends, calls)
+                balance = await self._commit(turn, starts, outcomes, ends, calls)
             except (_Contended, IntegrityError):
-                events, balance = None, None
-            if events is not None:
-                await self.publisher.send(events)
-        if events is None:
+                contended = True  # rolled back: the turn has no events
+        if contended:
             return await self._one_by_one(starts, outcomes, ends, calls)
         if balance is not None:
             self.balance = balance
-            await self.publisher.send_balance(self.batch.owner_id, balance)
+            await self.publisher.balance(self.batch.owner_id, balance)
         metrics.IMAGES_DELIVERED.inc(sum(1 for o in outcomes if o.delivered is not None))
         return {o.edit.id for o in outcomes}
 
     async def _commit(
-        self, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
-    ) -> tuple[list[BatchProgress], int | None]:
+        self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
+    ) -> int | None:
+        """Commit the group; its events go to ``turn`` (they leave when the turn ends); returns the owner's balance
+        when images were settled."""
         batch = self.batch
         now = datetime.now(UTC)
         delivered = [o for o in outcomes if o.delivered is not None]
@@ -469,7 +458,7 @@ class BatchSettlement:
             if not outcomes:
                 for end in ends:
                     self.tracker.close(end.item.id)
-                return [], None
+                return None
             captured = sum(o.edit.credits for o in delivered)
             refunded = sum(o.edit.credits for o in failed)
             await BatchJob.filter(id=batch.id).update(
@@ -477,10 +466,10 @@ class BatchSettlement:
                 failed_images=F("failed_images") + len(failed),
                 credits_captured=F("credits_captured") + captured,
                 credits_refunded=F("credits_refunded") + refunded,
-                event_seq=F("event_seq") + len(outcomes),
+                **turn.numbering(len(outcomes)),
             )
             state: list[dict[str, Any]] = await BatchJob.filter(id=batch.id).values(
-                "status", "event_seq", "completed_images", "failed_images", "credits_captured", "credits_refunded"
+                "status", SEQ_COLUMN, "completed_images", "failed_images", "credits_captured", "credits_refunded"
             )
             row = state[0]
             self.counters = row
@@ -491,43 +480,15 @@ class BatchSettlement:
                 cancelled = (await image_counts(batch.id))[EditStatus.CANCELLED]
         for end in ends:
             self.tracker.close(end.item.id)
-        return self._events(outcomes, row, status, cancelled), balance
-
-    def _events(
-        self, outcomes: list[Outcome], row: dict[str, Any], status: BatchStatus, cancelled: int
-    ) -> list[BatchProgress]:
-        """One event per settled image, in order, each with the counters as of that image."""
-        batch = self.batch
-        batch.status = status
-        eta = self.tracker.estimate()
-        seq = int(row["event_seq"]) - len(outcomes)
-        completed = int(row["completed_images"]) - sum(1 for o in outcomes if o.delivered is not None)
-        failed = int(row["failed_images"]) - sum(1 for o in outcomes if o.delivered is None)
-        captured = int(row["credits_captured"]) - sum(o.edit.credits for o in outcomes if o.delivered is not None)
-        refunded = int(row["credits_refunded"]) - sum(o.edit.credits for o in outcomes if o.delivered is None)
-        events = []
-        for outcome in outcomes:
-            seq += 1
-            if outcome.delivered is not None:
-                completed += 1
-                captured += outcome.edit.credits
-            else:
-                failed += 1
-                refunded += outcome.edit.credits
-            events.append(
-                progress_event(
-                    batch,
-                    seq=seq,
-                    completed=completed,
-                    failed=failed,
-                    cancelled=cancelled,
-                    credits_captured=captured,
-                    credits_refunded=refunded,
-                    eta=eta,
-                    image=delivered_image(outcome.edit) if outcome.delivered is not None else None,
-                )
-            )
-        return events
+        turn.settled(
+            batch,
+            row,
+            [ImageSettled(o.edit, o.delivered is not None) for o in outcomes],
+            status=status,
+            cancelled=cancelled,
+            eta=self.tracker.estimate(),
+        )
+        return balance
 
     async def _one_by_one(
         self, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
@@ -560,7 +521,7 @@ class BatchSettlement:
             if kept:
                 settled.add(edit.id)
                 _apply_outcome(outcome)
-                await self.publisher.publish(batch.id, image=edit if outcome.delivered is not None else None)
+                await self.publisher.changed(batch.id, image=edit if outcome.delivered is not None else None)
         if calls:
             await UsageEvent.bulk_create(calls)
         for end in ends:
@@ -577,7 +538,7 @@ class BatchSettlement:
             self.tracker.close(end.item.id)
         await close_items([end.item.id for end in ends])
         if settled:
-            await self.publisher.publish_balance(batch.owner_id)
+            await self.publisher.balance(batch.owner_id)
         return settled
 
 

@@ -37,7 +37,7 @@ from models import (
     StylePreset,
     User,
 )
-from services import access, credits, projects
+from services import access, credits
 from services.core.config import Settings
 from services.core.errors import Conflict
 from services.generation import outbox
@@ -253,10 +253,9 @@ async def _record_presets(batch_id: uuid.UUID, planned: Plan) -> None:
 
 
 async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:
-    """Once the batch has committed: the project's status, the first event, the balance, and the queue (the
+    """Once the batch has committed: the first event (and with it the project's status), the balance, and the queue (the
     process's `outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it does not raise for an
     unreachable Redis)."""
-    await projects.refresh_status(batch.project_id)
-    await publisher.publish(batch.id)
-    await publisher.publish_balance(batch.owner_id)
+    await publisher.changed(batch.id, status_moved=True)  # its first event; the project's status follows
+    await publisher.balance(batch.owner_id)
     await queue.enqueue(batch.id)

@@ -2,20 +2,67 @@
 
 The bus only sees plain dicts (``to_json``); both ends speak these classes. ``seq`` rises by one per batch event
 and ``terminal`` marks the last one (the bus never drops a terminal event for room; see ``services.infra.bus``).
+
+The JSON form is derived from the dataclass fields (one pydantic ``TypeAdapter`` per class), so a new field is
+declared once, here; a field added with a default still reads messages written before it existed.
 """
 
 from __future__ import annotations
 
+import enum
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
+
+from pydantic import TypeAdapter
 
 from models import BatchStatus
 
 
+class EventKind(enum.StrEnum):
+    """How a follower came by an event: read from SQL, received live, or replayed from the batch's log."""
+
+    SNAPSHOT = "SNAPSHOT"
+    """The batch's state read from SQL; lists every image delivered so far (``images``)."""
+    EVENT = "EVENT"
+    """A change as it was published."""
+    REPLAY = "REPLAY"
+    """A change published while the follower was away, replayed from the batch's log (``afterSeq``)."""
+
+
+class _Json:
+    """``to_json``/``from_json`` from the dataclass fields; ``TYPE`` (when set) tags the message."""
+
+    TYPE: ClassVar[str | None] = None
+    _adapter: ClassVar[TypeAdapter[Any]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._adapter = None  # type: ignore[assignment]  # built on first use: the dataclass decorator runs after this
+
+    @classmethod
+    def _json_adapter(cls) -> TypeAdapter[Any]:
+        adapter = cls.__dict__.get("_adapter")
+        if adapter is None:
+            adapter = TypeAdapter(cls)
+            cls._adapter = adapter
+        return adapter
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = self._json_adapter().dump_python(self, mode="json")
+        if self.TYPE is not None:
+            data = {"type": self.TYPE, **data}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Self:
+        event: Self = cls._json_adapter().validate_python(data)
+        return event
+
+
 @dataclass(frozen=True, slots=True)
-class DeliveredImage:
+class DeliveredImage(_Json):
     """The image delivered with a batch event."""
 
     image_edit_id: uuid.UUID
@@ -24,31 +71,12 @@ class DeliveredImage:
     width: int | None
     height: int | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "image_edit_id": str(self.image_edit_id),
-            "batch_index": self.batch_index,
-            "url": self.url,
-            "width": self.width,
-            "height": self.height,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> DeliveredImage:
-        return cls(
-            image_edit_id=uuid.UUID(data["image_edit_id"]),
-            batch_index=int(data["batch_index"]),
-            url=data["url"],
-            width=data["width"],
-            height=data["height"],
-        )
-
 
 @dataclass(frozen=True, slots=True)
-class BatchProgress:
+class BatchProgress(_Json):
     """Where a batch stands: the stored snapshot, or a live change (``seq`` rises by one per event)."""
 
-    TYPE: ClassVar[str] = "batch"
+    TYPE: ClassVar[str | None] = "batch"
 
     batch_job_id: uuid.UUID
     user_id: uuid.UUID
@@ -70,75 +98,24 @@ class BatchProgress:
     credits_captured: int
     credits_refunded: int
     at: datetime
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "type": self.TYPE,
-            "batch_job_id": str(self.batch_job_id),
-            "user_id": str(self.user_id),
-            "project_id": str(self.project_id),
-            "seq": self.seq,
-            "status": self.status.value,
-            "terminal": self.terminal,
-            "total": self.total,
-            "completed": self.completed,
-            "failed": self.failed,
-            "cancelled": self.cancelled,
-            "fraction": self.fraction,
-            "queue_position": self.queue_position,
-            "queue_wait_seconds": self.queue_wait_seconds,
-            "run_seconds": self.run_seconds,
-            "eta_seconds": self.eta_seconds,
-            "image": self.image.to_json() if self.image is not None else None,
-            "credits_held": self.credits_held,
-            "credits_captured": self.credits_captured,
-            "credits_refunded": self.credits_refunded,
-            "at": self.at.isoformat(),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> BatchProgress:
-        image = data.get("image")
-        return cls(
-            batch_job_id=uuid.UUID(data["batch_job_id"]),
-            user_id=uuid.UUID(data["user_id"]),
-            project_id=uuid.UUID(data["project_id"]),
-            seq=int(data["seq"]),
-            status=BatchStatus(data["status"]),
-            terminal=bool(data["terminal"]),
-            total=int(data["total"]),
-            completed=int(data["completed"]),
-            failed=int(data["failed"]),
-            cancelled=int(data["cancelled"]),
-            fraction=float(data["fraction"]),
-            queue_position=data["queue_position"],
-            queue_wait_seconds=data["queue_wait_seconds"],
-            run_seconds=data["run_seconds"],
-            eta_seconds=data["eta_seconds"],
-            image=DeliveredImage.from_json(image) if image else None,
-            credits_held=int(data["credits_held"]),
-            credits_captured=int(data["credits_captured"]),
-            credits_refunded=int(data["credits_refunded"]),
-            at=datetime.fromisoformat(data["at"]),
-        )
+    kind: EventKind = EventKind.EVENT
+    images: tuple[DeliveredImage, ...] = ()
+    """On a snapshot: every image delivered so far, in batch order (empty on other events)."""
+    eta_at: datetime | None = None
+    """When the batch should end (``at`` + ``eta_seconds``); None once it ended."""
 
 
 @dataclass(frozen=True, slots=True)
-class CreditBalance:
-    """A user's spendable balance changed."""
+class CreditBalance(_Json):
+    """A user's spendable balance (and the credits held by their open batches) changed."""
 
-    TYPE: ClassVar[str] = "credits"
+    TYPE: ClassVar[str | None] = "credits"
 
     user_id: uuid.UUID
     balance: int
-    terminal: ClassVar[bool] = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {"type": self.TYPE, "user_id": str(self.user_id), "balance": self.balance, "terminal": False}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CreditBalance:
-        return cls(user_id=uuid.UUID(data["user_id"]), balance=int(data["balance"]))
+    held: int = 0
+    terminal: bool = False
+    """Always False: the bus may drop a superseded balance for room, never a terminal event."""
 
 
 ProgressEvent = BatchProgress | CreditBalance

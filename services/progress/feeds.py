@@ -9,7 +9,9 @@ a subscriber of ``follow_batch`` has:
   own backlog). Joiners arriving together share one snapshot read: a read serves everyone who joined before it
   started, never someone who joined after.
 - Each subscriber receives only events whose ``seq`` is above the highest it has (``after``: its ``afterSeq``,
-  then the last event it was given), so its stream rises strictly, exactly as ``follow_batch`` yields it.
+  then the last event it was given), so its stream rises strictly, exactly as ``follow_batch`` yields it. A
+  subscriber that resumes (``afterSeq``) first gets the events it missed from the batch's log, or the snapshot when
+  they are gone (``follow.catch_up``).
 - ``RESYNC`` from the bus, or a quiet channel whose stored ``event_seq`` moved, re-reads the snapshot for
   everyone; the terminal event ends every subscriber and the feed.
 
@@ -31,7 +33,8 @@ from models import BatchJob
 from services.infra.bus import EventBus, Resync
 from services.progress.channels import batch_channel
 from services.progress.events import BatchProgress, from_json
-from services.progress.follow import IDLE_RESYNC_SECONDS
+from services.progress.follow import IDLE_RESYNC_SECONDS, catch_up
+from services.progress.history import BatchHistory
 from services.progress.snapshot import batch_snapshot
 
 log = logging.getLogger(__name__)
@@ -100,7 +103,11 @@ class BatchFeed:
         subscriber._backlog = []
         self.joining.add(subscriber)
         try:
-            pending = [await asyncio.shield(self._snapshot())]
+            snapshot = await asyncio.shield(self._snapshot())
+            # Resuming: the missed events from the batch's log (or the snapshot when they are gone). An empty catch-up
+            # still passes the snapshot by, undelivered, so that a batch that already ended ends this stream.
+            resume = subscriber.after if subscriber.after >= 0 else None
+            pending = await catch_up(snapshot, resume, self.hub.history) or [snapshot]
             while pending:
                 if subscriber.feed is not self:
                     return False  # it left, or the feed ended, while joining
@@ -165,7 +172,7 @@ class BatchFeed:
             waiting, self._gathering = self._gathering, None
             try:
                 batch = await BatchJob.get(id=self.batch_id)
-                event = await batch_snapshot(batch, item_concurrency=self.hub.item_concurrency)
+                event = await batch_snapshot(batch, item_concurrency=self.hub.item_concurrency, snapshot=True)
             except Exception as error:
                 if not waiting.done():
                     waiting.set_exception(error)
@@ -273,10 +280,12 @@ class BatchFeeds:
         deliver: Deliver,
         end: End,
         *,
+        history: BatchHistory | None = None,
         item_concurrency: int = 4,
         idle_resync_seconds: float = IDLE_RESYNC_SECONDS,
     ) -> None:
         self.bus = bus
+        self.history = history
         self.deliver = deliver
         self.end = end
         self.item_concurrency = item_concurrency

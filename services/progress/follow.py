@@ -1,12 +1,17 @@
-"""Following progress: the stored snapshot first, then live events with a higher ``seq``, resynced from SQL.
+"""Following progress: the stored snapshot first (or, resuming, the missed events), then live events with a
+higher ``seq``, resynced from SQL.
 
-Redis pub/sub is at-most-once, so whenever the bus says events were lost (``RESYNC``), or nothing arrived for a
-while (a publish that failed silently), the consumer re-reads the snapshot from the database instead of waiting.
+Resuming with ``after_seq`` replays what was missed from the batch's log (``services.progress.history``), in order
+and marked ``REPLAY``; when the log no longer has them, the follower gets the snapshot (``SNAPSHOT``), which lists
+every image delivered so far. Redis pub/sub is at-most-once, so whenever the bus says events were lost
+(``RESYNC``), or nothing arrived for a while (a publish that failed silently), the consumer re-reads the snapshot
+from the database instead of waiting.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -16,7 +21,8 @@ from models.enums import OPEN_BATCH_STATUSES
 from services import access
 from services.infra.bus import EventBus, Resync
 from services.progress.channels import batch_channel, user_channel
-from services.progress.events import BatchProgress, ProgressEvent, from_json
+from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent, from_json
+from services.progress.history import BatchHistory
 from services.progress.snapshot import balance_snapshot, batch_snapshot
 
 IDLE_RESYNC_SECONDS = 30.0
@@ -27,26 +33,30 @@ async def follow_batch(
     batch_id: uuid.UUID,
     *,
     after_seq: int | None = None,
+    history: BatchHistory | None = None,
     item_concurrency: int = 4,
     idle_resync_seconds: float = IDLE_RESYNC_SECONDS,
 ) -> AsyncIterator[BatchProgress]:
     """Events of one batch with ``seq`` above ``after_seq``, ending after the terminal one.
 
-    Without ``after_seq`` the current snapshot always comes first (a new tab sees where things stand).
+    Without ``after_seq`` the current snapshot always comes first (a new tab sees where things stand); with it, the
+    missed events from ``history`` (see the module docstring).
     """
 
     async def current() -> BatchProgress:
-        return await batch_snapshot(await BatchJob.get(id=batch_id), item_concurrency=item_concurrency)
+        return await batch_snapshot(await BatchJob.get(id=batch_id), item_concurrency=item_concurrency, snapshot=True)
 
     # Subscribe before reading the snapshot, so nothing published in between is missed.
     async with bus.subscribe(batch_channel(batch_id)) as subscription:
-        event = await current()
+        snapshot = await current()
         last = after_seq if after_seq is not None else -1
-        if event.seq > last:
+        for event in await catch_up(snapshot, after_seq, history):
             yield event
             last = event.seq
-        if event.terminal:
-            return
+            if event.terminal:
+                return
+        if snapshot.terminal and snapshot.seq <= last:
+            return  # it ended, and the follower has had everything
         stream = aiter(subscription)
         while True:
             try:
@@ -74,16 +84,42 @@ async def follow_batch(
                 return
 
 
+async def catch_up(snapshot: BatchProgress, after_seq: int | None, history: BatchHistory | None) -> list[BatchProgress]:
+    """What a follower gets first, given the snapshot it just read after subscribing: the snapshot; nothing when
+    it has everything up to the snapshot; resuming, the missed events replayed from ``history``, or the snapshot
+    when they are no longer kept. The events still between SQL and the log come live (they are published after
+    they are recorded, and the follower subscribed before it read)."""
+    if after_seq is None:
+        return [snapshot]
+    if snapshot.seq <= after_seq:
+        return []
+    missed = await history.since(snapshot.batch_job_id, after_seq) if history is not None else None
+    if missed is None:
+        return [snapshot]
+    return [dataclasses.replace(event, kind=EventKind.REPLAY) for event in missed]
+
+
 async def follow_user(bus: EventBus, user_id: uuid.UUID, *, item_concurrency: int = 4) -> AsyncIterator[ProgressEvent]:
     """Every batch event of the user and their balance changes; after lost events, the open batches and the
-    balance are re-read."""
+    balance are re-read. A balance event is yielded only when the balance (or the credits held) differs from the
+    last one this follower yielded: a settlement that moved nothing for the user says nothing."""
+    last_balance: tuple[int, int] | None = None
     async with bus.subscribe(user_channel(user_id)) as subscription:
         async for item in subscription:
+            events: list[ProgressEvent]
             if isinstance(item, Resync):
-                for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES):
-                    yield await batch_snapshot(batch, item_concurrency=item_concurrency)
+                events = [
+                    await batch_snapshot(batch, item_concurrency=item_concurrency, snapshot=True)
+                    for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES)
+                ]
                 balance = await balance_snapshot(user_id)
                 if balance is not None:
-                    yield balance
+                    events.append(balance)
             else:
-                yield from_json(item)
+                events = [from_json(item)]
+            for event in events:
+                if isinstance(event, CreditBalance):
+                    if (event.balance, event.held) == last_balance:
+                        continue
+                    last_balance = (event.balance, event.held)
+                yield event

@@ -1,66 +1,188 @@
-"""Publishing progress: state is written to SQL first, then the event goes to the bus."""
+"""The one author of a batch's events: it numbers them, records them in the batch's log and publishes them.
+
+Runner, settlement, submit and cancel hand it facts (the batch changed; these images were settled; the batch
+started; it closed), never ``seq`` numbers. State is always in SQL before an event leaves:
+
+- ``changed(batch_id)``: the batch's state moved (a submit, a cancel, a re-run, an image settled on its own): the
+  next ``seq`` is taken in SQL, the event is read from SQL, recorded and published.
+- ``turn(batch_id)``: for a caller that moves the batch's row itself (the worker's group commit, its start and its
+  close), so that the ``seq`` numbers ride in the caller's own UPDATE (``turn.numbering(n)``) and the events are
+  built from what that UPDATE left (``turn.started``, ``turn.settled``, ``turn.closed``), with no read of their own.
+  The events leave when the turn ends without an error.
+
+Both hold the batch's lock in this process, so its events leave in ``seq`` order. An event that starts, ends or
+first announces a batch also refreshes its project's processing status (``projects.refresh_status``), before the
+event leaves: the one place that keeps a project's status in step with its batches.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from tortoise.expressions import F
 
-from models import BatchJob, ImageEdit
+from models import BatchJob, BatchStatus, EditStatus, ImageEdit
+from services import projects
+from services.infra.bounded_log import InProcessLog
 from services.infra.bus import EventBus
 from services.progress.channels import batch_channel, user_channel
+from services.progress.eta import Estimate
 from services.progress.events import BatchProgress, CreditBalance
-from services.progress.snapshot import balance_snapshot, batch_snapshot
+from services.progress.history import BatchHistory
+from services.progress.snapshot import balance_snapshot, batch_snapshot, delivered_image, progress_event
+
+SEQ_COLUMN = "event_seq"
+
+
+@dataclass(frozen=True, slots=True)
+class ImageSettled:
+    """One image the caller just settled (in the order it settled them)."""
+
+    edit: ImageEdit
+    delivered: bool
+
+
+class Turn:
+    """One caller's go at a batch's events, holding its lock (see ``ProgressPublisher.turn``)."""
+
+    def __init__(self) -> None:
+        self.events: list[BatchProgress] = []
+        self.moves_project = False
+
+    @staticmethod
+    def numbering(count: int) -> dict[str, Any]:
+        """The column update that takes ``count`` event numbers: put it in the UPDATE that makes the change, and
+        read ``SEQ_COLUMN`` back with the row (``BatchJob.event_seq`` after a re-read)."""
+        return {SEQ_COLUMN: F(SEQ_COLUMN) + count}
+
+    def started(self, batch: BatchJob, images: Sequence[ImageEdit], eta: Estimate) -> None:
+        """The batch just went RUNNING (``batch`` re-read after the UPDATE that numbered one event)."""
+        statuses = [edit.status for edit in images]
+        self.events.append(
+            progress_event(
+                batch,
+                seq=batch.event_seq,
+                completed=statuses.count(EditStatus.SUCCEEDED),
+                failed=statuses.count(EditStatus.FAILED),
+                cancelled=statuses.count(EditStatus.CANCELLED),
+                credits_captured=batch.credits_captured,
+                credits_refunded=batch.credits_refunded,
+                eta=eta,
+            )
+        )
+        self.moves_project = True
+
+    def settled(
+        self,
+        batch: BatchJob,
+        row: dict[str, Any],
+        images: Sequence[ImageSettled],
+        *,
+        status: BatchStatus,
+        cancelled: int,
+        eta: Estimate,
+    ) -> None:
+        """``images`` were settled by the UPDATE that numbered ``len(images)`` events and left ``row`` (its
+        ``SEQ_COLUMN`` and counters): one event per image, in order, each with the counters as of that image."""
+        batch.status = status
+        seq = int(row[SEQ_COLUMN]) - len(images)
+        completed = int(row["completed_images"]) - sum(1 for i in images if i.delivered)
+        failed = int(row["failed_images"]) - sum(1 for i in images if not i.delivered)
+        captured = int(row["credits_captured"]) - sum(i.edit.credits for i in images if i.delivered)
+        refunded = int(row["credits_refunded"]) - sum(i.edit.credits for i in images if not i.delivered)
+        for settled in images:
+            seq += 1
+            if settled.delivered:
+                completed += 1
+                captured += settled.edit.credits
+            else:
+                failed += 1
+                refunded += settled.edit.credits
+            self.events.append(
+                progress_event(
+                    batch,
+                    seq=seq,
+                    completed=completed,
+                    failed=failed,
+                    cancelled=cancelled,
+                    credits_captured=captured,
+                    credits_refunded=refunded,
+                    eta=eta,
+                    image=delivered_image(settled.edit) if settled.delivered else None,
+                )
+            )
+
+    def closed(self, batch: BatchJob) -> None:
+        """The batch just ended (``batch`` re-read after the UPDATE that closed it and numbered one event)."""
+        self.events.append(
+            progress_event(
+                batch,
+                seq=batch.event_seq,
+                completed=batch.completed_images,
+                failed=batch.failed_images,
+                cancelled=batch.total_images - batch.completed_images - batch.failed_images,
+                credits_captured=batch.credits_captured,
+                credits_refunded=batch.credits_refunded,
+                eta=None,
+            )
+        )
 
 
 class ProgressPublisher:
-    """Writes the next ``seq`` then publishes the batch's snapshot to its channel and its owner's channel.
+    """The progress room's writer (see the module docstring). ``history`` is the per-batch event log (default: in
+    this process's memory)."""
 
-    State is always in SQL before the event leaves; a per-batch lock keeps this process's events in ``seq`` order.
-    """
-
-    def __init__(self, bus: EventBus, *, item_concurrency: int = 4) -> None:
+    def __init__(self, bus: EventBus, *, history: BatchHistory | None = None, item_concurrency: int = 4) -> None:
         self.bus = bus
+        self.history = history if history is not None else BatchHistory(InProcessLog())
         self.item_concurrency = item_concurrency
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
 
-    async def publish(self, batch_id: uuid.UUID, *, image: ImageEdit | None = None) -> BatchProgress:
-        """Publish the batch's current state (with ``image`` when one was just delivered)."""
-        lock = self._locks[batch_id]
-        async with lock:
-            await BatchJob.filter(id=batch_id).update(event_seq=F("event_seq") + 1)
+    @asynccontextmanager
+    async def turn(self, batch_id: uuid.UUID) -> AsyncIterator[Turn]:
+        """Hold the batch's lock for a change and its events (see the module docstring)."""
+        turn = Turn()
+        async with self._locks[batch_id]:
+            yield turn
+            await self._emit(batch_id, turn)
+
+    async def changed(
+        self, batch_id: uuid.UUID, *, image: ImageEdit | None = None, status_moved: bool = False
+    ) -> BatchProgress:
+        """The batch's state moved in SQL (``image``: the one just delivered; ``status_moved``: it was created,
+        re-queued or started): its next event, from SQL."""
+        async with self.turn(batch_id) as turn:
+            await BatchJob.filter(id=batch_id).update(**turn.numbering(1))
             batch = await BatchJob.get(id=batch_id)
             event = await batch_snapshot(batch, image=image, item_concurrency=self.item_concurrency)
-            message = event.to_json()
-            await self.bus.publish(batch_channel(batch_id), message)
-            await self.bus.publish(user_channel(batch.owner_id), message)
-        if event.terminal:
-            self._locks.pop(batch_id, None)
+            turn.events.append(event)
+            turn.moves_project = status_moved
         return event
 
-    def lock(self, batch_id: uuid.UUID) -> asyncio.Lock:
-        """The batch's publishing lock: hold it from taking ``seq`` numbers (in SQL) until their events are sent
-        (``send``), so this process's events leave in ``seq`` order."""
-        return self._locks[batch_id]
-
-    async def send(self, events: Sequence[BatchProgress]) -> None:
-        """Send events the caller built, their ``seq`` already taken in SQL (call holding ``lock``)."""
-        for event in events:
+    async def _emit(self, batch_id: uuid.UUID, turn: Turn) -> None:
+        if not turn.events:
+            return
+        if turn.moves_project or any(event.terminal for event in turn.events):
+            await projects.refresh_status(turn.events[0].project_id)
+        for event in turn.events:
             message = event.to_json()
-            await self.bus.publish(batch_channel(event.batch_job_id), message)
+            await self.history.record(event)
+            await self.bus.publish(batch_channel(batch_id), message)
             await self.bus.publish(user_channel(event.user_id), message)
             if event.terminal:
-                self._locks.pop(event.batch_job_id, None)
+                self._locks.pop(batch_id, None)
 
-    async def send_balance(self, user_id: uuid.UUID, balance: int) -> None:
-        """Tell the user's sockets their balance, as the caller just read it in SQL."""
-        await self.bus.publish(user_channel(user_id), CreditBalance(user_id=user_id, balance=balance).to_json())
-
-    async def publish_balance(self, user_id: uuid.UUID) -> None:
-        """Tell the user's sockets their balance changed."""
-        event = await balance_snapshot(user_id)
+    async def balance(self, user_id: uuid.UUID, balance: int | None = None) -> None:
+        """Tell the user's sockets their balance changed (``balance``: as the caller just read it in SQL)."""
+        event = await balance_snapshot(user_id) if balance is None else CreditBalance(user_id=user_id, balance=balance)
         if event is not None:
             await self.bus.publish(user_channel(user_id), event.to_json())
+
+    async def close(self) -> None:
+        await self.history.close()

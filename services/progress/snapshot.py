@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.functions import Count
@@ -14,7 +14,7 @@ from models import BatchJob, EditStatus, ImageEdit
 from models.enums import TERMINAL_BATCH_STATUSES
 from services import credits
 from services.progress.eta import Estimate, estimate
-from services.progress.events import BatchProgress, CreditBalance, DeliveredImage
+from services.progress.events import BatchProgress, CreditBalance, DeliveredImage, EventKind
 
 
 async def image_counts(batch_id: uuid.UUID) -> dict[EditStatus, int]:
@@ -45,13 +45,18 @@ def progress_event(
     credits_refunded: int,
     eta: Estimate | None,
     image: DeliveredImage | None = None,
+    kind: EventKind = EventKind.EVENT,
+    images: tuple[DeliveredImage, ...] = (),
+    now: datetime | None = None,
 ) -> BatchProgress:
     """An event from what the caller knows (the worker builds them from its settlement, without a read).
 
-    ``fraction`` is delivered images / total: a batch cancelled at 4 of 8 says 0.5, never 1.0.
+    ``fraction`` is delivered images / total: a batch cancelled at 4 of 8 says 0.5, never 1.0. ``etaAt`` is ``now``
+    (default: the current time) plus the estimate.
     """
     terminal = batch.status in TERMINAL_BATCH_STATUSES
     eta = None if terminal else eta
+    at = now or datetime.now(UTC)
     return BatchProgress(
         batch_job_id=batch.id,
         user_id=batch.owner_id,
@@ -72,14 +77,32 @@ def progress_event(
         credits_held=batch.credits_reserved - credits_captured - credits_refunded,
         credits_captured=credits_captured,
         credits_refunded=credits_refunded,
-        at=datetime.now(UTC),
+        at=at,
+        kind=kind,
+        images=images,
+        eta_at=at + timedelta(seconds=eta.total_seconds) if eta else None,
     )
 
 
+async def delivered_images(batch_id: uuid.UUID) -> tuple[DeliveredImage, ...]:
+    """Every image of the batch delivered so far, in batch order (one query)."""
+    rows = await ImageEdit.filter(batch_job_id=batch_id, status=EditStatus.SUCCEEDED).order_by("batch_index")
+    return tuple(delivered_image(edit) for edit in rows)
+
+
 async def batch_snapshot(
-    batch: BatchJob, *, image: ImageEdit | None = None, item_concurrency: int = 4, now: datetime | None = None
+    batch: BatchJob,
+    *,
+    image: ImageEdit | None = None,
+    item_concurrency: int = 4,
+    now: datetime | None = None,
+    snapshot: bool = False,
 ) -> BatchProgress:
-    """The batch's progress as an event; ``image`` is the one just delivered, if any (``now`` is for tests)."""
+    """The batch's progress as an event; ``image`` is the one just delivered, if any (``now`` is for tests).
+
+    ``snapshot``: for a follower (kind ``SNAPSHOT``), listing every image delivered so far; otherwise the body of a
+    published event (kind ``EVENT``).
+    """
     counts = await image_counts(batch.id)
     terminal = batch.status in TERMINAL_BATCH_STATUSES
     return progress_event(
@@ -92,6 +115,9 @@ async def batch_snapshot(
         credits_refunded=batch.credits_refunded,
         eta=None if terminal else await estimate(batch, item_concurrency, now=now),
         image=delivered_image(image) if image is not None else None,
+        kind=EventKind.SNAPSHOT if snapshot else EventKind.EVENT,
+        images=await delivered_images(batch.id) if snapshot else (),
+        now=now,
     )
 
 

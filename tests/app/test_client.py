@@ -126,6 +126,8 @@ async def test_generate_watch_in_a_pipe_prints_plain_progress_to_the_end(served:
     again = await run_piped(served, "watch", batch_id.group(1))  # an ended batch: its last state, at once
     assert again.returncode == 0
     assert again.stdout.splitlines()[-1] == lines[-1]
+    # Its snapshot lists every delivered image: each URL is printed, as the first watch printed them.
+    assert sorted(line for line in again.stdout.splitlines() if line.startswith("image ")) == sorted(images)
 
 
 async def test_generate_watch_on_a_terminal_draws_a_bar_that_reaches_the_end(served: Served) -> None:

@@ -112,7 +112,7 @@ async def test_sockets_on_one_batch_share_one_feed_and_get_the_bytes_strawberry_
 
         publisher = app.state.services.publisher
         for _ in range(3):
-            await publisher.publish(uuid.UUID(batch_id))
+            await publisher.changed(uuid.UUID(batch_id))
         cancelled = await gql(CANCEL, {"id": batch_id}, alice)
         assert cancelled["data"]["batchJobCancel"]["userErrors"] == []
         streams = {op: await frames_until_complete(ws, op) for op, ws in zip("abcd", (a, b, c, d), strict=True)}
@@ -158,7 +158,7 @@ async def test_completing_one_shared_subscription_leaves_the_others_running(
         # A query on the same socket proves the server has read the complete before the next event.
         await ws.send(json.dumps({"id": "q", "type": "subscribe", "payload": {"query": "{ me { credits } }"}}))
         await frames_until_complete(ws, "q")
-        event = await publisher.publish(uuid.UUID(batch_id))
+        event = await publisher.changed(uuid.UUID(batch_id))
         message = json.loads(await asyncio.wait_for(ws.recv(), 10))
         assert (message["id"], message["payload"]["data"]["batchProgress"]["seq"]) == ("2", event.seq)
         await gql(CANCEL, {"id": batch_id}, alice)

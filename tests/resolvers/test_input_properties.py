@@ -9,6 +9,7 @@ of examples per test is bounded (``PLAYGROUND_HYPOTHESIS_EXAMPLES``, see ``tests
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -17,6 +18,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from starlette.applications import Starlette
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from models import User
 from services.core.auth import issue_token
@@ -268,3 +271,21 @@ async def test_any_claim_strings_end_well(
     if body.get("errors"):
         assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"], body
         assert await User.all().count() == users
+
+
+@given(
+    text=st.one_of(
+        json_values().filter(lambda value: not isinstance(value, dict)).map(json.dumps),
+        # (text a client can send: no lone surrogates)
+        any_text().filter(lambda text: (not text.lstrip().startswith("{") and text.isprintable()) or text == ""),
+    )
+)
+async def test_any_socket_message_that_is_not_a_json_object_closes_with_4400(live_url: str, text: str) -> None:
+    """Non-object socket messages (a list, a string, null, a number, text that is not JSON): the protocol's 4400,
+    with a close frame, before or without ``connection_init``."""
+    async with connect(f"ws://{live_url}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(text)
+        with pytest.raises(ConnectionClosed) as closed:
+            await ws.recv()
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4400

@@ -612,16 +612,17 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
 
         # The subscription is live once one of Bob's own events arrives (no sleeping: publish until it does).
         while True:
-            await publisher.publish_balance(bob_user.id)
+            await publisher.balance(bob_user.id)
             try:
                 await asyncio.wait_for(first_event(), 0.5)
                 break
             except TimeoutError:
                 continue
         # Alice's events go first; the next thing Bob receives must be his own.
-        await publisher.publish(uuid.UUID(world.ids["batch"]))
-        await publisher.publish_balance(alice_user.id)
-        await publisher.publish_balance(bob_user.id)
+        await publisher.changed(uuid.UUID(world.ids["batch"]))
+        await publisher.balance(alice_user.id)
+        # A balance that changed (myEvents leaves out a balance equal to the last one it sent).
+        await publisher.balance(bob_user.id, 21)
         message = await asyncio.wait_for(first_event(), 10)
-        assert message["payload"]["data"]["myEvents"] == {"__typename": "CreditBalanceEvent", "balance": 20}
+        assert message["payload"]["data"]["myEvents"] == {"__typename": "CreditBalanceEvent", "balance": 21}
         assert world.ids["batch"] not in json.dumps(message)

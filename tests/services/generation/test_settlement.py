@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +35,7 @@ from services.infra.storage import ObjectNotFound
 from services.progress.eta import RunTracker, estimate, remaining_seconds
 from services.progress.events import BatchProgress
 from services.progress.follow import follow_batch
-from services.progress.publisher import ProgressPublisher
+from services.progress.publisher import ProgressPublisher, Turn
 from tests.conftest import GQL, MakeCaller
 from tests.generation_support import assert_ledger_consistent, new_project
 from tests.services.generation.test_reconcile import DeadQueue
@@ -137,11 +136,11 @@ class PausedPublisher(ProgressPublisher):
         self.reached = asyncio.Event()
         self.release = asyncio.Event()
 
-    async def send(self, events: Sequence[BatchProgress]) -> None:
-        if not self.reached.is_set() and any(event.image is not None for event in events):
+    async def _emit(self, batch_id: uuid.UUID, turn: Turn) -> None:
+        if not self.reached.is_set() and any(event.image is not None for event in turn.events):
             self.reached.set()
             await self.release.wait()
-        await super().send(events)
+        await super()._emit(batch_id, turn)
 
 
 class WatchedQueue(InProcessQueue):

@@ -21,6 +21,15 @@ function event(seq: number, extra: Partial<ProgressEventLike> = {}): ProgressEve
 const image = (batchIndex: number) => ({ imageEditId: `i${batchIndex}`, batchIndex, url: `/media/${batchIndex}.png`, width: 8, height: 8 });
 
 describe("the progress reducer", () => {
+  it("shows the images a resume replayed, and every image a snapshot lists", () => {
+    let state = applyEvent(emptyProgress, event(2, { completed: 1, image: image(0) }));
+    state = applyEvent(state, event(3, { kind: "REPLAY", completed: 2, image: image(1) }));
+    expect(Object.keys(state.images)).toEqual(["0", "1"]);
+    state = applyEvent(state, event(6, { kind: "SNAPSHOT", completed: 4, images: [image(0), image(1), image(2), image(3)] }));
+    expect(Object.keys(state.images)).toEqual(["0", "1", "2", "3"]);
+    expect(state.images[2]?.url).toBe("/media/2.png");
+  });
+
   it("keeps each landed image and ignores repeated seqs", () => {
     let state = applyEvent(emptyProgress, event(1));
     state = applyEvent(state, event(2, { completed: 1, image: image(0) }));

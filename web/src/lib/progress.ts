@@ -15,7 +15,24 @@ export interface ProgressEventLike {
   creditsHeld: number;
   creditsCaptured: number;
   creditsRefunded: number;
-  image?: { imageEditId: string; batchIndex: number; url?: string | null; width?: number | null; height?: number | null } | null;
+  image?: ImageLike | null;
+  /** SNAPSHOT (read from the database), EVENT (live) or REPLAY (missed while away, replayed after `afterSeq`). */
+  kind?: string;
+  /** On a SNAPSHOT: every image delivered so far. */
+  images?: readonly ImageLike[] | null;
+  etaAt?: string | null;
+}
+
+type ImageLike = { imageEditId: string; batchIndex: number; url?: string | null; width?: number | null; height?: number | null };
+
+function landed(image: ImageLike): LandedImage {
+  return {
+    imageEditId: image.imageEditId,
+    batchIndex: image.batchIndex,
+    url: image.url ?? null,
+    width: image.width ?? null,
+    height: image.height ?? null,
+  };
 }
 
 export interface LandedImage {
@@ -39,18 +56,9 @@ export const emptyProgress: ProgressState = { seq: -1, event: null, images: {} }
 /** Apply one event. Events at or below the last seq are repeats (a resubscription's snapshot) and are ignored. */
 export function applyEvent(state: ProgressState, event: ProgressEventLike): ProgressState {
   if (event.seq <= state.seq) return state;
-  const images = event.image
-    ? {
-        ...state.images,
-        [event.image.batchIndex]: {
-          imageEditId: event.image.imageEditId,
-          batchIndex: event.image.batchIndex,
-          url: event.image.url ?? null,
-          width: event.image.width ?? null,
-          height: event.image.height ?? null,
-        },
-      }
-    : state.images;
+  // A replayed event carries its image like a live one; a snapshot lists every image delivered so far.
+  const carried = [...(event.images ?? []), ...(event.image ? [event.image] : [])];
+  const images = carried.length ? { ...state.images, ...Object.fromEntries(carried.map((i) => [i.batchIndex, landed(i)])) } : state.images;
   return { seq: event.seq, event, images };
 }
 

@@ -68,7 +68,16 @@ const ProgressSubscription = graphql(`
       creditsHeld
       creditsCaptured
       creditsRefunded
+      kind
+      etaAt
       image {
+        imageEditId
+        batchIndex
+        url
+        width
+        height
+      }
+      images {
         imageEditId
         batchIndex
         url
