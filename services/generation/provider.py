@@ -36,6 +36,7 @@ from services.seedream import (
 )
 from services.seedream import GenerationMode as ProviderMode
 from services.seedream import ReferenceImage as ProviderReference
+from services.seedream.image_decode import UndecodableImage, decode_image_off_loop
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ CATEGORY = {
     ProviderCategory.AUTH: ErrorCategory.PROVIDER_AUTH,
 }
 MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+DOWNLOAD_ATTEMPTS = 2
+"""Tries per output link when what came back does not decode whole (a fetch, never a new purchase)."""
+DAMAGED_MESSAGE = "The image arrived damaged from the image service and could not be used. It was not charged."
+DOWNLOAD_MESSAGE = "The image could not be downloaded from the image service. It was not charged."
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +185,36 @@ async def call_settled(item_id: uuid.UUID) -> None:
 async def load_references(storage: Storage, rows: list[ReferenceImage]) -> tuple[ProviderReference, ...]:
     """Our stored reference images as the provider layer takes them, in the given order."""
     return tuple([ProviderReference.from_bytes(await storage.get(row.storage_key), row.content_type) for row in rows])
+
+
+@dataclass(frozen=True, slots=True)
+class ImageProblem:
+    """Why a delivered image cannot be used: its failure (code, message for users)."""
+
+    code: str
+    message: str
+
+
+async def whole_image(
+    http: httpx.AsyncClient, image: GeneratedImage
+) -> tuple[bytes, tuple[int, int, str]] | ImageProblem:
+    """The image's bytes and (width, height, content type) once every pixel decodes (off the event loop); a
+    link is fetched again when a copy does not decode. Inline bytes that do not decode are that image's failure."""
+    attempts = DOWNLOAD_ATTEMPTS if image.data is None else 1
+    problem = ImageProblem("unreadable_output", DAMAGED_MESSAGE)
+    for _ in range(attempts):
+        try:
+            data = await image_bytes(http, image)
+        except (httpx.HTTPError, ProviderError) as exc:
+            log.info("output download failed: %r", exc)
+            problem = ImageProblem("download_failed", DOWNLOAD_MESSAGE)
+            continue
+        try:
+            return data, await decode_image_off_loop(data)
+        except UndecodableImage as exc:
+            log.warning("a provider output did not decode: %s", exc)
+            problem = ImageProblem("unreadable_output", DAMAGED_MESSAGE)
+    return problem
 
 
 async def image_bytes(http: httpx.AsyncClient, image: GeneratedImage) -> bytes:

@@ -234,6 +234,7 @@ class BatchRunner:
                 break
             delivered: set[uuid.UUID] = set()
             handed: list[tuple[Outcome, Any]] = []
+            damaged: list[uuid.UUID] = []  # images that arrived but could not be had whole (failed, not charged)
             # A task still running at the provider (stored on the item) is polled again, never bought twice.
             call_slots, resume_task_id = await provider.call_slots(stored_item, open_edits)
 
@@ -242,12 +243,15 @@ class BatchRunner:
                 slots: list[ImageEdit] = call_slots,
                 seen: set[uuid.UUID] = delivered,
                 handed: list[tuple[Outcome, Any]] = handed,
+                damaged: list[uuid.UUID] = damaged,
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
                     seen.add(edit.id)
                     if edit.status in OPEN_EDIT_STATUSES:  # a resumed task's slot may be settled already
                         outcome = await self._stored(edit, image, int((time.monotonic() - started) * 1000))
+                        if outcome.delivered is None:
+                            damaged.append(edit.id)
                         # Handed in at once (a streamed set shows each image as it comes), not waited for here.
                         handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
@@ -356,7 +360,7 @@ class BatchRunner:
                         api_response=result.raw_response,
                     )
                 )
-            any_failed = any_failed or bool(outcomes)
+            any_failed = any_failed or bool(outcomes) or bool(damaged)
             await self._end(
                 settlement,
                 handed,
@@ -426,16 +430,21 @@ class BatchRunner:
             await ImageEdit.filter(id__in=late, status=EditStatus.SUCCEEDED).update(api_response=reply)
 
     async def _stored(self, edit: ImageEdit, image: GeneratedImage, elapsed_ms: int) -> Outcome:
-        data = await provider.image_bytes(self.deps.http, image)
-        stored = await self.deps.storage.put(data, image.content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
+        """The image stored, once it decodes whole; otherwise that image's failure (never charged). A link is
+        fetched again once when what came back does not decode; nothing is bought again."""
+        decoded = await provider.whole_image(self.deps.http, image)
+        if isinstance(decoded, provider.ImageProblem):
+            return Outcome(edit, category=ErrorCategory.TRANSIENT, code=decoded.code, message=decoded.message)
+        data, (width, height, content_type) = decoded
+        stored = await self.deps.storage.put(data, content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
         return Outcome(
             edit,
             delivered=Delivered(
                 storage_key=stored.key,
                 url=stored.url,
-                width=image.width,
-                height=image.height,
-                content_type=image.content_type,
+                width=width,
+                height=height,
+                content_type=content_type,
                 size_bytes=stored.size_bytes,
                 processing_time_ms=elapsed_ms,
                 api_response={"index": image.index},

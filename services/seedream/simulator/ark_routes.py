@@ -173,6 +173,7 @@ async def generations(request: Request) -> Response:
         state.latency(triggers),
         triggers.code or OUTPUT_POLICY_CODE,
     )
+    generation.cut_images = failure == "cutimage"
     if failure in ("timeout", "lostreply"):
         try:
             await faults.hang(request, state.config.hang_s)
@@ -226,6 +227,7 @@ class _Generation:
         self.base = str(request.base_url).rstrip("/")
         self.call_id = uuid.uuid4().hex
         self.generated = 0
+        self.cut_images = False
 
     async def entry(self, index: int) -> dict[str, Any]:
         await asyncio.sleep(self.latency)
@@ -239,6 +241,8 @@ class _Generation:
             }
         # Seedream 4.0 accepts `seed` and ignores it: the same prompt renders the same whatever the seed.
         data, content_type = await self.state.render(self.prompt, 0, index, self.size)
+        if self.cut_images:
+            data = data[: len(data) // 2]
         self.generated += 1
         entry: dict[str, Any] = {"size": f"{self.size[0]}x{self.size[1]}"}
         if self.response_format == "b64_json":

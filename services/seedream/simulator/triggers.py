@@ -20,7 +20,8 @@ Replies whose outcome the caller cannot know (the service made, and billed, the 
 `[[fail:lostreply]]` the reply never comes (the caller's read timeout fires); `[[fail:504]]` a gateway's 504 page;
 `[[fail:html]]` an HTTP 200 carrying an HTML page; `[[fail:reset]]` the connection drops mid-reply (an Ark stream
 after its first image). `[[fail:nocode]]` a WaveSpeed task that fails without a code (the docs' example);
-`[[poll:404:K]]` the first K polls answer 404 (the task is lost from the service's view).
+`[[poll:404:K]]` the first K polls answer 404 (the task is lost from the service's view); `[[fail:cutimage]]`
+every output is cut at half its bytes (its header still reads).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ FAILURE_KINDS = frozenset(
         "html",
         "reset",
         "nocode",
+        "cutimage",
     }
 )
 

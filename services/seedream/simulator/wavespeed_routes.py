@@ -203,6 +203,8 @@ async def _work(
         outputs = []
         for index in range(max(0, task.max_images - partial)):
             data, content_type = await state.render(task.prompt, 0, index, task.size)
+            if failure == "cutimage":
+                data = data[: len(data) // 2]
             if task.base64_output:
                 outputs.append(base64.b64encode(data).decode())
             else:
@@ -308,6 +310,7 @@ async def media(request: Request) -> Response:
 
 async def output(request: Request) -> Response:
     state = _state(request)
+    state.record(request, None)  # so tests can count the fetches of each output link
     key = request.path_params["output_id"]
     stored = state.outputs.get(key)
     if stored is None:

@@ -80,7 +80,8 @@ async def assert_refunded_as_unknown(batch_id: uuid.UUID, subject: str) -> None:
 async def listed_for_admins(gql: GQL, make_caller: MakeCaller, item: BatchItem) -> dict[str, Any]:
     body = await gql(ADMIN_QUERY, caller=make_caller("ops", role=Role.ADMIN))
     rows = {row["itemId"]: row for row in body["data"]["unknownProviderOutcomes"]}
-    return rows[str(item.id)]
+    row: dict[str, Any] = rows[str(item.id)]
+    return row
 
 
 @pytest.mark.parametrize("fault", ["lostreply", "504", "html", "reset"])
