@@ -36,6 +36,7 @@ from services.seedream.errors import (
 )
 from services.seedream.image_probe import probe_image
 from services.seedream.raw_response import elide_object
+from services.seedream.set_prompt import stating_count
 from services.seedream.types import (
     ErrorCategory,
     FailedSlot,
@@ -134,7 +135,8 @@ class ArkClient:
         size = request.size
         body: JSONObject = {
             "model": self._config.model,
-            "prompt": request.prompt,
+            # `auto` lets the model choose how many (up to max_images): the prompt says how many are wanted.
+            "prompt": stating_count(request.prompt, request.max_images) if request.mode.is_set else request.prompt,
             "size": f"{size.width}x{size.height}" if isinstance(size, ImageSize) else size.value,
             "response_format": self._config.response_format,
             "watermark": self._config.watermark,

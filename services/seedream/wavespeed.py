@@ -36,6 +36,7 @@ from services.seedream.errors import (
 )
 from services.seedream.image_probe import probe_image
 from services.seedream.raw_response import elide_object
+from services.seedream.set_prompt import stating_count
 from services.seedream.types import (
     ErrorCategory,
     FailedSlot,
@@ -189,7 +190,8 @@ class WaveSpeedClient:
         size = request.size
         if isinstance(size, SizeTier):
             size = ImageSize(size.square_side, size.square_side)
-        body: JSONObject = {"prompt": request.prompt, "size": f"{size.width}*{size.height}"}
+        prompt = stating_count(request.prompt, request.max_images) if request.mode.is_set else request.prompt
+        body: JSONObject = {"prompt": prompt, "size": f"{size.width}*{size.height}"}
         if request.mode.needs_references or references:
             body["images"] = list[JSONValue](references)
         if request.mode.is_set:

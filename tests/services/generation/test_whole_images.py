@@ -126,3 +126,25 @@ async def test_an_ark_image_cut_short_is_failed_and_not_bought_again(
         # The link is fetched again once (Ark keeps it 24 h); the second copy is just as cut.
         fetched = [r for r in simulator.state.requests if r.path.startswith("/outputs/ark-")]
         assert len(fetched) == 2  # the only URL-mode Ark call of this module
+
+
+@pytest.mark.parametrize("which", ["wavespeed", "ark"])
+async def test_a_set_states_its_count_in_the_prompt_the_provider_receives(
+    app: Starlette,
+    gql: GQL,
+    make_caller: MakeCaller,
+    settings: Settings,
+    simulator: SimulatorServer,
+    http: httpx.AsyncClient,
+    which: str,
+) -> None:
+    marker = f"count-{which}-{uuid.uuid4().hex[:8]}"
+    batch_id, subject = await queued_batch(app, gql, make_caller, marker, GenerationMode.SEQUENTIAL, 3)
+    chosen = wavespeed(simulator, http) if which == "wavespeed" else ark(simulator, http)
+
+    await runner(app, settings, chosen, http)(batch_id)
+
+    (sent,) = [r for r in simulator.state.requests if r.path in (SEQ, ARK) and marker in str(r.body)]
+    assert sent.body["prompt"].endswith("Generate a set of exactly 3 images.")
+    assert (await BatchJob.get(id=batch_id)).status is BatchStatus.SUCCEEDED
+    await assert_ledger_consistent(subject)

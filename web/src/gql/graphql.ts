@@ -584,7 +584,7 @@ export type GenerationLimits = {
   maxReferenceBytes: Scalars['Int']['output'];
   /** Most reference images per request. */
   maxReferences: Scalars['Int']['output'];
-  /** Most images in one consistent set (`maxImages`). */
+  /** Most images in one consistent set (`maxImages`). The prompt sent states the count; a set may still come back short, and its missing images are refunded. */
   maxSetImages: Scalars['Int']['output'];
   /** Accepted reference image types. */
   referenceContentTypes: Array<Scalars['String']['output']>;
