@@ -87,8 +87,9 @@ class WaveSpeedConfig:
     base_url: str = DEFAULT_BASE_URL
     sync_mode: bool = False
     base64_output: bool = False
-    poll_initial_s: float = 0.5
-    poll_max_s: float = 5.0
+    poll_initial_s: float = 2.0
+    """WaveSpeed documents at least 2 s between polls of an image task, growing (`poll_multiplier`)."""
+    poll_max_s: float = 10.0
     poll_multiplier: float = 1.5
     deadline_s: float = 300.0
     """Overall budget for one `generate` call of one image, from submit to the last download."""
