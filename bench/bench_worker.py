@@ -69,6 +69,7 @@ from services.infra.storage import LocalStorage
 from services.progress.follow import follow_batch
 from services.progress.publisher import ProgressPublisher
 from services.seedream import GenerationRequest, GenerationResult, create_http_client, create_provider
+from services.seedream.image_decode import decode_image
 from services.seedream.simulator.render import render_image
 from services.seedream.simulator.server import free_port
 
@@ -167,6 +168,16 @@ def counting_statements() -> Iterator[StatementCounter]:
         logger.removeHandler(counter)
         logger.setLevel(previous)
         logger.propagate = propagate
+
+
+def decode_cpu_ms(samples: int) -> float:
+    """The full decode every delivered image now gets before it is stored (part of the worker's CPU per image)."""
+    data = render_image("decode", seed=1, index=0, width=SIDE, height=SIDE, image_format="JPEG")
+    decode_image(data)
+    started = time.process_time()
+    for _ in range(samples):
+        decode_image(data)
+    return (time.process_time() - started) * 1000 / samples
 
 
 def render_cpu_ms(samples: int) -> float:
@@ -533,7 +544,8 @@ async def main(arguments: argparse.Namespace) -> None:
         f"mode: no polling), simulator {arguments.simulator}; in-process queue and bus"
     )
     render_ms = render_cpu_ms(5 if arguments.quick else 20)
-    print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU\n")
+    print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU")
+    print(f"full decode of one {SIDE}x{SIDE} JPEG (in the worker's CPU per image) = {decode_cpu_ms(20):.1f} ms CPU\n")
     for kind in kinds:
         for workers, items in pairs:
             config = Config(kind, workers, items, batches, arguments.users, latency, arguments.simulator)

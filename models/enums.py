@@ -57,6 +57,18 @@ class ErrorCategory(StrEnum):
     INTERNAL = "INTERNAL"
 
 
+class ProviderCallState(StrEnum):
+    """Where an item's latest provider call stands (``services.generation.call_state``).
+
+    RECORDED: written before the request leaves (what is about to be bought); UNKNOWN: the request left and no
+    reply tells whether the provider made (and billed) it; BOUGHT: the provider has it (a task id, or a reply).
+    """
+
+    RECORDED = "RECORDED"
+    UNKNOWN = "UNKNOWN"
+    BOUGHT = "BOUGHT"
+
+
 class LedgerKind(StrEnum):
     """Why a ledger entry exists. ``amount`` is the balance change; ``held_delta`` the change in credits on hold."""
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from tortoise import fields
 from tortoise.models import Model
 
-from models.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
+from models.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, ProviderCallState, SizeTier
 from models.owned import OwnedModel
 
 if TYPE_CHECKING:
@@ -98,10 +98,19 @@ class BatchItem(Model):
         null=True, description="Slot indexes the task's outputs map to while it still has to be polled (resume)"
     )
     provider_request_id = fields.CharField(
-        max_length=128, null=True, description="Our id of a request in flight that cannot be resumed (Ark)"
+        max_length=128, null=True, description="Our id of the item's latest provider request, recorded before it leaves"
     )
+    provider_name = fields.CharField(max_length=32, null=True, description="The provider of the latest call")
+    provider_call_state = fields.CharEnumField(
+        ProviderCallState, max_length=16, null=True, description="Where the latest provider call stands"
+    )
+    provider_call_attempt = fields.IntField(default=0, description="The attempt that made the latest call")
+    provider_purchases = fields.IntField(
+        default=0, description="Calls that may have been billed (sent, and not documented as failed and refunded)"
+    )
+    provider_unknown_at = fields.DatetimeField(null=True, description="When a call's outcome last became unknown")
     outcome_unknown = fields.TextField(
-        null=True, description="Requests whose outcome was unknown (possibly billed) when they were sent again"
+        null=True, description="Calls whose outcome was unknown (possibly billed), one line each"
     )
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
@@ -111,7 +120,7 @@ class BatchItem(Model):
     class Meta:
         table = "playground_batch_items"
         unique_together = (("batch_job_id", "item_index"),)
-        indexes = (("status", "finished_at"),)
+        indexes = (("status", "finished_at"), ("provider_call_state", "provider_unknown_at"))
 
 
 class ImageEdit(OwnedModel):

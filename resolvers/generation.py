@@ -24,11 +24,17 @@ from graph.generation.payloads import (
     ImageUploadPayload,
     UploadDeletePayload,
 )
-from graph.generation.types import BatchJobType, ImageEditType, QuoteType, ReferenceImageType
-from services.core.errors import NotFound
+from graph.generation.types import (
+    BatchJobType,
+    ImageEditType,
+    QuoteType,
+    ReferenceImageType,
+    UnknownProviderOutcomeType,
+)
+from services.core.errors import InvalidInput, NotFound
 from services.core.pagination import DEFAULT_PAGE_SIZE
+from services.generation import call_state, housekeeping, plan, reads, references, styles
 from services.generation import capabilities as caps
-from services.generation import housekeeping, plan, reads, references, styles
 from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
@@ -235,6 +241,16 @@ async def my_events(info: Info) -> AsyncGenerator[MyEvent, None]:
         yield my_event(event)
 
 
+async def unknown_provider_outcomes(
+    info: Info, first: Annotated[int, strawberry.argument(description="How many, 1-100.")] = 50
+) -> list[UnknownProviderOutcomeType]:
+    await info.context.admin()
+    if not 1 <= first <= 100:
+        raise InvalidInput("first must be between 1 and 100", ["first"])
+    rows = await call_state.unknown_outcomes(limit=first)
+    return [UnknownProviderOutcomeType.from_model(item, owner) for item, owner in rows]
+
+
 @strawberry.type
 class GenerationQueries:
     capabilities: Capabilities = strawberry.field(
@@ -254,6 +270,11 @@ class GenerationQueries:
     )
     uploads: Connection[ReferenceImageType] = strawberry.field(
         resolver=uploads, description="Your uploaded reference images, newest first." + PAGE_ARGS
+    )
+    unknown_provider_outcomes: list[UnknownProviderOutcomeType] = strawberry.field(
+        resolver=unknown_provider_outcomes,
+        description="Provider calls whose outcome is unknown (possibly billed, the images refunded), newest first, "
+        "with the provider's ids (administrators only).",
     )
 
 

@@ -53,7 +53,10 @@ class Price:
 @strawberry.type(description="Limits on one generation request.")
 class GenerationLimits:
     max_references: int = strawberry.field(description="Most reference images per request.")
-    max_set_images: int = strawberry.field(description="Most images in one consistent set (`maxImages`).")
+    max_set_images: int = strawberry.field(
+        description="Most images in one consistent set (`maxImages`). The prompt sent states the count; a set may "
+        "still come back short, and its missing images are refunded."
+    )
     max_prompts: int = strawberry.field(description="Most prompts in one batch.")
     max_count_per_prompt: int = strawberry.field(description="Most variations per prompt.")
     max_batch_images: int = strawberry.field(description="Most images in one batch job.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -120,6 +121,43 @@ class BatchItemType:
     @classmethod
     def from_model(cls, item: BatchItem) -> BatchItemType:
         return from_row(cls, item)
+
+
+@strawberry.type(
+    name="UnknownProviderOutcome",
+    description="A provider call whose outcome is unknown: sent, possibly billed, no reply said what it made "
+    "(administrators). Look the ids up at the provider.",
+)
+class UnknownProviderOutcomeType:
+    item_id: strawberry.ID = strawberry.field(description="The batch item that made the call.")
+    batch_job_id: strawberry.ID = strawberry.field(description="Its batch job.")
+    owner_id: strawberry.ID = strawberry.field(description="The user the batch belongs to.")
+    provider: str | None = strawberry.field(description="The provider called (wavespeed, ark, simulator).")
+    request_id: str | None = strawberry.field(
+        description="Our id of the request (Ark: the X-Client-Request-Id header; WaveSpeed: in the webhook URL)."
+    )
+    task_id: str | None = strawberry.field(description="The provider's task id, when it gave one (WaveSpeed).")
+    attempt: int = strawberry.field(description="The attempt that made the call.")
+    purchases: int = strawberry.field(description="Calls of this item that may have been billed.")
+    unknown_at: datetime | None = strawberry.field(description="When the outcome became unknown.")
+    item_status: EditStatus = strawberry.field(description="Where the item stands now.")
+    note: str | None = strawberry.field(description="One line per unknown call: when, which ids, and why.")
+
+    @classmethod
+    def from_model(cls, item: BatchItem, owner_id: uuid.UUID) -> UnknownProviderOutcomeType:
+        return cls(
+            item_id=strawberry.ID(str(item.id)),
+            batch_job_id=strawberry.ID(str(item.batch_job_id)),
+            owner_id=strawberry.ID(str(owner_id)),
+            provider=item.provider_name,
+            request_id=item.provider_request_id,
+            task_id=item.provider_task_id,
+            attempt=item.provider_call_attempt,
+            purchases=item.provider_purchases,
+            unknown_at=item.provider_unknown_at,
+            item_status=item.status,
+            note=item.outcome_unknown,
+        )
 
 
 @strawberry.type(name="BatchJob", description="One generate request: its images, provider calls and credits.")

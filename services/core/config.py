@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     provider_images_per_minute: int = Field(default=500, ge=1)
     per_user_concurrency: int = Field(default=4, ge=1)
     provider_max_attempts: int = Field(default=4, ge=1, le=10)
+    # Calls per item that may be billed: 1 never buys again after a call whose outcome is unknown (it fails,
+    # refunded to the user); N lets N-1 such calls be followed by a new purchase, each possibly paid twice.
+    provider_max_purchases_per_item: int = Field(default=1, ge=1, le=5)
     provider_retry_base_seconds: float = Field(default=1.0, ge=0)
     provider_retry_max_seconds: float = Field(default=30.0, ge=0)
     provider_deadline_seconds: float = Field(default=300.0, gt=0)

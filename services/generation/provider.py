@@ -3,24 +3,24 @@
 Our modes map onto provider request shapes, the provider's error categories onto ours, provider exceptions onto a
 ``Failure`` the batch loop can act on, and provider output onto bytes we can store.
 
-It also keeps the item's record of its provider call, so nothing is bought twice: the provider's task id (and
+It also keeps the item's record of its provider task, so nothing is bought twice: the provider's task id (and
 the slots its outputs belong to) is stored through ``on_submitted`` before the first poll; a later attempt, or a
-job re-delivered after a crash, resumes that task instead of submitting a new one (``call_slots``). A request
-that cannot be resumed (Ark) and whose outcome is unknown is noted in ``BatchItem.outcome_unknown`` before it
-is sent again.
+job re-delivered after a crash, resumes that task instead of submitting a new one (``call_slots``). Whether a
+new purchase may be made at all is ``services.generation.call_state``'s decision.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import httpx
 
 from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ImageEdit, ReferenceImage
+from models.enums import ProviderCallState
 from services.infra.storage import Storage
 from services.seedream import ErrorCategory as ProviderCategory
 from services.seedream import (
@@ -36,6 +36,7 @@ from services.seedream import (
 )
 from services.seedream import GenerationMode as ProviderMode
 from services.seedream import ReferenceImage as ProviderReference
+from services.seedream.image_decode import UndecodableImage, decode_image_off_loop
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,10 @@ CATEGORY = {
     ProviderCategory.AUTH: ErrorCategory.PROVIDER_AUTH,
 }
 MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+DOWNLOAD_ATTEMPTS = 2
+"""Tries per output link when what came back does not decode whole (a fetch, never a new purchase)."""
+DAMAGED_MESSAGE = "The image arrived damaged from the image service and could not be used. It was not charged."
+DOWNLOAD_MESSAGE = "The image could not be downloaded from the image service. It was not charged."
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +72,39 @@ class Failure:
     """The provider's own hint, in seconds, when it gave one."""
 
 
+# Long digit runs in a provider's message are account or request numbers (Ark names the operator's account):
+# never shown to users.
+_ACCOUNT_NUMBER = re.compile(r"\b\d{8,}\b")
+_PROVIDER_REQUEST_ID = re.compile(r"(?i)\s*\(?request id:?\s*[0-9a-z-]+\)?")
+
+
+def user_message(message: str) -> str:
+    """A provider's message as users may read it: without account numbers or unlabelled request ids."""
+    cleaned = _PROVIDER_REQUEST_ID.sub("", message)
+    return " ".join(_ACCOUNT_NUMBER.sub("(account)", cleaned).split())
+
+
 def failure_of(error: ProviderError) -> Failure:
     """Classify a provider exception: transient ones are retried, the rest fail the call's images at once."""
     if isinstance(error, ProviderTransient):
         return Failure(
-            ErrorCategory.TRANSIENT, error.code, error.message, retryable=True, retry_after=error.retry_after
+            ErrorCategory.TRANSIENT,
+            error.code,
+            user_message(error.message),
+            retryable=True,
+            retry_after=error.retry_after,
         )
     if isinstance(error, ProviderRejected):
-        return Failure(CATEGORY[error.category], error.code, error.message, retryable=False)
+        return Failure(CATEGORY[error.category], error.code, user_message(error.message), retryable=False)
     if isinstance(error, ProviderAuthError):
-        if error.status == 402 or error.code == "AccountOverdueError":
+        if error.status == 402 or error.code in ("AccountOverdueError", "ModelQuotaExhausted"):
             log.error("the provider account is out of balance: %r", error)  # an operator must top it up
             return Failure(
                 ErrorCategory.PROVIDER_AUTH, error.code, "the provider account needs attention", retryable=False
             )
         log.error("provider refused our credentials: %r", error)  # an operator must act
         return Failure(ErrorCategory.PROVIDER_AUTH, error.code, "the provider is misconfigured", retryable=False)
-    return Failure(ErrorCategory.TRANSIENT, error.code, error.message, retryable=False)
+    return Failure(ErrorCategory.TRANSIENT, error.code, user_message(error.message), retryable=False)
 
 
 def failed_slot_category(category: ProviderCategory | None) -> ErrorCategory:
@@ -100,6 +121,7 @@ def generation_request(
     on_image: Callable[[GeneratedImage], Awaitable[None]],
     on_submitted: SubmissionCallback | None = None,
     resume_task_id: str | None = None,
+    request_id: str | None = None,
 ) -> GenerationRequest:
     """The provider request for one item: a single image, or a set of the ``open_images`` still wanted (or,
     with ``resume_task_id``, the task that already makes them)."""
@@ -114,6 +136,7 @@ def generation_request(
         on_image=on_image,
         on_submitted=on_submitted,
         resume_task_id=resume_task_id,
+        request_id=request_id,
     )
 
 
@@ -121,61 +144,77 @@ async def call_slots(item: BatchItem, open_edits: list[ImageEdit]) -> tuple[list
     """The images the next provider call is for, and the task to resume when one is still running.
 
     A stored task (WaveSpeed) is polled again: its outputs map onto the slots it was submitted for, some maybe
-    settled already (settlement skips those). A stored request that cannot be resumed (Ark, the worker died
-    waiting) is noted as outcome unknown; the images still open are asked for again. ``item`` is as stored (the
-    caller's copy, read at the batch's start or after a failed attempt).
+    settled already (settlement skips those). Otherwise the images still open are the next purchase's, if
+    ``call_state`` allows one. ``item`` is as stored (the caller's copy, read at the batch's start or after a
+    failed attempt).
     """
     if item.provider_task_id and item.provider_task_slots is not None:
         by_slot = {edit.slot_index: edit for edit in await ImageEdit.filter(item_id=item.id)}
         slots = [by_slot[index] for index in item.provider_task_slots if index in by_slot]
         return slots, item.provider_task_id
-    if item.provider_request_id:
-        await _note_outcome_unknown(item, item.provider_request_id, "the worker stopped while it was in flight")
     return open_edits, None
 
 
 def submission_recorder(item_id: uuid.UUID, slots: list[ImageEdit]) -> SubmissionCallback:
-    """The ``on_submitted`` callback: stores the provider's id on the item before any poll."""
+    """The ``on_submitted`` callback: stores the provider's task id on the item before any poll (the purchase
+    is then made: the call is BOUGHT). An id that cannot be resumed (Ark's) is ours, recorded already."""
 
     async def record(submission: Submission) -> None:
         if submission.resumable:
             await BatchItem.filter(id=item_id).update(
                 provider_task_id=submission.id,
                 provider_task_slots=[edit.slot_index for edit in slots],
-                provider_request_id=None,
+                provider_call_state=ProviderCallState.BOUGHT,
             )
-        else:
-            await BatchItem.filter(id=item_id).update(provider_request_id=submission.id, provider_task_slots=None)
 
     return record
 
 
 async def call_failed(item_id: uuid.UUID, error: ProviderError) -> None:
-    """Keep the task to resume when the provider still runs it; otherwise forget the call (a retry submits
-    anew, which is right: the task failed, or never existed). Note a retry that may pay twice."""
+    """Keep the task to resume when the provider still runs it; otherwise nothing is left to resume."""
     if error.resume_task_id is not None:
         return
-    item = await BatchItem.get(id=item_id)
-    if isinstance(error, ProviderTransient) and error.outcome_unknown:
-        await _note_outcome_unknown(item, item.provider_request_id or item.provider_task_id, error.message)
-    await BatchItem.filter(id=item_id).update(provider_task_slots=None, provider_request_id=None)
+    await BatchItem.filter(id=item_id).update(provider_task_slots=None)
 
 
 async def call_settled(item_id: uuid.UUID) -> None:
-    """The call's outcome is known and settled: nothing left to resume (the task id stays as a record)."""
-    await BatchItem.filter(id=item_id).update(provider_task_slots=None, provider_request_id=None)
-
-
-async def _note_outcome_unknown(item: BatchItem, request_id: str | None, why: str) -> None:
-    line = f"{datetime.now(UTC).isoformat()} request {request_id or '?'}: outcome unknown ({why}); sent again"
-    note = f"{item.outcome_unknown}\n{line}" if item.outcome_unknown else line
-    log.warning("item %s: %s", item.id, line)
-    await BatchItem.filter(id=item.id).update(outcome_unknown=note, provider_request_id=None)
+    """The call's outcome is known and settled: nothing left to resume (the ids stay as a record)."""
+    await BatchItem.filter(id=item_id).update(provider_task_slots=None)
 
 
 async def load_references(storage: Storage, rows: list[ReferenceImage]) -> tuple[ProviderReference, ...]:
     """Our stored reference images as the provider layer takes them, in the given order."""
     return tuple([ProviderReference.from_bytes(await storage.get(row.storage_key), row.content_type) for row in rows])
+
+
+@dataclass(frozen=True, slots=True)
+class ImageProblem:
+    """Why a delivered image cannot be used: its failure (code, message for users)."""
+
+    code: str
+    message: str
+
+
+async def whole_image(
+    http: httpx.AsyncClient, image: GeneratedImage
+) -> tuple[bytes, tuple[int, int, str]] | ImageProblem:
+    """The image's bytes and (width, height, content type) once every pixel decodes (off the event loop); a
+    link is fetched again when a copy does not decode. Inline bytes that do not decode are that image's failure."""
+    attempts = DOWNLOAD_ATTEMPTS if image.data is None else 1
+    problem = ImageProblem("unreadable_output", DAMAGED_MESSAGE)
+    for _ in range(attempts):
+        try:
+            data = await image_bytes(http, image)
+        except (httpx.HTTPError, ProviderError) as exc:
+            log.info("output download failed: %r", exc)
+            problem = ImageProblem("download_failed", DOWNLOAD_MESSAGE)
+            continue
+        try:
+            return data, await decode_image_off_loop(data)
+        except UndecodableImage as exc:
+            log.warning("a provider output did not decode: %s", exc)
+            problem = ImageProblem("unreadable_output", DAMAGED_MESSAGE)
+    return problem
 
 
 async def image_bytes(http: httpx.AsyncClient, image: GeneratedImage) -> bytes:

@@ -21,7 +21,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +32,7 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services.analytics import recording
 from services.core.config import Settings
-from services.generation import provider
+from services.generation import call_state, provider
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra import jobs
@@ -40,7 +40,14 @@ from services.infra.limits import ProviderLimiter
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker, item_seconds
 from services.progress.publisher import ProgressPublisher
-from services.seedream import GeneratedImage, ProviderError, SeedreamProvider
+from services.seedream import (
+    GeneratedImage,
+    GenerationRequest,
+    GenerationResult,
+    ProviderError,
+    ProviderTransient,
+    SeedreamProvider,
+)
 from services.seedream import ReferenceImage as ProviderReference
 
 log = logging.getLogger(__name__)
@@ -209,6 +216,7 @@ class BatchRunner:
                 break
             delivered: set[uuid.UUID] = set()
             handed: list[tuple[Outcome, Any]] = []
+            damaged: list[uuid.UUID] = []  # images that arrived but could not be had whole (failed, not charged)
             # A task still running at the provider (stored on the item) is polled again, never bought twice.
             call_slots, resume_task_id = await provider.call_slots(stored_item, open_edits)
 
@@ -217,12 +225,15 @@ class BatchRunner:
                 slots: list[ImageEdit] = call_slots,
                 seen: set[uuid.UUID] = delivered,
                 handed: list[tuple[Outcome, Any]] = handed,
+                damaged: list[uuid.UUID] = damaged,
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
                     seen.add(edit.id)
                     if edit.status in OPEN_EDIT_STATUSES:  # a resumed task's slot may be settled already
                         outcome = await self._stored(edit, image, int((time.monotonic() - started) * 1000))
+                        if outcome.delivered is None:
+                            damaged.append(edit.id)
                         # Handed in at once (a streamed set shows each image as it comes), not waited for here.
                         handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
@@ -236,12 +247,20 @@ class BatchRunner:
                 resume_task_id=resume_task_id,
             )
             try:
-                async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
-                    result = await self.deps.provider.generate(request)
+                result = await self._call(batch, item, request, attempt)
             except ProviderError as error:
                 await provider.call_failed(item.id, error)
                 failure = provider.failure_of(error)
-                if failure.retryable and self.policy.may_retry(attempt):
+                unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
+                if unknown:
+                    await call_state.unknown(item.id, failure.message)
+                elif error.resume_task_id is None:
+                    await call_state.not_bought(item.id)
+                retry = failure.retryable and self.policy.may_retry(attempt)
+                if retry and unknown:
+                    # The unknown call may be billed: another purchase only within the operator's limit.
+                    retry = await call_state.may_buy_again(item.id, self.settings.provider_max_purchases_per_item)
+                if retry:
                     await settlement.settle(
                         calls=[self._call_row(batch, item, len(call_slots), delivered, None, failure.category, True)]
                     )
@@ -251,8 +270,16 @@ class BatchRunner:
                         await self.deps.limiter.penalize(failure.retry_after)
                     await asyncio.sleep(self.policy.delay(attempt, failure.retry_after))
                     continue
+                if unknown:
+                    failure = replace(
+                        failure, code=call_state.OUTCOME_UNKNOWN_CODE, message=call_state.OUTCOME_UNKNOWN_MESSAGE
+                    )
                 slot.release()
-                message = self.policy.gave_up(failure.message, attempt) if failure.retryable else failure.message
+                message = (
+                    self.policy.gave_up(failure.message, attempt)
+                    if failure.retryable and not unknown
+                    else failure.message
+                )
                 outcomes = [
                     Outcome(edit, category=failure.category, code=failure.code, message=message)
                     for edit in open_edits
@@ -271,8 +298,25 @@ class BatchRunner:
                     call=self._call_row(batch, item, len(call_slots), delivered, None, failure.category),
                 )
                 return
+            if result is None:
+                # A call before this one (in an earlier run) may be billed and the item may not buy again.
+                slot.release()
+                await self._fail_open(
+                    settlement,
+                    item,
+                    edits,
+                    ErrorCategory.TRANSIENT,
+                    call_state.OUTCOME_UNKNOWN_CODE,
+                    call_state.OUTCOME_UNKNOWN_MESSAGE,
+                )
+                return
             # The call is over: the batch's next item may start while this one is settled.
             slot.release()
+            unseen = [lost for lost in result.failed if lost.code == call_state.OUTCOME_UNKNOWN_CODE]
+            if unseen:
+                await call_state.unknown(item.id, f"{len(unseen)} image(s) of the set never arrived")
+            else:
+                await call_state.bought(item.id)
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
                 await on_image(image)
@@ -285,6 +329,8 @@ class BatchRunner:
                 if edit.id in delivered or edit.status not in OPEN_EDIT_STATUSES:
                     continue
                 lost = failed_by_index.get(index)
+                if lost is not None and lost.code == call_state.OUTCOME_UNKNOWN_CODE:
+                    lost = replace(lost, message=call_state.OUTCOME_UNKNOWN_MESSAGE)
                 outcomes.append(
                     Outcome(
                         edit,
@@ -296,7 +342,7 @@ class BatchRunner:
                         api_response=result.raw_response,
                     )
                 )
-            any_failed = any_failed or bool(outcomes)
+            any_failed = any_failed or bool(outcomes) or bool(damaged)
             await self._end(
                 settlement,
                 handed,
@@ -320,6 +366,25 @@ class BatchRunner:
             return
         # Nothing open was left to call for (a re-run found the item's images settled): close it from them.
         await settlement.settle(ends=[ItemEnd(item, EditStatus.FAILED if any_failed else EditStatus.SUCCEEDED)])
+
+    async def _call(
+        self, batch: BatchJob, item: BatchItem, request: GenerationRequest, attempt: int
+    ) -> GenerationResult | None:
+        """One provider call under the account's limits, recorded before it leaves; None when the item may not
+        buy again (its purchases, some maybe of unknown outcome, reached the operator's limit)."""
+        async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
+            if request.resume_task_id is None:
+                # Recorded inside the limiter's slot: a worker stopped while it waits has bought nothing.
+                recorded = await call_state.record(
+                    item.id,
+                    provider=self.deps.provider.name,
+                    attempt=attempt,
+                    max_purchases=self.settings.provider_max_purchases_per_item,
+                )
+                if recorded is None:
+                    return None
+                request = replace(request, request_id=recorded.request_id)
+            return await self.deps.provider.generate(request)
 
     async def _end(
         self,
@@ -347,16 +412,21 @@ class BatchRunner:
             await ImageEdit.filter(id__in=late, status=EditStatus.SUCCEEDED).update(api_response=reply)
 
     async def _stored(self, edit: ImageEdit, image: GeneratedImage, elapsed_ms: int) -> Outcome:
-        data = await provider.image_bytes(self.deps.http, image)
-        stored = await self.deps.storage.put(data, image.content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
+        """The image stored, once it decodes whole; otherwise that image's failure (never charged). A link is
+        fetched again once when what came back does not decode; nothing is bought again."""
+        decoded = await provider.whole_image(self.deps.http, image)
+        if isinstance(decoded, provider.ImageProblem):
+            return Outcome(edit, category=ErrorCategory.TRANSIENT, code=decoded.code, message=decoded.message)
+        data, (width, height, content_type) = decoded
+        stored = await self.deps.storage.put(data, content_type, prefix=f"outputs/{datetime.now(UTC):%Y/%m}")
         return Outcome(
             edit,
             delivered=Delivered(
                 storage_key=stored.key,
                 url=stored.url,
-                width=image.width,
-                height=image.height,
-                content_type=image.content_type,
+                width=width,
+                height=height,
+                content_type=content_type,
                 size_bytes=stored.size_bytes,
                 processing_time_ms=elapsed_ms,
                 api_response={"index": image.index},

@@ -294,7 +294,6 @@ ITEM_FIELDS = (
     "processing_time_ms",
     "api_response",
     "provider_task_slots",
-    "provider_request_id",
     "error_category",
     "error_code",
     "error_message",
@@ -530,7 +529,6 @@ class BatchSettlement:
                 processing_time_ms=end.item.processing_time_ms,
                 api_response=end.item.api_response,
                 provider_task_slots=None,
-                provider_request_id=None,
                 error_category=end.item.error_category,
                 error_code=end.item.error_code,
                 error_message=end.item.error_message,
@@ -613,7 +611,6 @@ def _apply_end(end: ItemEnd, now: datetime) -> None:
     if end.api_response is not None:
         item.api_response = end.api_response
     item.provider_task_slots = None
-    item.provider_request_id = None
 
 
 def _description(outcome: Outcome) -> str:

@@ -87,6 +87,12 @@ PROVIDER_ERRORS = Counter(
     "Failed Seedream provider calls by provider and error category (transient, content_policy, invalid_input, auth).",
     ["provider", "category"],
 )
+PROVIDER_OUTCOMES_UNKNOWN = Counter(
+    f"{PREFIX}_provider_outcomes_unknown",
+    "Provider calls whose outcome became unknown (sent, possibly billed, no reply saying so), by provider. "
+    "Each is listed by the admin query unknownProviderOutcomes with its provider ids.",
+    ["provider"],
+)
 LIMITER_WAIT = Histogram(
     f"{PREFIX}_limiter_wait_seconds",
     "Time a provider call waited for a slot under the account and per-user limits.",

@@ -29,12 +29,14 @@ import httpx
 
 from services.seedream.ark_references import ark_reference
 from services.seedream.errors import (
+    OUTCOME_UNKNOWN_CODE,
     ProviderError,
     ProviderRejected,
     ProviderTransient,
 )
 from services.seedream.image_probe import probe_image
 from services.seedream.raw_response import elide_object
+from services.seedream.set_prompt import stating_count
 from services.seedream.types import (
     ErrorCategory,
     FailedSlot,
@@ -54,8 +56,10 @@ __all__ = ["ArkClient", "ArkConfig"]
 DEFAULT_BASE_URL: Final = "https://ark.ap-southeast.bytepluses.com/api/v3"
 DEFAULT_MODEL: Final = "seedream-4-0-250828"
 PROVIDER: Final = "ark"
-# Failed-slot code for images a stream never showed (it ended without `image_generation.completed`).
-STREAM_CUT_CODE: Final = "stream_incomplete"
+# Failed-slot code for images a stream never showed (it was cut, or ended without `image_generation.completed`):
+# they may be made and billed, so they are failures whose outcome is unknown, never asked for again.
+STREAM_CUT_CODE: Final = OUTCOME_UNKNOWN_CODE
+STREAM_CUT_MESSAGE: Final = "the image service's stream stopped before this image"
 # Ark returns JPEG; a URL output has no bytes to inspect, so it is labelled with this.
 OUTPUT_CONTENT_TYPE: Final = "image/jpeg"
 
@@ -92,14 +96,16 @@ class ArkClient:
         started = time.monotonic()
         stream = self.streams(request)
         body = self.request_body(request)
-        headers = {"Authorization": f"Bearer {self._config.api_key}"}
+        # Our id for this purchase, sent as the SDK does, so the provider's logs can find the request.
+        request_id = request.request_id or uuid.uuid4().hex
+        headers = {"Authorization": f"Bearer {self._config.api_key}", "X-Client-Request-Id": request_id}
         read = self._config.request_timeout_s
         if not stream:
             read += max(0, request.expected_images - 1) * self._config.timeout_per_extra_image_s
         timeout = httpx.Timeout(connect=10.0, read=read, write=60.0, pool=10.0)
         if request.on_submitted is not None:
             # Before the request leaves: if we die waiting, the record shows a request whose outcome is unknown.
-            await request.on_submitted(Submission(uuid.uuid4().hex, resumable=False))
+            await request.on_submitted(Submission(request_id, resumable=False))
         try:
             if stream:
                 images, failed, raw = await self._stream(body, headers, timeout, request)
@@ -129,7 +135,8 @@ class ArkClient:
         size = request.size
         body: JSONObject = {
             "model": self._config.model,
-            "prompt": request.prompt,
+            # `auto` lets the model choose how many (up to max_images): the prompt says how many are wanted.
+            "prompt": stating_count(request.prompt, request.max_images) if request.mode.is_set else request.prompt,
             "size": f"{size.width}x{size.height}" if isinstance(size, ImageSize) else size.value,
             "response_format": self._config.response_format,
             "watermark": self._config.watermark,
@@ -153,6 +160,9 @@ class ArkClient:
     ) -> tuple[list[GeneratedImage], list[FailedSlot], JSONObject]:
         response = await self._http.post(self._url, json=body, headers=headers, timeout=timeouts)
         payload = _json_or_none(response.content)
+        unclear = ProviderError.unclear_reply(response, provider=PROVIDER, is_json=isinstance(payload, dict))
+        if unclear is not None:
+            raise unclear
         if response.status_code != 200 or not isinstance(payload, dict):
             raise ProviderError.from_ark_response(response, payload)
         if "data" not in payload and isinstance(payload.get("error"), dict):
@@ -185,53 +195,65 @@ class ArkClient:
         async with self._http.stream("POST", self._url, json=body, headers=headers, timeout=timeouts) as response:
             if response.status_code != 200:
                 await response.aread()
-                raise ProviderError.from_ark_response(response, _json_or_none(response.content))
-            async for event in _sse_events(response):
-                if event == "[DONE]":
-                    break
-                payload = _json_or_none(event.encode())
-                if not isinstance(payload, dict):
-                    continue
-                events.append(elide_object(payload))
-                kind = payload.get("type")
-                if kind == "image_generation.partial_succeeded":
-                    image = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
-                    if isinstance(image, FailedSlot):
-                        failed.append(image)
+                payload = _json_or_none(response.content)
+                unclear = ProviderError.unclear_reply(response, provider=PROVIDER, is_json=isinstance(payload, dict))
+                raise unclear or ProviderError.from_ark_response(response, payload)
+            try:
+                async for event in _sse_events(response):
+                    if event == "[DONE]":
+                        break
+                    payload = _json_or_none(event.encode())
+                    if not isinstance(payload, dict):
                         continue
-                    images.append(image)
-                    if request.on_image is not None:
-                        await request.on_image(image)
-                elif kind == "image_generation.partial_failed":
-                    slot = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
-                    if isinstance(slot, FailedSlot):
-                        failed.append(slot)
-                elif kind == "image_generation.completed":
-                    completed = True
-                elif "error" in payload:
-                    # An internal error ends the stream; what already arrived is kept, the rest fails below.
-                    error = payload["error"]
-                    code = str(error.get("code")) if isinstance(error, dict) else "stream_error"
-                    message = str(error.get("message")) if isinstance(error, dict) else ""
-                    slot_error = ProviderError.from_ark_code(code, message, status=200)
-                    seen = {item.index for item in images} | {slot.index for slot in failed}
-                    failed.extend(
-                        FailedSlot(index, code, slot_error.category, message)
-                        for index in range(request.expected_images)
-                        if index not in seen
-                    )
-                    completed = True
-                    break
+                    events.append(elide_object(payload))
+                    kind = payload.get("type")
+                    if kind == "image_generation.partial_succeeded":
+                        image = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
+                        if isinstance(image, FailedSlot):
+                            failed.append(image)
+                            continue
+                        images.append(image)
+                        if request.on_image is not None:
+                            await request.on_image(image)
+                    elif kind == "image_generation.partial_failed":
+                        slot = _entry_outcome(_index_of(payload, len(images) + len(failed)), payload)
+                        if isinstance(slot, FailedSlot):
+                            failed.append(slot)
+                    elif kind == "image_generation.completed" or "error" in payload:
+                        # `completed` may carry an error, and an internal error may come alone: either ends the
+                        # stream, and the images not shown fail with the provider's code.
+                        completed = True
+                        error = payload.get("error")
+                        if isinstance(error, dict) and error:
+                            failed.extend(_unseen(images, failed, request, error))
+                        if kind != "image_generation.completed":
+                            break
+            except httpx.TransportError as exc:
+                # Cut mid-stream (a reset, a read timeout between events): what arrived is kept; the rest was
+                # asked for and may be made and billed, so it fails as unknown below and is not bought again.
+                events.append({"cut": type(exc).__name__})
+                completed = False
         if not completed:
             # The stream ended without `image_generation.completed`: the images not seen are failures, and
             # their outcome is unknown (they may be billed), so they are not asked for again.
             seen = {item.index for item in images} | {slot.index for slot in failed}
             failed.extend(
-                FailedSlot(index, STREAM_CUT_CODE, ErrorCategory.TRANSIENT, "the stream ended before this image")
+                FailedSlot(index, STREAM_CUT_CODE, ErrorCategory.TRANSIENT, STREAM_CUT_MESSAGE)
                 for index in range(request.expected_images)
                 if index not in seen
             )
         return images, failed, {"stream": True, "events": events, "completed": completed}
+
+
+def _unseen(
+    images: list[GeneratedImage], failed: list[FailedSlot], request: GenerationRequest, error: JSONObject
+) -> list[FailedSlot]:
+    """Failed slots, with the stream's error, for the images it never showed."""
+    code = str(error.get("code") or "stream_error")
+    message = str(error.get("message") or "")
+    category = ProviderError.from_ark_code(code, message, status=200).category
+    seen = {item.index for item in images} | {slot.index for slot in failed}
+    return [FailedSlot(index, code, category, message) for index in range(request.expected_images) if index not in seen]
 
 
 async def _sse_events(response: httpx.Response) -> AsyncIterator[str]:

@@ -38,12 +38,19 @@ ARK_CONTENT_POLICY_CODES = frozenset(
         "SensitiveContentDetected",
     }
 )
-# Ark codes that say "try again later" whatever HTTP status carries them.
-ARK_TRANSIENT_CODES = frozenset({"InvalidEndpoint.ClosedEndpoint"})
-# Ark codes an operator must act on (top up the account), like a bad key.
-ARK_ACCOUNT_CODES = frozenset({"AccountOverdueError"})
+# Ark codes that say "try again later" whatever HTTP status carries them; `ContentSecurityDetectionError` is the
+# detection service itself failing, not the user's input.
+ARK_TRANSIENT_CODES = frozenset({"InvalidEndpoint.ClosedEndpoint", "ContentSecurityDetectionError"})
+# Ark codes an operator must act on (top up the account; `ModelQuotaExhausted`: the free-tokens mode is suspended),
+# like a bad key: a retry cannot help, whatever status (429) carries them.
+ARK_ACCOUNT_CODES = frozenset({"AccountOverdueError", "ModelQuotaExhausted"})
 ARK_INVALID_INPUT_CODES = frozenset({"InvalidParameter", "MissingParameter"})
 WAVESPEED_PAYMENT_REQUIRED = 402
+# Statuses a gateway answers while the provider may still make (and bill) the request: WaveSpeed documents that a
+# 504 can hide a task that completes.
+OUTCOME_UNKNOWN_STATUSES = frozenset({504})
+OUTCOME_UNKNOWN_CODE = "PROVIDER_OUTCOME_UNKNOWN"
+"""The code of a failed slot (or error) whose request reached the provider with no reply saying what it made."""
 
 
 def is_ark_content_policy(code: str | None) -> bool:
@@ -141,8 +148,11 @@ class ProviderError(Exception):
             )
         if code is not None and 1000 <= code < 2000:
             return ProviderRejected(message, provider="wavespeed", code=code_text, category=ErrorCategory.INVALID_INPUT)
-        # 5xxx, provider-side timeouts and failures without a code: WaveSpeed refunds them and a retry may
-        # work.
+        if code is None and status_text == "failed":
+            # The docs' own failed-task example carries no code: the cause is unknown (it may be the input, which
+            # WaveSpeed does not refund), so it fails without a second purchase.
+            return ProviderError(message, provider="wavespeed", code="task_failed")
+        # 5xxx and provider-side timeouts: WaveSpeed refunds them and a retry may work.
         return ProviderTransient(message, provider="wavespeed", code=code_text)
 
     @classmethod
@@ -183,14 +193,41 @@ class ProviderError(Exception):
     ) -> ProviderTransient:
         """Timeouts and connection failures: always worth a retry. With `request_sent`, the failure came after
         the provider had the whole request (a read timeout, a reset mid-reply): it may be running, and billed."""
-        kind = "timeout" if isinstance(exc, httpx.TimeoutException) else "connection_error"
+        timed_out = isinstance(exc, httpx.TimeoutException)
+        kind = "timeout" if timed_out else "connection_error"
+        # Written for users (no exception reprs): the details go to the logs, not the image's message.
+        message = (
+            "the image service did not answer in time" if timed_out else "the connection to the image service failed"
+        )
         # Connecting or writing failed: the provider never had the request, whatever the caller says.
         never_arrived = isinstance(
             exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.WriteError | httpx.WriteTimeout
         )
         return ProviderTransient(
-            f"{kind}: {exc!r}", provider=provider, code=kind, outcome_unknown=request_sent and not never_arrived
+            message, provider=provider, code=kind, outcome_unknown=request_sent and not never_arrived
         )
+
+    @classmethod
+    def unclear_reply(cls, response: httpx.Response, *, provider: str, is_json: bool) -> ProviderTransient | None:
+        """A reply to a purchase that does not say whether the provider made it (a gateway's 504, an HTTP 200
+        that is not JSON, such as a proxy's HTML page): the request may run and be billed. None otherwise."""
+        if response.status_code in OUTCOME_UNKNOWN_STATUSES:
+            return ProviderTransient(
+                f"the image service's gateway timed out (HTTP {response.status_code})",
+                provider=provider,
+                code=str(response.status_code),
+                status=response.status_code,
+                outcome_unknown=True,
+            )
+        if response.status_code == 200 and not is_json:
+            return ProviderTransient(
+                "the image service answered with something other than JSON",
+                provider=provider,
+                code="bad_reply",
+                status=200,
+                outcome_unknown=True,
+            )
+        return None
 
 
 class ProviderTransient(ProviderError):

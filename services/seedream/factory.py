@@ -103,6 +103,10 @@ class _Counted(httpx.AsyncByteStream):
         await self._stream.aclose()
 
 
+WAVESPEED_MIN_POLL_S = 2.0
+"""WaveSpeed's documented minimum between two polls of an image task (the interval then grows)."""
+
+
 def create_provider(
     kind: ProviderKind,
     http: httpx.AsyncClient,
@@ -135,6 +139,11 @@ def create_provider(
                 request_timeout_s=deadline_s,
             ),
         )
+    if kind == "wavespeed":
+        # WaveSpeed asks image tasks to be polled at least 2 s apart, with a growing interval; the simulator may
+        # be polled faster (tests, local runs).
+        poll_initial_s = max(poll_initial_s, WAVESPEED_MIN_POLL_S)
+        poll_max_s = max(poll_max_s, poll_initial_s)
     config = WaveSpeedConfig(
         api_key=api_key,
         base_url=base_url,

@@ -120,6 +120,8 @@ class GenerationRequest:
 
     `on_submitted` is awaited with the provider's task or request id as soon as it is known and before any
     poll, so the caller can store it; `resume_task_id` continues that task (poll, never submit again).
+    `request_id` is the caller's id for this purchase, recorded before the request leaves: Ark receives it as
+    `X-Client-Request-Id`, WaveSpeed in the webhook URL (when one is configured).
     """
 
     mode: GenerationMode
@@ -131,6 +133,7 @@ class GenerationRequest:
     on_image: ImageCallback | None = field(default=None, compare=False)
     on_submitted: SubmissionCallback | None = field(default=None, compare=False)
     resume_task_id: str | None = None
+    request_id: str | None = None
 
     @property
     def expected_images(self) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import logging
 import time
 from dataclasses import dataclass
 from typing import Final
@@ -35,6 +36,7 @@ from services.seedream.errors import (
 )
 from services.seedream.image_probe import probe_image
 from services.seedream.raw_response import elide_object
+from services.seedream.set_prompt import stating_count
 from services.seedream.types import (
     ErrorCategory,
     FailedSlot,
@@ -60,6 +62,8 @@ __all__ = [
     "verify_webhook_signature",
 ]
 
+log = logging.getLogger(__name__)
+
 DEFAULT_BASE_URL: Final = "https://api.wavespeed.ai"
 PROVIDER: Final = "wavespeed"
 ENDPOINTS: Final[dict[GenerationMode, str]] = {
@@ -83,8 +87,9 @@ class WaveSpeedConfig:
     base_url: str = DEFAULT_BASE_URL
     sync_mode: bool = False
     base64_output: bool = False
-    poll_initial_s: float = 0.5
-    poll_max_s: float = 5.0
+    poll_initial_s: float = 2.0
+    """WaveSpeed documents at least 2 s between polls of an image task, growing (`poll_multiplier`)."""
+    poll_max_s: float = 10.0
     poll_multiplier: float = 1.5
     deadline_s: float = 300.0
     """Overall budget for one `generate` call of one image, from submit to the last download."""
@@ -130,6 +135,7 @@ class WaveSpeedClient:
                 params=params,
                 timeouts=timeout,
                 accept_codes=SYNC_PENDING_CODES,
+                purchase=True,
             )
             data = _data_of(envelope)
             task_id = str(data.get("id") or "") or None
@@ -185,7 +191,8 @@ class WaveSpeedClient:
         size = request.size
         if isinstance(size, SizeTier):
             size = ImageSize(size.square_side, size.square_side)
-        body: JSONObject = {"prompt": request.prompt, "size": f"{size.width}*{size.height}"}
+        prompt = stating_count(request.prompt, request.max_images) if request.mode.is_set else request.prompt
+        body: JSONObject = {"prompt": prompt, "size": f"{size.width}*{size.height}"}
         if request.mode.needs_references or references:
             body["images"] = list[JSONValue](references)
         if request.mode.is_set:
@@ -237,9 +244,14 @@ class WaveSpeedClient:
             except ProviderAuthError as error:
                 if error.status != 404:
                     raise
-                # The task is unknown (expired, deleted, or never ours): nothing to resume, a new submit may run.
+                # The task is gone from the provider's view (expired, deleted, or a glitch): what it made, and
+                # billed, is unknown. Never a reason for a new purchase.
                 raise ProviderTransient(
-                    f"task {task_id} not found", provider=self._name, code="task_not_found", status=404
+                    f"the image service no longer finds task {task_id}",
+                    provider=self._name,
+                    code="task_not_found",
+                    status=404,
+                    outcome_unknown=True,
                 ) from error
             if str(data.get("status")) in TERMINAL_STATUSES:
                 return data
@@ -305,11 +317,12 @@ class WaveSpeedClient:
                 # Output links are public CDN URLs: no Authorization header leaves for a foreign host.
                 response = await self._http.get(url, timeout=httpx.Timeout(max(0.1, min(60.0, remaining))))
             except httpx.TransportError as exc:
-                reason = f"download failed: {exc!r}"
+                reason = "the image could not be downloaded from the image service"
+                log.info("download of a provider output failed: %r", exc)
             else:
                 if response.status_code == 200:
                     return response.content
-                reason = f"download failed with HTTP {response.status_code}"
+                reason = f"the image could not be downloaded from the image service (HTTP {response.status_code})"
                 if response.status_code not in RETRYABLE_DOWNLOAD_STATUSES:
                     break
             if attempt < self._config.download_attempts:
@@ -327,7 +340,11 @@ class WaveSpeedClient:
         files: dict[str, tuple[str, bytes, str]] | None = None,
         timeouts: httpx.Timeout | None = None,
         accept_codes: frozenset[int] = frozenset(),
+        purchase: bool = False,
     ) -> JSONObject:
+        """One API call. With `purchase` (the submit) a reply that does not tell whether the task was created (a
+        read timeout or reset after sending, a 504, an HTTP 200 that is not JSON) raises with `outcome_unknown`:
+        the official SDK never resends a submit ("the task may already have been created")."""
         headers = {"Authorization": f"Bearer {self._config.api_key}"}
         try:
             response = await self._http.request(
@@ -340,11 +357,15 @@ class WaveSpeedClient:
                 timeout=timeouts if timeouts is not None else httpx.USE_CLIENT_DEFAULT,
             )
         except httpx.TransportError as exc:
-            raise ProviderError.from_transport_error(exc, provider=self._name) from exc
+            raise ProviderError.from_transport_error(exc, provider=self._name, request_sent=purchase) from exc
         try:
             body: JSONValue = response.json()
         except ValueError:
             body = None
+        if purchase:
+            unclear = ProviderError.unclear_reply(response, provider=self._name, is_json=isinstance(body, dict))
+            if unclear is not None:
+                raise unclear
         if (
             response.status_code != 200
             or not isinstance(body, dict)

@@ -311,6 +311,12 @@ MATRIX: dict[str, list[Probe]] = {
             user_error("projectDelete"),
         )
     ],
+    "Query.unknownProviderOutcomes": [
+        Probe(
+            "{ unknownProviderOutcomes(first: 100) { itemId batchJobId ownerId requestId taskId note } }",
+            expect=graphql_error("FORBIDDEN"),
+        )
+    ],
     "Mutation.creditsGrant": [
         Probe(
             "mutation($u: ID!) { creditsGrant(input: {userId: $u, amount: 1000}) { userErrors { code } } }",

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from services.seedream.simulator import faults
 from services.seedream.simulator.state import SimulatorState
 from services.seedream.simulator.validation import (
     ARK_MAX_REFERENCES,
@@ -172,18 +173,26 @@ async def generations(request: Request) -> Response:
         state.latency(triggers),
         triggers.code or OUTPUT_POLICY_CODE,
     )
-    if failure == "timeout":
+    generation.cut_images = failure == "cutimage"
+    if failure in ("timeout", "lostreply"):
         try:
-            await _hang(request, state.config.hang_s)
+            await faults.hang(request, state.config.hang_s)
         finally:
             state.limiter.release(key)
         return ark_error(500, "InternalServiceError", "The request timed out.", kind="InternalServerError")
     if stream:
-        return await _stream(generation, truncate=failure == "truncate")
+        return await _stream(generation, truncate=failure == "truncate", reset=failure == "reset")
     try:
         entries = [await generation.entry(index) for index in range(count)]
     finally:
         state.limiter.release(key)
+    # The images are made (and billed) from here on; these replies hide that from the caller.
+    if failure == "504":
+        return faults.gateway_timeout()
+    if failure == "html":
+        return faults.html_page()
+    if failure == "reset":
+        return faults.cut(b'{"model": "')
     return JSONResponse(
         {
             "model": model,
@@ -192,15 +201,6 @@ async def generations(request: Request) -> Response:
             "usage": generation.usage(),
         }
     )
-
-
-async def _hang(request: Request, seconds: float) -> None:
-    """Hold the request open until `seconds` pass or the client hangs up (so shutdown is not held)."""
-    deadline = asyncio.get_running_loop().time() + seconds
-    while asyncio.get_running_loop().time() < deadline:
-        if await request.is_disconnected():
-            return
-        await asyncio.sleep(0.05)
 
 
 class _Generation:
@@ -227,6 +227,7 @@ class _Generation:
         self.base = str(request.base_url).rstrip("/")
         self.call_id = uuid.uuid4().hex
         self.generated = 0
+        self.cut_images = False
 
     async def entry(self, index: int) -> dict[str, Any]:
         await asyncio.sleep(self.latency)
@@ -240,6 +241,8 @@ class _Generation:
             }
         # Seedream 4.0 accepts `seed` and ignores it: the same prompt renders the same whatever the seed.
         data, content_type = await self.state.render(self.prompt, 0, index, self.size)
+        if self.cut_images:
+            data = data[: len(data) // 2]
         self.generated += 1
         entry: dict[str, Any] = {"size": f"{self.size[0]}x{self.size[1]}"}
         if self.response_format == "b64_json":
@@ -260,7 +263,7 @@ def _event(payload: dict[str, Any]) -> bytes:
     return f"event: {payload['type']}\ndata: {json.dumps(payload)}\n\n".encode()
 
 
-async def _stream(generation: _Generation, *, truncate: bool = False) -> Response:
+async def _stream(generation: _Generation, *, truncate: bool = False, reset: bool = False) -> Response:
     # Ark sends headers only after the first image is done: render it before answering.
     try:
         first = await generation.entry(0)
@@ -278,6 +281,11 @@ async def _stream(generation: _Generation, *, truncate: bool = False) -> Respons
             yield as_event(0, first)
             if truncate:
                 return  # the connection ends: no more images, no `completed`, no [DONE]
+            if reset:
+                # The rest of the set is still made (and billed) while the connection drops.
+                for index in range(1, generation.count):
+                    await generation.entry(index)
+                raise faults.ConnectionCut("simulated connection reset mid-stream")
             for index in range(1, generation.count):
                 yield as_event(index, await generation.entry(index))
             yield _event({"type": "image_generation.completed", "usage": generation.usage()})

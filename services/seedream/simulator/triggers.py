@@ -15,6 +15,13 @@ lone `error` object); `[[fail:sync5004]]` a WaveSpeed sync reply with code 5004 
 task runs on; `[[fail:truncate]]` an Ark stream that ends after its first image without `completed`;
 `[[fail:closed]]` Ark `InvalidEndpoint.ClosedEndpoint`; `[[code:X]]` the provider code to use for `policy` or
 `envelope` (e.g. `[[code:SensitiveContentDetected.Violence]]`).
+
+Replies whose outcome the caller cannot know (the service made, and billed, the work; see `faults`):
+`[[fail:lostreply]]` the reply never comes (the caller's read timeout fires); `[[fail:504]]` a gateway's 504 page;
+`[[fail:html]]` an HTTP 200 carrying an HTML page; `[[fail:reset]]` the connection drops mid-reply (an Ark stream
+after its first image). `[[fail:nocode]]` a WaveSpeed task that fails without a code (the docs' example);
+`[[poll:404:K]]` the first K polls answer 404 (the task is lost from the service's view); `[[fail:cutimage]]`
+every output is cut at half its bytes (its header still reads).
 """
 
 from __future__ import annotations
@@ -25,7 +32,24 @@ from dataclasses import dataclass
 _TRIGGER = re.compile(r"\[\[(fail|partial|delay|poll|download):([a-z0-9.]+)(?::([a-z0-9]+))?\]\]")
 _CODE = re.compile(r"\[\[code:([A-Za-z0-9._]+)\]\]")
 FAILURE_KINDS = frozenset(
-    {"policy", "500", "task", "429", "timeout", "402", "envelope", "sync5004", "truncate", "closed"}
+    {
+        "policy",
+        "500",
+        "task",
+        "429",
+        "timeout",
+        "402",
+        "envelope",
+        "sync5004",
+        "truncate",
+        "closed",
+        "lostreply",
+        "504",
+        "html",
+        "reset",
+        "nocode",
+        "cutimage",
+    }
 )
 
 
@@ -53,7 +77,7 @@ def parse_triggers(prompt: str) -> Triggers:
     download_failures = 0
     for kind, value, extra in _TRIGGER.findall(prompt):
         count = 1 if extra in ("", "once") else int(extra) if extra.isdigit() else 1
-        if kind == "poll" and value in ("429", "500", "503"):
+        if kind == "poll" and value in ("404", "429", "500", "503"):
             poll_failures.extend([value] * count)
         elif kind == "download" and value in ("404", "500", "503"):
             download_failures = count

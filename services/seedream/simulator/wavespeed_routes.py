@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from services.seedream.simulator import faults
 from services.seedream.simulator.state import SimulatorState, Task, WebhookDelivery
 from services.seedream.simulator.validation import (
     WAVESPEED_MAX_REFERENCES,
@@ -132,6 +133,16 @@ async def submit(request: Request) -> Response:
             state, task, failure, partial, state.latency(triggers), unreachable, base, body, triggers.download_failures
         )
     )
+    # The task exists (and is billed) from here on; these replies hide that from the caller.
+    if failure == "lostreply":
+        await faults.hang(request, state.config.hang_s)
+        return envelope(task.data())
+    if failure == "504":
+        return faults.gateway_timeout()
+    if failure == "html":
+        return faults.html_page()
+    if failure == "reset":
+        return faults.cut(b'{"code": 200, "message": "success", "data": {"id": "')
     if sync and failure == "sync5004":
         # Seen from the SDKs' tests: code 5004 is "still running" even when the status reads otherwise.
         data = task.data()
@@ -170,7 +181,7 @@ async def _run_task(
         await _deliver_webhook(state, task, body)
 
 
-TASK_FAILURES = frozenset({"timeout", "policy", "task"})
+TASK_FAILURES = frozenset({"timeout", "policy", "task", "nocode"})
 """Failures a submitted task ends in (the others are answered at submit, or only in the sync reply)."""
 
 
@@ -192,6 +203,8 @@ async def _work(
         outputs = []
         for index in range(max(0, task.max_images - partial)):
             data, content_type = await state.render(task.prompt, 0, index, task.size)
+            if failure == "cutimage":
+                data = data[: len(data) // 2]
             if task.base64_output:
                 outputs.append(base64.b64encode(data).decode())
             else:
@@ -212,6 +225,9 @@ async def _work(
         task.status, task.code, task.error = "failed", 1200, "content flagged by moderation"
     elif failure == "task":
         task.status, task.code, task.error = "failed", 5000, "internal error while generating"
+    elif failure == "nocode":
+        # The docs' own failed-task example: a status and an error, no code.
+        task.status, task.code, task.error = "failed", None, "Task failed"
     else:
         task.status, task.code, task.error = "failed", 1402, f"media URL unreachable: {unreachable[0]}"
 
@@ -251,6 +267,8 @@ async def poll(request: Request) -> Response:
         return error(404, "Not Found", "prediction not found")
     if task.poll_failures:
         status = int(task.poll_failures.pop(0))
+        if status == 404:
+            return error(404, "Not Found", "prediction not found")
         return error(status, "Too Many Requests" if status == 429 else "Server Error", "simulated poll failure")
     return envelope(task.data())
 
@@ -292,6 +310,7 @@ async def media(request: Request) -> Response:
 
 async def output(request: Request) -> Response:
     state = _state(request)
+    state.record(request, None)  # so tests can count the fetches of each output link
     key = request.path_params["output_id"]
     stored = state.outputs.get(key)
     if stored is None:

@@ -305,27 +305,3 @@ async def test_ark_policy_sub_codes_fail_as_content_policy_without_a_retry(
     assert (edit.status, edit.error_category) == (EditStatus.FAILED, ErrorCategory.CONTENT_POLICY)
     assert submissions(simulator, ARK, marker) == 1
     await assert_ledger_consistent(subject)
-
-
-async def test_an_ark_request_sent_again_after_an_unknown_outcome_says_so(
-    app: Starlette,
-    gql: GQL,
-    make_caller: MakeCaller,
-    settings: Settings,
-    simulator: SimulatorServer,
-    http: httpx.AsyncClient,
-) -> None:
-    marker = f"unknown-{uuid.uuid4().hex[:8]}"
-    batch_id, subject = await queued_batch(
-        app, gql, make_caller, f"[[fail:timeout:once]] {marker}", GenerationMode.TEXT_TO_IMAGE, 1
-    )
-
-    await runner(app, settings, ark(simulator, http, request_timeout_s=0.3), http)(batch_id)
-
-    assert (await BatchJob.get(id=batch_id)).status is BatchStatus.SUCCEEDED
-    # The first request timed out after it was sent: it may be billed, and the record says it was sent again.
-    assert submissions(simulator, ARK, marker) == 2
-    (item,) = await BatchItem.filter(batch_job_id=batch_id)
-    assert item.outcome_unknown is not None
-    assert "outcome unknown" in item.outcome_unknown
-    await assert_ledger_consistent(subject)

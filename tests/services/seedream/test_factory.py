@@ -7,6 +7,7 @@ from services.seedream import (
     GenerationMode,
     GenerationRequest,
     ImageSize,
+    WaveSpeedClient,
     create_http_client,
     create_provider,
 )
@@ -35,3 +36,17 @@ async def test_factory_builds_ark_with_stream_and_format() -> None:
     assert isinstance(provider, ArkClient)
     body = provider.request_body(GenerationRequest(GenerationMode.TEXT_TO_IMAGE, "p"))
     assert (body["stream"], body["response_format"], body["watermark"]) == (True, "url", False)
+
+
+async def test_wavespeed_is_polled_at_least_two_seconds_apart_growing_and_the_simulator_may_be_faster() -> None:
+    async with create_http_client() as http:
+        real = create_provider("wavespeed", http, base_url="http://ws.test", api_key="k", poll_initial_s=0.5)
+        local = create_provider("simulator", http, base_url="http://sim.test", api_key="k", poll_initial_s=0.5)
+
+    assert isinstance(real, WaveSpeedClient)
+    assert isinstance(local, WaveSpeedClient)
+    config = real._config
+    assert config.poll_initial_s >= 2.0
+    assert config.poll_multiplier > 1
+    assert config.poll_max_s >= config.poll_initial_s
+    assert local._config.poll_initial_s == 0.5

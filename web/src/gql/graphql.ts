@@ -590,7 +590,7 @@ export type GenerationLimits = {
   maxReferenceBytes: Scalars['Int']['output'];
   /** Most reference images per request. */
   maxReferences: Scalars['Int']['output'];
-  /** Most images in one consistent set (`maxImages`). */
+  /** Most images in one consistent set (`maxImages`). The prompt sent states the count; a set may still come back short, and its missing images are refunded. */
   maxSetImages: Scalars['Int']['output'];
   /** Accepted reference image types. */
   referenceContentTypes: Array<Scalars['String']['output']>;
@@ -1269,6 +1269,8 @@ export type Query = {
   stylePresetExport: Scalars['JSON']['output'];
   /** Presets by scope, search and tags. `first` is at most 100. */
   stylePresets: StylePresetConnection;
+  /** Provider calls whose outcome is unknown (possibly billed, the images refunded), newest first, with the provider's ids (administrators only). */
+  unknownProviderOutcomes: Array<UnknownProviderOutcome>;
   /** Your uploaded reference images, newest first. `first` is at most 100. */
   uploads: ReferenceImageConnection;
   /** Totals, a time series, groups, failures and a forecast of your usage (or everyone's, admins). */
@@ -1372,6 +1374,12 @@ export type QueryStylePresetsArgs = {
   scope?: PresetScope;
   search?: InputMaybe<Scalars['String']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryUnknownProviderOutcomesArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -1715,6 +1723,33 @@ export type Subscription = {
 export type SubscriptionBatchProgressArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   batchJobId: Scalars['ID']['input'];
+};
+
+/** A provider call whose outcome is unknown: sent, possibly billed, no reply said what it made (administrators). Look the ids up at the provider. */
+export type UnknownProviderOutcome = {
+  __typename?: 'UnknownProviderOutcome';
+  /** The attempt that made the call. */
+  attempt: Scalars['Int']['output'];
+  /** Its batch job. */
+  batchJobId: Scalars['ID']['output'];
+  /** The batch item that made the call. */
+  itemId: Scalars['ID']['output'];
+  /** Where the item stands now. */
+  itemStatus: EditStatus;
+  /** One line per unknown call: when, which ids, and why. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The user the batch belongs to. */
+  ownerId: Scalars['ID']['output'];
+  /** The provider called (wavespeed, ark, simulator). */
+  provider?: Maybe<Scalars['String']['output']>;
+  /** Calls of this item that may have been billed. */
+  purchases: Scalars['Int']['output'];
+  /** Our id of the request (Ark: the X-Client-Request-Id header; WaveSpeed: in the webhook URL). */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The provider's task id, when it gave one (WaveSpeed). */
+  taskId?: Maybe<Scalars['String']['output']>;
+  /** When the outcome became unknown. */
+  unknownAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Result of deleting an uploaded reference image. */
