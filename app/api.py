@@ -47,6 +47,7 @@ from services.generation.reconcile import reconcile
 from services.infra import metrics
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
+from services.keys import ApiKeyVerifier
 from services.users import UserCache
 
 log = logging.getLogger(__name__)
@@ -302,15 +303,17 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             build_runtime(settings) as runtime,
             rate_limiter(settings) as limiter,
         ):
+            api_keys = ApiKeyVerifier(settings.api_key_hash_secret, cache_seconds=settings.api_key_cache_seconds)
             app.state.services = AppServices(
                 settings=settings,
-                verifier=TokenVerifier(settings),
+                verifier=TokenVerifier(settings, keys=api_keys),
                 bus=runtime.bus,
                 queue=runtime.queue,
                 storage=runtime.storage,
                 publisher=runtime.publisher,
                 http=runtime.http,
                 rate_limiter=limiter,
+                api_keys=api_keys,
                 user_cache=UserCache(ttl_seconds=settings.user_cache_seconds),
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
