@@ -38,6 +38,7 @@ from app.runtime import build_runtime
 from app.schema import create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
+from models.keys import ApiKeyScope
 from services.core import db
 from services.core.auth import TokenVerifier
 from services.core.config import Settings, load_settings, rate_limit_disabled
@@ -113,6 +114,10 @@ class GraphQLView(GraphQL[Context, None]):
             user = await context.user()
         except Unauthenticated as error:
             raise ConnectionRejectionError({"message": error.message}) from error
+        scopes = context.identity.scopes if context.identity is not None else None
+        if scopes is not None and ApiKeyScope.READ not in scopes:
+            # Every subscription needs READ, and the shared batchProgress path does not run the scope guard.
+            raise ConnectionRejectionError({"message": "a WebSocket needs an API key with the READ scope"})
         # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
 

@@ -139,8 +139,10 @@ class ApiKeyVerifier:
         cache_seconds: float,
         max_entries: int = 10_000,
         clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._secret = secret
+        self._now = now
         self.cache_seconds = cache_seconds
         self._max_entries = max_entries
         self._clock = clock
@@ -221,16 +223,14 @@ class ApiKeyVerifier:
                 self._hash_of.pop(dropped.key_id, None)
         return known
 
-    @staticmethod
-    def _check_usable(known: _Known) -> None:
+    def _check_usable(self, known: _Known) -> None:
         if known.revoked:
             raise Unauthenticated("invalid API key: revoked")
-        if known.expires_at is not None and known.expires_at <= datetime.now(UTC):
+        if known.expires_at is not None and known.expires_at <= self._now():
             raise Unauthenticated("invalid API key: expired")
 
-    @staticmethod
-    async def _note_use(known: _Known, client_address: str | None) -> None:
-        now = datetime.now(UTC)
+    async def _note_use(self, known: _Known, client_address: str | None) -> None:
+        now = self._now()
         if known.last_used_at is not None and now - known.last_used_at < LAST_USED_EVERY:
             return
         known.last_used_at = now  # before the write: concurrent requests of this process do not write again
