@@ -38,6 +38,7 @@ from app.runtime import build_runtime
 from app.schema import create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
+from models.keys import ApiKeyScope
 from services.core import db
 from services.core.auth import TokenVerifier
 from services.core.config import Settings, load_settings, rate_limit_disabled
@@ -48,6 +49,7 @@ from services.generation.reconcile import reconcile
 from services.infra import metrics
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
+from services.keys import ApiKeyVerifier
 from services.users import UserCache
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,10 @@ class GraphQLView(GraphQL[Context, None]):
             user = await context.user()
         except Unauthenticated as error:
             raise ConnectionRejectionError({"message": error.message}) from error
+        scopes = context.identity.scopes if context.identity is not None else None
+        if scopes is not None and ApiKeyScope.READ not in scopes:
+            # Every subscription needs READ, and the shared batchProgress path does not run the scope guard.
+            raise ConnectionRejectionError({"message": "a WebSocket needs an API key with the READ scope"})
         # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
 
@@ -304,15 +310,17 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             build_runtime(settings) as runtime,
             rate_limiter(settings) as limiter,
         ):
+            api_keys = ApiKeyVerifier(settings.api_key_hash_secret, cache_seconds=settings.api_key_cache_seconds)
             app.state.services = AppServices(
                 settings=settings,
-                verifier=TokenVerifier(settings),
+                verifier=TokenVerifier(settings, keys=api_keys),
                 bus=runtime.bus,
                 outbox=runtime.outbox,
                 storage=runtime.storage,
                 publisher=runtime.publisher,
                 http=runtime.http,
                 rate_limiter=limiter,
+                api_keys=api_keys,
                 user_cache=UserCache(ttl_seconds=settings.user_cache_seconds),
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use

@@ -137,7 +137,9 @@ def _client(args: argparse.Namespace) -> int:
 def _client_parser(commands: Any, name: str, summary: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(name, help=summary)
     parser.add_argument("--api", help="the API's base URL (default PLAYGROUND_API_URL, else http://127.0.0.1:8000)")
-    parser.add_argument("--token", help="a bearer token (default PLAYGROUND_TOKEN)")
+    parser.add_argument(
+        "--token", help="a bearer credential: an API key or a JWT (default PLAYGROUND_API_KEY, then PLAYGROUND_TOKEN)"
+    )
     parser.set_defaults(client=True)
     return parser
 

@@ -1,10 +1,11 @@
 """The terminal client: ``playground generate``, ``playground watch`` and ``playground batches``.
 
 It talks to a running API like any other client: GraphQL over HTTP for queries and mutations, and the
-``graphql-transport-ws`` subscription ``batchProgress`` for live progress, with a token from ``--token`` or
-``PLAYGROUND_TOKEN``. On a terminal, progress is a `rich` bar (images done, ETA, credits held) with each image's URL
-printed as it lands; anywhere else (a pipe, a file, CI) it is plain lines without control codes. A socket closed by a
-restarting API (1012, or dropped) is opened again and resumes after the last event seen (``afterSeq``).
+``graphql-transport-ws`` subscription ``batchProgress`` for live progress, with a bearer credential from ``--token``,
+``PLAYGROUND_API_KEY`` (an API key, ``ppk_…``) or ``PLAYGROUND_TOKEN`` (a JWT), in that order. On a terminal,
+progress is a `rich` bar (images done, ETA, credits held) with each image's URL printed as it lands; anywhere
+else (a pipe, a file, CI) it is plain lines without control codes. A socket closed by a restarting API
+(1012, or dropped) is opened again and resumes after the last event seen (``afterSeq``).
 
 Exit codes, for scripts: 0 the batch succeeded (or was submitted, without ``--watch``), 3 it partly succeeded,
 1 it failed or was cancelled, 2 the request itself failed (connection, token, invalid input).
@@ -344,8 +345,13 @@ async def batches(client: ApiClient, *, first: int, out: TextIO) -> int:
 
 
 def connection(api: str | None, token: str | None) -> ApiClient:
-    """The client for ``--api`` / ``PLAYGROUND_API_URL`` and ``--token`` / ``PLAYGROUND_TOKEN``."""
-    token = token or os.environ.get("PLAYGROUND_TOKEN")
+    """The client for ``--api`` / ``PLAYGROUND_API_URL`` and ``--token`` / ``PLAYGROUND_API_KEY`` /
+    ``PLAYGROUND_TOKEN``. An API key comes before a JWT: it is the credential meant for scripts and servers (it needs
+    READ to watch, GENERATE to generate)."""
+    token = token or os.environ.get("PLAYGROUND_API_KEY") or os.environ.get("PLAYGROUND_TOKEN")
     if not token:
-        raise ClientError("no token: pass --token or set PLAYGROUND_TOKEN (e.g. from `playground token --sub NAME`)")
+        raise ClientError(
+            "no credential: pass --token, or set PLAYGROUND_API_KEY (an API key) or PLAYGROUND_TOKEN "
+            "(e.g. from `playground token --sub NAME`)"
+        )
     return ApiClient(api or os.environ.get("PLAYGROUND_API_URL") or DEFAULT_API_URL, token)

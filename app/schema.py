@@ -12,6 +12,7 @@ from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.gallery import GalleryMutations, GalleryQueries
 from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
+from resolvers.keys import ApiKeyMutations, ApiKeyQueries
 from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
@@ -21,13 +22,22 @@ from services.core.config import Settings
 # Strawberry lists inherited fields base by base, in the order the bases are given.
 @strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
 class Query(
-    UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries, GalleryQueries, AnalyticsQueries
+    UserQueries,
+    ProjectQueries,
+    CreditQueries,
+    GenerationQueries,
+    PresetQueries,
+    GalleryQueries,
+    AnalyticsQueries,
+    ApiKeyQueries,
 ):
     """Every domain's read fields."""
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
-class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations):
+class Mutation(
+    ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations, ApiKeyMutations
+):
     """Every domain's write fields."""
 
 

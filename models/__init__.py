@@ -18,6 +18,7 @@ from models.enums import (
 )
 from models.gallery import GalleryItem
 from models.generation import BatchItem, BatchJob, BatchOutbox, ImageEdit
+from models.keys import ApiKey, ApiKeyScope
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
@@ -32,10 +33,13 @@ MODEL_MODULES = [
     "models.gallery",
     "models.presets",
     "models.analytics",
+    "models.keys",
 ]
 
 __all__ = [
     "MODEL_MODULES",
+    "ApiKey",
+    "ApiKeyScope",
     "BatchItem",
     "BatchJob",
     "BatchOutbox",

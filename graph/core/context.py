@@ -23,6 +23,7 @@ from services.infra.bus import EventBus
 from services.infra.jobs import JobQueue
 from services.infra.rate_limits import RequestRateLimiter
 from services.infra.storage import Storage
+from services.keys import ApiKeyVerifier
 from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
 from services.users import UserCache, ensure_user
@@ -42,7 +43,9 @@ class AppServices:
     http: httpx.AsyncClient
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
     rate_limiter: RequestRateLimiter
-    """Per-user request budgets (``graph.core.rate_limits``)."""
+    """Per-caller request budgets (``graph.core.rate_limits``): per user for sessions, per key for API keys."""
+    api_keys: ApiKeyVerifier
+    """The API keys ``verifier`` accepts (the same object as ``verifier.keys``), for creating and revoking them."""
     user_cache: UserCache = field(default_factory=lambda: UserCache(ttl_seconds=0))
     """Verified tokens and their users, reused by HTTP requests for ``USER_CACHE_SECONDS``."""
 
@@ -95,14 +98,16 @@ class Context:
             token = bearer_token(header)
             if token is None:
                 raise Unauthenticated("authentication required: send `Authorization: Bearer <token>`")
-            # Sockets verify once at connect and re-read their user per operation: no cache there.
+            # Sockets verify once at connect and re-read their user per operation: no cache there. API keys are
+            # never put in the user cache (services.keys keeps them for at most API_KEY_CACHE_SECONDS).
             cached = None if self.is_websocket else self.services.user_cache.get(token)
             if cached is not None:
                 self.identity, self._user = cached
                 structlog.contextvars.bind_contextvars(user_id=str(self._user.id))
             else:
-                self.identity = await self.services.verifier.verify(token)
-                self._token = token
+                client = self.request.client
+                self.identity = await self.services.verifier.verify(token, client.host if client else None)
+                self._token = None if self.identity.is_api_key else token
         if self.identity.expires_at + self.services.settings.jwt_leeway_seconds < time.time():
             raise Unauthenticated("token expired")
         return self.identity
@@ -112,7 +117,11 @@ class Context:
         (``UserCache``: read its balance fresh, never from this row); re-read per operation on sockets."""
         identity = await self.authenticate()
         if self._user is None or self.is_websocket:
-            self._user = await ensure_user(identity, self.services.settings.signup_credits)
+            if identity.is_api_key:
+                # Checks again that the key is usable: a socket's next operation is refused once it is revoked.
+                self._user = await self.services.api_keys.user_of(identity)
+            else:
+                self._user = await ensure_user(identity, self.services.settings.signup_credits)
             if self._token is not None and not self.is_websocket:
                 self.services.user_cache.put(self._token, identity, self._user)
                 self._token = None
@@ -120,6 +129,8 @@ class Context:
         return self._user
 
     async def admin(self) -> User:
+        if (await self.authenticate()).is_api_key:
+            raise Forbidden("API keys never reach administrator fields")
         user = await self.user()
         if user.role is not Role.ADMIN:
             raise Forbidden("administrators only")

@@ -33,6 +33,7 @@ from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
 from graph.core.rate_limits import OperationRateLimit
+from graph.keys.scopes import KeyScopeGuard
 from services.core import db
 from services.core.config import Settings
 
@@ -101,6 +102,8 @@ def build_schema(
         lambda: ValidationCache(maxsize=512),
         # After the validation cache: both decide in on_validate, once the cached result is in place.
         OperationRateLimit,
+        # After validation (the cache above) and before anything runs: an API key reaches only its scopes' fields.
+        KeyScopeGuard,
         lambda: IntrospectionGuard(settings.resolved_introspection),
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),

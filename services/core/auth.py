@@ -1,10 +1,13 @@
-"""JWT verification (HS256 with a shared secret, or RS256/ES256 from a JWKS with rotation by ``kid``).
+"""Bearer credentials: JWTs (HS256 with a shared secret, or RS256/ES256 from a JWKS with rotation by ``kid``)
 
 Strict by design: algorithms are pinned per key source (so ``alg: none`` and HS256-signed-with-the-public-key
 tokens are refused), ``exp``/``iat``/``sub`` are required, ``aud``/``iss`` are checked when configured, and a token
 may live at most ``JWT_MAX_LIFETIME_SECONDS``. A validly signed token is still untrusted input: every claim we read
 must have the JSON type we expect (``check_claim_shapes``), otherwise the caller is ``Unauthenticated``; a list
 where a string belongs must never reach the code as an unexpected type.
+
+API keys are the other kind of bearer credential: ``TokenVerifier`` hands a token that a ``KeyVerifier`` recognises
+(``services.keys``: by its fixed prefix) to it, and both yield one ``Identity``.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import jwt
 
 from models.enums import Role
+from models.keys import ApiKeyScope
 from services.core.config import Settings
 from services.core.errors import InvalidInput, Unauthenticated
 
@@ -38,12 +43,35 @@ class Identity:
     expires_at: float
     name: str | None = None
     """A name to show others (``name`` or ``preferred_username``), when the token carries one."""
+    api_key_id: uuid.UUID | None = None
+    """Set when the caller authenticated with an API key. Its ``subject`` is then ``apikey:<id>`` (never a JWT
+    subject: per-caller budgets count per key), ``role`` is always USER and ``user_id`` names the key's owner."""
+    user_id: uuid.UUID | None = None
+    scopes: frozenset[ApiKeyScope] | None = None
+    """What an API key may reach; None for a session (a JWT), which reaches whatever its user may."""
+
+    @property
+    def is_api_key(self) -> bool:
+        return self.api_key_id is not None
+
+
+class KeyVerifier(Protocol):
+    """Verifies API keys (``services.keys.ApiKeyVerifier``); ``TokenVerifier`` hands it the tokens it recognises."""
+
+    def recognises(self, token: str) -> bool:
+        """Whether ``token`` is meant as an API key (whatever its validity)."""
+        ...
+
+    async def verify(self, token: str, client_address: str | None) -> Identity:
+        """The key's identity; ``Unauthenticated`` when it is malformed, unknown, revoked or expired."""
+        ...
 
 
 class TokenVerifier:
     """Verifies bearer tokens against the configured key source."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, keys: KeyVerifier | None = None) -> None:
+        self.keys = keys
         self._secret = settings.hs256_secret
         self._audience = settings.jwt_audience
         self._issuer = settings.jwt_issuer
@@ -61,7 +89,11 @@ class TokenVerifier:
                 cooldown_duration=settings.jwt_jwks_refresh_cooldown_seconds,
             )
 
-    async def verify(self, token: str) -> Identity:
+    async def verify(self, token: str, client_address: str | None = None) -> Identity:
+        """The identity of a JWT or (with a ``KeyVerifier``) an API key; ``client_address`` is recorded as a key's
+        last use."""
+        if self.keys is not None and self.keys.recognises(token):
+            return await self.keys.verify(token, client_address)
         try:
             if self._jwks is not None:
                 signing_key = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)

@@ -76,6 +76,13 @@ class Settings(BaseSettings):
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
     user_cache_seconds: float = Field(default=30.0, ge=0, le=300)
     """How long a verified token and its user row are reused by HTTP requests (0: verified and read every time)."""
+    api_key_secret: str | None = None
+    """The key of the HMAC that API keys are stored under (at least 32 bytes). Unset: a development secret kept under
+    ``var/``; in production, API keys are refused and cannot be created until it is set. Changing it invalidates
+    every API key."""
+    api_key_cache_seconds: float = Field(default=5.0, ge=0, le=10)
+    """How long an API process reuses what it read about an API key: the longest a key revoked through another
+    process (or expired) can still be used. The process that revokes a key forgets it at once."""
 
     seedream_provider: ProviderKind = ProviderKind.SIMULATOR
     seedream_base_url: str | None = None
@@ -211,6 +218,8 @@ class Settings(BaseSettings):
             raise ValueError("set JWT_SECRET or JWT_JWKS_URL, not both")
         if self.environment is Environment.PRODUCTION and not (self.jwt_secret or self.jwt_jwks_url):
             raise ValueError("production needs JWT_SECRET or JWT_JWKS_URL")
+        if self.api_key_secret is not None and len(self.api_key_secret.encode()) < MIN_HS256_SECRET_BYTES:
+            raise ValueError(f"API_KEY_SECRET must be at least {MIN_HS256_SECRET_BYTES} bytes")
         return self
 
     @property
@@ -241,11 +250,12 @@ class Settings(BaseSettings):
 
     def secret_values(self) -> list[str]:
         """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
-        values = [self.jwt_secret, self.wavespeed_api_key, self.ark_api_key]
+        values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key]
         values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
-        development = self.var_dir / "jwt_secret"
-        if not self.jwt_secret and development.is_file():
-            values.append(development.read_text().strip())
+        for setting, name in ((self.jwt_secret, "jwt_secret"), (self.api_key_secret, "api_key_secret")):
+            development = self.var_dir / name
+            if not setting and development.is_file():
+                values.append(development.read_text().strip())
         return [value for value in values if value]
 
     @cached_property
@@ -256,6 +266,16 @@ class Settings(BaseSettings):
         if self.jwt_jwks_url:
             return None
         return _development_secret(self.var_dir / "jwt_secret")
+
+    @cached_property
+    def api_key_hash_secret(self) -> str | None:
+        """The HMAC key API keys are hashed with: ``API_KEY_SECRET``, or in development a secret kept under ``var/``;
+        None in production without ``API_KEY_SECRET`` (API keys are then off)."""
+        if self.api_key_secret:
+            return self.api_key_secret
+        if not self.is_development:
+            return None
+        return _development_secret(self.var_dir / "api_key_secret")
 
 
 def rate_limit_disabled(value: str) -> bool:

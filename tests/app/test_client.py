@@ -175,6 +175,30 @@ async def test_exit_codes_tell_a_failed_batch_and_a_bad_request(served: Served) 
     assert "PLAYGROUND_TOKEN" in no_token.stderr
 
 
+async def test_client_commands_accept_an_api_key_from_playground_api_key(served: Served) -> None:
+    created = await served.api(
+        'mutation { apiKeyCreate(input: {name: "cli", scopes: [READ, GENERATE]}) { key userErrors { code } } }',
+        caller=served.caller,
+    )
+    key = created["data"]["apiKeyCreate"]["key"]
+    env = client_env(served)
+    del env["PLAYGROUND_TOKEN"]
+    env["PLAYGROUND_API_KEY"] = key
+    command = [sys.executable, "-m", "app.cli", "generate", "--project", served.project, "--prompt", "by key",
+               "--size", "1024x1024", "--watch"]  # fmt: skip
+    result = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "SUCCEEDED 1/1 images" in result.stdout.splitlines()[-1]
+    env["PLAYGROUND_API_KEY"] = key[:-1] + ("0" if key[-1] != "0" else "1")  # a bad checksum: refused
+    refused = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app.cli", "batches"], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+
+
 def test_module_is_importable_without_the_web_stack() -> None:
     # The client commands only talk HTTP/WebSocket: importing them must not drag in Strawberry or the schema.
     code = "import sys, app.client; print('strawberry' in sys.modules)"

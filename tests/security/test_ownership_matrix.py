@@ -156,6 +156,7 @@ SECRET_NAMES = [
     "alice-secret private",
     "alice-secret unlisted",
     "alice-secret item",
+    "alice-secret key",
 ]
 IDS = {
     "project": "alice project",
@@ -291,6 +292,12 @@ MATRIX: dict[str, list[Probe]] = {
         ),
     ],
     # --- mutations ---------------------------------------------------------------------------------------------
+    "Query.apiKeys": [
+        Probe(
+            "{ apiKeys(first: 100) { totalCount edges { node { id name prefix } } } }",
+            expect=ok("apiKeys"),  # Bob's keys at most: Alice's names, ids and prefixes are markers
+        )
+    ],
     "Mutation.projectCreate": [
         Probe(
             f'mutation {{ projectCreate(input: {{name: "bob-own"}}) {{ project {{ id }} {UE} }} }}',
@@ -447,6 +454,20 @@ MATRIX: dict[str, list[Probe]] = {
             user_error("galleryRemove"),
         )
     ],
+    "Mutation.apiKeyCreate": [
+        Probe(
+            'mutation { apiKeyCreate(input: {name: "bob key", scopes: [READ]}) '
+            f"{{ apiKey {{ id name }} key {UE} }} }}",
+            expect=payload_ok("apiKeyCreate"),
+        )
+    ],
+    "Mutation.apiKeyRevoke": [
+        Probe(
+            f"mutation($id: ID!) {{ apiKeyRevoke(id: $id) {{ apiKey {{ id }} {UE} }} }}",
+            alice("api_key"),
+            user_error("apiKeyRevoke"),
+        )
+    ],
     # --- subscriptions (over a real WebSocket) -----------------------------------------------------------------
     "Subscription.batchProgress": [
         Probe(
@@ -548,6 +569,13 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
             i=w.ids["image"],
         )
         w.ids["gallery_item"] = added["galleryAdd"]["galleryItem"]["id"]
+        key = await run(
+            w.alice,
+            'mutation { apiKeyCreate(input: {name: "alice-secret key", scopes: [READ, GENERATE]}) '
+            "{ apiKey { id prefix } key } }",
+        )
+        w.ids["api_key"] = key["apiKeyCreate"]["apiKey"]["id"]
+        w.ids["api_key_prefix"] = key["apiKeyCreate"]["apiKey"]["prefix"]
         bob_project = await run(w.bob, 'mutation { projectCreate(input: {name: "bob project"}) { project { id } } }')
         w.bob_project = bob_project["projectCreate"]["project"]["id"]
         yield w

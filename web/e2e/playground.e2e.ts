@@ -123,6 +123,47 @@ describe("the playground in a browser", () => {
     await page.getByLabel("Name", { exact: true }).fill("");
   });
 
+  it("creates an API key, shows it once with a copy button, lists its last use and revokes it", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await nav("Settings").click();
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await page.getByText("No API keys yet.").waitFor({ timeout: WAIT });
+    await page.getByLabel("Key name").fill("e2e server");
+    await page.getByRole("checkbox", { name: /^GENERATE/ }).check();
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = (await text("new-api-key")).trim();
+    expect(key).toMatch(/^ppk_[0-9A-Za-z]{38}$/);
+    await page.getByRole("button", { name: "Copy" }).click();
+    await page.getByRole("button", { name: "Copied" }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    await shot("16-settings-api-key-created");
+
+    const call = async () => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: "{ me { displayName } }" }),
+      });
+      return (await response.json()) as { data?: { me: { displayName: string } } | null; errors?: { extensions?: { code?: string } }[] };
+    };
+    expect((await call()).data?.me.displayName).toBe("Alice");
+
+    await nav("Projects").click();
+    await nav("Settings").click();
+    const row = page.getByTestId("api-keys").getByRole("row", { name: /e2e server/ });
+    await row.waitFor({ timeout: WAIT });
+    expect(await row.textContent()).toContain(key.slice(0, 12));
+    expect(await row.textContent()).toMatch(/from 127\.0\.0\.1/);
+    expect(await page.content()).not.toContain(key); // shown once: not after the page was left
+    expect(await row.textContent()).toContain("GENERATE, READ");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Revoke e2e server" }).click();
+    await page.getByText("No API keys yet.").waitFor({ timeout: WAIT });
+    const refused = await call();
+    expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("generates a set of four, priced before submit, and watches every image arrive", async () => {
     await generate({ mode: "SEQUENTIAL", prompt: "a harbour in four seasons", maxImages: 4 });
     await waitForText("price", "4 credits");

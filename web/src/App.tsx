@@ -15,6 +15,7 @@ import { PresetDetailScreen } from "./screens/PresetDetail";
 import { PresetsScreen } from "./screens/Presets";
 import { ProjectDetailScreen } from "./screens/ProjectDetail";
 import { ProjectsScreen } from "./screens/Projects";
+import { SettingsScreen } from "./screens/Settings";
 import { SignInForm, SignInScreen } from "./screens/SignIn";
 
 const MeQuery = graphql(`
@@ -47,6 +48,7 @@ const NAV = [
   ["/presets", "Presets"],
   ["/analytics", "Analytics"],
   ["/credits", "Credits"],
+  ["/settings", "Settings"],
 ] as const;
 
 export function App() {
@@ -157,6 +159,7 @@ function SignedIn() {
           <Route path="/presets/:id" element={<PresetDetailScreen />} />
           <Route path="/analytics" element={<AnalyticsScreen />} />
           <Route path="/credits" element={<CreditsScreen />} />
+          <Route path="/settings" element={<SettingsScreen />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

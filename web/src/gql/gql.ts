@@ -49,6 +49,9 @@ type Documents = {
     "\n  fragment BatchRowFields on BatchJob {\n    id\n    mode\n    status\n    prompts\n    totalImages\n    completedImages\n    createdAt\n  }\n": typeof types.BatchRowFieldsFragmentDoc,
     "\n  query Projects($first: Int!, $after: String, $filter: ProjectFilter) {\n    projects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          id\n          name\n          description\n          processingStatus\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.ProjectsDocument,
     "\n  mutation ProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) {\n      project {\n        id\n        name\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.ProjectCreateDocument,
+    "\n  query ApiKeys {\n    apiKeys(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scopes\n          createdAt\n          expiresAt\n          lastUsedAt\n          lastUsedAddress\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n      }\n      key\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ApiKeyRevokeDocument,
     "\n  mutation StylePresetFork($id: ID, $shareCode: String) {\n    stylePresetFork(id: $id, shareCode: $shareCode) {\n      stylePreset {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": typeof types.StylePresetForkDocument,
 };
 const documents: Documents = {
@@ -87,6 +90,9 @@ const documents: Documents = {
     "\n  fragment BatchRowFields on BatchJob {\n    id\n    mode\n    status\n    prompts\n    totalImages\n    completedImages\n    createdAt\n  }\n": types.BatchRowFieldsFragmentDoc,
     "\n  query Projects($first: Int!, $after: String, $filter: ProjectFilter) {\n    projects(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          id\n          name\n          description\n          processingStatus\n          updatedAt\n        }\n      }\n    }\n  }\n": types.ProjectsDocument,
     "\n  mutation ProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) {\n      project {\n        id\n        name\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.ProjectCreateDocument,
+    "\n  query ApiKeys {\n    apiKeys(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scopes\n          createdAt\n          expiresAt\n          lastUsedAt\n          lastUsedAddress\n        }\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n      }\n      key\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ApiKeyCreateDocument,
+    "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ApiKeyRevokeDocument,
     "\n  mutation StylePresetFork($id: ID, $shareCode: String) {\n    stylePresetFork(id: $id, shareCode: $shareCode) {\n      stylePreset {\n        id\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n": types.StylePresetForkDocument,
 };
 
@@ -244,6 +250,18 @@ export function graphql(source: "\n  query Projects($first: Int!, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) {\n      project {\n        id\n        name\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProjectCreate($input: ProjectCreateInput!) {\n    projectCreate(input: $input) {\n      project {\n        id\n        name\n      }\n      userErrors {\n        ...UserErrorFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scopes\n          createdAt\n          expiresAt\n          lastUsedAt\n          lastUsedAddress\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scopes\n          createdAt\n          expiresAt\n          lastUsedAt\n          lastUsedAddress\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n      }\n      key\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyCreate($input: ApiKeyCreateInput!) {\n    apiKeyCreate(input: $input) {\n      apiKey {\n        id\n        name\n        prefix\n      }\n      key\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeyRevoke($id: ID!) {\n    apiKeyRevoke(id: $id) {\n      apiKey {\n        id\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
