@@ -16,7 +16,8 @@ from models.enums import (
     UsageOutcome,
 )
 from models.gallery import GalleryItem
-from models.generation import BatchItem, BatchJob, BatchOutbox, ImageEdit
+from models.generation import BatchItem, BatchJob, ImageEdit
+from models.jobs import JobOutbox
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
@@ -31,13 +32,13 @@ MODEL_MODULES = [
     "models.gallery",
     "models.presets",
     "models.analytics",
+    "models.jobs",
 ]
 
 __all__ = [
     "MODEL_MODULES",
     "BatchItem",
     "BatchJob",
-    "BatchOutbox",
     "BatchPresetUse",
     "BatchStatus",
     "CreditLedgerEntry",
@@ -46,6 +47,7 @@ __all__ = [
     "GalleryItem",
     "GenerationMode",
     "ImageEdit",
+    "JobOutbox",
     "LedgerKind",
     "PresetVisibility",
     "ProcessingStatus",
