@@ -18,11 +18,22 @@ import httpx
 from app import tracing
 from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
-from services.generation.outbox import Outbox
 from services.generation.runner import BatchRunner, WorkerDeps
+from services.generation.tasks import RUN_BATCH
 from services.infra import metrics
 from services.infra.bus import EventBus, create_bus
-from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
+from services.infra.jobs import (
+    JobHandler,
+    JobKind,
+    JobQueue,
+    Jobs,
+    SaqQueue,
+    SaqSettings,
+    in_process_queues,
+    saq_queue,
+    saq_queues,
+)
+from services.infra.jobs.outbox import Outbox
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
 from services.infra.storage import LocalStorage, Storage
@@ -52,7 +63,8 @@ class Runtime:
     settings: Settings
     bus: EventBus
     queue: JobQueue
-    """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
+    """The outbox in front of every kind's queue (`services.infra.jobs.outbox.Outbox`): what the services enqueue
+    to."""
     storage: Storage
     publisher: ProgressPublisher
     http: httpx.AsyncClient
@@ -202,22 +214,46 @@ async def _shared(
         await bus.close()
 
 
+JOB_KINDS: tuple[JobKind, ...] = (RUN_BATCH,)
+"""Every kind of background job, as the domains declare them in their ``tasks.py``."""
+
+
+@contextlib.asynccontextmanager
+async def job_handlers(
+    settings: Settings,
+    *,
+    storage: Storage,
+    publisher: ProgressPublisher,
+    http: httpx.AsyncClient,
+    outage: Outage | None = None,
+) -> AsyncIterator[dict[JobKind, JobHandler]]:
+    """The handler of every kind in `JOB_KINDS`, for a process that runs jobs (the embedded API, the worker)."""
+    async with batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner:
+        yield {RUN_BATCH: runner}
+
+
 @contextlib.asynccontextmanager
 async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
-    """The API's runtime. Embedded (no ``REDIS_URL``): batches run in this process. With Redis: SAQ workers run
-    them and the API only enqueues, through the outbox, whose drainer runs here. Needs the ORM initialised by the
-    caller.
+    """The API's runtime. Embedded (no ``REDIS_URL``): jobs of every kind run in this process. With Redis: SAQ
+    workers run them and the API only enqueues, through the outbox, whose drainer runs here. Needs the ORM
+    initialised by the caller.
     """
     outage = Outage("Redis")
     async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
-        queue: JobQueue
+        queue: Jobs
         if settings.redis_url:
-            queue = SaqQueue(settings.redis_url, name=settings.redis_namespace, outage=outage)
-        else:
-            runner = await stack.enter_async_context(
-                batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage)
+            queue = saq_queues(
+                settings.redis_url,
+                JOB_KINDS,
+                namespace=settings.redis_namespace,
+                concurrency=settings.worker_concurrency,
+                outage=outage,
             )
-            queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
+        else:
+            handlers = await stack.enter_async_context(
+                job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage)
+            )
+            queue = in_process_queues(handlers, concurrency=settings.worker_concurrency)
         await queue.start()
         outbox = Outbox(queue, outage=outage, sweep_interval_s=settings.outbox_sweep_seconds)
         await outbox.start()
@@ -237,11 +273,25 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
 
 
 @contextlib.asynccontextmanager
-async def worker_handler(settings: Settings, outage: Outage) -> AsyncIterator[BatchHandler]:
-    """For ``playground worker``: the batch handler with everything it needs (the ORM is the caller's). ``outage``
-    is the worker's view of Redis, shared with its queue."""
+async def worker_queues(
+    settings: Settings, outage: Outage, *, concurrency: int, saq_settings: SaqSettings
+) -> AsyncIterator[list[SaqQueue]]:
+    """For ``playground worker``: a SAQ queue with its worker per job kind, each handler with everything it needs
+    (the ORM is the caller's). ``outage`` is the worker's view of Redis, shared with its queues."""
+    assert settings.redis_url is not None
     async with (
         _shared(settings, outage) as (_, publisher, storage, http),
-        batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
+        job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage) as handlers,
     ):
-        yield runner
+        yield [
+            saq_queue(
+                settings.redis_url,
+                kind,
+                handler,
+                namespace=settings.redis_namespace,
+                concurrency=concurrency,
+                settings=saq_settings,
+                outage=outage,
+            )
+            for kind, handler in handlers.items()
+        ]

@@ -1,6 +1,6 @@
 """Submitting a generation: plan it, keep its references, and in one transaction create the batch, its items and
 images, its outbox row and the hold of its quote; only after that commits is the queue told and the first event
-published. The queue is told through the outbox (``services.generation.outbox``): should Redis be away, the batch
+published. The queue is told through the outbox (``services.infra.jobs.outbox``): should Redis be away, the batch
 still stands and is handed over later, so a client has no reason to submit it again.
 
 An idempotency key makes a submit safe to repeat: the same key with the same parameters returns the first batch and
@@ -40,10 +40,10 @@ from models import (
 from services import access, credits, projects
 from services.core.config import Settings
 from services.core.errors import Conflict
-from services.generation import outbox
 from services.generation.plan import GenerateRequest, Plan, check_idempotency_key, plan
 from services.generation.references import resolve_references
-from services.infra.jobs import JobQueue
+from services.generation.tasks import RUN_BATCH
+from services.infra.jobs import JobQueue, outbox
 from services.infra.storage import Storage
 from services.progress.publisher import ProgressPublisher
 
@@ -221,7 +221,7 @@ async def create_batch(
         # Raises InsufficientCredits when the balance does not cover the quote: the whole transaction rolls back.
         await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
         await _record_presets(batch_id, planned)
-        await outbox.put(batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
+        await outbox.put(RUN_BATCH, batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
     return batch
 
 
@@ -254,9 +254,9 @@ async def _record_presets(batch_id: uuid.UUID, planned: Plan) -> None:
 
 async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:
     """Once the batch has committed: the project's status, the first event, the balance, and the queue (the
-    process's `outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it does not raise for an
-    unreachable Redis)."""
+    process's `services.infra.jobs.outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it does
+    not raise for an unreachable Redis)."""
     await projects.refresh_status(batch.project_id)
     await publisher.publish(batch.id)
     await publisher.publish_balance(batch.owner_id)
-    await queue.enqueue(batch.id)
+    await queue.enqueue(RUN_BATCH, batch.id)

@@ -1,11 +1,12 @@
-"""The outbox: the database says which batches must run; the job queue (SAQ on Redis, or in process) only runs them.
+"""The outbox: the database says which jobs must run; the queues (SAQ on Redis, or in process) only run them.
 
-`put` writes a batch's row in the transaction that creates the batch (with its items and its credit hold), so a
-committed batch always has a job or a row. `Outbox` is the job queue as the API's services use it: its `enqueue`
-hands the batch to the queue at once (bounded by a timeout) and deletes the row; when the queue cannot take it
-(Redis away), the row stays and ``generate`` still answers with its batch. Each API process runs the drainer loop,
-which hands over the rows that are due, with backoff while the queue keeps failing, and every
-``OUTBOX_SWEEP_SECONDS`` looks for rows another process left behind (it died between the commit and the hand-over).
+`put` writes a job's row (its kind and key) in the caller's transaction, the one that makes the job necessary (a
+batch created with its items and its credit hold; a webhook delivery recorded), so a committed change always has a
+job or a row. `Outbox` is the job queue as the services use it: its `enqueue` hands the job to its kind's queue at
+once (bounded by a timeout) and deletes the row; when the queue cannot take it (Redis away), the row stays and the
+caller still answers (``generate`` with its batch). Each API process runs the drainer loop, which hands over the
+rows that are due, with backoff while the queue keeps failing, and every ``OUTBOX_SWEEP_SECONDS`` looks for rows
+another process left behind (it died between the commit and the hand-over).
 
 Several replicas drain the same table. A drainer claims due rows by moving their ``due_at`` forward (a lease) in a
 short transaction, reading them with ``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL so that two replicas never
@@ -13,9 +14,10 @@ claim the same row (SQLite has one writer at a time, and the claim is a conditio
 it hands them over outside the transaction and deletes each row once the queue has it. A drainer that dies leaves
 its claims to expire.
 
-A batch handed over twice (a claim that expired, the fast path racing a drainer) still runs once: the job key is the
-batch id, and the queue takes no second job while one is queued or running. Rows of batches that have ended are
-deleted without a hand-over.
+A job handed over twice (a claim that expired, the fast path racing a drainer) still runs once: the job key is the
+row's id (the batch id), and the queue takes no second job while one is queued or running. Rows whose job is no
+longer wanted (a kind's ``still_wanted`` says so: the batch has ended) are deleted without a hand-over, and so are
+rows of a kind this process does not know (logged: a newer release wrote them, and its processes drain them).
 """
 
 from __future__ import annotations
@@ -32,15 +34,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from models import BatchJob, BatchOutbox
-from models.enums import TERMINAL_BATCH_STATUSES
-from services.infra.jobs import JobQueue
+from models.jobs import JobOutbox
+from services.infra.jobs.kinds import JobKind, Jobs
 from services.infra.outage import CONNECTION_ERRORS, Outage
 
 log = logging.getLogger(__name__)
 
 FIRST_TRY_GRACE = timedelta(seconds=10)
-"""A new row waits this long before a drainer may take it: the fast path after the commit hands the batch over."""
+"""A new row waits this long before a drainer may take it: the fast path after the commit hands the job over."""
 HAND_OVER_TIMEOUT_S = 3.0
 """How long one hand-over may take before it counts as failed (the row then waits for the drainer)."""
 CLAIM = timedelta(seconds=30)
@@ -60,9 +61,16 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=random.uniform(ceiling / 2, ceiling))  # noqa: S311 - jitter, not cryptography
 
 
-async def put(batch_id: uuid.UUID) -> None:
-    """Inside the transaction that creates the batch: it must reach the queue, whatever happens after the commit."""
-    await BatchOutbox.create(id=uuid.uuid4(), batch_job_id=batch_id, due_at=_now() + FIRST_TRY_GRACE)
+async def put(kind: JobKind, key: uuid.UUID, *, now: bool = False) -> None:
+    """Inside the transaction that calls for the job: it must reach its queue, whatever happens after the commit.
+
+    Without ``now``, the row waits `FIRST_TRY_GRACE` for the caller's own `Outbox.enqueue` after the commit; with it,
+    the row is due at once (callers that leave the hand-over to the drainer, which they wake with `Outbox.wake`).
+    A second `put` of the same job while its row waits changes nothing.
+    """
+    due = _now() if now else _now() + FIRST_TRY_GRACE
+    if not await JobOutbox.filter(kind=kind.name, key=key).exists():
+        await JobOutbox.create(id=uuid.uuid4(), kind=kind.name, key=key, due_at=due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +80,8 @@ class DrainPass:
     claimed: int
     handed_over: int
     dropped: int
-    """Rows of batches that had ended (or no longer exist): deleted without a hand-over."""
+    """Rows whose job was no longer wanted (a batch that had ended or no longer exists), or of an unknown kind:
+    deleted without a hand-over."""
     postponed: int
     next_due: datetime | None
     """The earliest ``due_at`` this pass set on a postponed row."""
@@ -85,7 +94,7 @@ class Outbox:
 
     def __init__(
         self,
-        queue: JobQueue,
+        queue: Jobs,
         *,
         outage: Outage | None = None,
         sweep_interval_s: float = 30.0,
@@ -108,25 +117,29 @@ class Outbox:
                 await self._loop
             self._loop = None
 
-    async def enqueue(self, batch_id: uuid.UUID) -> None:
-        """Hand the batch to the queue now if it takes it; else keep (or write) its row for the drainer."""
+    def wake(self) -> None:
+        """Have the drainer look at the table now (after a commit that `put` rows due at once)."""
+        self._wake.set()
+
+    async def enqueue(self, kind: JobKind, key: uuid.UUID) -> None:
+        """Hand the job to its queue now if it takes it; else keep (or write) its row for the drainer."""
         if not self.outage.down:  # while the queue is known to be away, do not make the caller wait for it
             try:
                 async with asyncio.timeout(HAND_OVER_TIMEOUT_S):
-                    await self.queue.enqueue(batch_id)
+                    await self.queue.enqueue(kind, key)
             except Exception as error:
                 self._failed(error)
             else:
                 self.outage.succeeded()
-                await BatchOutbox.filter(batch_job_id=batch_id).delete()
+                await JobOutbox.filter(kind=kind.name, key=key).delete()
                 return
-        await self._keep(batch_id)
+        await self._keep(kind, key)
 
-    async def abort(self, batch_id: uuid.UUID) -> None:
-        await self.queue.abort(batch_id)
+    async def abort(self, kind: JobKind, key: uuid.UUID) -> None:
+        await self.queue.abort(kind, key)
 
-    async def status(self, batch_id: uuid.UUID) -> str | None:
-        return await self.queue.status(batch_id)
+    async def status(self, kind: JobKind, key: uuid.UUID) -> str | None:
+        return await self.queue.status(kind, key)
 
     async def queued_count(self) -> int:
         return await self.queue.queued_count()
@@ -136,25 +149,44 @@ class Outbox:
 
     async def pending(self) -> int:
         """Rows waiting for a hand-over (all processes')."""
-        return await BatchOutbox.all().count()
+        return await JobOutbox.all().count()
+
+    async def _wanted(self, claimed: list[JobOutbox]) -> set[uuid.UUID]:
+        """The ids of the claimed rows whose job is still wanted (their kind is known and its `still_wanted` agrees)."""
+        wanted: set[uuid.UUID] = set()
+        by_kind: dict[str, list[JobOutbox]] = {}
+        for row in claimed:
+            by_kind.setdefault(row.kind, []).append(row)
+        known = {kind.name: kind for kind in self.queue.kinds}
+        for name, rows in by_kind.items():
+            kind = known.get(name)
+            if kind is None:
+                log.warning("outbox: %d row(s) of the unknown job kind %r dropped", len(rows), name)
+                continue
+            keys = (
+                {row.key for row in rows}
+                if kind.still_wanted is None
+                else await kind.still_wanted([row.key for row in rows])
+            )
+            wanted.update(row.id for row in rows if row.key in keys)
+        return wanted
 
     async def drain(self) -> DrainPass:
-        """One pass: claim the due rows, hand their batches over, delete what the queue took, postpone the rest."""
+        """One pass: claim the due rows, hand their jobs over, delete what the queues took, postpone the rest."""
         claimed = await self._claim()
         if not claimed:
             return DrainPass(0, 0, 0, 0, None)
-        statuses = dict(await BatchJob.filter(id__in=[row.batch_job_id for row in claimed]).values_list("id", "status"))
+        wanted = await self._wanted(claimed)
         handed_over = dropped = postponed = 0
         next_due: datetime | None = None
         for index, row in enumerate(claimed):
-            status = statuses.get(row.batch_job_id)
-            if status is None or status in TERMINAL_BATCH_STATUSES:
-                await BatchOutbox.filter(id=row.id).delete()
+            if row.id not in wanted:
+                await JobOutbox.filter(id=row.id).delete()
                 dropped += 1
                 continue
             try:
                 async with asyncio.timeout(HAND_OVER_TIMEOUT_S):
-                    await self.queue.enqueue(row.batch_job_id)
+                    await self.queue.enqueue(self.queue.kind(row.kind), row.key)
             except Exception as error:
                 self._failed(error)
                 away = isinstance(error, CONNECTION_ERRORS)
@@ -167,18 +199,18 @@ class Outbox:
                     break
                 continue
             self.outage.succeeded()
-            await BatchOutbox.filter(id=row.id).delete()
+            await JobOutbox.filter(id=row.id).delete()
             handed_over += 1
         if handed_over:
-            log.info("outbox: handed %d batch(es) over to the queue", handed_over)
+            log.info("outbox: handed %d job(s) over to their queues", handed_over)
         return DrainPass(len(claimed), handed_over, dropped, postponed, next_due)
 
-    async def _claim(self) -> list[BatchOutbox]:
+    async def _claim(self) -> list[JobOutbox]:
         now = _now()
-        claimed: list[BatchOutbox] = []
+        claimed: list[JobOutbox] = []
         async with in_transaction() as connection:
             due = (
-                await BatchOutbox.filter(due_at__lte=now)
+                await JobOutbox.filter(due_at__lte=now)
                 .order_by("due_at")
                 .limit(BATCH_SIZE)
                 .select_for_update(skip_locked=True)
@@ -187,7 +219,7 @@ class Outbox:
             for row in due:
                 # Conditional on the attempts read: on SQLite (no row locks) another drainer may have claimed it.
                 taken = (
-                    await BatchOutbox.filter(id=row.id, attempts=row.attempts)
+                    await JobOutbox.filter(id=row.id, attempts=row.attempts)
                     .using_db(connection)
                     .update(due_at=now + CLAIM, attempts=F("attempts") + 1)
                 )
@@ -196,24 +228,24 @@ class Outbox:
                     claimed.append(row)
         return claimed
 
-    async def _postpone(self, row: BatchOutbox, error: BaseException) -> datetime:
+    async def _postpone(self, row: JobOutbox, error: BaseException) -> datetime:
         due = _now() + backoff(row.attempts)
         reason = f"{type(error).__name__}: {error}"[:255]
-        await BatchOutbox.filter(id=row.id).update(due_at=due, last_error=reason)
+        await JobOutbox.filter(id=row.id).update(due_at=due, last_error=reason)
         return due
 
-    async def _keep(self, batch_id: uuid.UUID) -> None:
-        """The batch stays in the outbox, due now; the drainer is woken to try (and back off) from here."""
-        if not await BatchOutbox.filter(batch_job_id=batch_id).update(due_at=_now()):
+    async def _keep(self, kind: JobKind, key: uuid.UUID) -> None:
+        """The job stays in the outbox, due now; the drainer is woken to try (and back off) from here."""
+        if not await JobOutbox.filter(kind=kind.name, key=key).update(due_at=_now()):
             with contextlib.suppress(IntegrityError):  # another process wrote it meanwhile: same outcome
-                await BatchOutbox.create(id=uuid.uuid4(), batch_job_id=batch_id, due_at=_now())
+                await JobOutbox.create(id=uuid.uuid4(), kind=kind.name, key=key, due_at=_now())
         self._wake.set()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, CONNECTION_ERRORS):
-            self.outage.failed(error, "handing a batch to the queue")
+            self.outage.failed(error, "handing a job to its queue")
         else:
-            log.warning("outbox: the queue refused a batch (%s: %s); it is retried", type(error).__name__, error)
+            log.warning("outbox: a queue refused a job (%s: %s); it is retried", type(error).__name__, error)
 
     async def _run(self) -> None:
         while True:
