@@ -22,6 +22,7 @@ from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
 from models.users import User
+from models.webhooks import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 MODEL_MODULES = [
     "models.users",
@@ -33,6 +34,7 @@ MODEL_MODULES = [
     "models.presets",
     "models.analytics",
     "models.jobs",
+    "models.webhooks",
 ]
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "BatchPresetUse",
     "BatchStatus",
     "CreditLedgerEntry",
+    "DeliveryStatus",
     "EditStatus",
     "ErrorCategory",
     "GalleryItem",
@@ -61,4 +64,7 @@ __all__ = [
     "UsageKind",
     "UsageOutcome",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]
