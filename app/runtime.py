@@ -8,6 +8,7 @@ SAQ workers run batches.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -48,6 +49,8 @@ from services.seedream import (
 )
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
+from services.webhooks.deliveries import WebhookRecorder
+from services.webhooks.tasks import DELIVER_WEBHOOK, Deliverer
 
 log = logging.getLogger(__name__)
 
@@ -214,8 +217,29 @@ async def _shared(
         await bus.close()
 
 
-JOB_KINDS: tuple[JobKind, ...] = (RUN_BATCH,)
-"""Every kind of background job, as the domains declare them in their ``tasks.py``."""
+def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
+    """Every kind of background job, as the domains declare them in their ``tasks.py`` (with the settings that size
+    them)."""
+    return (RUN_BATCH, dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency))
+
+
+def webhook_client(settings: Settings) -> httpx.AsyncClient:
+    """Outbound HTTP for webhook deliveries: no proxies from the environment, no redirects, bounded connections."""
+    return httpx.AsyncClient(
+        trust_env=False,
+        follow_redirects=False,
+        timeout=httpx.Timeout(settings.webhooks_timeout_seconds),
+        limits=httpx.Limits(max_connections=settings.webhooks_concurrency * 2),
+    )
+
+
+def observe_webhooks(publisher: ProgressPublisher) -> WebhookRecorder:
+    """Webhook events derived from batch progress and balances: the recorder, told by the publisher (its
+    ``queue`` is set once the process has one)."""
+    recorder = WebhookRecorder()
+    publisher.batch_observers.append(recorder.on_batch_progress)
+    publisher.balance_observers.append(recorder.on_balance)
+    return recorder
 
 
 @contextlib.asynccontextmanager
@@ -227,9 +251,13 @@ async def job_handlers(
     http: httpx.AsyncClient,
     outage: Outage | None = None,
 ) -> AsyncIterator[dict[JobKind, JobHandler]]:
-    """The handler of every kind in `JOB_KINDS`, for a process that runs jobs (the embedded API, the worker)."""
-    async with batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner:
-        yield {RUN_BATCH: runner}
+    """The handler of every kind in `job_kinds`, for a process that runs jobs (the embedded API, the worker)."""
+    run_batch, deliver_webhook = job_kinds(settings)
+    async with (
+        batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
+        webhook_client(settings) as webhook_http,
+    ):
+        yield {run_batch: runner, deliver_webhook: Deliverer(settings, webhook_http)}
 
 
 @contextlib.asynccontextmanager
@@ -240,11 +268,12 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """
     outage = Outage("Redis")
     async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
+        recorder = observe_webhooks(publisher)
         queue: Jobs
         if settings.redis_url:
             queue = saq_queues(
                 settings.redis_url,
-                JOB_KINDS,
+                job_kinds(settings),
                 namespace=settings.redis_namespace,
                 concurrency=settings.worker_concurrency,
                 outage=outage,
@@ -256,6 +285,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             queue = in_process_queues(handlers, concurrency=settings.worker_concurrency)
         await queue.start()
         outbox = Outbox(queue, outage=outage, sweep_interval_s=settings.outbox_sweep_seconds)
+        recorder.queue = outbox
         await outbox.start()
         try:
             yield Runtime(
@@ -283,8 +313,9 @@ async def worker_queues(
         _shared(settings, outage) as (_, publisher, storage, http),
         job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage) as handlers,
     ):
-        yield [
-            saq_queue(
+        recorder = observe_webhooks(publisher)
+        queues = {
+            kind: saq_queue(
                 settings.redis_url,
                 kind,
                 handler,
@@ -294,4 +325,8 @@ async def worker_queues(
                 outage=outage,
             )
             for kind, handler in handlers.items()
-        ]
+        }
+        # Events of the batches this worker runs are handed to the delivery queue at once (no drainer runs here:
+        # what the queue cannot take stays in the outbox for the API's drainers).
+        recorder.queue = Outbox(Jobs(queues), outage=outage)
+        yield list(queues.values())

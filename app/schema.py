@@ -15,19 +15,29 @@ from resolvers.generation import GenerationMutations, GenerationQueries, Generat
 from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
+from resolvers.webhooks import WebhookMutations, WebhookQueries
 from services.core.config import Settings
 
 
 # Strawberry lists inherited fields base by base, in the order the bases are given.
 @strawberry.type(description="Read operations. Everything but `capabilities` needs a bearer token.")
 class Query(
-    UserQueries, ProjectQueries, CreditQueries, GenerationQueries, PresetQueries, GalleryQueries, AnalyticsQueries
+    UserQueries,
+    ProjectQueries,
+    CreditQueries,
+    GenerationQueries,
+    PresetQueries,
+    GalleryQueries,
+    AnalyticsQueries,
+    WebhookQueries,
 ):
     """Every domain's read fields."""
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
-class Mutation(ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations):
+class Mutation(
+    ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations, WebhookMutations
+):
     """Every domain's write fields."""
 
 

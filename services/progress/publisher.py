@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from tortoise.expressions import F
 
@@ -14,6 +15,13 @@ from services.infra.bus import EventBus
 from services.progress.channels import batch_channel, user_channel
 from services.progress.events import BatchProgress, CreditBalance
 from services.progress.snapshot import balance_snapshot, batch_snapshot
+
+log = logging.getLogger(__name__)
+
+BatchObserver = Callable[[BatchProgress], Awaitable[None]]
+"""Told every batch event after it was sent (webhooks derive their events from these)."""
+BalanceObserver = Callable[[uuid.UUID, int], Awaitable[None]]
+"""Told every balance a user was told (user id, balance)."""
 
 
 class ProgressPublisher:
@@ -26,6 +34,10 @@ class ProgressPublisher:
         self.bus = bus
         self.item_concurrency = item_concurrency
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.batch_observers: list[BatchObserver] = []
+        """The seam for consumers of batch events beyond the bus (``services.webhooks``): each is awaited with every
+        event after it was sent; its failure is logged and never reaches the batch."""
+        self.balance_observers: list[BalanceObserver] = []
 
     async def publish(self, batch_id: uuid.UUID, *, image: ImageEdit | None = None) -> BatchProgress:
         """Publish the batch's current state (with ``image`` when one was just delivered)."""
@@ -39,7 +51,22 @@ class ProgressPublisher:
             await self.bus.publish(user_channel(batch.owner_id), message)
         if event.terminal:
             self._locks.pop(batch_id, None)
+        await self._observe_batch(event)
         return event
+
+    async def _observe_batch(self, event: BatchProgress) -> None:
+        for observer in self.batch_observers:
+            try:
+                await observer(event)
+            except Exception:
+                log.exception("a batch event observer failed (batch %s, seq %d)", event.batch_job_id, event.seq)
+
+    async def _observe_balance(self, user_id: uuid.UUID, balance: int) -> None:
+        for observer in self.balance_observers:
+            try:
+                await observer(user_id, balance)
+            except Exception:
+                log.exception("a balance observer failed (user %s)", user_id)
 
     def lock(self, batch_id: uuid.UUID) -> asyncio.Lock:
         """The batch's publishing lock: hold it from taking ``seq`` numbers (in SQL) until their events are sent
@@ -54,13 +81,17 @@ class ProgressPublisher:
             await self.bus.publish(user_channel(event.user_id), message)
             if event.terminal:
                 self._locks.pop(event.batch_job_id, None)
+        for event in events:
+            await self._observe_batch(event)
 
     async def send_balance(self, user_id: uuid.UUID, balance: int) -> None:
         """Tell the user's sockets their balance, as the caller just read it in SQL."""
         await self.bus.publish(user_channel(user_id), CreditBalance(user_id=user_id, balance=balance).to_json())
+        await self._observe_balance(user_id, balance)
 
     async def publish_balance(self, user_id: uuid.UUID) -> None:
         """Tell the user's sockets their balance changed."""
         event = await balance_snapshot(user_id)
         if event is not None:
             await self.bus.publish(user_channel(user_id), event.to_json())
+            await self._observe_balance(user_id, event.balance)

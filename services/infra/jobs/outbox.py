@@ -61,16 +61,22 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=random.uniform(ceiling / 2, ceiling))  # noqa: S311 - jitter, not cryptography
 
 
-async def put(kind: JobKind, key: uuid.UUID, *, now: bool = False) -> None:
+async def put(kind: JobKind, key: uuid.UUID, *, at: datetime | None = None) -> None:
     """Inside the transaction that calls for the job: it must reach its queue, whatever happens after the commit.
 
-    Without ``now``, the row waits `FIRST_TRY_GRACE` for the caller's own `Outbox.enqueue` after the commit; with it,
-    the row is due at once (callers that leave the hand-over to the drainer, which they wake with `Outbox.wake`).
-    A second `put` of the same job while its row waits changes nothing.
+    Without ``at``, the row waits `FIRST_TRY_GRACE` for the caller's own `Outbox.enqueue` after the commit. With
+    ``at``, the job is due then (a scheduled retry: a drainer hands it over once due, whichever process wrote it).
+    A `put` of a job whose row is waiting moves its due time.
     """
-    due = _now() if now else _now() + FIRST_TRY_GRACE
-    if not await JobOutbox.filter(kind=kind.name, key=key).exists():
-        await JobOutbox.create(id=uuid.uuid4(), kind=kind.name, key=key, due_at=due)
+    due = at if at is not None else _now() + FIRST_TRY_GRACE
+    # A fresh schedule: no hand-over tried yet (the drainer wakes for untried rows when they are due).
+    if await JobOutbox.filter(kind=kind.name, key=key).update(due_at=due, attempts=0, last_error=None):
+        return
+    try:
+        async with in_transaction():  # a savepoint: a duplicate must not abort the caller's transaction
+            await JobOutbox.create(id=uuid.uuid4(), kind=kind.name, key=key, due_at=due)
+    except IntegrityError:  # written meanwhile by another process
+        await JobOutbox.filter(kind=kind.name, key=key).update(due_at=due, attempts=0, last_error=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,9 @@ class Outbox:
     async def enqueue(self, kind: JobKind, key: uuid.UUID) -> None:
         """Hand the job to its queue now if it takes it; else keep (or write) its row for the drainer."""
         if not self.outage.down:  # while the queue is known to be away, do not make the caller wait for it
+            # The row as written: once the queue has the job it goes, unless the job has moved it meanwhile (a
+            # retry it scheduled for later, `put` with ``at``), which must stay.
+            written = await JobOutbox.filter(kind=kind.name, key=key).values_list("due_at", flat=True)
             try:
                 async with asyncio.timeout(HAND_OVER_TIMEOUT_S):
                     await self.queue.enqueue(kind, key)
@@ -131,7 +140,8 @@ class Outbox:
                 self._failed(error)
             else:
                 self.outage.succeeded()
-                await JobOutbox.filter(kind=kind.name, key=key).delete()
+                if written:
+                    await JobOutbox.filter(kind=kind.name, key=key, due_at__in=written).delete()
                 return
         await self._keep(kind, key)
 
@@ -199,7 +209,7 @@ class Outbox:
                     break
                 continue
             self.outage.succeeded()
-            await JobOutbox.filter(id=row.id).delete()
+            await JobOutbox.filter(id=row.id, due_at=row.due_at).delete()
             handed_over += 1
         if handed_over:
             log.info("outbox: handed %d job(s) over to their queues", handed_over)
@@ -225,6 +235,7 @@ class Outbox:
                 )
                 if taken:
                     row.attempts += 1
+                    row.due_at = now + CLAIM  # as claimed: a row the job has moved since is not this claim's
                     claimed.append(row)
         return claimed
 
@@ -253,6 +264,8 @@ class Outbox:
             wait = self.sweep_interval_s
             try:
                 done = await self.drain()
+                # Scheduled jobs (a retry due later) are handed over when due, not at the next sweep.
+                upcoming = await self._next_scheduled()
             except Exception as error:  # the database is away (or a bug): say so once per window, keep trying
                 self.database_outage.failed(error, "draining the outbox")
                 wait = min(wait, max(self.database_outage.delay(), BACKOFF_BASE_S))
@@ -262,6 +275,16 @@ class Outbox:
                     continue  # more are due
                 if done.next_due is not None:
                     wait = min(wait, max(0.0, (done.next_due - _now()).total_seconds()))
+                if upcoming is not None:
+                    wait = min(wait, max(BACKOFF_BASE_S, (upcoming - _now()).total_seconds()))
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(wait):
                     await self._wake.wait()
+
+    async def _next_scheduled(self) -> datetime | None:
+        """The earliest due time of a row no drainer has tried yet (a job scheduled for later)."""
+        rows = await JobOutbox.filter(attempts=0).order_by("due_at").limit(1).values_list("due_at", flat=True)
+        for due in rows:
+            if isinstance(due, datetime):
+                return due
+        return None
