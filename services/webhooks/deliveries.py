@@ -87,18 +87,21 @@ class WebhookRecorder:
         self.queue = queue
 
     async def on_batch_progress(self, event: BatchProgress) -> None:
-        endpoints = await WebhookEndpoint.filter(owner_id=event.user_id, enabled=True)
+        endpoints = await access.owned(WebhookEndpoint, event.user_id).filter(enabled=True)
         if not endpoints:
             return
         earlier = (
-            await WebhookDelivery.filter(owner_id=event.user_id, batch_job_id=event.batch_job_id, seq__lt=event.seq)
+            await access.owned_deliveries(event.user_id)
+            .filter(batch_job_id=event.batch_job_id, seq__lt=event.seq)
             .order_by("-seq")
             .first()
         )
         failed_before = int(earlier.payload["data"]["failed"]) if earlier is not None else None
-        started_before = await WebhookDelivery.filter(
-            owner_id=event.user_id, batch_job_id=event.batch_job_id, event_type=ev.BATCH_STARTED
-        ).exists()
+        started_before = (
+            await access.owned_deliveries(event.user_id)
+            .filter(batch_job_id=event.batch_job_id, event_type=ev.BATCH_STARTED)
+            .exists()
+        )
         if earlier is None and event.status.value != "QUEUED":
             failed_before = 0  # nothing recorded yet, but the batch is past its first event
         types = ev.batch_event_types(event, failed_before=failed_before, started_before=started_before)
@@ -121,7 +124,9 @@ class WebhookRecorder:
 
     async def on_balance(self, user_id: uuid.UUID, balance: int) -> None:
         """``credits.balance_low`` once per crossing: when the balance falls below an endpoint's threshold."""
-        endpoints = await WebhookEndpoint.filter(owner_id=user_id, enabled=True, balance_low_threshold__not_isnull=True)
+        endpoints = await access.owned(WebhookEndpoint, user_id).filter(
+            enabled=True, balance_low_threshold__not_isnull=True
+        )
         now = _now()
         new: list[NewDelivery] = []
         for endpoint in endpoints:
@@ -167,7 +172,7 @@ async def _own_delivery(user_id: uuid.UUID, delivery_id: str | uuid.UUID) -> Web
         parsed = uuid.UUID(str(delivery_id))
     except ValueError:
         return None
-    return await WebhookDelivery.get_or_none(id=parsed, owner_id=user_id)
+    return await access.owned_deliveries(user_id).get_or_none(id=parsed)
 
 
 async def redeliver(user_id: uuid.UUID, delivery_id: str | uuid.UUID, queue: JobQueue | None) -> WebhookDelivery:
@@ -202,7 +207,7 @@ async def deliveries_page(
     endpoint = await access.find_owned(WebhookEndpoint, user_id, endpoint_id)
     if endpoint is None:
         return None
-    query = WebhookDelivery.filter(owner_id=user_id, endpoint_id=endpoint.id)
+    query = access.owned_deliveries(user_id).filter(endpoint_id=endpoint.id)
     if status is not None:
         query = query.filter(status=status)
     if event_type is not None:
