@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -69,8 +70,12 @@ class Deliverer:
         *,
         clock: Clock = _utcnow,
         resolver: Resolver = resolve_host,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
+        """``clock`` decides what is due and when the next attempt is (tests move it); ``wall_clock`` stamps the
+        signatures (``webhook-timestamp``), which receivers check against their own clock."""
         self.settings = settings
+        self.wall_clock = wall_clock
         self.http = http
         self.clock = clock
         self.resolver = resolver
@@ -97,7 +102,7 @@ class Deliverer:
             self.http,
             endpoint.url,
             body,
-            signing.headers(signing_secrets(endpoint, now), delivery.event_id, int(now.timestamp()), body),
+            signing.headers(signing_secrets(endpoint, now), delivery.event_id, int(self.wall_clock()), body),
             timeout_s=self.settings.webhooks_timeout_seconds,
             allow_private=self.settings.webhooks_allow_private_addresses,
             https_only=https_only(self.settings),
