@@ -36,6 +36,9 @@ class WebhookEndpoint(OwnedModel):
     previous_secret_expires_at = fields.DatetimeField(null=True)
     balance_low_threshold = fields.IntField(null=True, description="credits.balance_low below this balance")
     failing_since = fields.DatetimeField(null=True, description="First failed attempt since the last success")
+    batch_job_id = fields.UUIDField(
+        null=True, description="Set for a one-off endpoint of one batch (GenerateInput.webhook): only its events"
+    )
 
     class Meta:
         table = "playground_webhook_endpoints"
