@@ -6,6 +6,7 @@ import strawberry
 
 from graph.generation.enums import BatchStatus, GenerationMode, SizeTier
 from graph.presets.inputs import PresetUseInput
+from graph.webhooks.inputs import BatchWebhookInput
 
 
 @strawberry.input(one_of=True, description="A reference image: an earlier `imageUpload`, or a URL we fetch.")
@@ -49,6 +50,10 @@ class GenerateInput:
     seed: int | None = strawberry.field(default=None, description="Seed for reproducible results (where supported).")
     idempotency_key: str | None = strawberry.field(
         default=None, description="Resubmitting with the same key returns the first batch and charges once."
+    )
+    webhook: BatchWebhookInput | None = strawberry.field(
+        default=None,
+        description="POST this batch's events to a URL (signed; the secret is in the payload's `webhookSecret`).",
     )
 
 

@@ -37,6 +37,16 @@ class WebhookEndpointUpdateInput:
     balance_low_threshold: int | None = strawberry.field(default=None, description="See the create input.")
 
 
+@strawberry.input(
+    description="A webhook for one batch (as `generate` input): its events, signed with a secret of its own."
+)
+class BatchWebhookInput:
+    url: str = strawberry.field(description=URL)
+    events: list[str] | None = strawberry.field(
+        default=None, description="Batch event types (`batch.succeeded`, ...); default: every batch event."
+    )
+
+
 @strawberry.input(description="Narrows the delivery log.")
 class WebhookDeliveryFilter:
     status: WebhookDeliveryStatus | None = strawberry.field(default=None, description="Only this status.")

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,9 @@ from services.progress.publisher import ProgressPublisher
 
 log = logging.getLogger(__name__)
 
+OnCreate = Callable[[uuid.UUID], Awaitable[None]]
+"""Called with a new batch's id inside the transaction that creates it."""
+
 
 @dataclass(frozen=True, slots=True)
 class Submitted:
@@ -72,11 +76,13 @@ async def submit(
     http: httpx.AsyncClient,
     queue: JobQueue,
     publisher: ProgressPublisher,
+    on_create: OnCreate | None = None,
 ) -> Submitted:
     """Validate, hold the quote and create the batch; then enqueue it and publish its first event.
 
     The same idempotency key from the same user returns the first batch and charges nothing more; with different
-    parameters it raises ``Conflict``.
+    parameters it raises ``Conflict``. ``on_create`` writes what another domain ties to a new batch (a per-request
+    webhook) inside the batch's transaction; it is not called for a batch an idempotency key returns.
     """
     check_idempotency_key(request.idempotency_key)
     fingerprint = request_fingerprint(request) if request.idempotency_key else None
@@ -93,7 +99,12 @@ async def submit(
     )
     try:
         batch = await create_batch(
-            user, planned, references, idempotency_key=request.idempotency_key, request_fingerprint=fingerprint
+            user,
+            planned,
+            references,
+            idempotency_key=request.idempotency_key,
+            request_fingerprint=fingerprint,
+            on_create=on_create,
         )
     except IntegrityError:
         # A concurrent request with the same idempotency key committed first; ours rolled back whole.
@@ -135,6 +146,7 @@ async def create_batch(
     idempotency_key: str | None,
     request_fingerprint: str | None = None,
     retried_from: BatchJob | None = None,
+    on_create: OnCreate | None = None,
 ) -> BatchJob:
     """The batch, its items and images, its outbox row and the hold of its quote, in one transaction.
 
@@ -222,6 +234,8 @@ async def create_batch(
         await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
         await _record_presets(batch_id, planned)
         await outbox.put(RUN_BATCH, batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
+        if on_create is not None:
+            await on_create(batch_id)
     return batch
 
 

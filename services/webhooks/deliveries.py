@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -87,7 +88,9 @@ class WebhookRecorder:
         self.queue = queue
 
     async def on_batch_progress(self, event: BatchProgress) -> None:
-        endpoints = await access.owned(WebhookEndpoint, event.user_id).filter(enabled=True)
+        endpoints = await access.owned(WebhookEndpoint, event.user_id).filter(
+            Q(batch_job_id__isnull=True) | Q(batch_job_id=event.batch_job_id), enabled=True
+        )
         if not endpoints:
             return
         earlier = (
@@ -125,7 +128,7 @@ class WebhookRecorder:
     async def on_balance(self, user_id: uuid.UUID, balance: int) -> None:
         """``credits.balance_low`` once per crossing: when the balance falls below an endpoint's threshold."""
         endpoints = await access.owned(WebhookEndpoint, user_id).filter(
-            enabled=True, balance_low_threshold__not_isnull=True
+            enabled=True, balance_low_threshold__not_isnull=True, batch_job_id__isnull=True
         )
         now = _now()
         new: list[NewDelivery] = []

@@ -87,7 +87,9 @@ async def _clean(changes: EndpointChanges, settings: Settings, *, creating: bool
 async def create(user_id: uuid.UUID, changes: EndpointChanges, settings: Settings) -> tuple[WebhookEndpoint, str]:
     """The new endpoint and its signing secret (shown this once)."""
     values = await _clean(changes, settings, creating=True)
-    if await access.owned(WebhookEndpoint, user_id).count() >= settings.webhooks_max_endpoints:
+    if await access.owned(WebhookEndpoint, user_id).filter(batch_job_id__isnull=True).count() >= (
+        settings.webhooks_max_endpoints
+    ):
         raise Conflict(f"at most {settings.webhooks_max_endpoints} webhook endpoints per user", ["input", "url"])
     secret = signing.new_secret()
     endpoint = await WebhookEndpoint.create(id=uuid.uuid4(), owner_id=user_id, secret=secret, **values)
@@ -95,6 +97,7 @@ async def create(user_id: uuid.UUID, changes: EndpointChanges, settings: Setting
 
 
 async def get(user_id: uuid.UUID, endpoint_id: str | uuid.UUID) -> WebhookEndpoint | None:
+    """One of the user's endpoints (a batch's one-off endpoint included: its deliveries are readable by its id)."""
     return await access.find_owned(WebhookEndpoint, user_id, endpoint_id)
 
 
@@ -145,7 +148,45 @@ def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 
 
 async def list_page(user_id: uuid.UUID, *, first: int, after: str | None) -> Page[WebhookEndpoint]:
-    return await paginate(access.owned(WebhookEndpoint, user_id), first=first, after=after)
+    """The user's endpoints (not the one-off endpoints of single batches)."""
+    return await paginate(
+        access.owned(WebhookEndpoint, user_id).filter(batch_job_id__isnull=True), first=first, after=after
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BatchWebhook:
+    """A one-off endpoint for one batch (``GenerateInput.webhook``), validated before the batch is created and
+    written in the batch's transaction (`attach`), so that its first event already finds it."""
+
+    user_id: uuid.UUID
+    url: str
+    events: list[str]
+    secret: str
+
+    async def attach(self, batch_id: uuid.UUID) -> None:
+        await WebhookEndpoint.create(
+            id=uuid.uuid4(),
+            owner_id=self.user_id,
+            url=self.url,
+            events=self.events,
+            description="webhook of one batch",
+            secret=self.secret,
+            batch_job_id=batch_id,
+        )
+
+
+async def prepare_batch_webhook(
+    user_id: uuid.UUID, url: str, events: list[str] | None, settings: Settings
+) -> BatchWebhook:
+    """Check a per-request webhook (``input.webhook``); every batch event when ``events`` is None."""
+    field = ["input", "webhook"]
+    checked_url = await check_endpoint_url(url, settings, [*field, "url"])
+    batch_events = [e for e in EVENT_TYPES if e.startswith("batch.")]
+    chosen = batch_events if events is None else check_events(events, [*field, "events"])
+    if any(e not in batch_events for e in chosen):
+        raise InvalidInput("a batch's webhook takes batch events only", [*field, "events"])
+    return BatchWebhook(user_id=user_id, url=checked_url, events=chosen, secret=signing.new_secret())
 
 
 async def disable(endpoint_id: uuid.UUID, reason: str) -> None:

@@ -398,3 +398,51 @@ async def test_endpoints_per_user_are_limited(settings: Settings) -> None:
 def test_payload_bytes_are_stable() -> None:
     payload = {"b": 1, "a": [1, 2]}
     assert json.dumps(payload, separators=(",", ":"), sort_keys=True) == '{"a":[1,2],"b":1}'
+
+
+GENERATE_WITH_HOOK = """mutation($input: GenerateInput!) {
+  generate(input: $input) { batchJob { id } created webhookSecret userErrors { code field message } }
+}"""
+
+
+async def test_a_per_request_webhook_gets_its_batch_only(
+    app: Starlette, gql: GQL, make_caller: MakeCaller, receiver: Receiver
+) -> None:
+    carol = make_caller("carol")
+    project = await new_project(gql, carol)
+    hook = {"url": receiver.url, "events": ["batch.succeeded"]}
+    body = await gql(GENERATE_WITH_HOOK, {"input": {"projectId": project, "prompt": "hooked", "webhook": hook}}, carol)
+    payload = body["data"]["generate"]
+    assert payload["userErrors"] == [], body
+    secret = payload["webhookSecret"]
+    assert secret.startswith("whsec_")
+    hooked = payload["batchJob"]["id"]
+    other = (await generate(gql, carol, projectId=project, prompt="not hooked"))["batchJob"]["id"]
+    await wait_until_ended(app, hooked)
+    await wait_until_ended(app, other)
+
+    async def arrived() -> None:
+        while not receiver.received:
+            receiver.arrived.clear()
+            await receiver.arrived.wait()
+
+    await asyncio.wait_for(arrived(), 30)
+    [only] = [verify(secret, r) for r in receiver.received]
+    assert (only["type"], only["data"]["batchJobId"]) == ("batch.succeeded", hooked)
+    # A one-off endpoint is not one of the user's endpoints.
+    listed = await gql("{ webhookEndpoints { edges { node { id } } } }", caller=carol)
+    assert listed["data"]["webhookEndpoints"]["edges"] == []
+
+
+async def test_a_per_request_webhook_to_a_bad_url_creates_no_batch(
+    settings: Settings, gql: GQL, make_caller: MakeCaller
+) -> None:
+    dave = make_caller("dave")
+    project = await new_project(gql, dave)
+    hook = {"url": "ftp://93.184.215.14/x"}
+    body = await gql(GENERATE_WITH_HOOK, {"input": {"projectId": project, "prompt": "x", "webhook": hook}}, dave)
+    payload = body["data"]["generate"]
+    assert payload["batchJob"] is None, body
+    assert payload["userErrors"][0]["field"] == ["input", "webhook", "url"], body
+    batches = await gql("{ batchJobs { edges { node { id } } } }", caller=dave)
+    assert batches["data"]["batchJobs"]["edges"] == []

@@ -241,6 +241,14 @@ export type BatchStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** A webhook for one batch (as `generate` input): its events, signed with a secret of its own. */
+export type BatchWebhookInput = {
+  /** Batch event types (`batch.succeeded`, ...); default: every batch event. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
+  url: Scalars['String']['input'];
+};
+
 /** Modes, sizes, limits and prices of this service. */
 export type Capabilities = {
   __typename?: 'Capabilities';
@@ -533,6 +541,8 @@ export type GenerateInput = {
   styleIntensity?: InputMaybe<Scalars['Float']['input']>;
   /** Shorthand for `presets: [{presetId}]` (not with `presets`). */
   stylePresetId?: InputMaybe<Scalars['ID']['input']>;
+  /** POST this batch's events to a URL (signed; the secret is in the payload's `webhookSecret`). */
+  webhook?: InputMaybe<BatchWebhookInput>;
 };
 
 /** The exact parameters that made an image, named like `GenerateInput`'s fields: pass them back as `generate(input: ...)`, unchanged or tweaked. */
@@ -565,6 +575,8 @@ export type GeneratePayload = {
   created: Scalars['Boolean']['output'];
   /** Expected failures (validation, not found, credits); empty on success. */
   userErrors: Array<UserError>;
+  /** With `input.webhook`: the secret its deliveries are signed with (`whsec_...`), shown this once. */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
 };
 
 /** Limits on one generation request. */
