@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 ORDER_WAIT = timedelta(seconds=1)
 """How long after an earlier event's next attempt a later one of the same batch is tried."""
+PER_ENDPOINT_IN_FLIGHT = 4
+"""Deliveries to one endpoint in flight at once per process: a receiver that hangs holds at most these delivery
+slots, the others go on serving other endpoints."""
+BUSY_WAIT = timedelta(seconds=2)
+"""How long a delivery waits when its endpoint already has `PER_ENDPOINT_IN_FLIGHT` in flight (no attempt used)."""
 
 
 async def _pending(delivery_ids: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -76,6 +81,7 @@ class Deliverer:
         signatures (``webhook-timestamp``), which receivers check against their own clock."""
         self.settings = settings
         self.wall_clock = wall_clock
+        self._in_flight: dict[uuid.UUID, int] = {}
         self.http = http
         self.clock = clock
         self.resolver = resolver
@@ -97,6 +103,22 @@ class Deliverer:
             return
         if await self._wait_for_earlier(delivery, now):
             return
+        if self._in_flight.get(endpoint.id, 0) >= PER_ENDPOINT_IN_FLIGHT:
+            due = now + BUSY_WAIT
+            await WebhookDelivery.filter(id=delivery.id).update(next_attempt_at=due)
+            await outbox.put(DELIVER_WEBHOOK, delivery.id, at=due)
+            return
+        self._in_flight[endpoint.id] = self._in_flight.get(endpoint.id, 0) + 1
+        try:
+            await self._attempt(delivery, endpoint, now)
+        finally:
+            left = self._in_flight[endpoint.id] - 1
+            if left:
+                self._in_flight[endpoint.id] = left
+            else:
+                del self._in_flight[endpoint.id]
+
+    async def _attempt(self, delivery: WebhookDelivery, endpoint: WebhookEndpoint, now: datetime) -> None:
         body = sender_body(delivery)
         outcome = await sender.post(
             self.http,
