@@ -18,8 +18,9 @@ from services.progress.snapshot import balance_snapshot, batch_snapshot
 
 log = logging.getLogger(__name__)
 
-BatchObserver = Callable[[BatchProgress], Awaitable[None]]
-"""Told every batch event after it was sent (webhooks derive their events from these)."""
+BatchObserver = Callable[[Sequence[BatchProgress]], Awaitable[None]]
+"""Told the batch events of each send, after they were sent, in ``seq`` order (webhooks derive their events from
+these); one call per send, so an observer's cost does not grow with the events a settlement sends at once."""
 BalanceObserver = Callable[[uuid.UUID, int], Awaitable[None]]
 """Told every balance a user was told (user id, balance)."""
 
@@ -51,15 +52,17 @@ class ProgressPublisher:
             await self.bus.publish(user_channel(batch.owner_id), message)
         if event.terminal:
             self._locks.pop(batch_id, None)
-        await self._observe_batch(event)
+        await self._observe_batch([event])
         return event
 
-    async def _observe_batch(self, event: BatchProgress) -> None:
+    async def _observe_batch(self, events: Sequence[BatchProgress]) -> None:
+        if not events:
+            return
         for observer in self.batch_observers:
             try:
-                await observer(event)
+                await observer(events)
             except Exception:
-                log.exception("a batch event observer failed (batch %s, seq %d)", event.batch_job_id, event.seq)
+                log.exception("a batch event observer failed (batch %s)", events[0].batch_job_id)
 
     async def _observe_balance(self, user_id: uuid.UUID, balance: int) -> None:
         for observer in self.balance_observers:
@@ -81,8 +84,7 @@ class ProgressPublisher:
             await self.bus.publish(user_channel(event.user_id), message)
             if event.terminal:
                 self._locks.pop(event.batch_job_id, None)
-        for event in events:
-            await self._observe_batch(event)
+        await self._observe_batch(events)
 
     async def send_balance(self, user_id: uuid.UUID, balance: int) -> None:
         """Tell the user's sockets their balance, as the caller just read it in SQL."""

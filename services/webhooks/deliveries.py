@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -87,12 +88,22 @@ class WebhookRecorder:
     def __init__(self, queue: JobQueue | None = None) -> None:
         self.queue = queue
 
-    async def on_batch_progress(self, event: BatchProgress) -> None:
-        endpoints = await access.owned(WebhookEndpoint, event.user_id).filter(
-            Q(batch_job_id__isnull=True) | Q(batch_job_id=event.batch_job_id), enabled=True
-        )
-        if not endpoints:
-            return
+    async def on_batch_progress(self, events: Sequence[BatchProgress]) -> None:
+        """The webhook events of one send's batch events (one statement when the owner has no endpoint)."""
+        by_owner: dict[uuid.UUID, list[BatchProgress]] = {}
+        for event in events:
+            by_owner.setdefault(event.user_id, []).append(event)
+        for owner_id, owned_events in by_owner.items():
+            batches = list({e.batch_job_id for e in owned_events})
+            endpoints = await access.owned(WebhookEndpoint, owner_id).filter(
+                Q(batch_job_id__isnull=True) | Q(batch_job_id__in=batches), enabled=True
+            )
+            for event in owned_events:
+                mine = [e for e in endpoints if e.batch_job_id in (None, event.batch_job_id)]
+                if mine:
+                    await self._record_batch_event(event, mine)
+
+    async def _record_batch_event(self, event: BatchProgress, endpoints: list[WebhookEndpoint]) -> None:
         earlier = (
             await access.owned_deliveries(event.user_id)
             .filter(batch_job_id=event.batch_job_id, seq__lt=event.seq)
