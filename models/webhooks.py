@@ -35,6 +35,9 @@ class WebhookEndpoint(OwnedModel):
     previous_secret = fields.CharField(max_length=100, null=True, description="Still signs until it expires")
     previous_secret_expires_at = fields.DatetimeField(null=True)
     balance_low_threshold = fields.IntField(null=True, description="credits.balance_low below this balance")
+    balance_low_sent = fields.BooleanField(
+        default=False, description="credits.balance_low was sent and the balance has not been back up since"
+    )
     failing_since = fields.DatetimeField(null=True, description="First failed attempt since the last success")
     batch_job_id = fields.UUIDField(
         null=True, description="Set for a one-off endpoint of one batch (GenerateInput.webhook): only its events"
