@@ -145,15 +145,15 @@ class WebhookRecorder:
         new: list[NewDelivery] = []
         for endpoint in endpoints:
             threshold = endpoint.balance_low_threshold
-            if threshold is None or ev.CREDITS_BALANCE_LOW not in endpoint.events or balance >= threshold:
+            if threshold is None or ev.CREDITS_BALANCE_LOW not in endpoint.events:
                 continue
-            last = (
-                await WebhookDelivery.filter(endpoint_id=endpoint.id, event_type=ev.CREDITS_BALANCE_LOW)
-                .order_by("-created_at")
-                .first()
-            )
-            if last is not None and int(last.payload["data"]["balance"]) < threshold:
-                continue  # still below since the last one: one event per crossing
+            if balance >= threshold:
+                if endpoint.balance_low_sent:  # back up: the next fall below is a new crossing
+                    await WebhookEndpoint.filter(id=endpoint.id).update(balance_low_sent=False)
+                continue
+            # One event per crossing: only the first of concurrent callers flips the flag and records it.
+            if not await WebhookEndpoint.filter(id=endpoint.id, balance_low_sent=False).update(balance_low_sent=True):
+                continue
             msg_id = "evt_" + uuid.uuid4().hex
             data = {"userId": str(user_id), "balance": balance, "threshold": threshold}
             new.append(

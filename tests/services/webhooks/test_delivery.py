@@ -64,6 +64,11 @@ class Clock:
         self.now += timedelta(**delta)
 
 
+@pytest.fixture(autouse=True)
+def _database(app: Starlette) -> None:
+    """Every test here reads and writes the app's database (the app's lifespan opens it)."""
+
+
 @pytest.fixture
 async def receiver() -> AsyncIterator[Receiver]:
     async with serving(Receiver(free_port())) as served:
@@ -446,3 +451,19 @@ async def test_a_per_request_webhook_to_a_bad_url_creates_no_batch(
     assert payload["userErrors"][0]["field"] == ["input", "webhook", "url"], body
     batches = await gql("{ batchJobs { edges { node { id } } } }", caller=dave)
     assert batches["data"]["batchJobs"]["edges"] == []
+
+
+async def test_balance_low_is_recorded_once_per_crossing(settings: Settings) -> None:
+    user = await user_named("balance")
+    endpoint, _ = await endpoints.create(
+        user.id,
+        endpoints.EndpointChanges(url="http://127.0.0.1:9/h", events=["credits.balance_low"], balance_low_threshold=10),
+        settings,
+    )
+    recorder = deliveries.WebhookRecorder(queue=None)
+    for balance in (12, 9, 5, 15, 8):  # below at 9 (sent), still below at 5, back up at 15, below again at 8 (sent)
+        await recorder.on_balance(user.id, balance)
+    recorded = await WebhookDelivery.filter(endpoint_id=endpoint.id).order_by("created_at")
+    assert [d.payload["data"]["balance"] for d in recorded] == [9, 8]
+    assert {d.event_type for d in recorded} == {"credits.balance_low"}
+    await JobOutbox.filter(key__in=[d.id for d in recorded]).delete()  # nothing listens at that port: no attempts
