@@ -8,6 +8,7 @@ SAQ workers run batches.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -18,12 +19,23 @@ import httpx
 from app import tracing
 from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
-from services.generation.outbox import Outbox
 from services.generation.runner import BatchRunner, WorkerDeps
+from services.generation.tasks import RUN_BATCH
 from services.infra import metrics
 from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
-from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
+from services.infra.jobs import (
+    JobHandler,
+    JobKind,
+    JobQueue,
+    Jobs,
+    SaqQueue,
+    SaqSettings,
+    in_process_queues,
+    saq_queue,
+    saq_queues,
+)
+from services.infra.jobs.outbox import Outbox
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
 from services.infra.storage import LocalStorage, Storage
@@ -39,6 +51,8 @@ from services.seedream import (
 )
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
+from services.webhooks.deliveries import WebhookRecorder
+from services.webhooks.tasks import DELIVER_WEBHOOK, Deliverer
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +68,8 @@ class Runtime:
     settings: Settings
     bus: EventBus
     outbox: JobQueue
-    """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
+    """The outbox in front of every kind's queue (`services.infra.jobs.outbox.Outbox`): what the services enqueue
+    to."""
     storage: Storage
     publisher: ProgressPublisher
     http: httpx.AsyncClient
@@ -213,24 +228,75 @@ async def _shared(
         await bus.close()
 
 
+def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
+    """Every kind of background job, as the domains declare them in their ``tasks.py`` (with the settings that size
+    them)."""
+    return (RUN_BATCH, dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency))
+
+
+def webhook_client(settings: Settings) -> httpx.AsyncClient:
+    """Outbound HTTP for webhook deliveries: no proxies from the environment, no redirects, bounded connections."""
+    return httpx.AsyncClient(
+        trust_env=False,
+        follow_redirects=False,
+        timeout=httpx.Timeout(settings.webhooks_timeout_seconds),
+        limits=httpx.Limits(max_connections=settings.webhooks_concurrency * 2),
+    )
+
+
+def observe_webhooks(publisher: ProgressPublisher) -> WebhookRecorder:
+    """Webhook events derived from batch progress and balances: the recorder, told by the publisher (its
+    ``queue`` is set once the process has one)."""
+    recorder = WebhookRecorder()
+    publisher.batch_observers.append(recorder.on_batch_progress)
+    publisher.balance_observers.append(recorder.on_balance)
+    return recorder
+
+
+@contextlib.asynccontextmanager
+async def job_handlers(
+    settings: Settings,
+    *,
+    storage: Storage,
+    publisher: ProgressPublisher,
+    http: httpx.AsyncClient,
+    outage: Outage | None = None,
+) -> AsyncIterator[dict[JobKind, JobHandler]]:
+    """The handler of every kind in `job_kinds`, for a process that runs jobs (the embedded API, the worker)."""
+    run_batch, deliver_webhook = job_kinds(settings)
+    async with (
+        batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
+        webhook_client(settings) as webhook_http,
+    ):
+        yield {run_batch: runner, deliver_webhook: Deliverer(settings, webhook_http)}
+
+
 @contextlib.asynccontextmanager
 async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
-    """The API's runtime. Embedded (no ``REDIS_URL``): batches run in this process. With Redis: SAQ workers run
-    them and the API only enqueues, through the outbox, whose drainer runs here. Needs the ORM initialised by the
-    caller.
+    """The API's runtime. Embedded (no ``REDIS_URL``): jobs of every kind run in this process. With Redis: SAQ
+    workers run them and the API only enqueues, through the outbox, whose drainer runs here. Needs the ORM
+    initialised by the caller.
     """
     outage = Outage("Redis")
     async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
-        queue: JobQueue
+        recorder = observe_webhooks(publisher)
+        queue: Jobs
         if settings.redis_url:
-            queue = SaqQueue(settings.redis_url, name=settings.redis_namespace, outage=outage)
-        else:
-            runner = await stack.enter_async_context(
-                batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage)
+            queue = saq_queues(
+                settings.redis_url,
+                job_kinds(settings),
+                namespace=settings.redis_namespace,
+                concurrency=settings.worker_concurrency,
+                outage=outage,
             )
-            queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
+        else:
+            handlers = await stack.enter_async_context(
+                job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage)
+            )
+            queue = in_process_queues(handlers, concurrency=settings.worker_concurrency)
         await queue.start()
         outbox = Outbox(queue, outage=outage, sweep_interval_s=settings.outbox_sweep_seconds)
+        recorder.queue = outbox
         await outbox.start()
         try:
             yield Runtime(
@@ -248,11 +314,30 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
 
 
 @contextlib.asynccontextmanager
-async def worker_handler(settings: Settings, outage: Outage) -> AsyncIterator[BatchHandler]:
-    """For ``playground worker``: the batch handler with everything it needs (the ORM is the caller's). ``outage``
-    is the worker's view of Redis, shared with its queue."""
+async def worker_queues(
+    settings: Settings, outage: Outage, *, concurrency: int, saq_settings: SaqSettings
+) -> AsyncIterator[list[SaqQueue]]:
+    """For ``playground worker``: a SAQ queue with its worker per job kind, each handler with everything it needs
+    (the ORM is the caller's). ``outage`` is the worker's view of Redis, shared with its queues."""
+    assert settings.redis_url is not None
     async with (
         _shared(settings, outage) as (_, publisher, storage, http),
-        batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
+        job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage) as handlers,
     ):
-        yield runner
+        recorder = observe_webhooks(publisher)
+        queues = {
+            kind: saq_queue(
+                settings.redis_url,
+                kind,
+                handler,
+                namespace=settings.redis_namespace,
+                concurrency=concurrency,
+                settings=saq_settings,
+                outage=outage,
+            )
+            for kind, handler in handlers.items()
+        }
+        # Events of the batches this worker runs are handed to the delivery queue at once (no drainer runs here:
+        # what the queue cannot take stays in the outbox for the API's drainers).
+        recorder.queue = Outbox(Jobs(queues), outage=outage)
+        yield list(queues.values())

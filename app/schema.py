@@ -16,6 +16,7 @@ from resolvers.keys import ApiKeyMutations, ApiKeyQueries
 from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
+from resolvers.webhooks import WebhookMutations, WebhookQueries
 from services.core.config import Settings
 
 
@@ -30,13 +31,20 @@ class Query(
     GalleryQueries,
     AnalyticsQueries,
     ApiKeyQueries,
+    WebhookQueries,
 ):
     """Every domain's read fields."""
 
 
 @strawberry.type(description="Write operations; expected failures come back in each payload's `userErrors`.")
 class Mutation(
-    ProjectMutations, CreditMutations, GenerationMutations, PresetMutations, GalleryMutations, ApiKeyMutations
+    ProjectMutations,
+    CreditMutations,
+    GenerationMutations,
+    PresetMutations,
+    GalleryMutations,
+    ApiKeyMutations,
+    WebhookMutations,
 ):
     """Every domain's write fields."""
 

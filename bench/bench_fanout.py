@@ -369,12 +369,14 @@ def graphql_server_app(var_dir: Path) -> Any:
     from starlette.routing import Route, Router
 
     from app.api import create_app
-    from models import BatchJob, BatchOutbox, BatchStatus, GenerationMode
+    from models import BatchJob, BatchStatus, GenerationMode
+    from models.jobs import JobOutbox
     from services import projects, users
     from services.core.auth import issue_token
     from services.core.config import Settings
     from services.generation.plan import SubmitRequest
     from services.generation.submit import submit
+    from services.infra.jobs import JobKind
 
     # Every socket is the same user here: lift the per-user caps and the operations budget above what is measured.
     settings = Settings(
@@ -394,11 +396,11 @@ def graphql_server_app(var_dir: Path) -> Any:
 
         async def close(self) -> None: ...
 
-        async def enqueue(self, batch_id: uuid.UUID) -> None: ...
+        async def enqueue(self, kind: JobKind, key: uuid.UUID) -> None: ...
 
-        async def abort(self, batch_id: uuid.UUID) -> None: ...
+        async def abort(self, kind: JobKind, key: uuid.UUID) -> None: ...
 
-        async def status(self, batch_id: uuid.UUID) -> str | None:
+        async def status(self, kind: JobKind, key: uuid.UUID) -> str | None:
             return None
 
         async def queued_count(self) -> int:
@@ -426,7 +428,7 @@ def graphql_server_app(var_dir: Path) -> Any:
         batch_id = submitted.batch.id
         # NoQueue took nothing, so the batch's outbox row stays and the app's drainer would hand it to the real
         # queue, which would run it to its end mid-measurement: this batch is never to run.
-        await BatchOutbox.filter(batch_job_id=batch_id).delete()
+        await JobOutbox.filter(key=batch_id).delete()
         await BatchJob.filter(id=batch_id).update(status=BatchStatus.RUNNING)  # progress of a running batch
         token = issue_token(settings, BENCH_SUBJECT, ttl_seconds=6 * 3600)
         return JSONResponse({"batchId": str(batch_id), "token": token})

@@ -62,8 +62,9 @@ from services.core.config import Settings
 from services.generation.plan import SubmitRequest
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.submit import submit
+from services.generation.tasks import RUN_BATCH
 from services.infra.bus import create_bus
-from services.infra.jobs import InProcessQueue
+from services.infra.jobs import in_process_queues
 from services.infra.limits import create_limiter
 from services.infra.storage import LocalStorage
 from services.progress.follow import follow_batch
@@ -360,7 +361,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
             runner = await stack.enter_async_context(
                 batch_runner(settings, storage=storage, publisher=publisher, http=http)
             )
-        queue = InProcessQueue(runner, concurrency=settings.worker_concurrency)
+        queue = in_process_queues({RUN_BATCH: runner}, concurrency=settings.worker_concurrency)
         owners: list[tuple[User, str]] = []
         for index in range(config.users):
             user = await users.get_or_create_by_subject(f"bench-{index}", settings.signup_credits)

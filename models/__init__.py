@@ -17,12 +17,14 @@ from models.enums import (
     UsageOutcome,
 )
 from models.gallery import GalleryItem
-from models.generation import BatchItem, BatchJob, BatchOutbox, ImageEdit
+from models.generation import BatchItem, BatchJob, ImageEdit
+from models.jobs import JobOutbox
 from models.keys import ApiKey, ApiKeyScope
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
 from models.references import ReferenceImage
 from models.users import User
+from models.webhooks import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 MODEL_MODULES = [
     "models.users",
@@ -34,6 +36,8 @@ MODEL_MODULES = [
     "models.presets",
     "models.analytics",
     "models.keys",
+    "models.jobs",
+    "models.webhooks",
 ]
 
 __all__ = [
@@ -42,15 +46,16 @@ __all__ = [
     "ApiKeyScope",
     "BatchItem",
     "BatchJob",
-    "BatchOutbox",
     "BatchPresetUse",
     "BatchStatus",
     "CreditLedgerEntry",
+    "DeliveryStatus",
     "EditStatus",
     "ErrorCategory",
     "GalleryItem",
     "GenerationMode",
     "ImageEdit",
+    "JobOutbox",
     "LedgerKind",
     "PresetVisibility",
     "ProcessingStatus",
@@ -65,4 +70,7 @@ __all__ = [
     "UsageKind",
     "UsageOutcome",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -169,24 +169,3 @@ class ImageEdit(OwnedModel):
     class Meta:
         table = "playground_image_edits"
         indexes = (("owner_id", "created_at"), ("batch_job_id", "batch_index"), ("project_id", "created_at"))
-
-
-class BatchOutbox(Model):
-    """The outbox: batches waiting to be handed to the job queue.
-
-    A row is written in the transaction that creates its batch (or by the reconcile at start) and deleted once the
-    queue has taken the batch: the database, not Redis, decides what must run."""
-
-    id = fields.UUIDField(primary_key=True)
-    batch_job_id: uuid.UUID
-    batch_job: fields.OneToOneRelation[BatchJob] = fields.OneToOneField(
-        "models.BatchJob", related_name="outbox", on_delete=fields.CASCADE
-    )
-    attempts = fields.IntField(default=0, description="Hand-overs tried so far")
-    due_at = fields.DatetimeField(description="When a drainer may try (again): now, later after a failure or claim")
-    last_error = fields.CharField(max_length=255, null=True, description="Why the last hand-over failed")
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "playground_batch_outbox"
-        indexes = (("due_at",),)

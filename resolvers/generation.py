@@ -40,6 +40,7 @@ from services.generation.retry import retry
 from services.generation.submit import submit
 from services.infra.rate_limits import Budget
 from services.progress.follow import follow_batch, follow_user
+from services.webhooks import endpoints as webhook_endpoints
 
 Info = strawberry.Info[Context, None]
 BatchId = Annotated[strawberry.ID, strawberry.argument(description="The batch job's id.")]
@@ -92,6 +93,13 @@ async def quote(info: Info, input: Input) -> QuoteType:
 async def generate(info: Info, input: Input) -> GeneratePayload:
     user = await info.context.user()
     services = info.context.services
+    hook = (
+        await webhook_endpoints.prepare_batch_webhook(
+            user.id, input.webhook.url, input.webhook.events, services.settings
+        )
+        if input.webhook is not None
+        else None
+    )
     submitted = await submit(
         user,
         to_request(input),
@@ -100,8 +108,13 @@ async def generate(info: Info, input: Input) -> GeneratePayload:
         http=services.http,
         queue=services.outbox,
         publisher=services.publisher,
+        on_create=hook.attach if hook is not None else None,
     )
-    return GeneratePayload(batch_job=BatchJobType.from_model(submitted.batch), created=submitted.created)
+    return GeneratePayload(
+        batch_job=BatchJobType.from_model(submitted.batch),
+        created=submitted.created,
+        webhook_secret=hook.secret if hook is not None and submitted.created else None,
+    )
 
 
 async def batch_job_cancel(info: Info, id: BatchId) -> BatchJobCancelPayload:

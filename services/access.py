@@ -23,7 +23,7 @@ from typing import TypeVar
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import GalleryItem, PresetVisibility, Role, StylePreset, User
+from models import GalleryItem, PresetVisibility, Role, StylePreset, User, WebhookDelivery
 from models.owned import OwnedModel
 from services.core.ids import parse_id
 
@@ -33,6 +33,11 @@ M = TypeVar("M", bound=OwnedModel)
 def owned(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:
     """Rows of ``model`` that ``user_id`` owns."""
     return model.filter(owner_id=user_id)
+
+
+def owned_deliveries(user_id: uuid.UUID) -> QuerySet[WebhookDelivery]:
+    """Webhook deliveries to ``user_id``'s endpoints (each carries its endpoint's owner: the log is read by it)."""
+    return WebhookDelivery.filter(owner_id=user_id)
 
 
 def editable(model: type[M], user_id: uuid.UUID) -> QuerySet[M]:

@@ -320,7 +320,7 @@ async def test_generate_answers_while_the_api_cannot_reach_redis_and_the_batch_r
         again = await generate(cluster.gql, alice, **request, idempotencyKey="outage-1")
         assert (again["batchJob"]["id"], again["created"]) == (batch_id, False)
         rows = await cluster.fetch(
-            "SELECT attempts FROM playground_batch_outbox WHERE batch_job_id = $1::uuid", batch_id
+            "SELECT attempts FROM playground_job_outbox WHERE kind = 'run_batch' AND key = $1::uuid", batch_id
         )
         assert len(rows) == 1, rows
         assert await cluster.job(batch_id) is None  # nothing reached the queue
@@ -341,7 +341,12 @@ async def test_generate_answers_while_the_api_cannot_reach_redis_and_the_batch_r
         lambda: _ended(cluster, alice, batch_id), within=60, what="the batch to run", context=cluster.diagnostics
     )
     assert await batch_status(cluster, alice, batch_id) == "SUCCEEDED"
-    assert await cluster.fetch("SELECT id FROM playground_batch_outbox WHERE batch_job_id = $1::uuid", batch_id) == []
+    assert (
+        await cluster.fetch(
+            "SELECT id FROM playground_job_outbox WHERE kind = 'run_batch' AND key = $1::uuid", batch_id
+        )
+        == []
+    )
     job = await cluster.job(batch_id)
     assert job is not None
     assert job.attempts == 1  # handed over once, run once

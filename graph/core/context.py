@@ -37,7 +37,7 @@ class AppServices:
     verifier: TokenVerifier
     bus: EventBus
     outbox: JobQueue
-    """The outbox in front of the job queue (`services.generation.outbox.Outbox`): what the services enqueue to."""
+    """The outbox in front of the job queue (`services.infra.jobs.outbox.Outbox`): what the services enqueue to."""
     storage: Storage
     publisher: ProgressPublisher
     http: httpx.AsyncClient

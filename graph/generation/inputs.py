@@ -10,6 +10,7 @@ from graph.generation.enums import BatchStatus, GenerationMode, SizeTier
 
 if TYPE_CHECKING:
     from graph.presets.inputs import PresetUseInput
+    from graph.webhooks.inputs import BatchWebhookInput
 
 
 @strawberry.input(one_of=True, description="A reference image: an earlier `imageUpload`, or a URL we fetch.")
@@ -53,6 +54,10 @@ class GenerateInput:
     seed: int | None = strawberry.field(default=None, description="Seed for reproducible results (where supported).")
     idempotency_key: str | None = strawberry.field(
         default=None, description="Resubmitting with the same key returns the first batch and charges once."
+    )
+    webhook: Annotated[BatchWebhookInput, strawberry.lazy("graph.webhooks.inputs")] | None = strawberry.field(
+        default=None,
+        description="POST this batch's events to a URL (signed; the secret is in the payload's `webhookSecret`).",
     )
 
 

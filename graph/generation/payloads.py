@@ -18,6 +18,10 @@ class GeneratePayload:
     created: bool = strawberry.field(
         default=False, description="False when the idempotency key returned an earlier batch (nothing charged)."
     )
+    webhook_secret: str | None = strawberry.field(
+        default=None,
+        description="With `input.webhook`: the secret its deliveries are signed with (`whsec_...`), shown this once.",
+    )
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
 
 

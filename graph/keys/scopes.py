@@ -49,7 +49,7 @@ class KeyAccess(Enum):
 Rule = ApiKeyScope | KeyAccess
 
 READ, GENERATE, PRESETS = ApiKeyScope.READ, ApiKeyScope.GENERATE, ApiKeyScope.PRESETS
-GALLERY, ANALYTICS = ApiKeyScope.GALLERY, ApiKeyScope.ANALYTICS
+GALLERY, ANALYTICS, WEBHOOKS = ApiKeyScope.GALLERY, ApiKeyScope.ANALYTICS, ApiKeyScope.WEBHOOKS
 ANY_KEY, NO_KEY = KeyAccess.ANY_KEY, KeyAccess.NO_KEY
 
 ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
@@ -74,12 +74,20 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "usageAnalytics": ANALYTICS,
         "apiKeys": NO_KEY,
         "unknownProviderOutcomes": NO_KEY,
+        "webhookEndpoints": WEBHOOKS,
+        "webhookDeliveries": WEBHOOKS,
     },
     "Mutation": {
         "projectCreate": GENERATE,
         "projectUpdate": GENERATE,
         "projectDelete": GENERATE,
         "creditsGrant": NO_KEY,
+        "webhookEndpointCreate": WEBHOOKS,
+        "webhookEndpointUpdate": WEBHOOKS,
+        "webhookEndpointDelete": WEBHOOKS,
+        "webhookEndpointRotateSecret": WEBHOOKS,
+        "webhookEndpointTest": WEBHOOKS,
+        "webhookRedeliver": WEBHOOKS,
         "generate": GENERATE,
         "batchJobCancel": GENERATE,
         "batchJobRetry": GENERATE,

@@ -106,6 +106,16 @@ class Settings(BaseSettings):
     provider_retry_max_seconds: float = Field(default=30.0, ge=0)
     provider_deadline_seconds: float = Field(default=300.0, gt=0)
     allow_private_reference_urls: bool = False
+    webhooks_allow_private_addresses: bool = False
+    """Let webhook endpoints point at loopback and private addresses (development and tests only)."""
+    webhooks_max_endpoints: int = Field(default=10, ge=1, le=1000)
+    """Webhook endpoints per user."""
+    webhooks_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    """How long a receiver has to answer a delivery (connect, send and the first bytes of its answer)."""
+    webhooks_concurrency: int = Field(default=16, ge=1, le=256)
+    """Webhook deliveries in flight at once per process (their own slots: a hanging receiver takes no batch's)."""
+    webhooks_disable_after_hours: float = Field(default=72.0, gt=0)
+    """An endpoint whose deliveries have failed for this long (no success in between) is disabled."""
 
     media_dir: Path | None = None
     media_base_url: str = "/media"

@@ -10,6 +10,7 @@ from models.enums import OPEN_BATCH_STATUSES, TERMINAL_BATCH_STATUSES
 from services import access
 from services.core.errors import Conflict, NotFound
 from services.generation.settlement import finish, refund_open_images
+from services.generation.tasks import RUN_BATCH
 from services.infra.jobs import JobQueue
 from services.progress.publisher import ProgressPublisher
 
@@ -30,7 +31,7 @@ async def cancel(user: User, batch_id: str, *, queue: JobQueue, publisher: Progr
     if batch.status in TERMINAL_BATCH_STATUSES:
         raise Conflict(f"the batch already ended ({batch.status.value})", ["id"])
     await BatchJob.filter(id=batch.id, status__in=OPEN_BATCH_STATUSES).update(status=BatchStatus.CANCEL_REQUESTED)
-    await queue.abort(batch.id)
+    await queue.abort(RUN_BATCH, batch.id)
     return await finalize_cancel(batch.id, publisher=publisher)
 
 

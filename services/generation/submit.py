@@ -1,6 +1,6 @@
 """Submitting a generation: plan it, keep its references, and in one transaction create the batch, its items and
 images, its outbox row and the hold of its quote; only after that commits is the queue told and the first event
-published. The queue is told through the outbox (``services.generation.outbox``): should Redis be away, the batch
+published. The queue is told through the outbox (``services.infra.jobs.outbox``): should Redis be away, the batch
 still stands and is handed over later, so a client has no reason to submit it again.
 
 An idempotency key makes a submit safe to repeat: the same key with the same parameters returns the first batch and
@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,14 +41,17 @@ from models import (
 from services import access, credits
 from services.core.config import Settings
 from services.core.errors import Conflict
-from services.generation import outbox
 from services.generation.plan import Plan, SubmitRequest, check_idempotency_key, plan
 from services.generation.references import resolve_references
-from services.infra.jobs import JobQueue
+from services.generation.tasks import RUN_BATCH
+from services.infra.jobs import JobQueue, outbox
 from services.infra.storage import Storage
 from services.progress.publisher import ProgressPublisher
 
 log = logging.getLogger(__name__)
+
+OnCreate = Callable[[uuid.UUID], Awaitable[None]]
+"""Called with a new batch's id inside the transaction that creates it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +76,13 @@ async def submit(
     http: httpx.AsyncClient,
     queue: JobQueue,
     publisher: ProgressPublisher,
+    on_create: OnCreate | None = None,
 ) -> Submitted:
     """Validate, hold the quote and create the batch; then enqueue it and publish its first event.
 
     The same idempotency key from the same user returns the first batch and charges nothing more; with different
-    parameters it raises ``Conflict``.
+    parameters it raises ``Conflict``. ``on_create`` writes what another domain ties to a new batch (a per-request
+    webhook) inside the batch's transaction; it is not called for a batch an idempotency key returns.
     """
     check_idempotency_key(request.idempotency_key)
     fingerprint = request_fingerprint(request) if request.idempotency_key else None
@@ -93,7 +99,12 @@ async def submit(
     )
     try:
         batch = await create_batch(
-            user, planned, references, idempotency_key=request.idempotency_key, request_fingerprint=fingerprint
+            user,
+            planned,
+            references,
+            idempotency_key=request.idempotency_key,
+            request_fingerprint=fingerprint,
+            on_create=on_create,
         )
     except IntegrityError:
         # A concurrent request with the same idempotency key committed first; ours rolled back whole.
@@ -135,6 +146,7 @@ async def create_batch(
     idempotency_key: str | None,
     request_fingerprint: str | None = None,
     retried_from: BatchJob | None = None,
+    on_create: OnCreate | None = None,
 ) -> BatchJob:
     """The batch, its items and images, its outbox row and the hold of its quote, in one transaction.
 
@@ -221,7 +233,9 @@ async def create_batch(
         # Raises InsufficientCredits when the balance does not cover the quote: the whole transaction rolls back.
         await credits.reserve(user.id, batch_id, planned.total_credits, images=planned.total_images)
         await _record_presets(batch_id, planned)
-        await outbox.put(batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
+        await outbox.put(RUN_BATCH, batch_id)  # committed with the batch: it reaches the queue whatever Redis is doing
+        if on_create is not None:
+            await on_create(batch_id)
     return batch
 
 
@@ -253,9 +267,9 @@ async def _record_presets(batch_id: uuid.UUID, planned: Plan) -> None:
 
 
 async def after_create(batch: BatchJob, *, queue: JobQueue, publisher: ProgressPublisher) -> None:
-    """Once the batch has committed: the first event (and with it the project's status), the balance, and the queue (the
-    process's `outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it does not raise for an
-    unreachable Redis)."""
+    """Once the batch has committed: the first event (and with it the project's status), the balance, and the queue
+    (the process's `services.infra.jobs.outbox.Outbox`: it hands the batch over now, or leaves it to its drainer; it
+    does not raise for an unreachable Redis)."""
     await publisher.changed(batch.id, status_moved=True)  # its first event; the project's status follows
     await publisher.balance(batch.owner_id)
-    await queue.enqueue(batch.id)
+    await queue.enqueue(RUN_BATCH, batch.id)

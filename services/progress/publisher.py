@@ -18,9 +18,10 @@ event leaves: the one place that keeps a project's status in step with its batch
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections import defaultdict
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -37,7 +38,15 @@ from services.progress.events import BatchProgress, CreditBalance
 from services.progress.history import BatchHistory
 from services.progress.snapshot import balance_snapshot, batch_snapshot, delivered_image, progress_event
 
+log = logging.getLogger(__name__)
+
 SEQ_COLUMN = "event_seq"
+
+BatchObserver = Callable[[Sequence[BatchProgress]], Awaitable[None]]
+"""Told the batch events of each turn, after they were sent, in ``seq`` order (webhooks derive their events from
+these); one call per turn, so an observer's cost does not grow with the events a settlement sends at once."""
+BalanceObserver = Callable[[uuid.UUID, int], Awaitable[None]]
+"""Told every balance a user was told (user id, balance)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +152,11 @@ class ProgressPublisher:
         self.history = history if history is not None else BatchHistory(InProcessLog())
         self.item_concurrency = item_concurrency
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.batch_observers: list[BatchObserver] = []
+        """The seam for consumers of batch events beyond the bus (``services.webhooks``): each is awaited with every
+        turn's events after they were sent (outside the batch's lock); its failure is logged and never reaches the
+        batch."""
+        self.balance_observers: list[BalanceObserver] = []
 
     @asynccontextmanager
     async def turn(self, batch_id: uuid.UUID) -> AsyncIterator[Turn]:
@@ -151,6 +165,23 @@ class ProgressPublisher:
         async with self._locks[batch_id]:
             yield turn
             await self._emit(batch_id, turn)
+        await self._observe_batch(turn.events)
+
+    async def _observe_batch(self, events: Sequence[BatchProgress]) -> None:
+        if not events:
+            return
+        for observer in self.batch_observers:
+            try:
+                await observer(events)
+            except Exception:
+                log.exception("a batch event observer failed (batch %s)", events[0].batch_job_id)
+
+    async def _observe_balance(self, user_id: uuid.UUID, balance: int) -> None:
+        for observer in self.balance_observers:
+            try:
+                await observer(user_id, balance)
+            except Exception:
+                log.exception("a balance observer failed (user %s)", user_id)
 
     async def changed(
         self, batch_id: uuid.UUID, *, image: ImageEdit | None = None, status_moved: bool = False
@@ -183,6 +214,7 @@ class ProgressPublisher:
         event = await balance_snapshot(user_id) if balance is None else CreditBalance(user_id=user_id, balance=balance)
         if event is not None:
             await self.bus.publish(user_channel(user_id), event.to_json())
+            await self._observe_balance(user_id, event.balance)
 
     async def close(self) -> None:
         await self.history.close()

@@ -26,10 +26,20 @@ from graphql import GraphQLObjectType
 from starlette.applications import Starlette
 
 from app.schema import create_schema
-from models import BatchItem, CreditLedgerEntry, StylePresetVersion, User
+from models import (
+    BatchItem,
+    CreditLedgerEntry,
+    DeliveryStatus,
+    StylePresetVersion,
+    User,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from models.owned import OwnedModel
 from services.core.auth import issue_token
 from services.core.config import Settings
+from services.webhooks import signing
 from tests.conftest import Caller
 from tests.generation_support import GENERATE, upload, wait_until_ended
 from tests.security.support import png, socket, upload_bytes, ws_operation
@@ -157,6 +167,8 @@ SECRET_NAMES = [
     "alice-secret unlisted",
     "alice-secret item",
     "alice-secret key",
+    "alice-secret-hook",
+    "alice-secret endpoint",
 ]
 IDS = {
     "project": "alice project",
@@ -166,7 +178,12 @@ IDS = {
     "private_preset": "alice private preset",
     "unlisted_preset": "alice unlisted preset",
     "gallery_item": "alice gallery item",
+    "webhook_endpoint": "alice webhook endpoint",
+    "webhook_delivery": "alice webhook delivery",
 }
+# A public address literal: accepted without a DNS lookup; nothing in these tests is ever sent to it.
+BOB_HOOK = "https://93.184.215.14/bob-hook"
+ENDPOINT = "endpoint { id url } secret"
 
 
 def bob_generate(**fields: Any) -> Callable[[World], dict[str, Any]]:
@@ -468,6 +485,63 @@ MATRIX: dict[str, list[Probe]] = {
             user_error("apiKeyRevoke"),
         )
     ],
+    "Query.webhookEndpoints": [
+        Probe(
+            "{ webhookEndpoints(first: 100) { edges { node { id url description } } } }", expect=ok("webhookEndpoints")
+        )
+    ],
+    "Query.webhookDeliveries": [
+        Probe(
+            "query($id: ID!) { webhookDeliveries(endpointId: $id) { edges { node { id payload } } } }",
+            alice("webhook_endpoint"),
+            is_null("webhookDeliveries"),
+        )
+    ],
+    "Mutation.webhookEndpointCreate": [
+        # Bob's own endpoint (an event that never fires here: nothing is ever sent).
+        Probe(
+            f'mutation($u: String!) {{ webhookEndpointCreate(input: {{url: $u, events: ["credits.balance_low"]}}) '
+            f"{{ {ENDPOINT} {UE} }} }}",
+            lambda w: {"u": BOB_HOOK},
+            payload_ok("webhookEndpointCreate"),
+        )
+    ],
+    "Mutation.webhookEndpointUpdate": [
+        Probe(
+            f'mutation($id: ID!) {{ webhookEndpointUpdate(id: $id, input: {{url: "{BOB_HOOK}", enabled: false}}) '
+            f"{{ endpoint {{ id }} {UE} }} }}",
+            alice("webhook_endpoint"),
+            user_error("webhookEndpointUpdate"),
+        )
+    ],
+    "Mutation.webhookEndpointDelete": [
+        Probe(
+            f"mutation($id: ID!) {{ webhookEndpointDelete(id: $id) {{ deletedId {UE} }} }}",
+            alice("webhook_endpoint"),
+            user_error("webhookEndpointDelete"),
+        )
+    ],
+    "Mutation.webhookEndpointRotateSecret": [
+        Probe(
+            f"mutation($id: ID!) {{ webhookEndpointRotateSecret(id: $id) {{ {ENDPOINT} {UE} }} }}",
+            alice("webhook_endpoint"),
+            user_error("webhookEndpointRotateSecret"),
+        )
+    ],
+    "Mutation.webhookEndpointTest": [
+        Probe(
+            f"mutation($id: ID!) {{ webhookEndpointTest(id: $id) {{ delivery {{ id }} {UE} }} }}",
+            alice("webhook_endpoint"),
+            user_error("webhookEndpointTest"),
+        )
+    ],
+    "Mutation.webhookRedeliver": [
+        Probe(
+            f"mutation($id: ID!) {{ webhookRedeliver(deliveryId: $id) {{ delivery {{ id payload }} {UE} }} }}",
+            alice("webhook_delivery"),
+            user_error("webhookRedeliver"),
+        )
+    ],
     # --- subscriptions (over a real WebSocket) -----------------------------------------------------------------
     "Subscription.batchProgress": [
         Probe(
@@ -576,6 +650,27 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
         )
         w.ids["api_key"] = key["apiKeyCreate"]["apiKey"]["id"]
         w.ids["api_key_prefix"] = key["apiKeyCreate"]["apiKey"]["prefix"]
+        # Alice's webhook endpoint and one delivery, written directly: nothing is ever sent to its address.
+        alice_user = await User.get(subject=w.alice.subject)
+        endpoint = await WebhookEndpoint.create(
+            id=uuid.uuid4(),
+            owner_id=alice_user.id,
+            url="https://93.184.215.14/alice-secret-hook",
+            description="alice-secret endpoint",
+            events=["batch.succeeded"],
+            secret=signing.new_secret(),
+        )
+        w.ids["webhook_endpoint"] = str(endpoint.id)
+        delivery = await WebhookDelivery.create(
+            id=uuid.uuid4(),
+            endpoint_id=endpoint.id,
+            owner_id=alice_user.id,
+            event_id="evt_alice",
+            event_type="batch.succeeded",
+            payload={"type": "batch.succeeded", "data": {"batchJobId": w.ids["batch"]}},
+            status=DeliveryStatus.FAILED,
+        )
+        w.ids["webhook_delivery"] = str(delivery.id)
         bob_project = await run(w.bob, 'mutation { projectCreate(input: {name: "bob project"}) { project { id } } }')
         w.bob_project = bob_project["projectCreate"]["project"]["id"]
         yield w
@@ -589,6 +684,9 @@ async def snapshot(app: Starlette, subject: str) -> dict[str, Any]:
         if not model._meta.abstract:
             state[model.__name__] = await model.filter(owner_id=user.id).order_by("id").values()
     state["ledger"] = await CreditLedgerEntry.filter(user_id=user.id).order_by("id").values()
+    state["webhook_deliveries"] = await WebhookDelivery.filter(owner_id=user.id).order_by("id").values()
+    deliveries = [row["id"] for row in state["webhook_deliveries"]]
+    state["webhook_attempts"] = await WebhookAttempt.filter(delivery_id__in=deliveries).order_by("id").values()
     batches = [row["id"] for row in state.get("BatchJob", [])]
     state["items"] = await BatchItem.filter(batch_job_id__in=batches).order_by("id").values()
     presets = [row["id"] for row in state.get("StylePreset", [])]

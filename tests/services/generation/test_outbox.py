@@ -15,12 +15,14 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from starlette.applications import Starlette
 
-from models import BatchJob, BatchOutbox, BatchStatus, CreditLedgerEntry, GenerationMode, LedgerKind, User
+from models import BatchJob, BatchStatus, CreditLedgerEntry, GenerationMode, LedgerKind, User
+from models.jobs import JobOutbox
 from services.generation.cancel import cancel
-from services.generation.outbox import Outbox
 from services.generation.plan import SubmitRequest
 from services.generation.submit import Submitted, submit
-from services.infra.jobs import SaqQueue
+from services.generation.tasks import RUN_BATCH
+from services.infra.jobs import Jobs, SaqQueue
+from services.infra.jobs.outbox import Outbox
 from services.infra.outage import Outage
 from tests.conftest import GQL, MakeCaller
 from tests.generation_support import assert_ledger_consistent, new_project
@@ -100,7 +102,7 @@ async def test_submit_while_redis_is_away_answers_with_its_batch_and_holds_once(
     name = unique_name("outbox")
     saq = SaqQueue(proxy.url(), name=name)
     await saq.start()
-    outbox = Outbox(saq, outage=quiet_outage(), sweep_interval_s=3600)
+    outbox = Outbox(Jobs({RUN_BATCH: saq}), outage=quiet_outage(), sweep_interval_s=3600)
     direct = Redis.from_url(REDIS_URL)
     batch_id: uuid.UUID | None = None
     try:
@@ -109,7 +111,7 @@ async def test_submit_while_redis_is_away_answers_with_its_batch_and_holds_once(
         batch_id = first.batch.id
         assert first.created
         assert (await BatchJob.get(id=batch_id)).status is BatchStatus.QUEUED
-        row = await BatchOutbox.get(batch_job_id=batch_id)
+        row = await JobOutbox.get(kind=RUN_BATCH.name, key=batch_id)
         assert row.due_at <= datetime.now(UTC)  # left for the drainer, due at once
         assert outbox.outage.down
         # The client retries (it saw a slow answer, say): the same batch, nothing held twice.
@@ -124,7 +126,7 @@ async def test_submit_while_redis_is_away_answers_with_its_batch_and_holds_once(
         proxy.restore()
 
         async def handed_over() -> bool:
-            return not await BatchOutbox.filter(batch_job_id=batch_id).exists()
+            return not await JobOutbox.filter(kind=RUN_BATCH.name, key=batch_id).exists()
 
         await eventually(handed_over, within=30, what="the drainer to hand the batch over")
         assert await direct.exists(f"saq:job:{name}:{batch_id}")
@@ -150,22 +152,22 @@ async def test_concurrent_drainers_hand_each_batch_over_once(app: Starlette, gql
     alice = make_caller("alice")
     project = await new_project(gql, alice)
     user = await User.get(subject=alice.subject)
-    refusing = Outbox(RecordingQueue(refuse=True), outage=quiet_outage())
+    refusing = Outbox(Jobs({RUN_BATCH: RecordingQueue(refuse=True)}), outage=quiet_outage())
     batches = [(await submit_as(app, user, project, refusing, prompt=f"held {n}")).batch.id for n in range(6)]
     try:
-        assert await BatchOutbox.filter(batch_job_id__in=batches).count() == 6
+        assert await JobOutbox.filter(kind=RUN_BATCH.name, key__in=batches).count() == 6
         # One of them ended meanwhile (cancelled): its row goes without a hand-over.
         await close_batches(app, user, refusing, batches[:1])
-        await BatchOutbox.filter(batch_job_id__in=batches).update(due_at=datetime.now(UTC))
+        await JobOutbox.filter(kind=RUN_BATCH.name, key__in=batches).update(due_at=datetime.now(UTC))
 
         queues = [RecordingQueue(), RecordingQueue()]
-        drainers = [Outbox(queue, outage=quiet_outage()) for queue in queues]
+        drainers = [Outbox(Jobs({RUN_BATCH: queue}), outage=quiet_outage()) for queue in queues]
         passes = await asyncio.gather(*(drainer.drain() for drainer in drainers))
         handed = Counter(batch_id for queue in queues for batch_id in queue.enqueued)
         # Other tests' leftovers may be due too: look at ours only.
         ours = {batch_id: n for batch_id, n in handed.items() if batch_id in batches}
         assert ours == dict.fromkeys(batches[1:], 1), (ours, passes)
-        assert not await BatchOutbox.filter(batch_job_id__in=batches).exists()
+        assert not await JobOutbox.filter(kind=RUN_BATCH.name, key__in=batches).exists()
         assert sum(p.dropped for p in passes) >= 1
     finally:
         await close_batches(app, user, refusing, batches[1:])
@@ -179,11 +181,11 @@ async def test_a_refused_hand_over_is_retried_later_with_backoff(
     project = await new_project(gql, alice)
     user = await User.get(subject=alice.subject)
     queue = RecordingQueue(refuse=True)
-    outbox = Outbox(queue, outage=quiet_outage())
+    outbox = Outbox(Jobs({RUN_BATCH: queue}), outage=quiet_outage())
     batch_id = (await submit_as(app, user, project, outbox, prompt="later")).batch.id
     try:
         first = await outbox.drain()
-        row = await BatchOutbox.get(batch_job_id=batch_id)
+        row = await JobOutbox.get(kind=RUN_BATCH.name, key=batch_id)
         assert first.postponed >= 1
         assert row.attempts == 1
         assert row.last_error is not None
@@ -192,11 +194,11 @@ async def test_a_refused_hand_over_is_retried_later_with_backoff(
         assert outbox.outage.down
 
         queue.refuse = False
-        await BatchOutbox.filter(id=row.id).update(due_at=datetime.now(UTC))
+        await JobOutbox.filter(id=row.id).update(due_at=datetime.now(UTC))
         second = await outbox.drain()
         assert second.handed_over >= 1
         assert queue.enqueued.count(batch_id) == 1
-        assert not await BatchOutbox.filter(batch_job_id=batch_id).exists()
+        assert not await JobOutbox.filter(kind=RUN_BATCH.name, key=batch_id).exists()
         assert not outbox.outage.down
     finally:
         await close_batches(app, user, outbox, [batch_id])

@@ -17,7 +17,6 @@ from starlette.applications import Starlette
 from models import (
     BatchItem,
     BatchJob,
-    BatchOutbox,
     BatchStatus,
     EditStatus,
     ErrorCategory,
@@ -25,6 +24,7 @@ from models import (
     ImageEdit,
     User,
 )
+from models.jobs import JobOutbox
 from services.core.config import Settings
 from services.generation.plan import SubmitRequest
 from services.generation.runner import BatchRunner, WorkerDeps
@@ -141,7 +141,7 @@ async def queued_batch(
         publisher=runtime.publisher,
     )
     # The dead queue "took" it: its outbox row goes, or the app's drainer would hand the batch to the live queue.
-    await BatchOutbox.filter(batch_job_id=submitted.batch.id).delete()
+    await JobOutbox.filter(key=submitted.batch.id).delete()
     return submitted.batch.id, caller.subject
 
 

@@ -20,6 +20,7 @@ from services.generation.plan import SubmitRequest
 from services.generation.reconcile import reconcile
 from services.generation.settlement import Delivered, deliver_image
 from services.generation.submit import submit
+from services.infra.jobs import JobKind
 from tests.conftest import GQL, MakeCaller
 from tests.generation_support import assert_ledger_consistent, new_project, wait_until_ended
 
@@ -34,12 +35,12 @@ class DeadQueue:
 
     async def close(self) -> None: ...
 
-    async def enqueue(self, batch_id: uuid.UUID) -> None:
-        self.enqueued.append(batch_id)
+    async def enqueue(self, kind: JobKind, key: uuid.UUID) -> None:
+        self.enqueued.append(key)
 
-    async def abort(self, batch_id: uuid.UUID) -> None: ...
+    async def abort(self, kind: JobKind, key: uuid.UUID) -> None: ...
 
-    async def status(self, batch_id: uuid.UUID) -> str | None:
+    async def status(self, kind: JobKind, key: uuid.UUID) -> str | None:
         return None
 
     async def queued_count(self) -> int:

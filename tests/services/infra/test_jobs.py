@@ -14,8 +14,8 @@ from saq.job import Status
 from saq.utils import now
 
 from services.infra.jobs import (
-    BatchHandler,
     InProcessQueue,
+    JobHandler,
     SaqQueue,
     SaqSettings,
     create_queue,
@@ -485,7 +485,7 @@ async def test_run_worker_in_process_enters_the_factory_once_and_stops_on_the_ev
         ran.append(batch_id)
 
     @asynccontextmanager
-    async def handler_factory() -> AsyncIterator[BatchHandler]:
+    async def handler_factory() -> AsyncIterator[JobHandler]:
         events.append("enter")
         yield handler
         events.append("exit")
@@ -567,7 +567,7 @@ async def test_saq_heartbeat_keeps_a_long_job_from_being_swept(env: SaqEnv, api_
         await gate.wait()
 
     @asynccontextmanager
-    async def handler_factory() -> AsyncIterator[BatchHandler]:
+    async def handler_factory() -> AsyncIterator[JobHandler]:
         yield handler
 
     stop = asyncio.Event()
@@ -653,7 +653,7 @@ async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_
             raise
 
     @asynccontextmanager
-    async def handler_factory() -> AsyncIterator[BatchHandler]:
+    async def handler_factory() -> AsyncIterator[JobHandler]:
         yield handler
 
     quick, slow = env.batch(), env.batch()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from services.infra.jobs import BatchHandler, SaqQueue, run_worker
+from services.infra.jobs import JobHandler, SaqQueue, run_worker
 from services.infra.limits import RedisProviderLimiter
 from services.infra.outage import Outage
 from tests.log_capture import captured_json_logs, lines
@@ -51,7 +51,7 @@ async def test_a_worker_without_redis_backs_off_logs_once_and_resumes(proxy: Red
         ran_event.set()
 
     @asynccontextmanager
-    async def handler_factory() -> AsyncIterator[BatchHandler]:
+    async def handler_factory() -> AsyncIterator[JobHandler]:
         yield handler
 
     outage = quick_outage()
@@ -97,8 +97,8 @@ async def test_a_worker_without_redis_backs_off_logs_once_and_resumes(proxy: Red
             back = [r for r in records if r["event"].startswith("Redis reachable again after")]
             assert len(back) == 1, back
             assert complaints(records) == during  # nothing more to complain about once Redis was back
-            taken = [r for r in records if r.get("batch_id") == str(batch_id)]
-            assert [r["event"].split(" (")[0].split(" in ")[0] for r in taken] == ["batch taken", "batch finished"]
+            taken = [r for r in records if r.get("job_key") == str(batch_id)]
+            assert [r["event"].split(" (")[0].split(" in ")[0] for r in taken] == ["job taken", "job finished"]
         finally:
             stop.set()
             await worker

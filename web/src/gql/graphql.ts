@@ -329,6 +329,14 @@ export type BatchStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** A webhook for one batch (as `generate` input): its events, signed with a secret of its own. */
+export type BatchWebhookInput = {
+  /** Batch event types (`batch.succeeded`, ...); default: every batch event. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
+  url: Scalars['String']['input'];
+};
+
 /** Modes, sizes, limits and prices of this service. */
 export type Capabilities = {
   __typename?: 'Capabilities';
@@ -621,6 +629,8 @@ export type GenerateInput = {
   styleIntensity?: InputMaybe<Scalars['Float']['input']>;
   /** Shorthand for `presets: [{presetId}]` (not with `presets`). */
   stylePresetId?: InputMaybe<Scalars['ID']['input']>;
+  /** POST this batch's events to a URL (signed; the secret is in the payload's `webhookSecret`). */
+  webhook?: InputMaybe<BatchWebhookInput>;
 };
 
 /** The exact parameters that made an image, named like `GenerateInput`'s fields: pass them back as `generate(input: ...)`, unchanged or tweaked. */
@@ -653,6 +663,8 @@ export type GeneratePayload = {
   created: Scalars['Boolean']['output'];
   /** Expected failures (validation, not found, credits); empty on success. */
   userErrors: Array<UserError>;
+  /** With `input.webhook`: the secret its deliveries are signed with (`whsec_...`), shown this once. */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
 };
 
 /** Limits on one generation request. */
@@ -859,6 +871,18 @@ export type Mutation = {
   stylePresetUpdate: StylePresetPayload;
   /** Delete one of your uploaded reference images and its file; refused while a running batch uses it. */
   uploadDelete: UploadDeletePayload;
+  /** Add an endpoint; its signing secret is in the payload, this once. */
+  webhookEndpointCreate: WebhookEndpointSecretPayload;
+  /** Delete an endpoint and its delivery log. */
+  webhookEndpointDelete: WebhookEndpointDeletePayload;
+  /** A new signing secret (in the payload, this once); the old one also signs for 24 hours. */
+  webhookEndpointRotateSecret: WebhookEndpointSecretPayload;
+  /** Send a `webhook.test` event to the endpoint now. */
+  webhookEndpointTest: WebhookDeliveryPayload;
+  /** Change an endpoint. */
+  webhookEndpointUpdate: WebhookEndpointPayload;
+  /** Send a delivery again (same event id) with a fresh retry schedule. */
+  webhookRedeliver: WebhookDeliveryPayload;
 };
 
 
@@ -997,6 +1021,43 @@ export type MutationStylePresetUpdateArgs = {
 /** Write operations; expected failures come back in each payload's `userErrors`. */
 export type MutationUploadDeleteArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookEndpointCreateArgs = {
+  input: WebhookEndpointCreateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookEndpointDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookEndpointRotateSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookEndpointTestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookEndpointUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: WebhookEndpointUpdateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWebhookRedeliverArgs = {
+  deliveryId: Scalars['ID']['input'];
 };
 
 /** An event of yours. */
@@ -1375,6 +1436,10 @@ export type Query = {
   uploads: ReferenceImageConnection;
   /** Totals, a time series, groups, failures and a forecast of your usage (or everyone's, admins). */
   usageAnalytics: UsageAnalytics;
+  /** An endpoint's deliveries with every attempt, newest first; null when the endpoint is not found. */
+  webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
+  /** Your webhook endpoints, newest first. `first` is at most 100. */
+  webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -1503,6 +1568,22 @@ export type QueryUsageAnalyticsArgs = {
   groupBy?: GroupBy;
   range: DateRangeInput;
   scope?: Scope;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  endpointId: Scalars['ID']['input'];
+  filter?: InputMaybe<WebhookDeliveryFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** What a generate request would cost. */
@@ -1986,6 +2067,201 @@ export type UserErrorCode =
   | 'INVALID'
   | 'NOT_FOUND'
   | 'RATE_LIMITED';
+
+/** One POST of a delivery. */
+export type WebhookAttempt = {
+  __typename?: 'WebhookAttempt';
+  /** When it was sent. */
+  attemptedAt: Scalars['DateTime']['output'];
+  /** What went wrong; null on success. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Milliseconds until the answer (or the failure). */
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due; null if none. */
+  nextRetryAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The receiver's HTTP status; null when none came. */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One event for one endpoint, with every attempt. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts so far. */
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, oldest first. */
+  attempts: Array<WebhookAttempt>;
+  /** The batch, for batch events. */
+  batchJobId?: Maybe<Scalars['ID']['output']>;
+  /** When the event was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When a 2xx came back. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The endpoint. */
+  endpointId: Scalars['ID']['output'];
+  /** The `webhook-id` header: the same on every attempt. */
+  eventId: Scalars['String']['output'];
+  /** `batch.succeeded`, `webhook.test`, ... */
+  eventType: Scalars['String']['output'];
+  /** Opaque id (for `webhookRedeliver`). */
+  id: Scalars['ID']['output'];
+  /** The last attempt's error. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** The last attempt's HTTP status. */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The JSON body sent. */
+  payload: Scalars['JSON']['output'];
+  /** The batch event's `seq`. */
+  seq?: Maybe<Scalars['Int']['output']>;
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+};
+
+/** A page of a list, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The items of this page. */
+  edges: Array<WebhookDeliveryEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WebhookDelivery;
+};
+
+/** Narrows the delivery log. */
+export type WebhookDeliveryFilter = {
+  /** Only this event type. */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Only this status. */
+  status?: InputMaybe<WebhookDeliveryStatus>;
+};
+
+/** Result of queuing a delivery (a test ping or a redelivery). */
+export type WebhookDeliveryPayload = {
+  __typename?: 'WebhookDeliveryPayload';
+  /** The queued delivery. */
+  delivery?: Maybe<WebhookDelivery>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** PENDING (waiting for an attempt or a retry), SUCCEEDED (a 2xx came back), FAILED (gave up). */
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** A URL that receives your events, signed (Standard Webhooks). */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  /** `credits.balance_low` is sent when your balance falls below this. */
+  balanceLowThreshold?: Maybe<Scalars['Int']['output']>;
+  /** Creation time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Your note, up to 500 characters. */
+  description: Scalars['String']['output'];
+  /** Why we disabled it (deliveries failing for days); null when enabled or disabled by you. */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** False: nothing is sent (see `disabledReason`). */
+  enabled: Scalars['Boolean']['output'];
+  /** Event types sent here (`batch.succeeded`, ...). */
+  events: Array<Scalars['String']['output']>;
+  /** First failed attempt since the last success. */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Until then deliveries are also signed with the secret before the last rotation. */
+  previousSecretExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** A page of a list, newest first. */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  /** The items of this page. */
+  edges: Array<WebhookEndpointEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new webhook endpoint. */
+export type WebhookEndpointCreateInput = {
+  /** Send `credits.balance_low` when the balance falls below this. */
+  balanceLowThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low. */
+  events: Array<Scalars['String']['input']>;
+  /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
+  url: Scalars['String']['input'];
+};
+
+/** Result of deleting an endpoint. */
+export type WebhookEndpointDeletePayload = {
+  __typename?: 'WebhookEndpointDeletePayload';
+  /** Id of the deleted endpoint. */
+  deletedId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** One item of a page and its cursor. */
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WebhookEndpoint;
+};
+
+/** Result of changing an endpoint. */
+export type WebhookEndpointPayload = {
+  __typename?: 'WebhookEndpointPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of creating an endpoint or rotating its secret. */
+export type WebhookEndpointSecretPayload = {
+  __typename?: 'WebhookEndpointSecretPayload';
+  /** The endpoint. */
+  endpoint?: Maybe<WebhookEndpoint>;
+  /** The signing secret (`whsec_...`): shown this once, keep it safe. */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** Expected failures (validation, not found, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a webhook endpoint; omitted fields stay as they are. */
+export type WebhookEndpointUpdateInput = {
+  /** See the create input. */
+  balanceLowThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Turn deliveries off or on (on again clears `disabledReason`). */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

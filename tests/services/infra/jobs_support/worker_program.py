@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 
 from redis.asyncio import Redis
 
-from services.infra.jobs import BatchHandler, run_worker
+from services.infra.jobs import JobHandler, run_worker
 from tests.services.infra.jobs_support import REDIS_URL, done
 
 
@@ -38,7 +38,7 @@ async def main(queue: str, ns: str, concurrency: int) -> None:
         await done(redis.rpush(f"{ns}:done:{batch_id}", pid))
 
     @asynccontextmanager
-    async def handler_factory() -> AsyncIterator[BatchHandler]:
+    async def handler_factory() -> AsyncIterator[JobHandler]:
         await redis.set(f"{ns}:ready:{pid}", 1)
         try:
             yield handler

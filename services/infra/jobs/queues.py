@@ -1,8 +1,11 @@
-"""The job queue: "work on batch X", in-process (embedded default) or SAQ on Redis (production).
+"""One kind's queue: "work on row X", in-process (embedded default) or SAQ on Redis (production).
 
-The batch row in SQL is the job of record; the queue only carries batch ids. A job can run more than once (a
-re-delivery after a crash, a retry after an error, a reconcile at start), so the handler must be idempotent. Batches
-reach the queue through an outbox in SQL (``services.generation.outbox``), so a submit never depends on Redis.
+Each job kind (`services.infra.jobs.kinds.JobKind`) has a queue of its own (its own SAQ queue name, concurrency,
+timeout and retries), so that a slow kind (a webhook receiver that hangs) never takes a slot of another (a batch).
+A row in SQL is the job of record; the queue only carries its id (a UUID: the batch, the delivery). A job can run
+more than once (a re-delivery after a crash, a retry after an error, a reconcile at start), so the handler must be
+idempotent. Jobs reach the queue through the outbox in SQL (``services.infra.jobs.outbox``), so a write never
+depends on Redis.
 
 SAQ's defaults are wrong for batches that call a slow provider (``timeout=10`` s, no heartbeat, ``retries=1``, which
 ends a swept job ABORTED instead of re-running it); `SaqSettings` sets them in one place. A running job is touched
@@ -20,9 +23,9 @@ is left is its tail (the last settlements, the terminal event), and the slot tak
 stays running until its handler returns: it is marked complete only then, keeps its heartbeat, and is re-delivered
 after a crash like any other; the provider limits (``services.infra.limits``) hold per call, whatever the slots.
 
-Job key = the batch id, so `enqueue` is idempotent while a job for the batch is queued, scheduled for a retry or
-running. SAQ only enforces uniqueness over unfinished jobs, so enqueueing a batch whose job has finished (complete,
-failed, aborted) starts a fresh job: that is how reconcile and batch retry re-run a batch.
+Job key = the row's id (for a batch, the batch id), so `enqueue` is idempotent while a job for it is queued, scheduled
+for a retry or running. SAQ only enforces uniqueness over unfinished jobs, so enqueueing a key whose job has finished
+(complete, failed, aborted) starts a fresh job: that is how reconcile and batch retry re-run a batch.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import signal
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -55,10 +58,11 @@ from services.infra.outage import CONNECTION_ERRORS, Outage
 
 logger = logging.getLogger(__name__)
 
-BatchHandler = Callable[[uuid.UUID], Awaitable[None]]
-"""Runs one batch to the end; idempotent; may be re-run after a crash."""
+JobHandler = Callable[[uuid.UUID], Awaitable[None]]
+"""Runs one job (the row with this id) to the end; idempotent; may be re-run after a crash."""
 
-JOB_FUNCTION = "run_batch"
+DEFAULT_FUNCTION = "job"
+"""The SAQ function name of a queue built without a kind (tests); a kind's queue uses the kind's name."""
 ABORT_ERROR = "aborted"
 
 _slot_release: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar(
@@ -90,20 +94,22 @@ def _once(release: Callable[[], None]) -> Callable[[], None]:
     return call
 
 
-class JobQueue(Protocol):
+class KindQueue(Protocol):
+    """The queue of one job kind, keyed by the id of the job's row."""
+
     async def start(self) -> None: ...
 
     async def close(self) -> None: ...
 
-    async def enqueue(self, batch_id: uuid.UUID) -> None:
-        """Queue the batch unless a job for it is already queued or running."""
+    async def enqueue(self, key: uuid.UUID) -> None:
+        """Queue the job unless one for this key is already queued or running."""
         ...
 
-    async def abort(self, batch_id: uuid.UUID) -> None:
+    async def abort(self, key: uuid.UUID) -> None:
         """Stop a queued or running job; nothing happens if it is unknown or finished."""
         ...
 
-    async def status(self, batch_id: uuid.UUID) -> str | None:
+    async def status(self, key: uuid.UUID) -> str | None:
         """``queued`` / ``active`` / ``aborting`` / ``complete`` / ``failed`` / ``aborted``, or None if unknown."""
         ...
 
@@ -117,7 +123,7 @@ class JobQueue(Protocol):
 
 
 class EnqueueTimeout(RuntimeError):
-    """The batch's previous job was still being aborted when the wait for it ran out."""
+    """The key's previous job was still being aborted when the wait for it ran out."""
 
 
 # --- embedded ----------------------------------------------------------------------------------------------------
@@ -132,10 +138,15 @@ class InProcessQueue:
 
     FINISHED_KEPT = 10_000
 
-    def __init__(self, handler: BatchHandler, *, concurrency: int) -> None:
+    def __init__(
+        self, handler: JobHandler, *, concurrency: int, label: str = "job", log_field: str = "job_key"
+    ) -> None:
+        """``label`` names the job in the logs ("batch taken"), ``log_field`` the log field that carries its key."""
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self._handler = handler
+        self._label = label
+        self._log_field = log_field
         self._concurrency = concurrency
         self._pending: OrderedDict[uuid.UUID, None] = OrderedDict()
         self._running: dict[uuid.UUID, asyncio.Task[None]] = {}
@@ -152,8 +163,8 @@ class InProcessQueue:
     async def close(self) -> None:
         """Drop queued jobs, cancel running ones and wait for them to end."""
         self._closed = True
-        for batch_id in self._pending:
-            self._finish(batch_id, Status.ABORTED)
+        for key in self._pending:
+            self._finish(key, Status.ABORTED)
         self._pending.clear()
         tasks = list(self._running.values())
         for task in tasks:
@@ -161,34 +172,34 @@ class InProcessQueue:
         if tasks:
             await asyncio.wait(tasks)
 
-    async def enqueue(self, batch_id: uuid.UUID) -> None:
+    async def enqueue(self, key: uuid.UUID) -> None:
         if self._closed:
             raise RuntimeError("the queue is closed")
-        if batch_id in self._pending or batch_id in self._running:
+        if key in self._pending or key in self._running:
             return
-        self._finished.pop(batch_id, None)
-        self._pending[batch_id] = None
+        self._finished.pop(key, None)
+        self._pending[key] = None
         self._dispatch()
 
-    async def abort(self, batch_id: uuid.UUID) -> None:
+    async def abort(self, key: uuid.UUID) -> None:
         """Drop a queued job, or cancel a running one and wait until its handler has stopped."""
-        if batch_id in self._pending:
-            del self._pending[batch_id]
-            self._finish(batch_id, Status.ABORTED)
+        if key in self._pending:
+            del self._pending[key]
+            self._finish(key, Status.ABORTED)
             return
-        task = self._running.get(batch_id)
+        task = self._running.get(key)
         if task is None:
             return
         task.cancel()
         if task is not asyncio.current_task():
             await asyncio.wait({task})
 
-    async def status(self, batch_id: uuid.UUID) -> str | None:
-        if batch_id in self._pending:
+    async def status(self, key: uuid.UUID) -> str | None:
+        if key in self._pending:
             return Status.QUEUED.value
-        if batch_id in self._running:
+        if key in self._running:
             return Status.ACTIVE.value
-        return self._finished.get(batch_id)
+        return self._finished.get(key)
 
     async def queued_count(self) -> int:
         return len(self._pending)
@@ -203,44 +214,47 @@ class InProcessQueue:
             and self._pending
             and len(self._running) - len(self._tails) < self._concurrency
         ):
-            batch_id, _ = self._pending.popitem(last=False)
-            self._running[batch_id] = asyncio.create_task(self._run(batch_id), name=f"batch:{batch_id}")
+            key, _ = self._pending.popitem(last=False)
+            self._running[key] = asyncio.create_task(self._run(key), name=f"{self._label}:{key}")
 
-    def _release(self, batch_id: uuid.UUID) -> None:
-        if batch_id in self._running:
-            self._tails.add(batch_id)
+    def _release(self, key: uuid.UUID) -> None:
+        if key in self._running:
+            self._tails.add(key)
             self._dispatch()
 
-    async def _run(self, batch_id: uuid.UUID) -> None:
-        # The task copied the context of whoever enqueued (its request id, if any); the job's key is the batch id.
-        structlog.contextvars.bind_contextvars(batch_id=str(batch_id))
-        _slot_release.set(_once(lambda: self._release(batch_id)))
+    async def _run(self, key: uuid.UUID) -> None:
+        # The task copied the context of whoever enqueued (its request id, if any).
+        structlog.contextvars.bind_contextvars(**{self._log_field: str(key)})
+        _slot_release.set(_once(lambda: self._release(key)))
         outcome = Status.FAILED
         started = time.perf_counter()
-        logger.info("batch taken")
+        logger.info("%s taken", self._label)
         try:
             with metrics.job_run():
-                await self._handler(batch_id)
+                await self._handler(key)
             outcome = Status.COMPLETE
-            logger.info("batch finished in %.1f s", time.perf_counter() - started)
+            logger.info("%s finished in %.1f s", self._label, time.perf_counter() - started)
         except asyncio.CancelledError:
             outcome = Status.ABORTED
-            logger.info("batch stopped after %.1f s (aborted, or the queue is closing)", time.perf_counter() - started)
+            logger.info(
+                "%s stopped after %.1f s (aborted, or the queue is closing)", self._label, time.perf_counter() - started
+            )
             raise
         except Exception:
             logger.exception(
-                "batch failed after %.1f s (not retried now; an open batch is queued again at the next start)",
+                "%s failed after %.1f s (not retried now; its row of record is queued again at the next start)",
+                self._label,
                 time.perf_counter() - started,
             )
         finally:
-            self._running.pop(batch_id, None)
-            self._tails.discard(batch_id)
-            self._finish(batch_id, outcome)
+            self._running.pop(key, None)
+            self._tails.discard(key)
+            self._finish(key, outcome)
             self._dispatch()
 
-    def _finish(self, batch_id: uuid.UUID, status: Status) -> None:
-        self._finished[batch_id] = status.value
-        self._finished.move_to_end(batch_id)
+    def _finish(self, key: uuid.UUID, status: Status) -> None:
+        self._finished[key] = status.value
+        self._finished.move_to_end(key)
         while len(self._finished) > self.FINISHED_KEPT:
             self._finished.popitem(last=False)
 
@@ -470,14 +484,22 @@ class SaqQueue:
         redis_url: str,
         *,
         name: str = "playground",
-        handler: BatchHandler | None = None,
+        handler: JobHandler | None = None,
         concurrency: int = 4,
         settings: SaqSettings | None = None,
         outage: Outage | None = None,
+        function: str = DEFAULT_FUNCTION,
+        label: str = "job",
+        log_field: str = "job_key",
     ) -> None:
+        """``function`` is the SAQ function name of the kind's jobs; ``label`` names a job in the logs ("batch
+        taken"), ``log_field`` the log field that carries its key."""
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self.settings = settings or SaqSettings()
+        self.function = function
+        self._label = label
+        self._log_field = log_field
         self.outage = outage or Outage("Redis")
         redis = Redis.from_url(
             redis_url,
@@ -507,7 +529,7 @@ class SaqQueue:
         self._worker = _Worker(
             self.queue,
             s,
-            functions=[(JOB_FUNCTION, self._run_job)],
+            functions=[(self.function, self._run_job)],
             concurrency=self._concurrency,
             timers={"sweep": s.sweep_interval_s, "abort": s.abort_poll_s, "schedule": 1, "worker_info": 10},
             # The grace is ours (`close`): SAQ's would also wait on its idle loops and let them take new jobs.
@@ -516,7 +538,11 @@ class SaqQueue:
         )
         self._worker_task = asyncio.create_task(self._worker.start(), name=f"saq-worker:{self.name}")
         logger.info(
-            "worker started: queue %r, %d batches at once, worker id %s", self.name, self._concurrency, self._worker.id
+            "worker started: queue %r, %d %s jobs at once, worker id %s",
+            self.name,
+            self._concurrency,
+            self._label,
+            self._worker.id,
         )
 
     async def run_until(self, stop: asyncio.Event) -> None:
@@ -548,17 +574,17 @@ class SaqQueue:
             await self.queue.redis.aclose()
             await self.queue.redis.connection_pool.disconnect()
 
-    async def enqueue(self, batch_id: uuid.UUID) -> None:
-        key = str(batch_id)
+    async def enqueue(self, key: uuid.UUID) -> None:
+        job_key = str(key)
         s = self.settings
         loop = asyncio.get_running_loop()
         deadline = loop.time() + s.enqueue_wait_s
         delay = 0.05
         while True:
             job = await self.queue.enqueue(
-                JOB_FUNCTION,
-                key=key,
-                batch_id=key,
+                self.function,
+                key=job_key,
+                job_key=job_key,
                 # Only for the logs (SQL stays the record): the request that enqueued, when there is one.
                 request_id=structlog.contextvars.get_contextvars().get("request_id"),
                 timeout=s.timeout_s,
@@ -570,18 +596,18 @@ class SaqQueue:
             )
             if job is not None:
                 return
-            stored = await self.queue.job(key)
+            stored = await self.queue.job(job_key)
             if stored is not None and stored.status in ACTIVE_STATUSES:
-                return  # a live job for this batch: nothing to do
+                return  # a live job for this key: nothing to do
             # SAQ refuses the key while an abort of the previous job is pending (saq:abort:<key> exists).
             if loop.time() >= deadline:
-                raise EnqueueTimeout(f"batch {key}: its previous job is still being aborted")
+                raise EnqueueTimeout(f"{self._label} {job_key}: its previous job is still being aborted")
             await asyncio.sleep(delay)  # polling a condition with backoff, bounded by the deadline
             delay = min(delay * 2, 0.5)
 
-    async def abort(self, batch_id: uuid.UUID) -> None:
+    async def abort(self, key: uuid.UUID) -> None:
         """Request the abort; the worker running the job cancels its handler within ``abort_poll_s`` or so."""
-        job = await self.queue.job(str(batch_id))
+        job = await self.queue.job(str(key))
         if job is None or job.status in TERMINAL_STATUSES or job.status == Status.ABORTING:
             return
         was = job.status
@@ -593,8 +619,8 @@ class SaqQueue:
                 await self.queue.finish(stored, Status.ABORTED, error=ABORT_ERROR)
                 await self.queue.redis.delete(stored.abort_id)
 
-    async def status(self, batch_id: uuid.UUID) -> str | None:
-        job = await self.queue.job(str(batch_id))
+    async def status(self, key: uuid.UUID) -> str | None:
+        job = await self.queue.job(str(key))
         return None if job is None else job.status.value
 
     async def queued_count(self) -> int:
@@ -621,11 +647,17 @@ class SaqQueue:
         if self._running:
             logger.info("worker stopping: %d job(s) still running go back to the queue", len(self._running))
 
-    async def _run_job(self, ctx: Context, *, batch_id: str, request_id: str | None = None) -> None:
+    async def _run_job(
+        self, ctx: Context, *, job_key: str | None = None, batch_id: str | None = None, request_id: str | None = None
+    ) -> None:
         if self._handler is None:  # pragma: no cover - the worker only exists with a handler
             raise RuntimeError("no handler")
-        # The logs of the job name its batch and the request that enqueued it (SAQ runs each job in a fresh task).
-        structlog.contextvars.bind_contextvars(batch_id=batch_id, request_id=request_id)
+        # ``batch_id``: the argument's name before there were several kinds (jobs queued by an older release).
+        key = job_key or batch_id
+        if key is None:
+            raise ValueError("a job without a key")
+        # The logs of the job name its key and the request that enqueued it (SAQ runs each job in a fresh task).
+        structlog.contextvars.bind_contextvars(**{self._log_field: key}, request_id=request_id)
         if self._draining:
             # Taken while this worker drains: started nothing yet. Wait for the stop, whose cancellation makes SAQ
             # requeue the job for another worker.
@@ -637,27 +669,30 @@ class SaqQueue:
         beat = asyncio.create_task(self._keep_alive(job))
         started = time.perf_counter()
         if job.attempts <= 1:
-            logger.info("batch taken (attempt 1 of %d)", job.retries)
+            logger.info("%s taken (attempt 1 of %d)", self._label, job.retries)
         else:
             logger.info(
-                "batch re-delivered (attempt %d of %d): the previous attempt %s",
+                "%s re-delivered (attempt %d of %d): the previous attempt %s",
+                self._label,
                 job.attempts,
                 job.retries,
                 _previous_attempt(job.error),
             )
         try:
             with metrics.job_run():
-                await self._handler(uuid.UUID(batch_id))
+                await self._handler(uuid.UUID(key))
         except asyncio.CancelledError:
             logger.info(
-                "batch stopped after %.1f s (aborted, or this worker is stopping and hands it back to the queue)",
+                "%s stopped after %.1f s (aborted, or this worker is stopping and hands it back to the queue)",
+                self._label,
                 time.perf_counter() - started,
             )
             raise
         except Exception as error:
             then = "SAQ retries it" if job.retryable else "no attempts left"
             logger.warning(
-                "batch attempt %d failed after %.1f s: %s: %s; %s",
+                "%s attempt %d failed after %.1f s: %s: %s; %s",
+                self._label,
                 job.attempts,
                 time.perf_counter() - started,
                 type(error).__name__,
@@ -666,7 +701,7 @@ class SaqQueue:
             )
             raise
         else:
-            logger.info("batch finished in %.1f s", time.perf_counter() - started)
+            logger.info("%s finished in %.1f s", self._label, time.perf_counter() - started)
         finally:
             self._running.discard(task)
             beat.cancel()
@@ -714,17 +749,41 @@ async def run_worker(
     redis_url: str,
     *,
     concurrency: int,
-    handler_factory: Callable[[], AbstractAsyncContextManager[BatchHandler]],
+    handler_factory: Callable[[], AbstractAsyncContextManager[JobHandler]],
     name: str = "playground",
     stop: asyncio.Event | None = None,
     settings: SaqSettings | None = None,
     outage: Outage | None = None,
 ) -> None:
-    """Run a SAQ worker in this process until SIGTERM/SIGINT or ``stop`` is set.
+    """Run a SAQ worker for one queue in this process until SIGTERM/SIGINT or ``stop`` is set (`run_workers` with a
+    single queue of jobs named `DEFAULT_FUNCTION`).
 
     ``handler_factory()`` is entered once at startup (database, HTTP client, provider, bus) and left after the worker
     stopped. On stop, running jobs are cancelled (the handler sees CancelledError) and requeued for another worker.
     ``outage`` is the process's view of Redis (shared with the bus and the limiter, so an outage is logged once).
+    """
+
+    @contextlib.asynccontextmanager
+    async def queues() -> AsyncIterator[list[SaqQueue]]:
+        async with handler_factory() as handler:
+            yield [
+                SaqQueue(
+                    redis_url, name=name, handler=handler, concurrency=concurrency, settings=settings, outage=outage
+                )
+            ]
+
+    await run_workers(queues, stop=stop)
+
+
+async def run_workers(
+    queues_factory: Callable[[], AbstractAsyncContextManager[Sequence[SaqQueue]]],
+    *,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run the workers of several queues (one per job kind) in this process until SIGTERM/SIGINT or ``stop``.
+
+    ``queues_factory()`` is entered once at startup and yields the queues, each with its handler; it is left after
+    every worker stopped. Each queue keeps its own concurrency, so a kind whose jobs hang fills only its own slots.
     """
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -736,24 +795,43 @@ async def run_worker(
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or not POSIX
             pass
     try:
-        async with handler_factory() as handler:
+        async with queues_factory() as queues:
             if stop.is_set():
                 return
-            queue = SaqQueue(
-                redis_url, name=name, handler=handler, concurrency=concurrency, settings=settings, outage=outage
-            )
-            await queue.start()
+            started: list[SaqQueue] = []
             try:
-                await queue.run_until(stop)
+                for queue in queues:
+                    await queue.start()
+                    started.append(queue)
+                await _run_all_until(started, stop)
             finally:
-                await queue.close()
-                logger.info("worker stopped: queue %r", name)
+                for queue in reversed(started):
+                    await queue.close()
+                    logger.info("worker stopped: queue %r", queue.name)
     finally:
         for signum in installed:
             loop.remove_signal_handler(signum)
 
 
-def create_queue(redis_url: str | None, handler: BatchHandler | None, *, concurrency: int) -> JobQueue:
+async def _run_all_until(queues: Sequence[SaqQueue], stop: asyncio.Event) -> None:
+    """Until ``stop`` is set or one of the workers ends by itself (its error is raised; the others are closed)."""
+    if len(queues) == 1:
+        await queues[0].run_until(stop)
+        return
+    tasks = [asyncio.create_task(queue.run_until(stop)) for queue in queues]
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            task.result()
+        await asyncio.wait(tasks)
+        for task in tasks:
+            task.result()
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+def create_queue(redis_url: str | None, handler: JobHandler | None, *, concurrency: int) -> KindQueue:
     """SAQ on Redis when ``redis_url`` is set (a worker runs in this process only if ``handler`` is given),
     else the in-process queue (which needs the handler)."""
     if redis_url:

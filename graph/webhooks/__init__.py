@@ -1,0 +1,1 @@
+"""The webhooks vocabulary: endpoints, deliveries and their attempts, inputs and payloads."""

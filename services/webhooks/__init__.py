@@ -1,0 +1,1 @@
+"""Outgoing webhooks: endpoints, the events sent to them, signed deliveries (Standard Webhooks) and their retries."""
