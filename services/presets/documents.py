@@ -123,9 +123,15 @@ def read(document: Any) -> tuple[PresetFields, list[InvalidInput]]:
     problems: list[InvalidInput] = []
     if document.get("format") != FORMAT:
         problems.append(InvalidInput(f'format must be "{FORMAT}"', [*AT, "format"]))
-    if document.get("formatVersion") != FORMAT_VERSION:
+    version = document.get("formatVersion")
+    # ``type(...) is int``: JSON ``true`` arrives as Python's True, which compares equal to 1.
+    if type(version) is not int or version != FORMAT_VERSION:
         problems.append(
-            InvalidInput(f"formatVersion {FORMAT_VERSION} is the one this server reads", [*AT, "format_version"])
+            InvalidInput(
+                f"formatVersion must be the integer {FORMAT_VERSION}, the one this server reads",
+                [*AT, "format_version"],
+                reason="UNSUPPORTED_FORMAT_VERSION",
+            )
         )
     for key in document:
         if key not in {"format", "formatVersion", "preset", "source"}:

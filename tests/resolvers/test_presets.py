@@ -376,3 +376,36 @@ async def test_a_page_of_presets_runs_the_same_statements_for_10_or_50(
     # The page, then one statement per relation: versions, owners, previews, fork origins, references, and the two
     # statistics statements. Never one per preset. (The caller comes from the per-token user cache.)
     assert len(small) == len(large) == 8, "\n".join(large)
+
+
+async def test_a_format_version_that_is_not_the_integer_1_is_refused_with_its_reason(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    count = "query { stylePresets(scope: MINE, first: 1) { totalCount } }"
+    before = (await gql(count, caller=alice))["data"]["stylePresets"]["totalCount"]
+    query = """mutation($doc: JSON!) {
+      stylePresetImport(document: $doc) { stylePreset { id } userErrors { field code reason } }
+    }"""
+    for version in (True, 1.0, "1", None, 2):
+        document = {"format": "preset-playground.style-preset", "formatVersion": version, "preset": {"name": "x"}}
+        payload = (await gql(query, {"doc": document}, alice))["data"]["stylePresetImport"]
+        assert payload["stylePreset"] is None, version
+        assert payload["userErrors"] == [
+            {"field": ["document", "formatVersion"], "code": "INVALID", "reason": "UNSUPPORTED_FORMAT_VERSION"}
+        ], version
+    assert (await gql(count, caller=alice))["data"]["stylePresets"]["totalCount"] == before
+
+
+async def test_user_errors_carry_the_services_reason(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller("alice")
+    query = (
+        "mutation($input: StylePresetInput!) { stylePresetCreate(input: $input) { userErrors { field code reason } } }"
+    )
+    too_long = (await gql(query, {"input": {"name": "n" * 500}}, alice))["data"]["stylePresetCreate"]["userErrors"]
+    assert too_long == [{"field": ["input", "name"], "code": "INVALID", "reason": "TOO_LONG"}]
+    control = (await gql(query, {"input": {"name": "a\x07b"}}, alice))["data"]["stylePresetCreate"]["userErrors"]
+    assert control == [{"field": ["input", "name"], "code": "INVALID", "reason": "CONTROL_CHARACTER"}]
+    missing = "mutation($id: ID!) { stylePresetDelete(id: $id) { userErrors { code reason } } }"
+    body = await gql(missing, {"id": "00000000-0000-0000-0000-000000000000"}, alice)
+    assert body["data"]["stylePresetDelete"]["userErrors"] == [{"code": "NOT_FOUND", "reason": "NOT_FOUND"}]

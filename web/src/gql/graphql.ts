@@ -1821,6 +1821,8 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** A finer machine-readable reason than `code` when the service knows one (TOO_LONG, CONTROL_CHARACTER, BLOCKED_ADDRESS, TOO_LARGE, UNSUPPORTED_FORMAT_VERSION, ...); otherwise the same as `code`. The same value a GraphQL error carries in `extensions.reason`. */
+  reason: Scalars['String']['output'];
   /** RATE_LIMITED: seconds to wait before trying again; null otherwise. */
   retryAfter?: Maybe<Scalars['Int']['output']>;
 };
