@@ -44,6 +44,10 @@ class StylePreset(OwnedModel):
     default_intensity = fields.FloatField(default=1.0)
     visibility = fields.CharEnumField(PresetVisibility, max_length=16, default=PresetVisibility.PRIVATE)
     share_code = fields.CharField(max_length=32, unique=True, null=True)
+    published_from_version = fields.IntField(
+        null=True,
+        description="The version current when it was last shared (UNLISTED or PUBLIC); others see versions from it on",
+    )
     # The current version; and how many batches used the preset (kept with each batch's record of its presets).
     version = fields.IntField(default=1)
     usage_count = fields.IntField(default=0)

@@ -13,6 +13,7 @@ from graph.generation.types import ReferenceImageType
 from graph.presets.enums import PresetVisibility
 from graph.users.types import PublicUser
 from models import BatchPresetUse, StylePreset, StylePresetVersion
+from services.presets import reads
 from services.presets.fields import VERSIONED_FIELDS
 from services.presets.stats import PresetStats
 
@@ -95,17 +96,36 @@ class StylePresetType(PresetSettings):
     @strawberry.field(description="The code that lets others read and fork it; only its owner sees it.")  # type: ignore[untyped-decorator]
     async def share_code(self, info: strawberry.Info) -> str | None:
         viewer = await info.context.user()
-        return self._model.share_code if viewer.id == self._model.owner_id else None
+        return self._model.share_code if reads.may_see_private_parts(viewer.id, self._model) else None
 
-    @strawberry.field(description="Its style reference images, sent in the edit modes (up to 10).")  # type: ignore[untyped-decorator]
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "Its style reference images, sent in the edit modes (up to 10). Only its owner sees them (they are the "
+            "owner's uploads); others see `referenceImageCount`, and a fork or an export carries copies."
+        )
+    )
     async def reference_images(self, info: strawberry.Info) -> list[ReferenceImageType]:
+        viewer = await info.context.user()
+        if not reads.may_see_private_parts(viewer.id, self._model):
+            return []
         rows = await info.context.loaders.references.load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
         return [ReferenceImageType.from_model(row) for row in rows if row is not None]
 
-    @strawberry.field(description="Every version, newest first.")  # type: ignore[untyped-decorator]
+    @strawberry.field(description="How many style reference images the current version holds.")  # type: ignore[untyped-decorator]
+    def reference_image_count(self) -> int:
+        return len(self._model.reference_ids)
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "Its versions, newest first: every one for its owner; for others, those saved since it was last shared."
+        )
+    )
     async def versions(self, info: strawberry.Info) -> list[StylePresetVersionType]:
+        viewer = await info.context.user()
         rows = await info.context.loaders.preset_versions.load(self._model.id)
-        return [StylePresetVersionType.from_model(row) for row in rows]
+        return [
+            StylePresetVersionType.from_model(row) for row in reads.published_versions(viewer.id, self._model, rows)
+        ]
 
     @strawberry.field(description="The preset it was forked from, when you may read it.")  # type: ignore[untyped-decorator]
     async def forked_from(self, info: strawberry.Info) -> StylePresetType | None:

@@ -95,6 +95,23 @@ async def versions_of(preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Style
     return grouped
 
 
+def may_see_private_parts(viewer_id: uuid.UUID, preset: StylePreset) -> bool:
+    """Whether the viewer sees what only the preset's owner may: its upload ids and reference URLs, the versions
+    saved while it was private, its share code."""
+    return viewer_id == preset.owner_id
+
+
+def published_versions(
+    viewer_id: uuid.UUID, preset: StylePreset, rows: list[StylePresetVersion]
+) -> list[StylePresetVersion]:
+    """The versions of ``preset`` that ``viewer_id`` may read: all for the owner; for others, those saved since the
+    preset was last shared (the built-in library: all; a preset shared before this was recorded: the current one)."""
+    if may_see_private_parts(viewer_id, preset) or preset.built_in:
+        return rows
+    first = preset.published_from_version if preset.published_from_version is not None else preset.version
+    return [row for row in rows if row.version >= first]
+
+
 async def versions_by_id(version_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePresetVersion]:
     return {row.id: row for row in await StylePresetVersion.filter(id__in=version_ids)}
 

@@ -260,7 +260,7 @@ async def test_export_then_import_round_trips_a_preset_exactly(
         defaultIntensity=0.6,
     )
     document = (await gql(EXPORT, {"id": preset["id"]}, alice))["data"]["stylePresetExport"]
-    assert (document["format"], document["formatVersion"]) == ("preset-playground.style-preset", 1)
+    assert (document["format"], document["formatVersion"]) == ("preset-playground.style-preset", 2)
     imported = (await gql(IMPORT, {"doc": document}, alice))["data"]["stylePresetImport"]
     assert imported["userErrors"] == []
     copy = imported["stylePreset"]
@@ -387,7 +387,7 @@ async def test_a_format_version_that_is_not_the_integer_1_is_refused_with_its_re
     query = """mutation($doc: JSON!) {
       stylePresetImport(document: $doc) { stylePreset { id } userErrors { field code reason } }
     }"""
-    for version in (True, 1.0, "1", None, 2):
+    for version in (True, 1.0, "1", None, 3):
         document = {"format": "preset-playground.style-preset", "formatVersion": version, "preset": {"name": "x"}}
         payload = (await gql(query, {"doc": document}, alice))["data"]["stylePresetImport"]
         assert payload["stylePreset"] is None, version

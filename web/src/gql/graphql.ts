@@ -1533,7 +1533,9 @@ export type StylePreset = {
   promptSuffix: Scalars['String']['output'];
   /** Template with a {prompt} slot (appended when absent). */
   promptTemplate: Scalars['String']['output'];
-  /** Its style reference images, sent in the edit modes (up to 10). */
+  /** How many style reference images the current version holds. */
+  referenceImageCount: Scalars['Int']['output'];
+  /** Its style reference images, sent in the edit modes (up to 10). Only its owner sees them (they are the owner's uploads); others see `referenceImageCount`, and a fork or an export carries copies. */
   referenceImages: Array<ReferenceImage>;
   /** The code that lets others read and fork it; only its owner sees it. */
   shareCode?: Maybe<Scalars['String']['output']>;
@@ -1545,7 +1547,7 @@ export type StylePreset = {
   updatedAt: Scalars['DateTime']['output'];
   /** The current version. */
   version: Scalars['Int']['output'];
-  /** Every version, newest first. */
+  /** Its versions, newest first: every one for its owner; for others, those saved since it was last shared. */
   versions: Array<StylePresetVersion>;
   /** PRIVATE, UNLISTED or PUBLIC. */
   visibility: PresetVisibility;
