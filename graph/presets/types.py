@@ -82,6 +82,14 @@ class StylePresetVersionType(PresetSettings):
         )
 
 
+@strawberry.type(description="The preset a fork was made from, as it was when forked.")
+class PresetForkOrigin:
+    preset_id: strawberry.ID = strawberry.field(description="The origin's id (it may since be private or deleted).")
+    name: str = strawberry.field(description="Its name when forked.")
+    author_display_name: str = strawberry.field(description="Its author's display name when forked.")
+    version: int = strawberry.field(description="The version the fork copied.")
+
+
 @strawberry.type(name="StylePreset", description="Reusable generation settings: a prompt template and defaults.")
 class StylePresetType(PresetSettings):
     id: strawberry.ID = strawberry.field(description="Opaque id.")
@@ -127,13 +135,41 @@ class StylePresetType(PresetSettings):
             StylePresetVersionType.from_model(row) for row in reads.published_versions(viewer.id, self._model, rows)
         ]
 
-    @strawberry.field(description="The preset it was forked from, when you may read it.")  # type: ignore[untyped-decorator]
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "The preset it was forked from as it is now, when you may read it (the fork's owner also while the origin "
+            "is UNLISTED); `forkOrigin` keeps what was forked."
+        )
+    )
     async def forked_from(self, info: strawberry.Info) -> StylePresetType | None:
         if self._model.forked_from_id is None:
             return None
         viewer = await info.context.user()
         found = await info.context.loaders.viewable_presets.load((viewer.id, self._model.forked_from_id))
+        if found is None:
+            found = await reads.shared_origin(viewer.id, self._model)
         return StylePresetType.from_model(found) if found else None
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "What the fork was made from, as the forker saw it: shown to the fork's owner even after the origin turned "
+            "private or was deleted, to others while they may read the origin. Null for presets that are no fork."
+        )
+    )
+    async def fork_origin(self, info: strawberry.Info) -> PresetForkOrigin | None:
+        if self._model.forked_from_id is None:
+            return None
+        viewer = await info.context.user()
+        viewable = await info.context.loaders.viewable_presets.load((viewer.id, self._model.forked_from_id))
+        origin = reads.fork_origin(viewer.id, self._model, viewable is not None)
+        if origin is None:
+            return None
+        return PresetForkOrigin(
+            preset_id=strawberry.ID(str(origin.preset_id)),
+            name=origin.name,
+            author_display_name=origin.author,
+            version=origin.version,
+        )
 
     @strawberry.field(description="Who made it (the display name only).")  # type: ignore[untyped-decorator]
     async def owner(self, info: strawberry.Info) -> PublicUser:

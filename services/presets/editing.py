@@ -37,13 +37,13 @@ async def _check_room(user: User) -> None:
         raise Conflict(f"you have {PRESETS_PER_USER} presets, the most one user may keep: delete one first")
 
 
-async def _create(user: User, values: dict[str, Any], *, forked_from: uuid.UUID | None = None) -> StylePreset:
+async def _create(user: User, values: dict[str, Any], *, origin: dict[str, Any] | None = None) -> StylePreset:
     preset_id = uuid.uuid4()
     async with in_transaction():
         preset = await StylePreset.create(
             id=preset_id,
             owner_id=user.id,
-            forked_from_id=forked_from,
+            **(origin or {}),
             tags_text=tags_text(values["tags"]),
             version=1,
             **values,
@@ -130,7 +130,15 @@ async def fork(user: User, *, preset_id: str | None, share_code: str | None, sto
     await _check_room(user)
     values = version_values(source)
     values["reference_ids"] = await copies.copy_uploads(user, values["reference_ids"], storage)
-    return await _create(user, values, forked_from=source.id)
+    author = await User.get_or_none(id=source.owner_id)
+    # What the forker saw, kept on the fork: lineage that survives the origin turning private or being deleted.
+    origin = {
+        "forked_from_id": source.id,
+        "forked_from_name": source.name,
+        "forked_from_author": author.display_name if author else "",
+        "forked_from_version": source.version,
+    }
+    return await _create(user, values, origin=origin)
 
 
 async def import_document(user: User, document: Any, settings: Settings, storage: Storage) -> StylePreset:

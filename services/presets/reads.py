@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from enum import StrEnum
 
 from tortoise.expressions import Q
@@ -110,6 +111,42 @@ def published_versions(
         return rows
     first = preset.published_from_version if preset.published_from_version is not None else preset.version
     return [row for row in rows if row.version >= first]
+
+
+@dataclass(frozen=True, slots=True)
+class ForkOrigin:
+    """What the forker saw of a fork's origin when forking."""
+
+    preset_id: uuid.UUID
+    name: str
+    author: str
+    version: int
+
+
+def fork_origin(viewer_id: uuid.UUID, fork: StylePreset, origin_viewable: bool) -> ForkOrigin | None:
+    """The origin as recorded on the fork: always for the fork's owner; for others while they may read the origin
+    (``origin_viewable``). None for a preset that is no fork, or a fork made before the origin was recorded."""
+    if fork.forked_from_id is None or fork.forked_from_name is None or fork.forked_from_version is None:
+        return None
+    if not (may_see_private_parts(viewer_id, fork) or origin_viewable):
+        return None
+    return ForkOrigin(
+        preset_id=fork.forked_from_id,
+        name=fork.forked_from_name,
+        author=fork.forked_from_author or "",
+        version=fork.forked_from_version,
+    )
+
+
+async def shared_origin(viewer_id: uuid.UUID, fork: StylePreset) -> StylePreset | None:
+    """For the fork's owner, its origin while it is still shared (UNLISTED included: they forked it with its code)."""
+    if fork.forked_from_id is None or viewer_id != fork.owner_id:
+        return None
+    return await StylePreset.get_or_none(
+        id=fork.forked_from_id,
+        visibility__in=(PresetVisibility.UNLISTED, PresetVisibility.PUBLIC),
+        deleted_at=None,
+    )
 
 
 async def versions_by_id(version_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePresetVersion]:

@@ -228,3 +228,50 @@ async def test_an_export_past_the_embedding_limit_is_refused_with_its_reason(
     assert body["data"] is None or body["data"]["stylePresetExport"] is None
     assert body["errors"][0]["extensions"]["reason"] == "TOO_LARGE", body
     assert body["errors"][0]["extensions"]["field"] == ["id"]
+
+
+LINEAGE = """query($id: ID!) { stylePreset(id: $id) {
+  forkedFrom { id name } forkOrigin { presetId name authorDisplayName version }
+} }"""
+DELETE = "mutation($id: ID!) { stylePresetDelete(id: $id) { userErrors { code } } }"
+
+
+async def test_a_fork_keeps_what_the_forker_saw_through_privacy_and_deletion(gql: GQL, make_caller: MakeCaller) -> None:
+    alice, bob, carol = make_caller("alice", name="Alice"), make_caller("bob"), make_caller("carol")
+    origin = await create(gql, alice, name="Noir")
+    await gql(UPDATE, {"id": origin["id"], "input": {"description": "v2"}}, alice)
+    code = (await gql(SHARE, {"id": origin["id"], "v": "UNLISTED"}, alice))["data"]["stylePresetShare"]
+    fork = (await gql(FORK, {"code": code["stylePreset"]["shareCode"]}, bob))["data"]["stylePresetFork"]["stylePreset"]
+    recorded = {"presetId": origin["id"], "name": "Noir", "authorDisplayName": "Alice", "version": 2}
+
+    # By share code: the forker sees both the live origin (still shared) and the record.
+    seen = (await gql(LINEAGE, {"id": fork["id"]}, bob))["data"]["stylePreset"]
+    assert seen == {"forkedFrom": {"id": origin["id"], "name": "Noir"}, "forkOrigin": recorded}
+
+    # The origin is renamed and turns private: the live link goes, the record stays as forked.
+    await gql(UPDATE, {"id": origin["id"], "input": {"name": "Renamed"}}, alice)
+    await gql(SHARE, {"id": origin["id"], "v": "PRIVATE"}, alice)
+    seen = (await gql(LINEAGE, {"id": fork["id"]}, bob))["data"]["stylePreset"]
+    assert seen == {"forkedFrom": None, "forkOrigin": recorded}
+
+    # Deleted: the same. A third user reading bob's public fork sees no lineage they could not read.
+    assert (await gql(DELETE, {"id": origin["id"]}, alice))["data"]["stylePresetDelete"]["userErrors"] == []
+    assert (await gql(LINEAGE, {"id": fork["id"]}, bob))["data"]["stylePreset"]["forkOrigin"] == recorded
+    await gql(SHARE, {"id": fork["id"], "v": "PUBLIC"}, bob)
+    assert (await gql(LINEAGE, {"id": fork["id"]}, carol))["data"]["stylePreset"] == {
+        "forkedFrom": None,
+        "forkOrigin": None,
+    }
+
+
+async def test_a_public_origin_shows_its_lineage_to_everyone(gql: GQL, make_caller: MakeCaller) -> None:
+    alice, bob, carol = make_caller("alice", name="Alice"), make_caller("bob"), make_caller("carol")
+    origin = await create(gql, alice, name="Open")
+    await gql(SHARE, {"id": origin["id"], "v": "PUBLIC"}, alice)
+    fork = (await gql(FORK, {"id": origin["id"]}, bob))["data"]["stylePresetFork"]["stylePreset"]
+    await gql(SHARE, {"id": fork["id"], "v": "PUBLIC"}, bob)
+    seen = (await gql(LINEAGE, {"id": fork["id"]}, carol))["data"]["stylePreset"]
+    assert seen == {
+        "forkedFrom": {"id": origin["id"], "name": "Open"},
+        "forkOrigin": {"presetId": origin["id"], "name": "Open", "authorDisplayName": "Alice", "version": 1},
+    }

@@ -911,6 +911,19 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The preset a fork was made from, as it was when forked. */
+export type PresetForkOrigin = {
+  __typename?: 'PresetForkOrigin';
+  /** Its author's display name when forked. */
+  authorDisplayName: Scalars['String']['output'];
+  /** Its name when forked. */
+  name: Scalars['String']['output'];
+  /** The origin's id (it may since be private or deleted). */
+  presetId: Scalars['ID']['output'];
+  /** The version the fork copied. */
+  version: Scalars['Int']['output'];
+};
+
 /** NEWEST first, or MOST_USED first (by batches that used them). */
 export type PresetOrder =
   | 'MOST_USED'
@@ -1517,7 +1530,9 @@ export type StylePreset = {
   deleted: Scalars['Boolean']['output'];
   /** Up to 2,000 characters. */
   description: Scalars['String']['output'];
-  /** The preset it was forked from, when you may read it. */
+  /** What the fork was made from, as the forker saw it: shown to the fork's owner even after the origin turned private or was deleted, to others while they may read the origin. Null for presets that are no fork. */
+  forkOrigin?: Maybe<PresetForkOrigin>;
+  /** The preset it was forked from as it is now, when you may read it (the fork's owner also while the origin is UNLISTED); `forkOrigin` keeps what was forked. */
   forkedFrom?: Maybe<StylePreset>;
   /** Opaque id. */
   id: Scalars['ID']['output'];
