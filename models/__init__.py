@@ -15,7 +15,7 @@ from models.enums import (
     UsageKind,
     UsageOutcome,
 )
-from models.gallery import GalleryItem
+from models.gallery import GalleryItem, GalleryLike, GalleryReport
 from models.generation import BatchItem, BatchJob, BatchOutbox, ImageEdit
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
@@ -44,6 +44,8 @@ __all__ = [
     "EditStatus",
     "ErrorCategory",
     "GalleryItem",
+    "GalleryLike",
+    "GalleryReport",
     "GenerationMode",
     "ImageEdit",
     "LedgerKind",

@@ -25,6 +25,10 @@ class GalleryItemType:
     image: ImageEditType = strawberry.field(description="The image, with `remix` for its parameters.")
     project: ProjectType | None = strawberry.field(description="The project the image belongs to.")
     preset_id: strawberry.ID | None = strawberry.field(description="The first preset its batch applied.")
+    like_count: int = strawberry.field(description="Likes from users (while it is public).")
+    hidden: bool = strawberry.field(
+        description="An administrator hid it from the public gallery after reports (it stays yours)."
+    )
     created_at: datetime = strawberry.field(description="When it was added.")
     updated_at: datetime = strawberry.field(description="Last change.")
     _model: strawberry.Private[GalleryItem]
@@ -47,6 +51,8 @@ class GalleryItemType:
             image=ImageEditType.from_model(item.image_edit),
             project=ProjectType.from_model(item.project) if item.project else None,
             preset_id=strawberry.ID(str(item.style_preset_id)) if item.style_preset_id else None,
+            like_count=item.like_count,
+            hidden=item.hidden_at is not None,
             created_at=item.created_at,
             updated_at=item.updated_at,
             _model=item,
@@ -70,9 +76,11 @@ class PublicGalleryItem:
     height: int | None = strawberry.field(description="Height in pixels.")
     author: PublicUser = strawberry.field(description="Who made it (display name only).")
     created_at: datetime = strawberry.field(description="When it was added to the gallery.")
+    like_count: int = strawberry.field(description="Likes, one per user.")
+    liked_by_me: bool = strawberry.field(description="You like it (false when read without a token).")
 
     @classmethod
-    def from_model(cls, item: GalleryItem) -> PublicGalleryItem:
+    def from_model(cls, item: GalleryItem, *, liked: bool = False) -> PublicGalleryItem:
         """``item`` with ``image_edit`` and ``owner`` loaded (``services.gallery.public_page`` does)."""
         image = item.image_edit
         return cls(
@@ -86,4 +94,20 @@ class PublicGalleryItem:
             height=image.height,
             author=PublicUser.from_model(item.owner),
             created_at=item.created_at,
+            like_count=item.like_count,
+            liked_by_me=liked,
         )
+
+
+@strawberry.type(description="A user's report of a public gallery item (administrators see them).")
+class GalleryReportType:
+    reason: str = strawberry.field(description="What the reporter wrote (may be empty).")
+    created_at: datetime = strawberry.field(description="When it was reported.")
+
+
+@strawberry.type(description="A reported public gallery item, as administrators review it.")
+class ReportedGalleryItem:
+    item: PublicGalleryItem = strawberry.field(description="The item as the public gallery shows it.")
+    report_count: int = strawberry.field(description="Users who reported it.")
+    hidden: bool = strawberry.field(description="Hidden from the public gallery.")
+    reports: list[GalleryReportType] = strawberry.field(description="The reports, oldest first.")

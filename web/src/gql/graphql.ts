@@ -421,10 +421,14 @@ export type GalleryItem = {
   createdAt: Scalars['DateTime']['output'];
   /** Marked as a favourite. */
   favorite: Scalars['Boolean']['output'];
+  /** An administrator hid it from the public gallery after reports (it stays yours). */
+  hidden: Scalars['Boolean']['output'];
   /** Opaque id. */
   id: Scalars['ID']['output'];
   /** The image, with `remix` for its parameters. */
   image: ImageEdit;
+  /** Likes from users (while it is public). */
+  likeCount: Scalars['Int']['output'];
   /** The first preset its batch applied. */
   presetId?: Maybe<Scalars['ID']['output']>;
   /** The presets its batch applied, in order. */
@@ -482,6 +486,15 @@ export type GalleryRemovePayload = {
   removedId?: Maybe<Scalars['ID']['output']>;
   /** Expected failures (validation, not found, conflicts); empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A user's report of a public gallery item (administrators see them). */
+export type GalleryReportType = {
+  __typename?: 'GalleryReportType';
+  /** When it was reported. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the reporter wrote (may be empty). */
+  reason: Scalars['String']['output'];
 };
 
 /** Changes to a gallery item; omitted fields stay as they are. */
@@ -735,8 +748,16 @@ export type Mutation = {
   creditsGrant: CreditsGrantPayload;
   /** Keep one of your delivered images in your gallery (private until you make it public). */
   galleryAdd: GalleryItemPayload;
+  /** Administrators: hide a public item from the public gallery (or show it again). */
+  galleryItemHide: PublicGalleryItemPayload;
+  /** Like a public gallery item (one like per user; liking again changes nothing). */
+  galleryLike: PublicGalleryItemPayload;
   /** Take an item out of your gallery (the image itself stays). */
   galleryRemove: GalleryRemovePayload;
+  /** Report another user's public item to the administrators (once per item; CONFLICT after). */
+  galleryReport: PublicGalleryItemPayload;
+  /** Take your like of a public gallery item back. */
+  galleryUnlike: PublicGalleryItemPayload;
   /** Change the title, tags, favourite flag or visibility of one of your gallery items. */
   galleryUpdate: GalleryItemPayload;
   /** Queue a generation: the quote is held now, delivered images are charged, the rest refunded. */
@@ -796,7 +817,33 @@ export type MutationGalleryAddArgs = {
 
 
 /** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryItemHideArgs = {
+  hidden?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryLikeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
 export type MutationGalleryRemoveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryReportArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryUnlikeArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1194,6 +1241,10 @@ export type PublicGalleryItem = {
   height?: Maybe<Scalars['Int']['output']>;
   /** Opaque id. */
   id: Scalars['ID']['output'];
+  /** Likes, one per user. */
+  likeCount: Scalars['Int']['output'];
+  /** You like it (false when read without a token). */
+  likedByMe: Scalars['Boolean']['output'];
   /** How it was generated. */
   mode: GenerationMode;
   /** The prompt as the author wrote it. */
@@ -1228,6 +1279,20 @@ export type PublicGalleryItemEdge = {
   node: PublicGalleryItem;
 };
 
+/** Result of liking, unliking or reporting a public gallery item. */
+export type PublicGalleryItemPayload = {
+  __typename?: 'PublicGalleryItemPayload';
+  /** The item, when it succeeded. */
+  item?: Maybe<PublicGalleryItem>;
+  /** Expected failures (validation, not found, conflicts); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** NEWEST: newest first. TRENDING: likes decaying with age (likes / (hours + 2)^1.5) over the last 30 days, then items without likes, newest first. */
+export type PublicGalleryOrder =
+  | 'NEWEST'
+  | 'TRENDING';
+
 /** What other users see of a user: the display name, nothing else. */
 export type PublicUser = {
   __typename?: 'PublicUser';
@@ -1250,6 +1315,8 @@ export type Query = {
   gallery: GalleryItemConnection;
   /** One of your gallery items by id; null when not found. */
   galleryItem?: Maybe<GalleryItem>;
+  /** Administrators: reported public items, most reported first, with their reports. */
+  galleryReports: ReportedGalleryItemConnection;
   /** One of your images by id; null when not found. */
   imageEdit?: Maybe<ImageEdit>;
   /** The authenticated caller. */
@@ -1258,7 +1325,7 @@ export type Query = {
   project?: Maybe<Project>;
   /** Your projects, newest first. `first` is at most 100. */
   projects: ProjectConnection;
-  /** Every user's public items, newest first (authors by display name only). `first` is at most 100. */
+  /** Every user's public items, newest first or trending (authors by display name only); readable without a token (also as `GET /public/gallery`, cacheable). `first` is at most 100. */
   publicGallery: PublicGalleryItemConnection;
   /** What a generate request would cost, and whether your balance covers it. */
   quote: Quote;
@@ -1314,6 +1381,14 @@ export type QueryGalleryItemArgs = {
 
 
 /** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryGalleryReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
 export type QueryImageEditArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1338,6 +1413,7 @@ export type QueryPublicGalleryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PublicGalleryFilter>;
   first?: Scalars['Int']['input'];
+  orderBy?: PublicGalleryOrder;
 };
 
 
@@ -1465,6 +1541,39 @@ export type ReferenceParameters = {
   __typename?: 'ReferenceParameters';
   /** The upload (`uploads`); pass back as `uploadId`. */
   uploadId: Scalars['ID']['output'];
+};
+
+/** A reported public gallery item, as administrators review it. */
+export type ReportedGalleryItem = {
+  __typename?: 'ReportedGalleryItem';
+  /** Hidden from the public gallery. */
+  hidden: Scalars['Boolean']['output'];
+  /** The item as the public gallery shows it. */
+  item: PublicGalleryItem;
+  /** Users who reported it. */
+  reportCount: Scalars['Int']['output'];
+  /** The reports, oldest first. */
+  reports: Array<GalleryReportType>;
+};
+
+/** A page of a list, newest first. */
+export type ReportedGalleryItemConnection = {
+  __typename?: 'ReportedGalleryItemConnection';
+  /** The items of this page. */
+  edges: Array<ReportedGalleryItemEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type ReportedGalleryItemEdge = {
+  __typename?: 'ReportedGalleryItemEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ReportedGalleryItem;
 };
 
 /** What a user may do: `ADMIN` may grant credits. */
