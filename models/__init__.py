@@ -16,7 +16,7 @@ from models.enums import (
     UsageKind,
     UsageOutcome,
 )
-from models.gallery import GalleryItem
+from models.gallery import GalleryItem, GalleryLike, GalleryReport
 from models.generation import BatchItem, BatchJob, ImageEdit
 from models.jobs import JobOutbox
 from models.keys import ApiKey, ApiKeyScope
@@ -53,6 +53,8 @@ __all__ = [
     "EditStatus",
     "ErrorCategory",
     "GalleryItem",
+    "GalleryLike",
+    "GalleryReport",
     "GenerationMode",
     "ImageEdit",
     "JobOutbox",

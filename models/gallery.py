@@ -13,6 +13,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
+from tortoise.models import Model
 
 from models.enums import GenerationMode
 from models.owned import OwnedModel
@@ -20,6 +21,7 @@ from models.owned import OwnedModel
 if TYPE_CHECKING:
     from models.generation import ImageEdit
     from models.projects import Project
+    from models.users import User
 
 
 class GalleryItem(OwnedModel):
@@ -47,6 +49,9 @@ class GalleryItem(OwnedModel):
     )
     is_public = fields.BooleanField(default=False)
     is_favorite = fields.BooleanField(default=False)
+    like_count = fields.IntField(default=0, description="Likes (one per user), kept with each like in one transaction")
+    report_count = fields.IntField(default=0, description="Users who reported it")
+    hidden_at = fields.DatetimeField(null=True, description="Hidden from the public gallery by an administrator")
 
     class Meta:
         table = "playground_gallery"
@@ -56,4 +61,45 @@ class GalleryItem(OwnedModel):
             ("is_public", "created_at"),
             ("owner_id", "is_favorite", "created_at"),
             ("owner_id", "project_id", "created_at"),
+            ("is_public", "like_count"),
         )
+
+
+class GalleryLike(Model):
+    """One user's like of a public gallery item (at most one per user and item)."""
+
+    id = fields.UUIDField(primary_key=True)
+    item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[GalleryItem] = fields.ForeignKeyField(
+        "models.GalleryItem", related_name="likes", on_delete=fields.CASCADE
+    )
+    user_id: uuid.UUID
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="gallery_likes", on_delete=fields.CASCADE
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "playground_gallery_likes"
+        unique_together = (("item_id", "user_id"),)
+        indexes = (("user_id", "created_at"),)
+
+
+class GalleryReport(Model):
+    """A user's report of a public gallery item, for administrators to review (one per user and item)."""
+
+    id = fields.UUIDField(primary_key=True)
+    item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[GalleryItem] = fields.ForeignKeyField(
+        "models.GalleryItem", related_name="reports", on_delete=fields.CASCADE
+    )
+    reporter_id: uuid.UUID
+    reporter: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="gallery_reports", on_delete=fields.CASCADE
+    )
+    reason = fields.CharField(max_length=500, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "playground_gallery_reports"
+        unique_together = (("item_id", "reporter_id"),)

@@ -25,6 +25,12 @@ class StylePreset(OwnedModel):
     forked_from: fields.ForeignKeyNullableRelation[StylePreset] = fields.ForeignKeyField(
         "models.StylePreset", related_name="forks", null=True, on_delete=fields.SET_NULL
     )
+    # What the forker saw of the origin when forking: lineage that survives the origin turning private or deleted.
+    forked_from_name = fields.CharField(max_length=120, null=True, description="The origin's name when forked")
+    forked_from_author = fields.CharField(
+        max_length=120, null=True, description="The origin's author's display name when forked"
+    )
+    forked_from_version = fields.IntField(null=True, description="The origin's version the fork copied")
     name = fields.CharField(max_length=120)
     description = fields.TextField(default="")
     tags: fields.JSONField[list[Any]] = fields.JSONField(default=list)
@@ -44,6 +50,10 @@ class StylePreset(OwnedModel):
     default_intensity = fields.FloatField(default=1.0)
     visibility = fields.CharEnumField(PresetVisibility, max_length=16, default=PresetVisibility.PRIVATE)
     share_code = fields.CharField(max_length=32, unique=True, null=True)
+    published_from_version = fields.IntField(
+        null=True,
+        description="The version current when it was last shared (UNLISTED or PUBLIC); others see versions from it on",
+    )
     # The current version; and how many batches used the preset (kept with each batch's record of its presets).
     version = fields.IntField(default=1)
     usage_count = fields.IntField(default=0)

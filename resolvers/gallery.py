@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 
@@ -10,12 +10,13 @@ from graph.core.arguments import After, First
 from graph.core.connections import Connection
 from graph.core.context import Context
 from graph.core.errors import UserErrorsExtension
-from graph.gallery.enums import GalleryOrder
+from graph.gallery.enums import GalleryOrder, PublicGalleryOrder
 from graph.gallery.inputs import GalleryAddInput, GalleryFilter, GalleryUpdateInput, PublicGalleryFilter
-from graph.gallery.payloads import GalleryItemPayload, GalleryRemovePayload
-from graph.gallery.types import GalleryItemType, PublicGalleryItem
+from graph.gallery.payloads import GalleryItemPayload, GalleryRemovePayload, PublicGalleryItemPayload
+from graph.gallery.types import GalleryItemType, GalleryReportType, PublicGalleryItem, ReportedGalleryItem
 from services import gallery as gallery_service
 from services.core.pagination import DEFAULT_PAGE_SIZE
+from services.gallery import likes, moderation
 
 Info = strawberry.Info[Context, None]
 ItemId = Annotated[strawberry.ID, strawberry.argument(description="The gallery item's id.")]
@@ -43,13 +44,75 @@ async def gallery_item(info: Info, id: ItemId) -> GalleryItemType | None:
 async def public_gallery(
     info: Info,
     filter: Annotated[PublicGalleryFilter | None, strawberry.argument(description="Narrow the list.")] = None,
+    order_by: Annotated[
+        PublicGalleryOrder, strawberry.argument(description="The order (default NEWEST).")
+    ] = PublicGalleryOrder.NEWEST,
     first: First = DEFAULT_PAGE_SIZE,
     after: After = None,
 ) -> Connection[PublicGalleryItem]:
-    await info.context.user()
+    viewer = await info.context.optional_user()
     wanted = filter.to_filter() if filter else gallery_service.GalleryFilter()
-    page = await gallery_service.public_page(wanted, first=first, after=after)
-    return Connection.from_page(page, PublicGalleryItem.from_model)
+    page = await gallery_service.public_page(wanted, order=order_by, first=first, after=after)
+    liked = await likes.liked_among(viewer.id if viewer else None, [item.id for item in page.items])
+    return Connection.from_page(page, lambda item: PublicGalleryItem.from_model(item, liked=item.id in liked))
+
+
+async def gallery_reports(
+    info: Info,
+    hidden: Annotated[
+        bool | None, strawberry.argument(description="Only hidden (true) or only still shown (false) items.")
+    ] = None,
+    first: First = DEFAULT_PAGE_SIZE,
+    after: After = None,
+) -> Connection[ReportedGalleryItem]:
+    await info.context.admin()
+    page = await moderation.reported_page(hidden=hidden, first=first, after=after)
+    reports = await moderation.reports_of([item.id for item in page.items])
+
+    def convert(item: Any) -> ReportedGalleryItem:
+        return ReportedGalleryItem(
+            item=PublicGalleryItem.from_model(item),
+            report_count=item.report_count,
+            hidden=item.hidden_at is not None,
+            reports=[GalleryReportType(reason=r.reason, created_at=r.created_at) for r in reports[item.id]],
+        )
+
+    return Connection.from_page(page, convert)
+
+
+async def gallery_like(info: Info, id: ItemId) -> PublicGalleryItemPayload:
+    user = await info.context.user()
+    item = await likes.like(user.id, id)
+    return PublicGalleryItemPayload(item=PublicGalleryItem.from_model(item, liked=True))
+
+
+async def gallery_unlike(info: Info, id: ItemId) -> PublicGalleryItemPayload:
+    user = await info.context.user()
+    item = await likes.unlike(user.id, id)
+    return PublicGalleryItemPayload(item=PublicGalleryItem.from_model(item, liked=False))
+
+
+async def gallery_report(
+    info: Info,
+    id: ItemId,
+    reason: Annotated[
+        str | None, strawberry.argument(description="What is wrong with it, up to 500 characters.")
+    ] = None,
+) -> PublicGalleryItemPayload:
+    user = await info.context.user()
+    item = await moderation.report(user.id, id, reason)
+    liked = await likes.liked_among(user.id, [item.id])
+    return PublicGalleryItemPayload(item=PublicGalleryItem.from_model(item, liked=item.id in liked))
+
+
+async def gallery_item_hide(
+    info: Info,
+    id: ItemId,
+    hidden: Annotated[bool, strawberry.argument(description="True hides it; false shows it again.")] = True,
+) -> PublicGalleryItemPayload:
+    await info.context.admin()
+    item = await moderation.set_hidden(id, hidden)
+    return PublicGalleryItemPayload(item=PublicGalleryItem.from_model(item))
 
 
 async def gallery_add(
@@ -89,7 +152,14 @@ class GalleryQueries:
     )
     public_gallery: Connection[PublicGalleryItem] = strawberry.field(
         resolver=public_gallery,
-        description="Every user's public items, newest first (authors by display name only). `first` is at most 100.",
+        description=(
+            "Every user's public items, newest first or trending (authors by display name only); readable without "
+            "a token (also as `GET /public/gallery`, cacheable). `first` is at most 100."
+        ),
+    )
+    gallery_reports: Connection[ReportedGalleryItem] = strawberry.field(
+        resolver=gallery_reports,
+        description="Administrators: reported public items, most reported first, with their reports.",
     )
 
 
@@ -109,4 +179,24 @@ class GalleryMutations:
         resolver=gallery_remove,
         extensions=[UserErrorsExtension()],
         description="Take an item out of your gallery (the image itself stays).",
+    )
+    gallery_like: PublicGalleryItemPayload = strawberry.mutation(
+        resolver=gallery_like,
+        extensions=[UserErrorsExtension()],
+        description="Like a public gallery item (one like per user; liking again changes nothing).",
+    )
+    gallery_unlike: PublicGalleryItemPayload = strawberry.mutation(
+        resolver=gallery_unlike,
+        extensions=[UserErrorsExtension()],
+        description="Take your like of a public gallery item back.",
+    )
+    gallery_report: PublicGalleryItemPayload = strawberry.mutation(
+        resolver=gallery_report,
+        extensions=[UserErrorsExtension()],
+        description="Report another user's public item to the administrators (once per item; CONFLICT after).",
+    )
+    gallery_item_hide: PublicGalleryItemPayload = strawberry.mutation(
+        resolver=gallery_item_hide,
+        extensions=[UserErrorsExtension()],
+        description="Administrators: hide a public item from the public gallery (or show it again).",
     )

@@ -76,7 +76,7 @@ async def style_presets(
 
 async def style_preset_export(info: Info, id: PresetId) -> JSON:
     user = await info.context.user()
-    return JSON(documents.export(await reads.exportable(user.id, id)))
+    return JSON(await documents.export(await reads.exportable(user.id, id), info.context.services.storage))
 
 
 async def style_preset_create(
@@ -119,16 +119,20 @@ async def style_preset_fork(
     share_code: Annotated[str | None, strawberry.argument(description="Or an UNLISTED preset's share code.")] = None,
 ) -> StylePresetPayload:
     user = await info.context.user()
-    forked = await editing.fork(user, preset_id=id, share_code=share_code)
+    forked = await editing.fork(user, preset_id=id, share_code=share_code, storage=info.context.services.storage)
     return StylePresetPayload(style_preset=StylePresetType.from_model(forked))
 
 
 async def style_preset_import(
     info: Info,
-    document: Annotated[JSON, strawberry.argument(description="A document from `stylePresetExport` (up to 32 KiB).")],
+    document: Annotated[
+        JSON,
+        strawberry.argument(description="A document from `stylePresetExport` (up to 768 KiB, its images embedded)."),
+    ],
 ) -> StylePresetPayload:
     user = await info.context.user()
-    imported = await editing.import_document(user, document, info.context.services.settings)
+    services = info.context.services
+    imported = await editing.import_document(user, document, services.settings, services.storage)
     return StylePresetPayload(style_preset=StylePresetType.from_model(imported))
 
 

@@ -85,7 +85,8 @@ async def find_shared_preset(share_code: str) -> StylePreset | None:
 def public(model: type[M]) -> QuerySet[M]:
     """Rows of ``model`` that every user may see (public gallery items and presets); nothing for other models."""
     if model is GalleryItem:
-        return model.filter(is_public=True)
+        # An item an administrator hid after reports stays its owner's, out of everyone else's sight.
+        return model.filter(is_public=True, hidden_at=None)
     if model is StylePreset:
         return model.filter(visibility=PresetVisibility.PUBLIC, deleted_at=None)
     return model.filter(id=None)

@@ -178,6 +178,7 @@ def _mutation(arguments: str, call: str, returns: str) -> str:
     return f"mutation({arguments}) {{ {call} {{ {returns} userErrors {{ field code message }} }} }}"
 
 
+GALLERY_REPORT = _mutation("$id: ID!, $reason: String", "galleryReport(id: $id, reason: $reason)", "item { id }")
 PROJECT_CREATE = _mutation("$input: ProjectCreateInput!", "projectCreate(input: $input)", "project { id name }")
 PROJECT_UPDATE = _mutation(
     "$id: ID!, $input: ProjectUpdateInput!", "projectUpdate(id: $id, input: $input)", "project { id }"
@@ -312,6 +313,9 @@ MUTATIONS: dict[str, Case] = {
     ),
     "stylePresetImport.key": Case(
         PRESET_IMPORT, "stylePresetImport", lambda w, v: {"doc": {**import_document(), f"x{v}": 1}}, ["document"]
+    ),
+    "galleryReport.reason": Case(
+        GALLERY_REPORT, "galleryReport", lambda w, v: {"id": w.gallery_item_id, "reason": v}, ["reason"]
     ),
     "galleryAdd.title": Case(
         GALLERY_ADD, "galleryAdd", lambda w, v: {"input": {"imageEditId": w.image_id, "title": v}}, ["input", "title"]

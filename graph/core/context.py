@@ -128,6 +128,14 @@ class Context:
             structlog.contextvars.bind_contextvars(user_id=str(self._user.id))
         return self._user
 
+    async def optional_user(self) -> User | None:
+        """The calling user, or None for a request that sends no token at all (public reads); a token that is
+        sent must be valid (``Unauthenticated`` otherwise), so a client never silently reads as nobody."""
+        anonymous = self.identity is None and self._user is None and not self.is_websocket
+        if anonymous and self.request.headers.get("authorization") is None:
+            return None
+        return await self.user()
+
     async def admin(self) -> User:
         if (await self.authenticate()).is_api_key:
             raise Forbidden("API keys never reach administrator fields")

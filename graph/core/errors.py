@@ -41,6 +41,13 @@ class UserError:
     )
     code: UserErrorCode = strawberry.field(description="Stable, machine-readable reason.")
     message: str = strawberry.field(description="Human-readable explanation.")
+    reason: str = strawberry.field(
+        description=(
+            "A finer machine-readable reason than `code` when the service knows one (TOO_LONG, CONTROL_CHARACTER, "
+            "BLOCKED_ADDRESS, TOO_LARGE, UNSUPPORTED_FORMAT_VERSION, ...); otherwise the same as `code`. The same "
+            "value a GraphQL error carries in `extensions.reason`."
+        ),
+    )
     retry_after: int | None = strawberry.field(
         default=None, description="RATE_LIMITED: seconds to wait before trying again; null otherwise."
     )
@@ -52,7 +59,13 @@ class UserError:
             code=UserErrorCode(error.code),
             message=error.message,
             retry_after=error.retry_after if isinstance(error, RateLimited) else None,
+            reason=error_reason(error),
         )
+
+
+def error_reason(error: UserFacingError) -> str:
+    """The reason a client sees for ``error``: the service's finer detail, or its code."""
+    return error.detail or error.code
 
 
 class UserErrorsExtension(FieldExtension):
@@ -82,7 +95,7 @@ def error_extensions(error: DomainError) -> dict[str, Any]:
         return {"code": error.code, "retryAfter": error.retry_after}
     if isinstance(error, UserFacingError):
         # Outside a mutation payload (a query argument, a subscription), an expected failure is a client input error.
-        return {"code": "BAD_USER_INPUT", "reason": error.detail or error.code, "field": api_path(error.field)}
+        return {"code": "BAD_USER_INPUT", "reason": error_reason(error), "field": api_path(error.field)}
     return {"code": error.code}
 
 

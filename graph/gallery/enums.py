@@ -11,10 +11,18 @@ from services import gallery
 
 if TYPE_CHECKING:  # strawberry.enum returns the class itself; mypy sees it as a variable otherwise
     from services.gallery import GalleryOrder as GalleryOrder
+    from services.gallery import PublicGalleryOrder as PublicGalleryOrder
 else:
     GalleryOrder = strawberry.enum(
         gallery.GalleryOrder,
         description="NEWEST: newest first. FAVORITES_FIRST: favourites (newest first), then the rest.",
+    )
+    PublicGalleryOrder = strawberry.enum(
+        gallery.PublicGalleryOrder,
+        description=(
+            "NEWEST: newest first. TRENDING: likes decaying with age (likes / (hours + 2)^1.5) over the last 30 "
+            "days, then items without likes, newest first."
+        ),
     )
 
 

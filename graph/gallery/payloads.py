@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.core.errors import UserError
-from graph.gallery.types import GalleryItemType
+from graph.gallery.types import GalleryItemType, PublicGalleryItem
 
 USER_ERRORS = "Expected failures (validation, not found, conflicts); empty on success."
 
@@ -19,4 +19,10 @@ class GalleryItemPayload:
 @strawberry.type(description="Result of removing a gallery item (the image itself stays).")
 class GalleryRemovePayload:
     removed_id: strawberry.ID | None = strawberry.field(default=None, description="Id of the removed item.")
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
+
+
+@strawberry.type(description="Result of liking, unliking or reporting a public gallery item.")
+class PublicGalleryItemPayload:
+    item: PublicGalleryItem | None = strawberry.field(default=None, description="The item, when it succeeded.")
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)

@@ -38,6 +38,10 @@ class GalleryItemType:
     preset_id: strawberry.ID | None = strawberry.field(
         description="The first preset its batch applied.", metadata=source("style_preset_id")
     )
+    like_count: int = strawberry.field(description="Likes from users (while it is public).")
+    hidden: bool = strawberry.field(
+        description="An administrator hid it from the public gallery after reports (it stays yours)."
+    )
     created_at: datetime = strawberry.field(description="When it was added.")
     updated_at: datetime = strawberry.field(description="Last change.")
     _model: strawberry.Private[GalleryItem]
@@ -54,7 +58,9 @@ class GalleryItemType:
         """``item`` with ``image_edit`` and ``project`` loaded (``services.gallery`` pages do)."""
         image: type[ImageEditType] = room_type("graph.generation.types", "ImageEditType")
         visibility = GalleryVisibility.PUBLIC if item.is_public else GalleryVisibility.PRIVATE
-        return from_row(cls, item, visibility=visibility, image=image.from_model(item.image_edit))
+        return from_row(
+            cls, item, visibility=visibility, image=image.from_model(item.image_edit), hidden=item.hidden_at is not None
+        )
 
 
 @strawberry.type(
@@ -74,9 +80,25 @@ class PublicGalleryItem:
     height: int | None = strawberry.field(description="Height in pixels.")
     author: Author = strawberry.field(description="Who made it (display name only).", metadata=source("owner"))
     created_at: datetime = strawberry.field(description="When it was added to the gallery.")
+    like_count: int = strawberry.field(description="Likes, one per user.")
+    liked_by_me: bool = strawberry.field(description="You like it (false when read without a token).")
 
     @classmethod
-    def from_model(cls, item: GalleryItem) -> PublicGalleryItem:
+    def from_model(cls, item: GalleryItem, *, liked: bool = False) -> PublicGalleryItem:
         """``item`` with ``image_edit`` and ``owner`` loaded (``services.gallery.public_page`` does)."""
         image = item.image_edit
-        return from_row(cls, item, url=image.image_url, width=image.width, height=image.height)
+        return from_row(cls, item, url=image.image_url, width=image.width, height=image.height, liked_by_me=liked)
+
+
+@strawberry.type(description="A user's report of a public gallery item (administrators see them).")
+class GalleryReportType:
+    reason: str = strawberry.field(description="What the reporter wrote (may be empty).")
+    created_at: datetime = strawberry.field(description="When it was reported.")
+
+
+@strawberry.type(description="A reported public gallery item, as administrators review it.")
+class ReportedGalleryItem:
+    item: PublicGalleryItem = strawberry.field(description="The item as the public gallery shows it.")
+    report_count: int = strawberry.field(description="Users who reported it.")
+    hidden: bool = strawberry.field(description="Hidden from the public gallery.")
+    reports: list[GalleryReportType] = strawberry.field(description="The reports, oldest first.")

@@ -14,6 +14,7 @@ from graph.core.rooms import room_type
 from graph.presets import loaders
 from graph.presets.enums import PresetVisibility
 from models import BatchPresetUse, StylePreset, StylePresetVersion
+from services.presets import reads
 from services.presets.stats import PresetStats
 
 if TYPE_CHECKING:
@@ -67,6 +68,14 @@ class StylePresetVersionType(PresetSettings):
         return from_row(cls, row, reference_image_count=len(row.reference_ids))
 
 
+@strawberry.type(description="The preset a fork was made from, as it was when forked.")
+class PresetForkOrigin:
+    preset_id: strawberry.ID = strawberry.field(description="The origin's id (it may since be private or deleted).")
+    name: str = strawberry.field(description="Its name when forked.")
+    author_display_name: str = strawberry.field(description="Its author's display name when forked.")
+    version: int = strawberry.field(description="The version the fork copied.")
+
+
 @strawberry.type(name="StylePreset", description="Reusable generation settings: a prompt template and defaults.")
 class StylePresetType(PresetSettings):
     id: strawberry.ID = strawberry.field(description="Opaque id.")
@@ -81,24 +90,75 @@ class StylePresetType(PresetSettings):
     @strawberry.field(description="The code that lets others read and fork it; only its owner sees it.")  # type: ignore[untyped-decorator]
     async def share_code(self, info: strawberry.Info) -> str | None:
         viewer = await info.context.user()
-        return self._model.share_code if viewer.id == self._model.owner_id else None
+        return self._model.share_code if reads.may_see_private_parts(viewer.id, self._model) else None
 
-    @strawberry.field(description="Its style reference images, sent in the edit modes (up to 10).")  # type: ignore[untyped-decorator]
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "Its style reference images, sent in the edit modes (up to 10). Only its owner sees them (they are the "
+            "owner's uploads); others see `referenceImageCount`, and a fork or an export carries copies."
+        )
+    )
     async def reference_images(
         self, info: strawberry.Info
     ) -> list[Annotated[ReferenceImageType, strawberry.lazy("graph.generation.types")]]:
+        viewer = await info.context.user()
+        if not reads.may_see_private_parts(viewer.id, self._model):
+            return []
         reference: type[ReferenceImageType] = room_type("graph.generation.types", "ReferenceImageType")
         rows = await loaders.references.on(info).load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
         return [reference.from_model(row) for row in rows if row is not None]
 
-    @strawberry.field(description="Every version, newest first.")  # type: ignore[untyped-decorator]
-    async def versions(self, info: strawberry.Info) -> list[StylePresetVersionType]:
-        rows = await loaders.versions.on(info).load(self._model.id)
-        return [StylePresetVersionType.from_model(row) for row in rows]
+    @strawberry.field(description="How many style reference images the current version holds.")  # type: ignore[untyped-decorator]
+    def reference_image_count(self) -> int:
+        return len(self._model.reference_ids)
 
-    @strawberry.field(description="The preset it was forked from, when you may read it.")  # type: ignore[untyped-decorator]
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "Its versions, newest first: every one for its owner; for others, those saved since it was last shared."
+        )
+    )
+    async def versions(self, info: strawberry.Info) -> list[StylePresetVersionType]:
+        viewer = await info.context.user()
+        rows = await loaders.versions.on(info).load(self._model.id)
+        return [
+            StylePresetVersionType.from_model(row) for row in reads.published_versions(viewer.id, self._model, rows)
+        ]
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "The preset it was forked from as it is now, when you may read it (the fork's owner also while the origin "
+            "is UNLISTED); `forkOrigin` keeps what was forked."
+        )
+    )
     async def forked_from(self, info: strawberry.Info) -> StylePresetType | None:
-        return await readable_preset(info, self._model.forked_from_id)
+        if self._model.forked_from_id is None:
+            return None
+        viewer = await info.context.user()
+        found = await loaders.viewable.on(info).load((viewer.id, self._model.forked_from_id))
+        if found is None:
+            found = await reads.shared_origin(viewer.id, self._model)
+        return StylePresetType.from_model(found) if found else None
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description=(
+            "What the fork was made from, as the forker saw it: shown to the fork's owner even after the origin turned "
+            "private or was deleted, to others while they may read the origin. Null for presets that are no fork."
+        )
+    )
+    async def fork_origin(self, info: strawberry.Info) -> PresetForkOrigin | None:
+        if self._model.forked_from_id is None:
+            return None
+        viewer = await info.context.user()
+        viewable = await loaders.viewable.on(info).load((viewer.id, self._model.forked_from_id))
+        origin = reads.fork_origin(viewer.id, self._model, viewable is not None)
+        if origin is None:
+            return None
+        return PresetForkOrigin(
+            preset_id=strawberry.ID(str(origin.preset_id)),
+            name=origin.name,
+            author_display_name=origin.author,
+            version=origin.version,
+        )
 
     @strawberry.field(description="Who made it (the display name only).")  # type: ignore[untyped-decorator]
     async def owner(self, info: strawberry.Info) -> Annotated[PublicUser, strawberry.lazy("graph.users.types")]:

@@ -294,6 +294,42 @@ async def _providers(dialect: str, start: datetime, end: datetime) -> list[Provi
     ]
 
 
+EMPTY = Totals(
+    generations=0,
+    images_requested=0,
+    images_delivered=0,
+    credits_spent=0,
+    credits_refunded=0,
+    p50_ms=None,
+    p95_ms=None,
+)
+
+
+def bucket_starts(start: datetime, end: datetime, granularity: Granularity) -> list[datetime]:
+    """Every bucket that overlaps ``[start, end)``, in order: the first one starts at or before ``start`` (the hour,
+    the UTC day, the Monday of the week), as the SQL buckets do."""
+    first = start.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    step = timedelta(hours=1)
+    if granularity is not Granularity.HOUR:
+        first = first.replace(hour=0)
+        step = timedelta(days=1)
+    if granularity is Granularity.WEEK:
+        first -= timedelta(days=first.weekday())
+        step = timedelta(weeks=1)
+    starts: list[datetime] = []
+    at = first
+    while at < end:
+        starts.append(at)
+        at += step
+    return starts
+
+
+def _filled(found: list[tuple[Any, Totals]], start: datetime, end: datetime, granularity: Granularity) -> list[Bucket]:
+    """The series with every bucket of the range, those without events as zeros."""
+    by_start = {_utc(key): totals for key, totals in found}
+    return [Bucket(start=at, totals=by_start.get(at, EMPTY)) for at in bucket_starts(start, end, granularity)]
+
+
 def _check(start: datetime, end: datetime, granularity: Granularity) -> tuple[datetime, datetime]:
     start, end = _utc(start), _utc(end)
     if end <= start:
@@ -324,9 +360,7 @@ async def usage_report(
     images = _scope_condition(owner, "IMAGE", start, end)
     probe = _Sql(dialect)
     totals = (await _image_metrics(dialect, images, None))[0][1]
-    series = [
-        Bucket(start=_utc(k), totals=t) for k, t in await _image_metrics(dialect, images, probe.bucket(granularity))
-    ]
+    series = _filled(await _image_metrics(dialect, images, probe.bucket(granularity)), start, end, granularity)
     groups = [
         Group(key=str(k) if k is not None else None, totals=t)
         for k, t in await _image_metrics(dialect, images, GROUP_COLUMNS[group_by])

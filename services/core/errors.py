@@ -32,11 +32,14 @@ class DomainError(Exception):
 
 
 class UserFacingError(DomainError):
-    def __init__(self, message: str, field: Sequence[str] | None = None) -> None:
+    def __init__(self, message: str, field: Sequence[str] | None = None, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.field: list[str] | None = list(field) if field else None
-        self.detail: str | None = None
-        """A finer machine-readable reason than ``code``, when there is one."""
+        self.detail: str | None = reason
+        """A finer machine-readable reason than ``code`` (``TOO_LONG``, ``BLOCKED_ADDRESS``), when there is one.
+
+        The API shows it as ``UserError.reason`` and as ``extensions.reason``; without one, both repeat ``code``.
+        """
 
 
 class NotFound(UserFacingError):

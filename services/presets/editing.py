@@ -23,7 +23,7 @@ from services.generation.styles import PresetUseSpec
 from services.generation.submit import Submitted, submit
 from services.infra.jobs import JobQueue
 from services.infra.storage import Storage
-from services.presets import documents, reads
+from services.presets import copies, documents, reads
 from services.presets.fields import PRESETS_PER_USER, PresetFields, clean, tags_text, version_values
 from services.progress.publisher import ProgressPublisher
 
@@ -37,13 +37,13 @@ async def _check_room(user: User) -> None:
         raise Conflict(f"you have {PRESETS_PER_USER} presets, the most one user may keep: delete one first")
 
 
-async def _create(user: User, values: dict[str, Any], *, forked_from: uuid.UUID | None = None) -> StylePreset:
+async def _create(user: User, values: dict[str, Any], *, origin: dict[str, Any] | None = None) -> StylePreset:
     preset_id = uuid.uuid4()
     async with in_transaction():
         preset = await StylePreset.create(
             id=preset_id,
             owner_id=user.id,
-            forked_from_id=forked_from,
+            **(origin or {}),
             tags_text=tags_text(values["tags"]),
             version=1,
             **values,
@@ -98,16 +98,25 @@ async def share(user: User, preset_id: str, visibility: PresetVisibility) -> Sty
     """PRIVATE (the share code is revoked), UNLISTED (readable with the share code) or PUBLIC (listed)."""
     preset = await _editable(user, preset_id)
     code = preset.share_code
+    published_from = preset.published_from_version
     if visibility is PresetVisibility.PRIVATE:
-        code = None
-    elif code is None:
-        code = secrets.token_urlsafe(SHARE_CODE_BYTES)
-    await StylePreset.filter(id=preset.id).update(visibility=visibility, share_code=code)
+        code, published_from = None, None
+    else:
+        if code is None:
+            code = secrets.token_urlsafe(SHARE_CODE_BYTES)
+        if preset.visibility is PresetVisibility.PRIVATE or published_from is None:
+            # Others see the versions from this one on: what was saved while private stays private.
+            published_from = preset.version
+    await StylePreset.filter(id=preset.id).update(
+        visibility=visibility, share_code=code, published_from_version=published_from
+    )
     return await StylePreset.get(id=preset.id)
 
 
-async def fork(user: User, *, preset_id: str | None, share_code: str | None) -> StylePreset:
-    """A private copy of a preset you can read (by id, or any UNLISTED one by its share code), linked to it."""
+async def fork(user: User, *, preset_id: str | None, share_code: str | None, storage: Storage) -> StylePreset:
+    """A private copy of a preset you can read (by id, or any UNLISTED one by its share code), linked to it.
+
+    The fork owns copies of the source's reference images (see ``copies``)."""
     if (preset_id is None) == (share_code is None):
         raise InvalidInput("give exactly one of id or shareCode", ["id"])
     if preset_id is not None:
@@ -120,20 +129,38 @@ async def fork(user: User, *, preset_id: str | None, share_code: str | None) -> 
         raise NotFound("style preset not found", path)
     await _check_room(user)
     values = version_values(source)
-    return await _create(user, values, forked_from=source.id)
+    values["reference_ids"] = await copies.copy_uploads(user, values["reference_ids"], storage)
+    author = await User.get_or_none(id=source.owner_id)
+    # What the forker saw, kept on the fork: lineage that survives the origin turning private or being deleted.
+    origin = {
+        "forked_from_id": source.id,
+        "forked_from_name": source.name,
+        "forked_from_author": author.display_name if author else "",
+        "forked_from_version": source.version,
+    }
+    return await _create(user, values, origin=origin)
 
 
-async def import_document(user: User, document: Any, settings: Settings) -> StylePreset:
-    """A new private preset from an exported document (see ``documents``); nothing is created if it is malformed."""
-    changes, shape_problems = documents.read(document)
+async def import_document(user: User, document: Any, settings: Settings, storage: Storage) -> StylePreset:
+    """A new private preset from an exported document (see ``documents``); nothing is created if it is malformed.
+
+    Embedded reference images become the importer's uploads, each checked like an upload."""
+    changes, images, shape_problems = documents.read(document)
     problems: list[UserFacingError] = list(shape_problems)
     try:
         values = await clean(user, changes, settings, current=None, at=["document", "preset"])
     except InvalidInputs as invalid:
         problems.extend(e for e in invalid.errors if e.field not in [p.field for p in problems])
+    cleaned: list[tuple[bytes, str, int, int]] = []
+    try:
+        cleaned = await copies.check_embedded(images)
+    except InvalidInputs as invalid:
+        problems.extend(invalid.errors)
     if problems:
         raise InvalidInputs(problems)
     await _check_room(user)
+    if images:
+        values["reference_ids"] = await copies.keep_embedded(user, cleaned, storage)
     return await _create(user, values)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from enum import StrEnum
 
 from tortoise.expressions import Q
@@ -93,6 +94,59 @@ async def versions_of(preset_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Style
     for row in await StylePresetVersion.filter(preset_id__in=preset_ids).order_by("-version"):
         grouped[row.preset_id].append(row)
     return grouped
+
+
+def may_see_private_parts(viewer_id: uuid.UUID, preset: StylePreset) -> bool:
+    """Whether the viewer sees what only the preset's owner may: its upload ids and reference URLs, the versions
+    saved while it was private, its share code."""
+    return viewer_id == preset.owner_id
+
+
+def published_versions(
+    viewer_id: uuid.UUID, preset: StylePreset, rows: list[StylePresetVersion]
+) -> list[StylePresetVersion]:
+    """The versions of ``preset`` that ``viewer_id`` may read: all for the owner; for others, those saved since the
+    preset was last shared (the built-in library: all; a preset shared before this was recorded: the current one)."""
+    if may_see_private_parts(viewer_id, preset) or preset.built_in:
+        return rows
+    first = preset.published_from_version if preset.published_from_version is not None else preset.version
+    return [row for row in rows if row.version >= first]
+
+
+@dataclass(frozen=True, slots=True)
+class ForkOrigin:
+    """What the forker saw of a fork's origin when forking."""
+
+    preset_id: uuid.UUID
+    name: str
+    author: str
+    version: int
+
+
+def fork_origin(viewer_id: uuid.UUID, fork: StylePreset, origin_viewable: bool) -> ForkOrigin | None:
+    """The origin as recorded on the fork: always for the fork's owner; for others while they may read the origin
+    (``origin_viewable``). None for a preset that is no fork, or a fork made before the origin was recorded."""
+    if fork.forked_from_id is None or fork.forked_from_name is None or fork.forked_from_version is None:
+        return None
+    if not (may_see_private_parts(viewer_id, fork) or origin_viewable):
+        return None
+    return ForkOrigin(
+        preset_id=fork.forked_from_id,
+        name=fork.forked_from_name,
+        author=fork.forked_from_author or "",
+        version=fork.forked_from_version,
+    )
+
+
+async def shared_origin(viewer_id: uuid.UUID, fork: StylePreset) -> StylePreset | None:
+    """For the fork's owner, its origin while it is still shared (UNLISTED included: they forked it with its code)."""
+    if fork.forked_from_id is None or viewer_id != fork.owner_id:
+        return None
+    return await StylePreset.get_or_none(
+        id=fork.forked_from_id,
+        visibility__in=(PresetVisibility.UNLISTED, PresetVisibility.PUBLIC),
+        deleted_at=None,
+    )
 
 
 async def versions_by_id(version_ids: list[uuid.UUID]) -> dict[uuid.UUID, StylePresetVersion]:

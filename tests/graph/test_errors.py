@@ -38,3 +38,10 @@ def test_error_extensions_for_arguments_and_access() -> None:
     rejected = ReferenceRejected(RejectReason.BLOCKED_ADDRESS, "private address", ["input", "references", "0"])
     assert error_extensions(rejected)["reason"] == "BLOCKED_ADDRESS"
     assert error_extensions(Forbidden("administrators only")) == {"code": "FORBIDDEN"}
+
+
+def test_a_user_error_carries_the_services_reason_or_repeats_its_code() -> None:
+    rejected = ReferenceRejected(RejectReason.TOO_LARGE, "too big", ["input", "references", "0"])
+    assert UserError.from_error(rejected).reason == "TOO_LARGE"
+    assert UserError.from_error(InvalidInput("bad", ["x"], reason="TOO_LONG")).reason == "TOO_LONG"
+    assert UserError.from_error(NotFound("gone", ["id"])).reason == "NOT_FOUND"

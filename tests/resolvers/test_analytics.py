@@ -118,7 +118,9 @@ async def test_usage_totals_equal_the_ledger_and_the_batches_to_the_credit(
     empty = (await gql(USAGE, {"range": past}, alice))["data"]["usageAnalytics"]
     assert empty["totals"]["imagesRequested"] == 0
     assert empty["totals"]["successRate"] is None
-    assert empty["series"] == []
+    # January 2020: 31 daily buckets, all zeros (a series is every bucket of the range).
+    assert len(empty["series"]) == 31
+    assert {bucket["totals"]["imagesRequested"] for bucket in empty["series"]} == {0}
 
 
 async def test_scope_all_is_for_administrators(app: Starlette, gql: GQL, make_caller: MakeCaller) -> None:
@@ -147,3 +149,11 @@ async def test_bad_ranges_are_refused(gql: GQL, make_caller: MakeCaller) -> None
     body = await gql(USAGE, {"range": long_hourly, "granularity": "HOUR"}, alice)
     assert body["errors"][0]["extensions"]["field"] == ["granularity"]
     assert error_codes(await gql(USAGE, {"range": around_now()})) == ["UNAUTHENTICATED"]
+
+
+async def test_a_five_day_range_returns_five_daily_buckets(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller("alice")
+    five = {"from": "2021-03-01T00:00:00Z", "to": "2021-03-06T00:00:00Z"}
+    series = (await gql(USAGE, {"range": five}, alice))["data"]["usageAnalytics"]["series"]
+    assert [bucket["start"][:10] for bucket in series] == [f"2021-03-0{day}" for day in range(1, 6)]
+    assert {bucket["totals"]["creditsSpent"] for bucket in series} == {0}

@@ -190,6 +190,8 @@ async def test_public_gallery_shows_alices_public_item_to_bob_and_nothing_privat
         "height",
         "author",
         "createdAt",
+        "likeCount",
+        "likedByMe",
     }
     assert {f["name"] for f in types["author"]["fields"]} == {"displayName"}
     # Alice's private item is nowhere in the public gallery.

@@ -153,7 +153,8 @@ async def test_share_fork_mix_and_versions_as_the_issue_describes(
     assert fork_now["stats"]["medianProcessingMs"] is not None
     alice_now = (await gql(BY_ID, {"id": noir["id"]}, alice))["data"]["stylePreset"]
     assert alice_now["stats"]["uses"] == 0
-    assert fork_now["forkedFrom"] is None  # Bob cannot read the origin by id (it is UNLISTED)
+    # The forker made it with the share code: the UNLISTED origin shows as long as it stays shared (issue 23).
+    assert fork_now["forkedFrom"] == {"id": noir["id"]}
     await assert_ledger_consistent(bob.subject)
 
 
@@ -260,7 +261,7 @@ async def test_export_then_import_round_trips_a_preset_exactly(
         defaultIntensity=0.6,
     )
     document = (await gql(EXPORT, {"id": preset["id"]}, alice))["data"]["stylePresetExport"]
-    assert (document["format"], document["formatVersion"]) == ("preset-playground.style-preset", 1)
+    assert (document["format"], document["formatVersion"]) == ("preset-playground.style-preset", 2)
     imported = (await gql(IMPORT, {"doc": document}, alice))["data"]["stylePresetImport"]
     assert imported["userErrors"] == []
     copy = imported["stylePreset"]
@@ -376,3 +377,36 @@ async def test_a_page_of_presets_runs_the_same_statements_for_10_or_50(
     # The page, then one statement per relation: versions, owners, previews, fork origins, references, and the two
     # statistics statements. Never one per preset. (The caller comes from the per-token user cache.)
     assert len(small) == len(large) == 8, "\n".join(large)
+
+
+async def test_a_format_version_that_is_not_the_integer_1_is_refused_with_its_reason(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    count = "query { stylePresets(scope: MINE, first: 1) { totalCount } }"
+    before = (await gql(count, caller=alice))["data"]["stylePresets"]["totalCount"]
+    query = """mutation($doc: JSON!) {
+      stylePresetImport(document: $doc) { stylePreset { id } userErrors { field code reason } }
+    }"""
+    for version in (True, 1.0, "1", None, 3):
+        document = {"format": "preset-playground.style-preset", "formatVersion": version, "preset": {"name": "x"}}
+        payload = (await gql(query, {"doc": document}, alice))["data"]["stylePresetImport"]
+        assert payload["stylePreset"] is None, version
+        assert payload["userErrors"] == [
+            {"field": ["document", "formatVersion"], "code": "INVALID", "reason": "UNSUPPORTED_FORMAT_VERSION"}
+        ], version
+    assert (await gql(count, caller=alice))["data"]["stylePresets"]["totalCount"] == before
+
+
+async def test_user_errors_carry_the_services_reason(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller("alice")
+    query = (
+        "mutation($input: StylePresetInput!) { stylePresetCreate(input: $input) { userErrors { field code reason } } }"
+    )
+    too_long = (await gql(query, {"input": {"name": "n" * 500}}, alice))["data"]["stylePresetCreate"]["userErrors"]
+    assert too_long == [{"field": ["input", "name"], "code": "INVALID", "reason": "TOO_LONG"}]
+    control = (await gql(query, {"input": {"name": "a\x07b"}}, alice))["data"]["stylePresetCreate"]["userErrors"]
+    assert control == [{"field": ["input", "name"], "code": "INVALID", "reason": "CONTROL_CHARACTER"}]
+    missing = "mutation($id: ID!) { stylePresetDelete(id: $id) { userErrors { code reason } } }"
+    body = await gql(missing, {"id": "00000000-0000-0000-0000-000000000000"}, alice)
+    assert body["data"]["stylePresetDelete"]["userErrors"] == [{"code": "NOT_FOUND", "reason": "NOT_FOUND"}]

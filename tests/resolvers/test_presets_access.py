@@ -260,7 +260,8 @@ async def test_an_unlisted_preset_is_readable_and_forkable_only_by_its_share_cod
     assert copy["id"] != preset["id"]
     assert (copy["name"], copy["promptTemplate"]) == (name, "{prompt}, faded film")
     assert (copy["visibility"], copy["version"], copy["shareCode"], copy["builtIn"]) == ("PRIVATE", 1, None, False)
-    assert copy["forkedFrom"] is None  # Bob may not read the origin by id, so the link does not resolve for him
+    # The forker used the share code: the origin shows to him through his fork while it stays shared (issue 23).
+    assert copy["forkedFrom"]["id"] == preset["id"]
     assert await state(gql, bob) == {**bob_before, "presets": bob_before["presets"] + 1}
     assert await listed(gql, bob, "MINE", search=name) == [copy["id"]]
     assert await get(gql, alice, copy["id"]) is None  # the fork is Bob's, private

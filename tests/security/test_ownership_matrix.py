@@ -294,6 +294,9 @@ MATRIX: dict[str, list[Probe]] = {
     "Query.publicGallery": [
         Probe("{ publicGallery(first: 100) { edges { node { id title prompt url } } } }", expect=ok("publicGallery"))
     ],
+    "Query.galleryReports": [
+        Probe("{ galleryReports(first: 10) { edges { node { reportCount } } } }", expect=graphql_error("FORBIDDEN"))
+    ],
     "Query.usageAnalytics": [
         Probe(
             "query($r: DateRangeInput!, $s: Scope!) { usageAnalytics(range: $r, granularity: DAY, groupBy: PROJECT, "
@@ -462,6 +465,35 @@ MATRIX: dict[str, list[Probe]] = {
             f"{{ galleryItem {{ id }} {UE} }} }}",
             alice("gallery_item"),
             user_error("galleryUpdate"),
+        )
+    ],
+    # Alice's item is private: liking, unliking or reporting it reads as not found; only administrators hide.
+    "Mutation.galleryLike": [
+        Probe(
+            f"mutation($id: ID!) {{ galleryLike(id: $id) {{ item {{ id likeCount }} {UE} }} }}",
+            alice("gallery_item"),
+            user_error("galleryLike"),
+        )
+    ],
+    "Mutation.galleryUnlike": [
+        Probe(
+            f"mutation($id: ID!) {{ galleryUnlike(id: $id) {{ item {{ id }} {UE} }} }}",
+            alice("gallery_item"),
+            user_error("galleryUnlike"),
+        )
+    ],
+    "Mutation.galleryReport": [
+        Probe(
+            f'mutation($id: ID!) {{ galleryReport(id: $id, reason: "x") {{ item {{ id }} {UE} }} }}',
+            alice("gallery_item"),
+            user_error("galleryReport"),
+        )
+    ],
+    "Mutation.galleryItemHide": [
+        Probe(
+            f"mutation($id: ID!) {{ galleryItemHide(id: $id) {{ item {{ id }} {UE} }} }}",
+            alice("gallery_item"),
+            graphql_error("FORBIDDEN"),
         )
     ],
     "Mutation.galleryRemove": [

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 
 from models import PresetVisibility, StylePreset, StylePresetVersion, User
 from services.core.config import Settings
 from services.core.errors import DomainError, InvalidInput, NotFound
+from services.infra.storage import LocalStorage
 from services.presets import editing, reads
 from services.presets.fields import PresetFields
 
@@ -49,7 +51,9 @@ async def test_invalid_input_changes_nothing(alice: User) -> None:
     assert await _state(preset.id) == before
 
 
-async def test_another_user_can_neither_read_nor_change_a_private_preset(alice: User, bob: User) -> None:
+async def test_another_user_can_neither_read_nor_change_a_private_preset(
+    alice: User, bob: User, tmp_path: Path
+) -> None:
     preset = await _preset(alice)
     before = await _state(preset.id)
     assert await reads.get(bob.id, preset.id) is None
@@ -60,27 +64,29 @@ async def test_another_user_can_neither_read_nor_change_a_private_preset(alice: 
     with pytest.raises(NotFound):
         await editing.delete(bob, str(preset.id))
     with pytest.raises(NotFound):
-        await editing.fork(bob, preset_id=str(preset.id), share_code=None)
+        await editing.fork(bob, preset_id=str(preset.id), share_code=None, storage=LocalStorage(tmp_path))
     assert await _state(preset.id) == before
     assert not await StylePreset.filter(owner_id=bob.id).exists()
 
 
-async def test_an_unlisted_preset_forks_by_share_code_and_private_revokes_it(alice: User, bob: User) -> None:
+async def test_an_unlisted_preset_forks_by_share_code_and_private_revokes_it(
+    alice: User, bob: User, tmp_path: Path
+) -> None:
     preset = await _preset(alice)
     shared = await editing.share(alice, str(preset.id), PresetVisibility.UNLISTED)
     assert shared.share_code
-    fork = await editing.fork(bob, preset_id=None, share_code=shared.share_code)
+    fork = await editing.fork(bob, preset_id=None, share_code=shared.share_code, storage=LocalStorage(tmp_path))
     assert (fork.owner_id, fork.forked_from_id, fork.name, fork.version) == (bob.id, preset.id, "Noir", 1)
     revoked = await editing.share(alice, str(preset.id), PresetVisibility.PRIVATE)
     assert revoked.share_code is None
     with pytest.raises(NotFound):
-        await editing.fork(bob, preset_id=None, share_code=shared.share_code)
+        await editing.fork(bob, preset_id=None, share_code=shared.share_code, storage=LocalStorage(tmp_path))
     assert await StylePreset.filter(owner_id=bob.id).count() == 1
 
 
-async def test_fork_needs_exactly_one_of_id_and_code(alice: User) -> None:
+async def test_fork_needs_exactly_one_of_id_and_code(alice: User, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
-        await editing.fork(alice, preset_id=None, share_code=None)
+        await editing.fork(alice, preset_id=None, share_code=None, storage=LocalStorage(tmp_path))
     assert not await StylePreset.filter(owner_id=alice.id).exists()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from models import GenerationMode, UsageEvent, UsageKind, UsageOutcome, User
 from services.analytics.reports import Granularity, GroupBy, usage_report
@@ -60,10 +60,15 @@ async def test_percentiles_buckets_and_groups_on_known_rows(gql: GQL, make_calle
     assert (report.totals.p50_ms, report.totals.p95_ms) == (50, 100)
     assert (report.totals.images_requested, report.totals.images_delivered) == (11, 10)
     assert (report.totals.credits_spent, report.totals.credits_refunded) == (20, 2)
-    assert [(b.start, b.totals.images_requested) for b in report.series] == [
+    # Every week overlapping the range, from the Monday on or before its start, zeros included.
+    assert [b.start for b in report.series] == [
+        datetime(2026, 1, 26, tzinfo=UTC) + timedelta(weeks=n) for n in range(10)
+    ]
+    assert [(b.start, b.totals.images_requested) for b in report.series if b.totals.images_requested] == [
         (datetime(2026, 2, 23, tzinfo=UTC), 4),
         (datetime(2026, 3, 2, tzinfo=UTC), 7),
     ]
+    assert report.series[0].totals.generations == 0
     groups = {g.key: (g.totals.images_delivered, g.totals.p50_ms, g.totals.p95_ms) for g in report.groups}
     assert groups == {"EDIT": (4, 20, 40), "TEXT_TO_IMAGE": (6, 70, 100)}
     assert report.forecast.daily_burn == 20 / 14
@@ -71,4 +76,7 @@ async def test_percentiles_buckets_and_groups_on_known_rows(gql: GQL, make_calle
     daily = await usage_report(
         user, start=datetime(2026, 3, 2, tzinfo=UTC), end=datetime(2026, 3, 3, tzinfo=UTC), granularity=Granularity.HOUR
     )
-    assert [(b.start, b.totals.images_requested) for b in daily.series] == [(datetime(2026, 3, 2, 9, tzinfo=UTC), 7)]
+    assert len(daily.series) == 24
+    assert [(b.start, b.totals.images_requested) for b in daily.series if b.totals.images_requested] == [
+        (datetime(2026, 3, 2, 9, tzinfo=UTC), 7)
+    ]

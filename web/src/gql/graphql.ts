@@ -517,10 +517,14 @@ export type GalleryItem = {
   createdAt: Scalars['DateTime']['output'];
   /** Marked as a favourite. */
   favorite: Scalars['Boolean']['output'];
+  /** An administrator hid it from the public gallery after reports (it stays yours). */
+  hidden: Scalars['Boolean']['output'];
   /** Opaque id. */
   id: Scalars['ID']['output'];
   /** The image, with `remix` for its parameters. */
   image: ImageEdit;
+  /** Likes from users (while it is public). */
+  likeCount: Scalars['Int']['output'];
   /** The first preset its batch applied. */
   presetId?: Maybe<Scalars['ID']['output']>;
   /** The presets its batch applied, in order. */
@@ -578,6 +582,15 @@ export type GalleryRemovePayload = {
   removedId?: Maybe<Scalars['ID']['output']>;
   /** Expected failures (validation, not found, conflicts); empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A user's report of a public gallery item (administrators see them). */
+export type GalleryReportType = {
+  __typename?: 'GalleryReportType';
+  /** When it was reported. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the reporter wrote (may be empty). */
+  reason: Scalars['String']['output'];
 };
 
 /** Changes to a gallery item; omitted fields stay as they are. */
@@ -839,8 +852,16 @@ export type Mutation = {
   creditsGrant: CreditsGrantPayload;
   /** Keep one of your delivered images in your gallery (private until you make it public). */
   galleryAdd: GalleryItemPayload;
+  /** Administrators: hide a public item from the public gallery (or show it again). */
+  galleryItemHide: PublicGalleryItemPayload;
+  /** Like a public gallery item (one like per user; liking again changes nothing). */
+  galleryLike: PublicGalleryItemPayload;
   /** Take an item out of your gallery (the image itself stays). */
   galleryRemove: GalleryRemovePayload;
+  /** Report another user's public item to the administrators (once per item; CONFLICT after). */
+  galleryReport: PublicGalleryItemPayload;
+  /** Take your like of a public gallery item back. */
+  galleryUnlike: PublicGalleryItemPayload;
   /** Change the title, tags, favourite flag or visibility of one of your gallery items. */
   galleryUpdate: GalleryItemPayload;
   /** Queue a generation: the quote is held now, delivered images are charged, the rest refunded. */
@@ -924,7 +945,33 @@ export type MutationGalleryAddArgs = {
 
 
 /** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryItemHideArgs = {
+  hidden?: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryLikeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
 export type MutationGalleryRemoveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryReportArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationGalleryUnlikeArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1074,6 +1121,19 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The preset a fork was made from, as it was when forked. */
+export type PresetForkOrigin = {
+  __typename?: 'PresetForkOrigin';
+  /** Its author's display name when forked. */
+  authorDisplayName: Scalars['String']['output'];
+  /** Its name when forked. */
+  name: Scalars['String']['output'];
+  /** The origin's id (it may since be private or deleted). */
+  presetId: Scalars['ID']['output'];
+  /** The version the fork copied. */
+  version: Scalars['Int']['output'];
 };
 
 /** NEWEST first, or MOST_USED first (by batches that used them). */
@@ -1352,6 +1412,10 @@ export type PublicGalleryItem = {
   height?: Maybe<Scalars['Int']['output']>;
   /** Opaque id. */
   id: Scalars['ID']['output'];
+  /** Likes, one per user. */
+  likeCount: Scalars['Int']['output'];
+  /** You like it (false when read without a token). */
+  likedByMe: Scalars['Boolean']['output'];
   /** How it was generated. */
   mode: GenerationMode;
   /** The prompt as the author wrote it. */
@@ -1386,6 +1450,20 @@ export type PublicGalleryItemEdge = {
   node: PublicGalleryItem;
 };
 
+/** Result of liking, unliking or reporting a public gallery item. */
+export type PublicGalleryItemPayload = {
+  __typename?: 'PublicGalleryItemPayload';
+  /** The item, when it succeeded. */
+  item?: Maybe<PublicGalleryItem>;
+  /** Expected failures (validation, not found, conflicts); empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** NEWEST: newest first. TRENDING: likes decaying with age (likes / (hours + 2)^1.5) over the last 30 days, then items without likes, newest first. */
+export type PublicGalleryOrder =
+  | 'NEWEST'
+  | 'TRENDING';
+
 /** What other users see of a user: the display name, nothing else. */
 export type PublicUser = {
   __typename?: 'PublicUser';
@@ -1410,6 +1488,8 @@ export type Query = {
   gallery: GalleryItemConnection;
   /** One of your gallery items by id; null when not found. */
   galleryItem?: Maybe<GalleryItem>;
+  /** Administrators: reported public items, most reported first, with their reports. */
+  galleryReports: ReportedGalleryItemConnection;
   /** One of your images by id; null when not found. */
   imageEdit?: Maybe<ImageEdit>;
   /** The authenticated caller. */
@@ -1418,7 +1498,7 @@ export type Query = {
   project?: Maybe<Project>;
   /** Your projects, newest first. `first` is at most 100. */
   projects: ProjectConnection;
-  /** Every user's public items, newest first (authors by display name only). `first` is at most 100. */
+  /** Every user's public items, newest first or trending (authors by display name only); readable without a token (also as `GET /public/gallery`, cacheable). `first` is at most 100. */
   publicGallery: PublicGalleryItemConnection;
   /** What a generate request would cost, and whether your balance covers it. */
   quote: Quote;
@@ -1487,6 +1567,14 @@ export type QueryGalleryItemArgs = {
 
 
 /** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryGalleryReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  hidden?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
 export type QueryImageEditArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1511,6 +1599,7 @@ export type QueryPublicGalleryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PublicGalleryFilter>;
   first?: Scalars['Int']['input'];
+  orderBy?: PublicGalleryOrder;
 };
 
 
@@ -1662,6 +1751,39 @@ export type ReferenceParameters = {
   uploadId: Scalars['ID']['output'];
 };
 
+/** A reported public gallery item, as administrators review it. */
+export type ReportedGalleryItem = {
+  __typename?: 'ReportedGalleryItem';
+  /** Hidden from the public gallery. */
+  hidden: Scalars['Boolean']['output'];
+  /** The item as the public gallery shows it. */
+  item: PublicGalleryItem;
+  /** Users who reported it. */
+  reportCount: Scalars['Int']['output'];
+  /** The reports, oldest first. */
+  reports: Array<GalleryReportType>;
+};
+
+/** A page of a list, newest first. */
+export type ReportedGalleryItemConnection = {
+  __typename?: 'ReportedGalleryItemConnection';
+  /** The items of this page. */
+  edges: Array<ReportedGalleryItemEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type ReportedGalleryItemEdge = {
+  __typename?: 'ReportedGalleryItemEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ReportedGalleryItem;
+};
+
 /** What a user may do: `ADMIN` may grant credits. */
 export type Role =
   | 'ADMIN'
@@ -1725,7 +1847,9 @@ export type StylePreset = {
   deleted: Scalars['Boolean']['output'];
   /** Up to 2,000 characters. */
   description: Scalars['String']['output'];
-  /** The preset it was forked from, when you may read it. */
+  /** What the fork was made from, as the forker saw it: shown to the fork's owner even after the origin turned private or was deleted, to others while they may read the origin. Null for presets that are no fork. */
+  forkOrigin?: Maybe<PresetForkOrigin>;
+  /** The preset it was forked from as it is now, when you may read it (the fork's owner also while the origin is UNLISTED); `forkOrigin` keeps what was forked. */
   forkedFrom?: Maybe<StylePreset>;
   /** Opaque id. */
   id: Scalars['ID']['output'];
@@ -1741,7 +1865,9 @@ export type StylePreset = {
   promptSuffix: Scalars['String']['output'];
   /** Template with a {prompt} slot (appended when absent). */
   promptTemplate: Scalars['String']['output'];
-  /** Its style reference images, sent in the edit modes (up to 10). */
+  /** How many style reference images the current version holds. */
+  referenceImageCount: Scalars['Int']['output'];
+  /** Its style reference images, sent in the edit modes (up to 10). Only its owner sees them (they are the owner's uploads); others see `referenceImageCount`, and a fork or an export carries copies. */
   referenceImages: Array<ReferenceImage>;
   /** The code that lets others read and fork it; only its owner sees it. */
   shareCode?: Maybe<Scalars['String']['output']>;
@@ -1753,7 +1879,7 @@ export type StylePreset = {
   updatedAt: Scalars['DateTime']['output'];
   /** The current version. */
   version: Scalars['Int']['output'];
-  /** Every version, newest first. */
+  /** Its versions, newest first: every one for its owner; for others, those saved since it was last shared. */
   versions: Array<StylePresetVersion>;
   /** PRIVATE, UNLISTED or PUBLIC. */
   visibility: PresetVisibility;
@@ -2056,6 +2182,8 @@ export type UserError = {
   field?: Maybe<Array<Scalars['String']['output']>>;
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** A finer machine-readable reason than `code` when the service knows one (TOO_LONG, CONTROL_CHARACTER, BLOCKED_ADDRESS, TOO_LARGE, UNSUPPORTED_FORMAT_VERSION, ...); otherwise the same as `code`. The same value a GraphQL error carries in `extensions.reason`. */
+  reason: Scalars['String']['output'];
   /** RATE_LIMITED: seconds to wait before trying again; null otherwise. */
   retryAfter?: Maybe<Scalars['Int']['output']>;
 };

@@ -31,6 +31,7 @@ from services.core.errors import Conflict, InvalidInput, NotFound
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
 from services.core.text import check_optional_text, check_text
+from services.gallery import trending
 
 TITLE_MAX = 200
 TAGS_MAX = 20
@@ -43,6 +44,12 @@ SEARCH_CONFIG = "'simple'::regconfig"
 class GalleryOrder(StrEnum):
     NEWEST = "NEWEST"
     FAVORITES_FIRST = "FAVORITES_FIRST"
+
+
+class PublicGalleryOrder(StrEnum):
+    NEWEST = "NEWEST"
+    TRENDING = "TRENDING"
+    """Likes decaying with age (``services.gallery.trending``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +246,15 @@ async def page(
     return await paginate(query, first=first, after=after, leading_flag=flag)
 
 
-async def public_page(wanted: GalleryFilter, *, first: int, after: str | None) -> Page[GalleryItem]:
-    """Every user's public items, newest first, with the image and the author loaded.
+async def public_page(
+    wanted: GalleryFilter,
+    *,
+    order: PublicGalleryOrder = PublicGalleryOrder.NEWEST,
+    first: int,
+    after: str | None,
+) -> Page[GalleryItem]:
+    """Every user's public items (none an administrator hid), newest first or trending, with the image and the author
+    loaded. Readable without an account: nothing here depends on who reads.
 
     Filters that name private things (a project, a preset) or the caller's own flags (favourite) are refused: the
     public gallery is searched by mode, tags, text and dates only.
@@ -250,5 +264,7 @@ async def public_page(wanted: GalleryFilter, *, first: int, after: str | None) -
             raise InvalidInput(f"the public gallery cannot be filtered by {name}", ["filter", name])
     if wanted.favorite is not None:
         raise InvalidInput("the public gallery cannot be filtered by favorite", ["filter", "favorite"])
+    if order is PublicGalleryOrder.TRENDING:
+        return await trending.page(_filtered(access.public(GalleryItem), wanted), first=first, after=after)
     query = _filtered(access.public(GalleryItem), wanted).select_related("image_edit", "owner")
     return await paginate(query, first=first, after=after)
