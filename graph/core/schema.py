@@ -6,6 +6,7 @@ The root types come from the resolvers (``app.schema`` puts them together); this
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -33,6 +34,7 @@ from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
 from graph.core.rate_limits import OperationRateLimit
+from graph.core.scalars import DATETIME
 from services.core import db
 from services.core.config import Settings
 
@@ -118,6 +120,6 @@ def build_schema(
         subscription=subscription,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=extensions,
-        scalar_overrides={Upload: UPLOAD},
+        scalar_overrides={Upload: UPLOAD, datetime: DATETIME},
         execution_context_class=LeafFastExecutionContext,
     )

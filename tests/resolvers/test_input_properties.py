@@ -43,6 +43,8 @@ from tests.input_support import (
     any_text,
     assert_no_server_error,
     build_world,
+    calendar_end_times,
+    forged_cursors,
     import_document,
     owned_state,
     post,
@@ -268,3 +270,53 @@ async def test_any_claim_strings_end_well(
     if body.get("errors"):
         assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"], body
         assert await User.all().count() == users
+
+
+# Every DateTime argument (each is read as UTC; an instant outside years 1..9999 in UTC is refused).
+DATE_QUERIES: dict[str, tuple[str, Callable[[str], dict[str, Any]]]] = {
+    "usageAnalytics.range.from": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r) { totals { generations } } }",
+        lambda v: {"r": {"from": v, "to": "9999-12-31T00:00:00+00:00"}},
+    ),
+    "usageAnalytics.range.to": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r) { totals { generations } } }",
+        lambda v: {"r": {"from": "0001-01-01T12:00:00+00:00", "to": v}},
+    ),
+    "usageAnalytics.range.both": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r, granularity: WEEK) { series { start } } }",
+        lambda v: {"r": {"from": v, "to": v[:4] + "-12-31T23:00:00" if v[:4] in ("0001", "9999") else v}},
+    ),
+    "gallery.filter.createdAfter": (
+        "query($v: DateTime) { gallery(filter: {createdAfter: $v}) { totalCount } }",
+        lambda v: {"v": v},
+    ),
+    "gallery.filter.createdBefore": (
+        "query($v: DateTime) { gallery(filter: {createdBefore: $v}) { totalCount } }",
+        lambda v: {"v": v},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DATE_QUERIES))
+@given(value=calendar_end_times())
+async def test_any_time_at_the_ends_of_the_calendar_ends_well(world: World, case: str, value: str) -> None:
+    query, variables = DATE_QUERIES[case]
+    _assert_query_answer(assert_no_server_error(await post(world.client, query, variables(value), world.caller)))
+
+
+CURSOR_QUERIES = {
+    "stylePresets.MOST_USED": "query($v: String) { stylePresets(orderBy: MOST_USED, after: $v) { totalCount } }",
+    "gallery.favoritesFirst": "query($v: String) { gallery(orderBy: FAVORITES_FIRST, after: $v) { totalCount } }",
+    "projects": "query($v: String) { projects(after: $v) { edges { cursor } } }",
+    "projects.batchJobs": "query($v: String) { projects(first: 2) { edges { node { batchJobs(after: $v) "
+    "{ totalCount } } } } }",
+}
+
+
+@pytest.mark.parametrize("case", sorted(CURSOR_QUERIES))
+@given(value=forged_cursors())
+async def test_any_forged_cursor_ends_well(world: World, case: str, value: str) -> None:
+    """A cursor with numbers out of range (a rank of 2**70, a time past year 9999 in UTC) is refused as a bad
+    cursor on both databases, never an overflow in the driver."""
+    body = assert_no_server_error(await post(world.client, CURSOR_QUERIES[case], {"v": value}, world.caller))
+    _assert_query_answer(body)
