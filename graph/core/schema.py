@@ -33,6 +33,7 @@ from graph.core.errors import shape_error, should_mask_error
 from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
+from graph.core.operations import OperationNameRequired
 from graph.core.rate_limits import OperationRateLimit
 from graph.core.scalars import DATETIME
 from services.core import db
@@ -102,6 +103,7 @@ def build_schema(
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         # After the validation cache: both decide in on_validate, once the cached result is in place.
+        OperationNameRequired,
         OperationRateLimit,
         lambda: IntrospectionGuard(settings.resolved_introspection),
         lambda: AddValidationRules(limits),

@@ -9,6 +9,7 @@ of examples per test is bounded (``PLAYGROUND_HYPOTHESIS_EXAMPLES``, see ``tests
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -320,3 +321,40 @@ async def test_any_forged_cursor_ends_well(world: World, case: str, value: str) 
     cursor on both databases, never an overflow in the driver."""
     body = assert_no_server_error(await post(world.client, CURSOR_QUERIES[case], {"v": value}, world.caller))
     _assert_query_answer(body)
+
+
+NON_UTF8 = ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1", "cp500"]
+
+
+@given(name=any_text(20), encoding=st.sampled_from(NON_UTF8))
+async def test_a_body_that_is_not_utf8_is_400_and_writes_nothing(world: World, name: str, encoding: str) -> None:
+    """Any mutation body in another encoding (where the bytes are not also valid UTF-8 of the same text) is a 400
+    and writes nothing."""
+    text = json.dumps({"query": PROJECT_CREATE, "variables": {"input": {"name": f"é{name}"}}}, ensure_ascii=False)
+    try:
+        encoded = text.encode(encoding)
+    except UnicodeError:
+        return  # not representable in that encoding: nothing a client could send
+    before = await owned_state(world.caller.subject)
+    headers = {"Content-Type": "application/json", **world.caller.headers}
+    response = await world.client.post("/graphql", content=encoded, headers=headers)
+    assert response.status_code == 400, response.text
+    assert await owned_state(world.caller.subject) == before
+
+
+@given(
+    names=st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,8}", fullmatch=True), min_size=2, max_size=4, unique=True),
+    anonymous_first=st.booleans(),
+)
+async def test_a_document_of_several_operations_without_a_name_runs_none(
+    world: World, names: list[str], anonymous_first: bool
+) -> None:
+    create = 'mutation {name} {{ projectCreate(input: {{name: "several"}}) {{ project {{ id }} }} }}'
+    operations = [create.format(name=name) for name in names]
+    if anonymous_first:
+        operations[0] = create.format(name="")
+    before = await owned_state(world.caller.subject)
+    body = assert_no_server_error(await post(world.client, " ".join(operations), {}, world.caller))
+    assert body.get("data") is None, body
+    assert body["errors"], body
+    assert await owned_state(world.caller.subject) == before
