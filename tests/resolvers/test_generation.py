@@ -21,6 +21,7 @@ from tests.generation_support import (
     generate,
     new_project,
     seed_projects,
+    upload,
     wait_until_ended,
 )
 from tests.sql_count import sql_statements
@@ -139,6 +140,24 @@ async def test_quote_breaks_down_the_cost(gql: GQL, make_caller: MakeCaller) -> 
         "covered": True,
     }
     assert await BatchJob.filter(owner__subject=alice.subject).count() == 0
+
+
+async def test_quote_refuses_another_users_or_a_made_up_upload_like_generate(
+    client: httpx.AsyncClient, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    project = await new_project(gql, alice)
+    bobs_upload = await upload(client, bob)
+    alices_upload = await upload(client, alice)
+    for upload_id in (bobs_upload, str(uuid.uuid4()), "not-an-id"):
+        quote_input = {"projectId": project, "mode": "EDIT", "prompt": "x", "references": [{"uploadId": upload_id}]}
+        body = await gql(QUOTE, {"input": quote_input}, alice)
+        assert body["data"] is None, body
+        error = body["errors"][0]
+        assert error["extensions"]["reason"] == "NOT_FOUND", body
+        assert error["extensions"]["field"] == ["input", "references", "0", "uploadId"], body
+    own = {"projectId": project, "mode": "EDIT", "prompt": "x", "references": [{"uploadId": alices_upload}]}
+    assert (await gql(QUOTE, {"input": own}, alice))["data"]["quote"]["totalImages"] == 1
 
 
 async def test_insufficient_credits_creates_nothing(gql: GQL, make_caller: MakeCaller) -> None:
