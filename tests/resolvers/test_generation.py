@@ -160,6 +160,24 @@ async def test_quote_refuses_another_users_or_a_made_up_upload_like_generate(
     assert (await gql(QUOTE, {"input": own}, alice))["data"]["quote"]["totalImages"] == 1
 
 
+async def test_an_aspect_ratio_the_bounds_would_bend_is_refused_not_clamped(gql: GQL, make_caller: MakeCaller) -> None:
+    """100:1 used to come out as 4:1; any ratio the provider's bounds cannot keep is refused, on quote and generate."""
+    alice = make_caller("alice")
+    project = await new_project(gql, alice)
+    balance = (await User.get(subject=alice.subject)).credits
+    for ratio in ("100:1", "1:100", "5:1", "10" + "0" * 400 + ":1"):
+        fields = {"projectId": project, "prompt": "x", "aspectRatio": ratio, "resolution": "K2"}
+        quoted = await gql(QUOTE, {"input": fields}, alice)
+        assert quoted["errors"][0]["extensions"]["field"] == ["input", "aspectRatio"], quoted
+        payload = await generate(gql, alice, **fields)
+        assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [("INVALID", ["input", "aspectRatio"])]
+    assert await BatchJob.filter(owner__subject=alice.subject).count() == 0
+    assert (await User.get(subject=alice.subject)).credits == balance
+    kept = await gql(QUOTE, {"input": {"projectId": project, "prompt": "x", "aspectRatio": "4:1"}}, alice)
+    quote = kept["data"]["quote"]
+    assert quote["width"] == 4 * quote["height"], kept
+
+
 async def test_insufficient_credits_creates_nothing(gql: GQL, make_caller: MakeCaller) -> None:
     alice = make_caller("alice")
     project = await new_project(gql, alice)
