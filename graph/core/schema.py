@@ -5,6 +5,7 @@ The root types come from the resolvers (``app.schema`` puts them together); this
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
@@ -55,11 +56,20 @@ UPLOAD = strawberry.scalar(
 )
 
 
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+"""graphql-core's hint at the end of a validation message: it names types, fields and enum values of the schema."""
+
+
 class PlaygroundSchema(strawberry.Schema):
+    hide_suggestions = False
+    """Outside development: no "Did you mean ...?" in error messages (they would list the schema to anyone)."""
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         # Strawberry calls this with every error before extensions run (MaskErrors comes later): domain errors get
         # their API shape here, and only the unexpected are logged, with their tracebacks, before they are masked.
         for error in errors:
+            if self.hide_suggestions and "Did you mean" in error.message:
+                error.message = SUGGESTION.sub("", error.message)
             shape_error(error)
             if should_mask_error(error):
                 StrawberryLogger.error(error, execution_context)
@@ -116,7 +126,7 @@ def build_schema(
         from strawberry.extensions.tracing import OpenTelemetryExtension
 
         extensions.insert(0, lambda: OpenTelemetryExtension(tracer_provider=tracer_provider))
-    return PlaygroundSchema(
+    schema = PlaygroundSchema(
         query=query,
         mutation=mutation,
         subscription=subscription,
@@ -125,3 +135,5 @@ def build_schema(
         scalar_overrides={Upload: UPLOAD, datetime: DATETIME},
         execution_context_class=LeafFastExecutionContext,
     )
+    schema.hide_suggestions = not settings.is_development
+    return schema
