@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
     jwt_leeway_seconds: int = Field(default=10, ge=0, le=30)
+    metrics_token: str | None = Field(default=None, min_length=16)
+    """``METRICS_TOKEN``: in production the API's ``/metrics`` answers only ``Authorization: Bearer <token>`` (and is
+    not served at all without one); in development it is open."""
     jwt_max_lifetime_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     """The longest a token may live (``exp - iat``); tokens issued for longer are refused."""
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
@@ -244,7 +247,7 @@ class Settings(BaseSettings):
 
     def secret_values(self) -> list[str]:
         """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
-        values = [self.jwt_secret, self.wavespeed_api_key, self.ark_api_key]
+        values = [self.jwt_secret, self.wavespeed_api_key, self.ark_api_key, self.metrics_token]
         values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
         development = self.var_dir / "jwt_secret"
         if not self.jwt_secret and development.is_file():
