@@ -24,6 +24,10 @@ MIN_HS256_SECRET_BYTES = 32
 READINESS_COMPONENTS = ("database", "redis", "bus")
 
 
+EXAMPLE_SECRETS = frozenset({"change-me-to-at-least-32-random-bytes-xxxxxxxx"})
+"""Secret values printed in this repository (``deploy/env.example``): refused in production."""
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     PRODUCTION = "production"
@@ -217,6 +221,9 @@ class Settings(BaseSettings):
             raise ValueError("set JWT_SECRET or JWT_JWKS_URL, not both")
         if self.environment is Environment.PRODUCTION and not (self.jwt_secret or self.jwt_jwks_url):
             raise ValueError("production needs JWT_SECRET or JWT_JWKS_URL")
+        if self.environment is Environment.PRODUCTION and self.jwt_secret in EXAMPLE_SECRETS:
+            # Anyone who read deploy/env.example could sign tokens for any user, administrators included.
+            raise ValueError("JWT_SECRET is the example value from deploy/env.example: generate one (see README)")
         return self
 
     @property
