@@ -30,7 +30,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.directives import create_directive_rule
-from graph.core.errors import shape_error, should_mask_error
+from graph.core.errors import shape_error, should_mask_error, unavailable
 from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
@@ -71,7 +71,10 @@ class PlaygroundSchema(strawberry.Schema):
             if self.hide_suggestions and "Did you mean" in error.message:
                 error.message = SUGGESTION.sub("", error.message)
             shape_error(error)
-            if should_mask_error(error):
+            if unavailable(error):
+                # One line, no traceback: the outage is the news, and every request during it says so.
+                StrawberryLogger.logger.warning("dependency unreachable: %s", error.original_error.__class__.__name__)
+            elif should_mask_error(error):
                 StrawberryLogger.error(error, execution_context)
 
 
