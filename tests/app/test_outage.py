@@ -58,7 +58,7 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
     from services.core import db
     from services.core.auth import issue_token
     from services.core.config import Settings
-    from tests.conftest import TEST_SECRET, create_pg_database, drop_pg_database
+    from tests.conftest import TEST_REDIS_URL, TEST_SECRET, create_pg_database, drop_pg_database
     from tests.redis_proxy import RedisProxy
 
     direct = await create_pg_database()
@@ -74,7 +74,7 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
             database_url=f"{user}@127.0.0.1:{relay.port}/{name}",
             jwt_secret=TEST_SECRET,
             environment="production",
-            redis_url=os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
+            redis_url=TEST_REDIS_URL,
             redis_namespace=f"outage-{name}",
         )
         token = issue_token(settings, "outage-user")
