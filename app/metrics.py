@@ -7,6 +7,7 @@ The metric objects live in ``services/infra/metrics.py``; this module only serve
 from __future__ import annotations
 
 import contextlib
+import hmac
 import logging
 import os
 from collections.abc import Iterator
@@ -34,6 +35,14 @@ def registry() -> CollectorRegistry:
 async def metrics_endpoint(request: Request) -> Response:
     """``GET /metrics`` in the Prometheus text format; the queue depth is read from the queue as it is scraped."""
     services: Any = getattr(request.app.state, "services", None)
+    settings = getattr(services, "settings", None)
+    if settings is not None and not settings.is_development:
+        # Production: the API port faces clients; the figures (routes, queue depth, error rates) are for the
+        # scraper only. No METRICS_TOKEN: not served here at all; a wrong or missing token reads the same.
+        token = settings.metrics_token
+        given = request.headers.get("authorization", "")
+        if token is None or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return Response("Not Found", status_code=404, media_type="text/plain")
     if services is not None:
         try:
             metrics.QUEUE_DEPTH.set(await services.outbox.queued_count())

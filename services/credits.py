@@ -33,7 +33,7 @@ from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
 from models import CreditLedgerEntry, LedgerKind, User
-from services.core.errors import InsufficientCredits, InvalidInput, NotFound
+from services.core.errors import Conflict, InsufficientCredits, InvalidInput, NotFound
 from services.core.ids import parse_id
 from services.core.pagination import Page, paginate
 from services.core.text import check_optional_text, check_text
@@ -115,13 +115,21 @@ async def grant(
     user_id = user_ref if isinstance(user_ref, uuid.UUID) else parse_id(user_ref)
     if user_id is None:
         raise NotFound("user not found", ["input", "user_id"])
-    return await _apply(
+    entry = await _apply(
         user_id,
         amount=amount,
         kind=LedgerKind.GRANT,
         idempotency_key=f"grant:{user_id}:{idempotency_key or uuid.uuid4()}",
         description=reason,
     )
+    if entry.amount != amount or entry.description != reason:
+        # The key named an earlier grant of something else: answering with that grant would tell the caller their
+        # grant happened when it did not.
+        raise Conflict(
+            f"idempotencyKey was used for another grant ({entry.amount} credits); use a new key",
+            ["input", "idempotency_key"],
+        )
+    return entry
 
 
 async def reserve(user_id: uuid.UUID, batch_id: uuid.UUID, amount: int, *, images: int) -> CreditLedgerEntry:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -27,6 +28,12 @@ from services.core.config import Settings
 TEST_SECRET = "test-secret-" + "x" * 40
 ADMIN_URL = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 TEST_DB = os.environ.get("PLAYGROUND_TEST_DB", "sqlite")
+TEST_REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+"""The Redis (and database number) every test that needs one uses."""
+DB_PREFIX = os.environ.get("PLAYGROUND_TEST_DB_PREFIX", "playground_test")
+"""Throwaway PostgreSQL databases are named ``<prefix>_<random>`` (a prefix of your own beside other users)."""
+if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", DB_PREFIX):
+    raise RuntimeError("PLAYGROUND_TEST_DB_PREFIX: 1-41 of a-z, 0-9 and _, starting with a letter")
 
 # Property-based tests (hypothesis): a bounded number of examples per test (PLAYGROUND_HYPOTHESIS_EXAMPLES), no time
 # limit per example (a request to the app takes what the database takes), no example database written into the
@@ -44,7 +51,7 @@ hypothesis.settings.load_profile("playground")
 
 
 async def create_pg_database() -> str:
-    name = f"playground_test_{uuid.uuid4().hex[:12]}"
+    name = f"{DB_PREFIX}_{uuid.uuid4().hex[:12]}"
     conn = await asyncpg.connect(ADMIN_URL)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')

@@ -391,7 +391,7 @@ class Cluster:
     async def start_api(self) -> None:
         self.api_port = free_port()
         # The API reaches Redis through the relay; the workers go straight to Redis.
-        env = self.shared_env | {"REDIS_URL": f"redis://127.0.0.1:{self.proxy.port}/0"}
+        env = self.shared_env | {"REDIS_URL": self.proxy.url(int(REDIS_URL.rsplit("/", 1)[1] or 0))}
         self.api_process = self._process("api", ["serve", "--port", str(self.api_port)], env)
         self.api = Api(f"http://127.0.0.1:{self.api_port}")
         api, process = self.api, self.api_process
@@ -477,7 +477,7 @@ async def start_cluster(work_dir: Path) -> AsyncIterator[Cluster]:
     namespace = f"dist-{uuid.uuid4().hex[:10]}"
     database_url = await create_pg_database()
     redis = Redis.from_url(REDIS_URL)
-    proxy = RedisProxy("127.0.0.1", int(REDIS_URL.rsplit(":", 1)[1].split("/", 1)[0]))
+    proxy = RedisProxy.to(REDIS_URL)
     cluster = Cluster(work_dir=work_dir, database_url=database_url, namespace=namespace, redis=redis, proxy=proxy)
     try:
         await proxy.start()

@@ -3,10 +3,12 @@ error, and a snapshot of everything a user owns, to prove that a refused call wr
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -99,6 +101,31 @@ def any_text(max_size: int = 40) -> st.SearchStrategy[str]:
         st.sampled_from(["", "\x00", "\ud800", "x"]),
     )
     return st.one_of(short, short, long)
+
+
+def calendar_end_times() -> st.SearchStrategy[str]:
+    """ISO 8601 times at the ends of the calendar, with offsets that push them past year 1 or 9999 in UTC (or not),
+    and a few ordinary ones."""
+    offsets = st.sampled_from(["", "Z", "+00:00", "+01:00", "-01:00", "+14:00", "-14:00", "+23:59", "-23:59"])
+    early = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(1, 1, 3))
+    late = st.datetimes(min_value=datetime(9999, 12, 30), max_value=datetime(9999, 12, 31, 23, 59, 59))
+    ordinary = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1))
+    return st.builds(lambda when, offset: when.isoformat() + offset, early | late | ordinary, offsets)
+
+
+def _cursor(*parts: object) -> str:
+    return base64.urlsafe_b64encode("|".join(str(part) for part in parts).encode()).decode().rstrip("=")
+
+
+def forged_cursors() -> st.SearchStrategy[str]:
+    """Well-formed cursors with fields out of range: ranks of any size (2**40, 2**70, negative), times at the ends
+    of the calendar, and a flag suffix on either."""
+    ranks = st.one_of(st.integers(), st.sampled_from([2**31, 2**40, 2**63, 2**70, -(2**63) - 1]))
+    ident = st.builds(lambda: str(uuid.uuid4()))
+    plain = st.builds(_cursor, calendar_end_times(), ident)
+    ranked = st.builds(_cursor, ranks, calendar_end_times(), ident)
+    flagged = st.builds(lambda cursor, flag: f"{cursor}~{flag}", plain, st.sampled_from(["0", "1"]))
+    return st.one_of(plain, ranked, flagged)
 
 
 def any_id() -> st.SearchStrategy[str]:

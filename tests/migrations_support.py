@@ -22,6 +22,7 @@ import asyncpg
 from tortoise.context import TortoiseContext
 
 from services.core.db import tortoise_config
+from tests.conftest import DB_PREFIX
 
 POSTGRES_ADMIN_URL_ENV = "PLAYGROUND_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -57,9 +58,9 @@ async def postgres_ping(url: str) -> None:
 
 
 @contextlib.asynccontextmanager
-async def throwaway_postgres(admin_url: str, prefix: str = "playground_migtest") -> AsyncIterator[str]:
+async def throwaway_postgres(admin_url: str, prefix: str | None = None) -> AsyncIterator[str]:
     """Creates an empty, uniquely named database and yields its URL; drops it (WITH FORCE) afterwards."""
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix or DB_PREFIX + '_mig'}_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(_asyncpg_dsn(admin_url))
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')

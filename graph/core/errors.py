@@ -18,6 +18,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.utils.str_converters import to_camel_case
 
 from services.core.errors import DomainError, InvalidInputs, RateLimited, UserFacingError
+from services.infra.outage import RETRY_AFTER_S, unreachable
 
 
 @strawberry.enum(description="Why a mutation could not do what was asked.")
@@ -99,10 +100,23 @@ def error_extensions(error: DomainError) -> dict[str, Any]:
     return {"code": error.code}
 
 
+UNAVAILABLE_MESSAGE = "the service is unavailable for a moment (a database or Redis is unreachable); try again"
+
+
 def shape_error(error: GraphQLError) -> None:
-    """Give a GraphQL error caused by a domain error its API extensions (before masking and formatting)."""
+    """Give a GraphQL error caused by a domain error its API extensions (before masking and formatting); one caused
+    by an unreachable database or Redis becomes ``SERVICE_UNAVAILABLE`` with ``retryAfter`` seconds, never the
+    driver's errno nor "Unexpected error."."""
     if isinstance(error.original_error, DomainError):
         error.extensions = error_extensions(error.original_error)
+    elif unavailable(error):
+        error.message = UNAVAILABLE_MESSAGE
+        error.extensions = {"code": "SERVICE_UNAVAILABLE", "retryAfter": RETRY_AFTER_S}
+
+
+def unavailable(error: GraphQLError) -> bool:
+    original = error.original_error
+    return original is not None and not isinstance(original, DomainError) and unreachable(original)
 
 
 def should_mask_error(error: GraphQLError) -> bool:
@@ -110,4 +124,4 @@ def should_mask_error(error: GraphQLError) -> bool:
     original = error.original_error
     # No original error, or a GraphQLError: parse, validation or variable-coercion errors about what the client
     # sent (and Strawberry's own limit errors). DomainError: deliberate. Anything else is a bug: masked.
-    return original is not None and not isinstance(original, DomainError | GraphQLError)
+    return original is not None and not isinstance(original, DomainError | GraphQLError) and not unavailable(error)

@@ -5,7 +5,9 @@ The root types come from the resolvers (``app.schema`` puts them together); this
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -28,11 +30,13 @@ from strawberry.types.graphql import OperationType
 from strawberry.utils.logging import StrawberryLogger
 
 from graph.core.directives import create_directive_rule
-from graph.core.errors import shape_error, should_mask_error
+from graph.core.errors import shape_error, should_mask_error, unavailable
 from graph.core.execution import LeafFastExecutionContext
 from graph.core.introspection import IntrospectionGuard
 from graph.core.metrics import OperationMetrics
+from graph.core.operations import OperationNameRequired
 from graph.core.rate_limits import OperationRateLimit
+from graph.core.scalars import DATETIME
 from graph.keys.scopes import KeyScopeGuard
 from services.core import db
 from services.core.config import Settings
@@ -53,13 +57,25 @@ UPLOAD = strawberry.scalar(
 )
 
 
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+"""graphql-core's hint at the end of a validation message: it names types, fields and enum values of the schema."""
+
+
 class PlaygroundSchema(strawberry.Schema):
+    hide_suggestions = False
+    """Outside development: no "Did you mean ...?" in error messages (they would list the schema to anyone)."""
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         # Strawberry calls this with every error before extensions run (MaskErrors comes later): domain errors get
         # their API shape here, and only the unexpected are logged, with their tracebacks, before they are masked.
         for error in errors:
+            if self.hide_suggestions and "Did you mean" in error.message:
+                error.message = SUGGESTION.sub("", error.message)
             shape_error(error)
-            if should_mask_error(error):
+            if unavailable(error):
+                # One line, no traceback: the outage is the news, and every request during it says so.
+                StrawberryLogger.logger.warning("dependency unreachable: %s", error.original_error.__class__.__name__)
+            elif should_mask_error(error):
                 StrawberryLogger.error(error, execution_context)
 
 
@@ -101,6 +117,7 @@ def build_schema(
         lambda: ParserCache(maxsize=512),
         lambda: ValidationCache(maxsize=512),
         # After the validation cache: both decide in on_validate, once the cached result is in place.
+        OperationNameRequired,
         OperationRateLimit,
         # After validation (the cache above) and before anything runs: an API key reaches only its scopes' fields.
         KeyScopeGuard,
@@ -115,12 +132,14 @@ def build_schema(
         from strawberry.extensions.tracing import OpenTelemetryExtension
 
         extensions.insert(0, lambda: OpenTelemetryExtension(tracer_provider=tracer_provider))
-    return PlaygroundSchema(
+    schema = PlaygroundSchema(
         query=query,
         mutation=mutation,
         subscription=subscription,
         config=StrawberryConfig(auto_camel_case=True, disable_field_suggestions=not settings.is_development),
         extensions=extensions,
-        scalar_overrides={Upload: UPLOAD},
+        scalar_overrides={Upload: UPLOAD, datetime: DATETIME},
         execution_context_class=LeafFastExecutionContext,
     )
+    schema.hide_suggestions = not settings.is_development
+    return schema

@@ -22,6 +22,10 @@ MIN_HS256_SECRET_BYTES = 32
 READINESS_COMPONENTS = ("database", "redis", "bus")
 
 
+EXAMPLE_SECRETS = frozenset({"change-me-to-at-least-32-random-bytes-xxxxxxxx"})
+"""Secret values printed in this repository (``deploy/env.example``): refused in production."""
+
+
 class Environment(StrEnum):
     DEVELOPMENT = "development"
     PRODUCTION = "production"
@@ -71,6 +75,9 @@ class Settings(BaseSettings):
     jwt_audience: str | None = None
     jwt_issuer: str | None = None
     jwt_leeway_seconds: int = Field(default=10, ge=0, le=30)
+    metrics_token: str | None = Field(default=None, min_length=16)
+    """``METRICS_TOKEN``: in production the API's ``/metrics`` answers only ``Authorization: Bearer <token>`` (and is
+    not served at all without one); in development it is open."""
     jwt_max_lifetime_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     """The longest a token may live (``exp - iat``); tokens issued for longer are refused."""
     jwt_jwks_refresh_cooldown_seconds: float = Field(default=30.0, ge=0)
@@ -230,6 +237,9 @@ class Settings(BaseSettings):
             raise ValueError("production needs JWT_SECRET or JWT_JWKS_URL")
         if self.api_key_secret is not None and len(self.api_key_secret.encode()) < MIN_HS256_SECRET_BYTES:
             raise ValueError(f"API_KEY_SECRET must be at least {MIN_HS256_SECRET_BYTES} bytes")
+        if self.environment is Environment.PRODUCTION and self.jwt_secret in EXAMPLE_SECRETS:
+            # Anyone who read deploy/env.example could sign tokens for any user, administrators included.
+            raise ValueError("JWT_SECRET is the example value from deploy/env.example: generate one (see README)")
         return self
 
     @property
@@ -260,7 +270,7 @@ class Settings(BaseSettings):
 
     def secret_values(self) -> list[str]:
         """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
-        values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key]
+        values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key, self.metrics_token]
         values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
         for setting, name in ((self.jwt_secret, "jwt_secret"), (self.api_key_secret, "api_key_secret")):
             development = self.var_dir / name

@@ -21,6 +21,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from services.core.errors import InvalidInput
+from services.core.timestamps import as_utc
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -57,7 +58,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         created, _, ident = base64.urlsafe_b64decode(padded.encode()).decode().partition("|")
-        return datetime.fromisoformat(created), uuid.UUID(ident)
+        # as_utc: a forged time at the ends of the calendar is refused here, not an OverflowError in the driver.
+        return as_utc(datetime.fromisoformat(created)), uuid.UUID(ident)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
         raise InvalidInput("invalid cursor", ["after"]) from error
 
@@ -115,9 +117,17 @@ def decode_ranked_cursor(cursor: str) -> tuple[int, datetime, uuid.UUID]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         rank, created, ident = base64.urlsafe_b64decode(padded.encode()).decode().split("|")
-        return int(rank), datetime.fromisoformat(created), uuid.UUID(ident)
+        return int(rank), as_utc(datetime.fromisoformat(created)), uuid.UUID(ident)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
         raise InvalidInput("invalid cursor", ["after"]) from error
+
+
+def _check_rank(model: type[Model], rank_field: str, rank: int) -> None:
+    """A forged rank the column cannot hold (2**70; on PostgreSQL an integer column stops at 2**31 - 1) is a bad
+    cursor, refused before it reaches the driver, which would fail with an overflow."""
+    constraints = model._meta.fields_map[rank_field].constraints
+    if not constraints.get("ge", -(2**63)) <= rank <= constraints.get("le", 2**63 - 1):
+        raise InvalidInput("invalid cursor", ["after"])
 
 
 async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, after: str | None) -> Page[M]:
@@ -126,6 +136,7 @@ async def paginate_ranked(query: QuerySet[M], *, rank_field: str, first: int, af
     page_query = query
     if after is not None:
         rank, created, ident = decode_ranked_cursor(after)
+        _check_rank(query.model, rank_field, rank)
         same_rank: dict[str, Any] = {rank_field: rank}
         below: dict[str, Any] = {f"{rank_field}__lt": rank}
         page_query = page_query.filter(

@@ -105,9 +105,13 @@ def parse_ratio(ratio: str) -> float | None:
     left, sep, right = ratio.partition(":")
     try:
         value = int(left) / int(right) if sep else None
-    except (ValueError, ZeroDivisionError):
+    except (ValueError, ZeroDivisionError, OverflowError):  # OverflowError: "10**400:1" has no float
         return None
     return value if value and value > 0 else None
+
+
+RATIO_TOLERANCE = 0.05
+"""How far a resolved size's aspect may be from the one asked for (rounding sides to multiples of 16)."""
 
 
 def size_for(ratio: str, tier: SizeTier, bounds: SizeBounds) -> tuple[int, int] | None:
@@ -126,6 +130,9 @@ def size_for(ratio: str, tier: SizeTier, bounds: SizeBounds) -> tuple[int, int] 
     # Round down to multiples of 16 so a clamped side never exceeds its bound, then up if below the minimum.
     w, h = (max(16, int(width * scale) // 16 * 16), max(16, int(height * scale) // 16 * 16))
     w, h = (max(w, bounds.min_side), max(h, bounds.min_side))
+    if abs(math.log((w / h) / value)) > math.log(1 + RATIO_TOLERANCE):
+        # The bounds bent the shape (100:1 would come out 4:1): refused, never a different picture than asked for.
+        return None
     return (w, h) if bounds.check(w, h) is None else None
 
 

@@ -16,7 +16,7 @@ from services.core.errors import InvalidInput, NotFound, UserFacingError
 from services.core.text import check_optional_text, check_text
 from services.generation import capabilities as caps
 from services.generation import styles
-from services.generation.references import ReferenceSpec, check_reference_specs
+from services.generation.references import ReferenceSpec, check_reference_specs, check_uploads
 from services.generation.styles import AppliedPreset, PresetUseSpec
 
 MAX_SEED = 2**31 - 1
@@ -253,4 +253,6 @@ def check_idempotency_key(key: str | None) -> None:
 async def quote(user: User, request: SubmitRequest, settings: Settings) -> Quote:
     """What the request would cost and whether the balance covers it (nothing is held)."""
     planned = await plan(user, request, settings)
+    # Refused like generate refuses them: another user's (or a made-up) upload id is not quoted.
+    await check_uploads(user, request.references)
     return Quote(plan=planned, balance=await credits.balance(user.id) or 0)

@@ -546,6 +546,21 @@ async def store_upload(user: User, data: bytes, storage: Storage) -> ReferenceIm
     return await store_reference(user, data, storage)
 
 
+async def _own_upload(user: User, upload_id: str, index: int) -> ReferenceImage:
+    upload = await access.find_viewable(ReferenceImage, user.id, upload_id)
+    if upload is None:  # missing, made up, or someone else's: the three read the same
+        raise NotFound("uploaded image not found", ["input", "references", str(index), "upload_id"])
+    return upload
+
+
+async def check_uploads(user: User, specs: Sequence[ReferenceSpec]) -> None:
+    """Every ``upload_id`` of ``specs`` names an upload the user may use (``NotFound`` naming the first that does
+    not): what ``resolve_references`` checks, without fetching any URL or keeping anything (for ``quote``)."""
+    for index, spec in enumerate(specs):
+        if spec.upload_id is not None:
+            await _own_upload(user, spec.upload_id, index)
+
+
 async def resolve_references(
     user: User,
     specs: list[ReferenceSpec],
@@ -565,10 +580,7 @@ async def resolve_references(
     for index, spec in enumerate(specs):
         path = ["input", "references", str(index)]
         if spec.upload_id is not None:
-            upload = await access.find_viewable(ReferenceImage, user.id, spec.upload_id)
-            if upload is None:
-                raise NotFound("uploaded image not found", [*path, "upload_id"])
-            found.append(upload)
+            found.append(await _own_upload(user, spec.upload_id, index))
         else:
             assert spec.url is not None
             try:

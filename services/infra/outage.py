@@ -16,8 +16,10 @@ import random
 import time
 from collections.abc import Callable
 
+import asyncpg
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from tortoise.exceptions import DBConnectionError
 
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     RedisConnectionError,
@@ -27,6 +29,29 @@ CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
 )
 """Errors that mean "cannot reach it now" (retry later), as opposed to a bug or a refused command."""
+
+DATABASE_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
+    DBConnectionError,
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+)
+"""The database drivers' ways of saying the same (Tortoise wraps the driver's error, keeping it as the cause)."""
+
+RETRY_AFTER_S = 5
+"""What a client is told to wait when a request failed because a dependency is unreachable."""
+
+
+def unreachable(error: BaseException | None) -> bool:
+    """Whether ``error`` (or what caused it, however deep) says a dependency could not be reached."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, CONNECTION_ERRORS + DATABASE_CONNECTION_ERRORS):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
 
 DEFAULT_WINDOW_S = 60.0
 DEFAULT_BASE_S = 0.2

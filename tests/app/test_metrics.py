@@ -10,10 +10,12 @@ from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
 
+from services.core.config import Environment
 from services.infra.bus import InProcessBus
 from tests.conftest import GQL, MakeCaller
 from tests.generation_support import generate, new_project
 from tests.graph.test_subscriptions import PROGRESS, messages_until_complete, socket, subscribe
+from tests.security.support import changed_settings
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -115,3 +117,18 @@ async def test_bus_counts_drops_and_resyncs() -> None:
         await bus.close()
     assert count("playground_bus_dropped_events_total") - drops == 3 + 2  # three shed, two superseded by RESYNC
     assert count("playground_bus_resyncs_total") - resyncs == 1
+
+
+async def test_metrics_on_the_api_port_need_the_token_in_production(app: Starlette, client: httpx.AsyncClient) -> None:
+    token = "m" * 32
+    with changed_settings(app, environment=Environment.PRODUCTION, metrics_token=None):
+        assert (await client.get("/metrics")).status_code == 404  # no token configured: not served here
+    with changed_settings(app, environment=Environment.PRODUCTION, metrics_token=token):
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": token}):
+            refused = await client.get("/metrics", headers=headers)
+            assert refused.status_code == 404, headers
+            assert "playground_" not in refused.text
+        served = await client.get("/metrics", headers={"Authorization": f"Bearer {token}"})
+        assert served.status_code == 200
+        assert "playground_" in served.text
+    assert (await client.get("/metrics")).status_code == 200  # development: open

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
 from models import Project
+from tests.conftest import MakeCaller
 
 QUERY = b'{"query": "{ capabilities { provider } }"}'
 
@@ -64,3 +66,39 @@ async def test_a_chunked_body_past_the_cap_is_413_and_runs_nothing(client: httpx
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     assert await Project.all().count() == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+async def test_a_body_in_utf16_or_utf32_is_400_and_runs_nothing(
+    client: httpx.AsyncClient, make_caller: MakeCaller, encoding: str
+) -> None:
+    """JSON's parser would guess these encodings from the first bytes; the README promises UTF-8 only."""
+    caller = make_caller("encodings")
+    create = json.dumps({"query": 'mutation { projectCreate(input: {name: "utf16"}) { project { id } } }'})
+    headers = {"Content-Type": "application/json", **caller.headers}
+    response = await client.post("/graphql", content=create.encode(encoding), headers=headers)
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["message"].startswith("the request body must be UTF-8 JSON")
+    assert not await Project.filter(name="utf16").exists()
+
+
+async def test_a_body_in_utf8_with_a_byte_order_mark_is_read(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql", content=b"\xef\xbb\xbf" + QUERY, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["data"]["capabilities"]["provider"]
+
+
+async def test_a_document_of_two_operations_without_an_operation_name_runs_neither(
+    client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    caller = make_caller("two-operations")
+    document = 'mutation A { projectCreate(input: {name: "first-of-two"}) { project { id } } } query B { me { id } }'
+    response = await client.post("/graphql", json={"query": document}, headers=caller.headers)
+    body = response.json()
+    assert body["data"] is None, body
+    assert "operation name" in body["errors"][0]["message"], body
+    assert not await Project.filter(name="first-of-two").exists()
+    named = await client.post("/graphql", json={"query": document, "operationName": "A"}, headers=caller.headers)
+    assert named.json()["data"]["projectCreate"]["project"]["id"], named.text

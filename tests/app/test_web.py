@@ -13,6 +13,7 @@ from starlette.applications import Starlette
 from app.api import create_app
 from app.web import IMMUTABLE
 from services.core.config import Environment, Settings
+from tests.conftest import TEST_REDIS_URL
 
 INDEX = "<!doctype html><title>Preset Playground</title><div id=root></div>"
 
@@ -122,7 +123,7 @@ async def test_production_with_redis_serves_no_app_and_no_dev_sign_in(tmp_path: 
     settings = make_settings(
         tmp_path,
         environment=Environment.PRODUCTION,
-        redis_url="redis://127.0.0.1:6379/0",
+        redis_url=TEST_REDIS_URL,
         database_url="postgres://postgres@127.0.0.1:5432/unused",
     )
     app = create_app(settings, web_dist=dist)

@@ -21,6 +21,7 @@ from tests.generation_support import (
     generate,
     new_project,
     seed_projects,
+    upload,
     wait_until_ended,
 )
 from tests.sql_count import sql_statements
@@ -139,6 +140,42 @@ async def test_quote_breaks_down_the_cost(gql: GQL, make_caller: MakeCaller) -> 
         "covered": True,
     }
     assert await BatchJob.filter(owner__subject=alice.subject).count() == 0
+
+
+async def test_quote_refuses_another_users_or_a_made_up_upload_like_generate(
+    client: httpx.AsyncClient, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    project = await new_project(gql, alice)
+    bobs_upload = await upload(client, bob)
+    alices_upload = await upload(client, alice)
+    for upload_id in (bobs_upload, str(uuid.uuid4()), "not-an-id"):
+        quote_input = {"projectId": project, "mode": "EDIT", "prompt": "x", "references": [{"uploadId": upload_id}]}
+        body = await gql(QUOTE, {"input": quote_input}, alice)
+        assert body["data"] is None, body
+        error = body["errors"][0]
+        assert error["extensions"]["reason"] == "NOT_FOUND", body
+        assert error["extensions"]["field"] == ["input", "references", "0", "uploadId"], body
+    own = {"projectId": project, "mode": "EDIT", "prompt": "x", "references": [{"uploadId": alices_upload}]}
+    assert (await gql(QUOTE, {"input": own}, alice))["data"]["quote"]["totalImages"] == 1
+
+
+async def test_an_aspect_ratio_the_bounds_would_bend_is_refused_not_clamped(gql: GQL, make_caller: MakeCaller) -> None:
+    """100:1 used to come out as 4:1; any ratio the provider's bounds cannot keep is refused, on quote and generate."""
+    alice = make_caller("alice")
+    project = await new_project(gql, alice)
+    balance = (await User.get(subject=alice.subject)).credits
+    for ratio in ("100:1", "1:100", "5:1", "10" + "0" * 400 + ":1"):
+        fields = {"projectId": project, "prompt": "x", "aspectRatio": ratio, "resolution": "K2"}
+        quoted = await gql(QUOTE, {"input": fields}, alice)
+        assert quoted["errors"][0]["extensions"]["field"] == ["input", "aspectRatio"], quoted
+        payload = await generate(gql, alice, **fields)
+        assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [("INVALID", ["input", "aspectRatio"])]
+    assert await BatchJob.filter(owner__subject=alice.subject).count() == 0
+    assert (await User.get(subject=alice.subject)).credits == balance
+    kept = await gql(QUOTE, {"input": {"projectId": project, "prompt": "x", "aspectRatio": "4:1"}}, alice)
+    quote = kept["data"]["quote"]
+    assert quote["width"] == 4 * quote["height"], kept
 
 
 async def test_insufficient_credits_creates_nothing(gql: GQL, make_caller: MakeCaller) -> None:

@@ -46,6 +46,8 @@ from tests.input_support import (
     any_text,
     assert_no_server_error,
     build_world,
+    calendar_end_times,
+    forged_cursors,
     import_document,
     owned_state,
     post,
@@ -289,3 +291,90 @@ async def test_any_socket_message_that_is_not_a_json_object_closes_with_4400(liv
             await ws.recv()
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == 4400
+
+
+# Every DateTime argument (each is read as UTC; an instant outside years 1..9999 in UTC is refused).
+DATE_QUERIES: dict[str, tuple[str, Callable[[str], dict[str, Any]]]] = {
+    "usageAnalytics.range.from": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r) { totals { generations } } }",
+        lambda v: {"r": {"from": v, "to": "9999-12-31T00:00:00+00:00"}},
+    ),
+    "usageAnalytics.range.to": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r) { totals { generations } } }",
+        lambda v: {"r": {"from": "0001-01-01T12:00:00+00:00", "to": v}},
+    ),
+    "usageAnalytics.range.both": (
+        "query($r: DateRangeInput!) { usageAnalytics(range: $r, granularity: WEEK) { series { start } } }",
+        lambda v: {"r": {"from": v, "to": v[:4] + "-12-31T23:00:00" if v[:4] in ("0001", "9999") else v}},
+    ),
+    "gallery.filter.createdAfter": (
+        "query($v: DateTime) { gallery(filter: {createdAfter: $v}) { totalCount } }",
+        lambda v: {"v": v},
+    ),
+    "gallery.filter.createdBefore": (
+        "query($v: DateTime) { gallery(filter: {createdBefore: $v}) { totalCount } }",
+        lambda v: {"v": v},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DATE_QUERIES))
+@given(value=calendar_end_times())
+async def test_any_time_at_the_ends_of_the_calendar_ends_well(world: World, case: str, value: str) -> None:
+    query, variables = DATE_QUERIES[case]
+    _assert_query_answer(assert_no_server_error(await post(world.client, query, variables(value), world.caller)))
+
+
+CURSOR_QUERIES = {
+    "stylePresets.MOST_USED": "query($v: String) { stylePresets(orderBy: MOST_USED, after: $v) { totalCount } }",
+    "gallery.favoritesFirst": "query($v: String) { gallery(orderBy: FAVORITES_FIRST, after: $v) { totalCount } }",
+    "projects": "query($v: String) { projects(after: $v) { edges { cursor } } }",
+    "projects.batchJobs": "query($v: String) { projects(first: 2) { edges { node { batchJobs(after: $v) "
+    "{ totalCount } } } } }",
+}
+
+
+@pytest.mark.parametrize("case", sorted(CURSOR_QUERIES))
+@given(value=forged_cursors())
+async def test_any_forged_cursor_ends_well(world: World, case: str, value: str) -> None:
+    """A cursor with numbers out of range (a rank of 2**70, a time past year 9999 in UTC) is refused as a bad
+    cursor on both databases, never an overflow in the driver."""
+    body = assert_no_server_error(await post(world.client, CURSOR_QUERIES[case], {"v": value}, world.caller))
+    _assert_query_answer(body)
+
+
+NON_UTF8 = ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252", "latin-1", "cp500"]
+
+
+@given(name=any_text(20), encoding=st.sampled_from(NON_UTF8))
+async def test_a_body_that_is_not_utf8_is_400_and_writes_nothing(world: World, name: str, encoding: str) -> None:
+    """Any mutation body in another encoding (where the bytes are not also valid UTF-8 of the same text) is a 400
+    and writes nothing."""
+    text = json.dumps({"query": PROJECT_CREATE, "variables": {"input": {"name": f"é{name}"}}}, ensure_ascii=False)
+    try:
+        encoded = text.encode(encoding)
+    except UnicodeError:
+        return  # not representable in that encoding: nothing a client could send
+    before = await owned_state(world.caller.subject)
+    headers = {"Content-Type": "application/json", **world.caller.headers}
+    response = await world.client.post("/graphql", content=encoded, headers=headers)
+    assert response.status_code == 400, response.text
+    assert await owned_state(world.caller.subject) == before
+
+
+@given(
+    names=st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,8}", fullmatch=True), min_size=2, max_size=4, unique=True),
+    anonymous_first=st.booleans(),
+)
+async def test_a_document_of_several_operations_without_a_name_runs_none(
+    world: World, names: list[str], anonymous_first: bool
+) -> None:
+    create = 'mutation {name} {{ projectCreate(input: {{name: "several"}}) {{ project {{ id }} }} }}'
+    operations = [create.format(name=name) for name in names]
+    if anonymous_first:
+        operations[0] = create.format(name="")
+    before = await owned_state(world.caller.subject)
+    body = assert_no_server_error(await post(world.client, " ".join(operations), {}, world.caller))
+    assert body.get("data") is None, body
+    assert body["errors"], body
+    assert await owned_state(world.caller.subject) == before

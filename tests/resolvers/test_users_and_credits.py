@@ -144,6 +144,23 @@ async def test_grant_idempotency_key_applies_once(gql: GQL, make_caller: MakeCal
     assert await ledger_sum(uuid.UUID(alice_id)) == 25
 
 
+async def test_a_reused_grant_key_with_another_amount_or_reason_is_a_conflict_and_grants_nothing(
+    gql: GQL, make_caller: MakeCaller
+) -> None:
+    admin, alice = make_caller("admin", role=Role.ADMIN), make_caller("alice")
+    alice_id = (await gql(ME, caller=alice))["data"]["me"]["id"]
+    first = {"userId": alice_id, "amount": 5, "reason": "promo", "idempotencyKey": "promo-2"}
+    assert (await gql(GRANT, {"input": first}, admin))["data"]["creditsGrant"]["userErrors"] == []
+    balance = (await User.get(id=alice_id)).credits
+    for changed in ({"amount": 7}, {"reason": "another"}):
+        payload = (await gql(GRANT, {"input": first | changed}, admin))["data"]["creditsGrant"]
+        assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [("CONFLICT", ["input", "idempotencyKey"])]
+    again = (await gql(GRANT, {"input": first}, admin))["data"]["creditsGrant"]
+    assert again["userErrors"] == []
+    assert (await User.get(id=alice_id)).credits == balance
+    assert await ledger_sum(uuid.UUID(alice_id)) == balance
+
+
 async def test_grant_user_errors(gql: GQL, make_caller: MakeCaller) -> None:
     admin, alice = make_caller("admin", role=Role.ADMIN), make_caller("alice")
     alice_id = (await gql(ME, caller=alice))["data"]["me"]["id"]

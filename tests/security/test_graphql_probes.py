@@ -151,6 +151,29 @@ async def test_field_suggestions_are_off_in_production(tmp_path: Path) -> None:
     assert "Did you mean" in result.errors[0].message  # development helps the developer
 
 
+@pytest.mark.parametrize(
+    ("document", "variables"),
+    [
+        ("query($i: GenerateInpt!) { quote(input: $i) { totalImages } }", None),  # a type
+        ("{ stylePresets(orderBy: MOST_USE) { totalCount } }", None),  # an enum value
+        ("query($o: PresetOrder!) { stylePresets(orderBy: $o) { totalCount } }", {"o": "MOST_USE"}),
+        ("{ stylePresets(ordrBy: MOST_USED) { totalCount } }", None),  # an argument
+        ("{ gallery(filter: {projectI: null}) { totalCount } }", None),  # an input field
+    ],
+)
+async def test_no_suggestions_name_the_schema_in_production(
+    tmp_path: Path, document: str, variables: dict[str, Any] | None
+) -> None:
+    production = create_schema(Settings(var_dir=tmp_path, environment="production", jwt_secret=TEST_SECRET))
+    result = await production.execute(document, variable_values=variables)
+    assert result.errors, result
+    assert not [e.message for e in result.errors if "Did you mean" in e.message], result.errors
+    development = create_schema(Settings(var_dir=tmp_path))
+    result = await development.execute(document, variable_values=variables)
+    assert result.errors, result
+    assert [e.message for e in result.errors if "Did you mean" in e.message], result.errors
+
+
 async def test_syntax_errors_are_client_errors_not_500(client: httpx.AsyncClient) -> None:
     response = await client.post("/graphql", json={"query": "{ me { "})
     assert response.status_code in {200, 400}

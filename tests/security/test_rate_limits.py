@@ -19,11 +19,11 @@ from starlette.applications import Starlette
 
 from models import BatchJob, CreditLedgerEntry, Project, ReferenceImage, User
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
-from tests.conftest import GQL, MakeCaller
+from tests.conftest import GQL, TEST_REDIS_URL, MakeCaller
 from tests.generation_support import GENERATE, new_project, wait_until_ended
 from tests.security.support import png, socket, swapped_services, upload_bytes, ws_operation
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
+REDIS_URL = TEST_REDIS_URL
 MakeLimiter = Callable[[dict[Budget, str]], RequestRateLimiter]
 
 

@@ -188,3 +188,18 @@ async def test_an_unexpected_error_with_a_secret_is_masked_and_scrubbed(
     assert "lost postgres://playground:[redacted]@" in text  # logged, with its traceback, scrubbed
     assert alice.token not in text
     assert_no_secret(text)
+
+
+def test_the_example_jwt_secret_is_refused_in_production(tmp_path: Path) -> None:
+    """The value printed in deploy/env.example would let anyone sign tokens: `serve` refuses to start with it."""
+    example = next(
+        line.partition("=")[2]
+        for line in (Path(__file__).parents[2] / "deploy" / "env.example").read_text().splitlines()
+        if line.startswith("JWT_SECRET=")
+    )
+    result = run_cli(tmp_path, "migrate", JWT_SECRET=example, PLAYGROUND_ENV="production")
+    assert result.returncode != 0
+    assert "example value" in result.stderr
+    assert example not in result.stderr + result.stdout
+    development = run_cli(tmp_path, "migrate", JWT_SECRET=example)
+    assert development.returncode == 0, development.stderr

@@ -8,6 +8,7 @@ the stored format's type, ``nosniff`` and a sandboxing CSP, and serves nothing b
 from __future__ import annotations
 
 import io
+import json
 import struct
 import zlib
 from pathlib import Path
@@ -198,3 +199,31 @@ async def test_media_serves_nothing_but_stored_images(client: httpx.AsyncClient,
         answer = await client.get(path)
         assert answer.status_code == 404, (path, answer.status_code)
         assert b"<script" not in answer.content
+
+
+@pytest.mark.parametrize("paths", [["variables.a", "variables.b"], ["variables.a", "variables.a"], []])
+async def test_a_file_mapped_to_two_variables_or_none_is_400_and_keeps_no_upload(
+    client: httpx.AsyncClient, make_caller: MakeCaller, media_dir: Path, paths: list[str]
+) -> None:
+    caller = make_caller("one-file-two-variables")
+    await client.post("/graphql", json={"query": "{ me { id } }"}, headers=caller.headers)
+    user = await User.get(subject=caller.subject)
+    files_before = media_files(media_dir)
+    query = (
+        "mutation($a: Upload!, $b: Upload!) { a: imageUpload(file: $a) { image { id } } "
+        "b: imageUpload(file: $b) { image { id } } }"
+    )
+    form = {
+        "operations": json.dumps({"query": query, "variables": {"a": None, "b": None}}),
+        "map": json.dumps({"0": paths}),
+    }
+    response = await client.post(
+        "/graphql",
+        data=form,
+        files={"0": ("ref.png", png((64, 48)), "image/png")},
+        headers={**caller.headers, "X-Playground-Upload": "1"},
+    )
+    assert response.status_code == 400, response.text
+    assert "exactly one" in response.json()["errors"][0]["message"]
+    assert await ReferenceImage.filter(owner_id=user.id).count() == 0
+    assert media_files(media_dir) == files_before

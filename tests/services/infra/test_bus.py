@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -18,9 +17,10 @@ import pytest
 from redis.asyncio import Redis
 
 from services.infra.bus import RESYNC, EventBus, InProcessBus, RedisBus, Resync, create_bus
+from tests.conftest import TEST_REDIS_URL
 from tests.services.infra.bus_support import TcpProxy, next_event, next_item, take, wait_until
 
-REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = TEST_REDIS_URL
 
 MakeRedisBus = Callable[..., Awaitable[RedisBus]]
 

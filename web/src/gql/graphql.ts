@@ -16,7 +16,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** Date (isoformat) */
   Date: { input: string; output: string; }
-  /** Date with time (isoformat) */
+  /** Date with time (ISO 8601). Read as UTC when it has no offset; an instant outside years 1 to 9999 in UTC is refused (BAD_USER_INPUT, reason OUT_OF_RANGE). */
   DateTime: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
   JSON: { input: unknown; output: unknown; }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 import uuid
@@ -13,8 +12,10 @@ from typing import TypeVar
 
 from redis.asyncio import Redis
 
+from tests.conftest import TEST_REDIS_URL
+
 ROOT = Path(__file__).resolve().parents[4]
-REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = TEST_REDIS_URL
 
 
 T = TypeVar("T")
