@@ -25,7 +25,7 @@ from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import BatchHandler, InProcessQueue, JobQueue, SaqQueue
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
-from services.infra.storage import LocalStorage, Storage
+from services.infra.storage import LinkSigner, Storage, open_storage
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
     GenerationRequest,
@@ -180,6 +180,16 @@ async def batch_runner(
             await limiter.close()
 
 
+def link_signer(settings: Settings) -> LinkSigner:
+    """The ``/media`` link signer every process of a deployment builds alike (same key, lifetime and base)."""
+    return LinkSigner(settings.media_signing_secret, settings.media_link_seconds, settings.media_base_url.rstrip("/"))
+
+
+def storage_for(settings: Settings, url: str | None = None) -> Storage:
+    """The storage backend ``STORAGE_URL`` (or ``url``) names."""
+    return open_storage(url or settings.resolved_storage_url, link_signer(settings))
+
+
 @contextlib.asynccontextmanager
 async def _shared(
     settings: Settings, outage: Outage
@@ -196,7 +206,7 @@ async def _shared(
     http = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
     try:
         publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
-        yield bus, publisher, LocalStorage(settings.resolved_media_dir, settings.media_base_url), http
+        yield bus, publisher, storage_for(settings), http
     finally:
         await http.aclose()
         await bus.close()

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from graph.core import media
 from graph.core.dataloaders import Loaders
 from models import Role, User
 from services.core.auth import Identity, TokenVerifier, bearer_token
@@ -59,6 +60,9 @@ class Context:
     _loaders: Loaders | None = field(default=None, repr=False)
     _user: User | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        media.bind(self.services.storage)  # image links of this operation (graph.core.media)
 
     @property
     def loaders(self) -> Loaders:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 
+from graph.core.media import image_link
 from graph.gallery.enums import GalleryVisibility
 from graph.generation.enums import GenerationMode
 from graph.generation.types import ImageEditType, PresetUseParameters
@@ -65,7 +66,7 @@ class PublicGalleryItem:
     tags: list[str] = strawberry.field(description="The author's tags.")
     mode: GenerationMode = strawberry.field(description="How it was generated.")
     prompt: str = strawberry.field(description="The prompt as the author wrote it.")
-    url: str | None = strawberry.field(description="Where to load the image.")
+    url: str | None = strawberry.field(description="A stable link to the image (it does not expire).")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
     author: PublicUser = strawberry.field(description="Who made it (display name only).")
@@ -81,7 +82,7 @@ class PublicGalleryItem:
             tags=list(item.tags),
             mode=item.mode,
             prompt=item.prompt,
-            url=image.image_url,
+            url=image_link(image.image_key, public=True) if image.image_url else None,
             width=image.width,
             height=image.height,
             author=PublicUser.from_model(item.owner),

@@ -10,6 +10,7 @@ import strawberry
 if TYPE_CHECKING:
     from graph.presets.types import BatchPresetUseType
 
+from graph.core.media import address_link, image_link
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
 from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
 from services.generation import reads
@@ -77,11 +78,14 @@ class ImageEditType:
     prompt: str = strawberry.field(description="The prompt as the user wrote it.")
     final_prompt: str | None = strawberry.field(description="The prompt sent to the provider (presets applied).")
     style_name: str | None = strawberry.field(description="The style preset applied, if any.")
-    source_images: list[str] = strawberry.field(description="URLs of the reference images used.")
+    source_images: list[str] = strawberry.field(description="Links to the reference images used (expire like `url`).")
     size: str = strawberry.field(description="Requested size as WxH.")
     seed: int | None = strawberry.field(description="Seed sent to the provider, when it takes one.")
     status: EditStatus = strawberry.field(description="PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED.")
-    url: str | None = strawberry.field(description="Where to load the image (our storage), once delivered.")
+    url: str | None = strawberry.field(
+        description="A link to the image, once delivered: it works for `MEDIA_LINK_SECONDS` (see the README); read "
+        "it again for a fresh one."
+    )
     width: int | None = strawberry.field(description="Actual width in pixels.")
     height: int | None = strawberry.field(description="Actual height in pixels.")
     content_type: str | None = strawberry.field(description="MIME type of the stored image.")
@@ -114,11 +118,11 @@ class ImageEditType:
             prompt=edit.prompt,
             final_prompt=edit.final_prompt,
             style_name=edit.style_name,
-            source_images=list(edit.source_images),
+            source_images=[address_link(address) or "" for address in edit.source_images],
             size=edit.size,
             seed=edit.seed,
             status=edit.status,
-            url=edit.image_url,
+            url=image_link(edit.image_key) if edit.image_url else None,
             width=edit.width,
             height=edit.height,
             content_type=edit.content_type,
@@ -241,7 +245,7 @@ class BatchJobType:
 @strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")
 class ReferenceImageType:
     id: strawberry.ID = strawberry.field(description="Pass it as `references: [{uploadId: ...}]`.")
-    url: str = strawberry.field(description="Where it is stored.")
+    url: str = strawberry.field(description="A link to it, which expires like `ImageEdit.url`.")
     width: int = strawberry.field(description="Width in pixels.")
     height: int = strawberry.field(description="Height in pixels.")
     content_type: str = strawberry.field(description="MIME type, sniffed from the bytes.")
@@ -252,7 +256,7 @@ class ReferenceImageType:
     def from_model(cls, image: ReferenceImage) -> ReferenceImageType:
         return cls(
             id=strawberry.ID(str(image.id)),
-            url=image.url,
+            url=image_link(image.storage_key) or "",
             width=image.width,
             height=image.height,
             content_type=image.content_type,

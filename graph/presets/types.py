@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from graph.core.media import image_link
 from graph.generation.enums import GenerationMode, SizeTier
 from graph.generation.types import ReferenceImageType
 from graph.presets.enums import PresetVisibility
@@ -125,7 +126,11 @@ class StylePresetType(PresetSettings):
         if self._model.preview_batch_job_id is None:
             return None
         edit = await info.context.loaders.preview_images.load(self._model.preview_batch_job_id)
-        return PresetPreview(url=edit.image_url, width=edit.width, height=edit.height) if edit else None
+        if edit is None:
+            return None
+        public = self._model.visibility is PresetVisibility.PUBLIC
+        url = image_link(edit.image_key, public=public) if edit.image_url else None
+        return PresetPreview(url=url, width=edit.width, height=edit.height)
 
     @strawberry.field(description="How it did in real batches.")  # type: ignore[untyped-decorator]
     async def stats(self, info: strawberry.Info) -> PresetStatsType:
