@@ -36,7 +36,7 @@ from app import tracing, web
 from app.logs import register_secrets
 from app.media import MediaFiles
 from app.metrics import metrics_endpoint
-from app.runtime import build_runtime
+from app.runtime import build_runtime, link_signer, storage_for
 from app.schema import create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
@@ -51,6 +51,7 @@ from services.generation.reconcile import reconcile
 from services.infra import metrics
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
+from services.infra.storage import LocalStorage
 from services.keys import ApiKeyVerifier
 from services.users import UserCache
 
@@ -324,8 +325,9 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
     capabilities.check_prices(settings)
     tracing.configure_tracing("playground-api")
     tracer_provider = tracing.tracer_provider()
-    media_dir = settings.resolved_media_dir
-    media_dir.mkdir(parents=True, exist_ok=True)
+    storage = storage_for(settings)
+    if isinstance(storage, LocalStorage):
+        storage.root.mkdir(parents=True, exist_ok=True)
     view = GraphQLView(
         create_schema(settings, tracer_provider=tracer_provider),
         graphql_ide="graphiql" if settings.is_development else None,
@@ -404,7 +406,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
-            Mount("/media", MediaFiles(directory=media_dir), name="media"),
+            Mount("/media", MediaFiles(storage, link_signer(settings)), name="media"),
             *web.web_routes(settings, web_dist),
         ],
         middleware=middleware,

@@ -85,6 +85,31 @@ def _credits_grant(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _storage_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from app.runtime import storage_for
+    from services.storage_moves import move_objects
+
+    source, target = storage_for(settings, args.source), storage_for(settings, args.to)
+    if source.location == target.location:
+        print("playground: --to names the store the objects are already in", file=sys.stderr)
+        return 2
+
+    async def move() -> int:
+        async with worker.database(settings):
+            report = await move_objects(source, target)
+        print(
+            f"{report.copied} objects copied and verified ({report.bytes_copied} bytes) to {target.location}; "
+            f"{len(report.missing)} missing from the source, {len(report.failed)} failed"
+        )
+        if report.complete:
+            print(f"every object is in {target.location}: set STORAGE_URL={target.location} and restart")
+            return 0
+        print("not complete: run the same command again (it resumes where it stopped)", file=sys.stderr)
+        return 1
+
+    return asyncio.run(move())
+
+
 def _simulator(args: argparse.Namespace, settings: Settings) -> int:
     from services.seedream.simulator import Latency, SimulatorConfig, run
 
@@ -142,6 +167,12 @@ def _client_parser(commands: Any, name: str, summary: str) -> argparse.ArgumentP
     )
     parser.set_defaults(client=True)
     return parser
+
+
+def _storage_url(value: str) -> str:
+    if not value.startswith(("file:", "s3://")):
+        raise argparse.ArgumentTypeError("a storage URL starts with file: or s3://")
+    return value
 
 
 def _port(value: str) -> int:
@@ -215,6 +246,17 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--amount", type=_positive, required=True)
     grant.add_argument("--reason", default="granted from the command line")
     grant.set_defaults(run=_credits_grant, database=True)
+
+    storage = commands.add_parser("storage", help="object storage administration")
+    storage_commands = storage.add_subparsers(dest="storage_command", required=True)
+    move = storage_commands.add_parser(
+        "migrate", help="copy every stored object to another store, verified, switching each row (resumable)"
+    )
+    move.add_argument("--to", required=True, type=_storage_url, help="file:<dir> or s3://bucket/prefix")
+    move.add_argument(
+        "--from", dest="source", type=_storage_url, help="where the objects are now (default: STORAGE_URL)"
+    )
+    move.set_defaults(run=_storage_migrate, database=True)
 
     simulator = commands.add_parser("simulator", help="run the Seedream simulator (WaveSpeed and Ark formats)")
     simulator.add_argument("--host", default="127.0.0.1")

@@ -38,7 +38,7 @@ from services.infra.jobs import (
 from services.infra.jobs.outbox import Outbox
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
-from services.infra.storage import LocalStorage, Storage
+from services.infra.storage import LinkSigner, Storage, open_storage
 from services.progress.history import BatchHistory
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
@@ -197,6 +197,16 @@ async def batch_runner(
             await limiter.close()
 
 
+def link_signer(settings: Settings) -> LinkSigner:
+    """The ``/media`` link signer every process of a deployment builds alike (same key, lifetime and base)."""
+    return LinkSigner(settings.media_signing_secret, settings.media_link_seconds, settings.media_base_url.rstrip("/"))
+
+
+def storage_for(settings: Settings, url: str | None = None) -> Storage:
+    """The storage backend ``STORAGE_URL`` (or ``url``) names."""
+    return open_storage(url or settings.resolved_storage_url, link_signer(settings))
+
+
 @contextlib.asynccontextmanager
 async def _shared(
     settings: Settings, outage: Outage
@@ -221,7 +231,7 @@ async def _shared(
     )
     publisher = ProgressPublisher(bus, history=history, item_concurrency=settings.batch_item_concurrency)
     try:
-        yield bus, publisher, LocalStorage(settings.resolved_media_dir, settings.media_base_url), http
+        yield bus, publisher, storage_for(settings), http
     finally:
         await http.aclose()
         await publisher.close()

@@ -178,9 +178,15 @@ def _cursor(created_at: datetime, ident: uuid.UUID) -> str:
     return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{ident}".encode()).decode().rstrip("=")
 
 
-def bare_app(database_url: str) -> Any:
-    """The same page from asyncpg and plain dicts: what the product app is compared with."""
+def bare_app(database_url: str, var_dir: Path) -> Any:
+    """The same page from asyncpg and plain dicts: what the product app is compared with. Image links are signed
+    with the same key and lifetime (an HMAC per image), as the product app mints them."""
     import jwt
+
+    from app.runtime import link_signer
+    from services.core.config import Settings
+
+    signer = link_signer(Settings(var_dir=var_dir, jwt_secret=BENCH_SECRET))
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import JSONResponse, Response
@@ -212,9 +218,10 @@ def bare_app(database_url: str) -> Any:
             total = await connection.fetchval("SELECT count(*) FROM playground_projects WHERE owner_id = $1", user_id)
             ids = [row["id"] for row in projects[:PAGE]]
             images = await connection.fetch(
-                "SELECT * FROM (SELECT id, project_id, batch_index, prompt, status, image_url, width, height, "
-                "credits, created_at, ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY created_at DESC, id DESC) "
-                "AS rank FROM playground_image_edits WHERE owner_id = $1 AND project_id = ANY($2)) ranked "
+                "SELECT * FROM (SELECT id, project_id, batch_index, prompt, status, image_key, image_url, width, "
+                "height, credits, created_at, "
+                "ROW_NUMBER() OVER (PARTITION BY project_id ORDER BY created_at DESC, id DESC) AS rank "
+                "FROM playground_image_edits WHERE owner_id = $1 AND project_id = ANY($2)) ranked "
                 "WHERE rank <= $3 ORDER BY project_id, rank",
                 user_id,
                 ids,
@@ -255,7 +262,7 @@ def bare_app(database_url: str) -> Any:
                                         "batchIndex": row["batch_index"],
                                         "prompt": row["prompt"],
                                         "status": row["status"],
-                                        "url": row["image_url"],
+                                        "url": signer.private(row["image_key"]) if row["image_url"] else None,
                                         "width": row["width"],
                                         "height": row["height"],
                                         "credits": row["credits"],
@@ -287,7 +294,7 @@ def serve(kind: str, port: int, database_url: str, var_dir: Path) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.WARNING)
-    app = graphql_app(database_url, var_dir) if kind == "graphql" else bare_app(database_url)
+    app = graphql_app(database_url, var_dir) if kind == "graphql" else bare_app(database_url, var_dir)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
 

@@ -54,7 +54,7 @@ from throwaway import ADMIN_URL, postgres_database
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
-from app.runtime import MeteredProvider, batch_runner
+from app.runtime import MeteredProvider, batch_runner, storage_for
 from models import BatchJob, BatchStatus, GenerationMode, User
 from services import projects, users
 from services.core import db
@@ -66,7 +66,7 @@ from services.generation.tasks import RUN_BATCH
 from services.infra.bus import create_bus
 from services.infra.jobs import in_process_queues
 from services.infra.limits import create_limiter
-from services.infra.storage import LocalStorage
+from services.infra.storage import Storage
 from services.progress.follow import follow_batch
 from services.progress.publisher import ProgressPublisher
 from services.seedream import GenerationRequest, GenerationResult, create_http_client, create_provider
@@ -260,7 +260,7 @@ CALLS: list[float] = []
 
 @contextlib.asynccontextmanager
 async def remote_runner(
-    settings: Settings, *, base_url: str, storage: LocalStorage, publisher: ProgressPublisher, http: httpx.AsyncClient
+    settings: Settings, *, base_url: str, storage: Storage, publisher: ProgressPublisher, http: httpx.AsyncClient
 ) -> AsyncIterator[BatchRunner]:
     """``app.runtime.batch_runner``'s pieces, the provider being the WaveSpeed client (sync mode) over HTTP."""
     # One connection per call in flight: sync mode holds a connection for the whole call.
@@ -344,7 +344,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
     bus = create_bus(None)
     await bus.start()
     publisher = ProgressPublisher(bus, item_concurrency=settings.batch_item_concurrency)
-    storage = LocalStorage(settings.resolved_media_dir, settings.media_base_url)
+    storage = storage_for(settings)
     simulator_pid: int | None = None
     CALLS.clear()
     # The same pieces app.runtime.build_runtime wires; the queue is started by hand.

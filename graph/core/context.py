@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 
+from graph.core import media
 from graph.core.dataloaders import RoomLoader
 from models import Role, User
 from services.core.auth import Identity, TokenVerifier, bearer_token
@@ -64,6 +65,9 @@ class Context:
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, repr=False)
     _user: User | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        media.bind(self.services.storage)  # image links of this operation (graph.core.media)
 
     def loader(self, declared: RoomLoader[Any, Any]) -> DataLoader[Any, Any]:
         """This request's loader for a room's ``declared`` loader, made on first use and shared by every room that

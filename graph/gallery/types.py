@@ -9,6 +9,7 @@ import strawberry
 
 from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode
+from graph.core.media import image_link
 from graph.core.rooms import room_type
 from graph.gallery import loaders
 from graph.gallery.enums import GalleryVisibility
@@ -75,7 +76,7 @@ class PublicGalleryItem:
     tags: list[str] = strawberry.field(description="The author's tags.")
     mode: GenerationMode = strawberry.field(description="How it was generated.")
     prompt: str = strawberry.field(description="The prompt as the author wrote it.")
-    url: str | None = strawberry.field(description="Where to load the image.")
+    url: str | None = strawberry.field(description="A stable link to the image (it does not expire).")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
     author: Author = strawberry.field(description="Who made it (display name only).", metadata=source("owner"))
@@ -87,7 +88,14 @@ class PublicGalleryItem:
     def from_model(cls, item: GalleryItem, *, liked: bool = False) -> PublicGalleryItem:
         """``item`` with ``image_edit`` and ``owner`` loaded (``services.gallery.public_page`` does)."""
         image = item.image_edit
-        return from_row(cls, item, url=image.image_url, width=image.width, height=image.height, liked_by_me=liked)
+        return from_row(
+            cls,
+            item,
+            url=image_link(image.image_key, public=True) if image.image_url else None,
+            width=image.width,
+            height=image.height,
+            liked_by_me=liked,
+        )
 
 
 @strawberry.type(description="A user's report of a public gallery item (administrators see them).")

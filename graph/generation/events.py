@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.core.media import address_link
 from graph.credits.types import CreditBalanceEvent
 from graph.generation.enums import BatchStatus
 from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent
@@ -27,7 +28,7 @@ else:
 class DeliveredImage:
     image_edit_id: strawberry.ID = strawberry.field(description="The image's id.")
     batch_index: int = strawberry.field(description="Its position in the batch.")
-    url: str | None = strawberry.field(description="Where to load it.")
+    url: str | None = strawberry.field(description="A link to it, which expires like `ImageEdit.url`.")
     width: int | None = strawberry.field(description="Width in pixels.")
     height: int | None = strawberry.field(description="Height in pixels.")
 
@@ -36,7 +37,7 @@ class DeliveredImage:
         return cls(
             image_edit_id=strawberry.ID(str(image.image_edit_id)),
             batch_index=image.batch_index,
-            url=image.url,
+            url=address_link(image.url),
             width=image.width,
             height=image.height,
         )

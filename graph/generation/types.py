@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from graph.presets.types import BatchPresetUseType
 
 from graph.core.convert import from_row, source
+from graph.core.media import address_link, image_link
 from graph.core.rooms import room_type
 from graph.generation import loaders
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
@@ -72,12 +73,13 @@ class ImageEditType:
     prompt: str = strawberry.field(description="The prompt as the user wrote it.")
     final_prompt: str | None = strawberry.field(description="The prompt sent to the provider (presets applied).")
     style_name: str | None = strawberry.field(description="The style preset applied, if any.")
-    source_images: list[str] = strawberry.field(description="URLs of the reference images used.")
+    source_images: list[str] = strawberry.field(description="Links to the reference images used (expire like `url`).")
     size: str = strawberry.field(description="Requested size as WxH.")
     seed: int | None = strawberry.field(description="Seed sent to the provider, when it takes one.")
     status: EditStatus = strawberry.field(description="PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED.")
     url: str | None = strawberry.field(
-        description="Where to load the image (our storage), once delivered.", metadata=source("image_url")
+        description="A link to the image, once delivered: it works for `MEDIA_LINK_SECONDS` (see the README); read "
+        "it again for a fresh one."
     )
     width: int | None = strawberry.field(description="Actual width in pixels.")
     height: int | None = strawberry.field(description="Actual height in pixels.")
@@ -102,7 +104,12 @@ class ImageEditType:
 
     @classmethod
     def from_model(cls, edit: ImageEdit) -> ImageEditType:
-        return from_row(cls, edit)
+        return from_row(
+            cls,
+            edit,
+            source_images=[address_link(address) or "" for address in edit.source_images],
+            url=image_link(edit.image_key) if edit.image_url else None,
+        )
 
 
 @strawberry.type(name="BatchItem", description="One provider call of a batch: a single image or a whole set.")
@@ -214,7 +221,7 @@ class BatchJobType:
 @strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")
 class ReferenceImageType:
     id: strawberry.ID = strawberry.field(description="Pass it as `references: [{uploadId: ...}]`.")
-    url: str = strawberry.field(description="Where it is stored.")
+    url: str = strawberry.field(description="A link to it, which expires like `ImageEdit.url`.")
     width: int = strawberry.field(description="Width in pixels.")
     height: int = strawberry.field(description="Height in pixels.")
     content_type: str = strawberry.field(description="MIME type, sniffed from the bytes.")
@@ -223,7 +230,7 @@ class ReferenceImageType:
 
     @classmethod
     def from_model(cls, image: ReferenceImage) -> ReferenceImageType:
-        return from_row(cls, image)
+        return from_row(cls, image, url=image_link(image.storage_key) or "")
 
 
 @strawberry.type(name="Quote", description="What a generate request would cost.")

@@ -10,6 +10,7 @@ import strawberry
 
 from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode, SizeTier
+from graph.core.media import image_link
 from graph.core.rooms import room_type
 from graph.presets import loaders
 from graph.presets.enums import PresetVisibility
@@ -171,7 +172,11 @@ class StylePresetType(PresetSettings):
         if self._model.preview_batch_job_id is None:
             return None
         edit = await loaders.previews.on(info).load(self._model.preview_batch_job_id)
-        return PresetPreview(url=edit.image_url, width=edit.width, height=edit.height) if edit else None
+        if edit is None:
+            return None
+        public = self._model.visibility is PresetVisibility.PUBLIC
+        url = image_link(edit.image_key, public=public) if edit.image_url else None
+        return PresetPreview(url=url, width=edit.width, height=edit.height)
 
     @strawberry.field(description="How it did in real batches.")  # type: ignore[untyped-decorator]
     async def stats(self, info: strawberry.Info) -> PresetStatsType:

@@ -6,6 +6,8 @@ Seedream simulator as the provider. Production sets ``DATABASE_URL``, ``REDIS_UR
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 from enum import StrEnum
@@ -126,6 +128,14 @@ class Settings(BaseSettings):
 
     media_dir: Path | None = None
     media_base_url: str = "/media"
+    storage_url: str | None = Field(default=None, pattern=r"^(file:|s3://)")
+    """Where images, uploads and exports live: ``file:<dir>`` (unset: ``MEDIA_DIR``, default ``var/media``) or
+    ``s3://bucket/prefix`` (credentials, region and endpoint from ``AWS_*`` and ``AWS_ENDPOINT_URL``)."""
+    media_link_seconds: int = Field(default=3600, ge=60, le=7 * 86_400)
+    """How long a private image link works (S3 presigned GETs allow at most seven days)."""
+    media_signing_key: str | None = None
+    """The HMAC key of ``/media`` links; unset: derived from ``JWT_SECRET`` (or the development key). Every API
+    process of a deployment must share it."""
 
     signup_credits: int = Field(default=20, ge=0)
     prices: dict[str, dict[str, int]] = Field(default_factory=dict)
@@ -268,9 +278,23 @@ class Settings(BaseSettings):
     def resolved_media_dir(self) -> Path:
         return self.media_dir or self.var_dir / "media"
 
+    @property
+    def resolved_storage_url(self) -> str:
+        return self.storage_url or f"file:{self.resolved_media_dir}"
+
+    @cached_property
+    def media_signing_secret(self) -> bytes:
+        """The key ``/media`` links are signed with: ``MEDIA_SIGNING_KEY``, else one derived from the HS256 key (a
+        leaked link key then tells nothing about the token key), else a development key kept under ``var/``."""
+        if self.media_signing_key:
+            return self.media_signing_key.encode()
+        base = self.hs256_secret or _development_secret(self.var_dir / "media_signing_key")
+        return hmac.new(base.encode(), b"playground media links", hashlib.sha256).digest()
+
     def secret_values(self) -> list[str]:
         """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
-        values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key, self.metrics_token]
+        values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key]
+        values += [self.metrics_token, self.media_signing_key]
         values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
         for setting, name in ((self.jwt_secret, "jwt_secret"), (self.api_key_secret, "api_key_secret")):
             development = self.var_dir / name

@@ -165,7 +165,7 @@ async def test_public_gallery_shows_alices_public_item_to_bob_and_nothing_privat
         "tags": ["sea"],
         "mode": "SEQUENTIAL",
         "prompt": "harbour at dawn",
-        "url": image.image_url,
+        "url": app.state.services.storage.link(image.image_key, public=True),  # stable: the same on every read
         "width": image.width,
         "height": image.height,
         "author": {"displayName": "Alice A."},

@@ -10,7 +10,7 @@ import pytest
 from models import PresetVisibility, StylePreset, StylePresetVersion, User
 from services.core.config import Settings
 from services.core.errors import DomainError, InvalidInput, NotFound
-from services.infra.storage import LocalStorage
+from services.infra.storage import LinkSigner, LocalStorage
 from services.presets import editing, reads
 from services.presets.fields import PresetFields
 
@@ -64,7 +64,12 @@ async def test_another_user_can_neither_read_nor_change_a_private_preset(
     with pytest.raises(NotFound):
         await editing.delete(bob, str(preset.id))
     with pytest.raises(NotFound):
-        await editing.fork(bob, preset_id=str(preset.id), share_code=None, storage=LocalStorage(tmp_path))
+        await editing.fork(
+            bob,
+            preset_id=str(preset.id),
+            share_code=None,
+            storage=LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "/media/")),
+        )
     assert await _state(preset.id) == before
     assert not await StylePreset.filter(owner_id=bob.id).exists()
 
@@ -75,18 +80,33 @@ async def test_an_unlisted_preset_forks_by_share_code_and_private_revokes_it(
     preset = await _preset(alice)
     shared = await editing.share(alice, str(preset.id), PresetVisibility.UNLISTED)
     assert shared.share_code
-    fork = await editing.fork(bob, preset_id=None, share_code=shared.share_code, storage=LocalStorage(tmp_path))
+    fork = await editing.fork(
+        bob,
+        preset_id=None,
+        share_code=shared.share_code,
+        storage=LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "/media/")),
+    )
     assert (fork.owner_id, fork.forked_from_id, fork.name, fork.version) == (bob.id, preset.id, "Noir", 1)
     revoked = await editing.share(alice, str(preset.id), PresetVisibility.PRIVATE)
     assert revoked.share_code is None
     with pytest.raises(NotFound):
-        await editing.fork(bob, preset_id=None, share_code=shared.share_code, storage=LocalStorage(tmp_path))
+        await editing.fork(
+            bob,
+            preset_id=None,
+            share_code=shared.share_code,
+            storage=LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "/media/")),
+        )
     assert await StylePreset.filter(owner_id=bob.id).count() == 1
 
 
 async def test_fork_needs_exactly_one_of_id_and_code(alice: User, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput):
-        await editing.fork(alice, preset_id=None, share_code=None, storage=LocalStorage(tmp_path))
+        await editing.fork(
+            alice,
+            preset_id=None,
+            share_code=None,
+            storage=LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "/media/")),
+        )
     assert not await StylePreset.filter(owner_id=alice.id).exists()
 
 

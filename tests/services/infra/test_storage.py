@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from services.infra import storage as storage_module
-from services.infra.storage import InvalidKey, LocalStorage, ObjectNotFound, Storage, StoredObject
+from services.infra.storage import InvalidKey, LinkSigner, LocalStorage, ObjectNotFound, Storage, StoredObject
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"not really decoded here"
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> LocalStorage:
-    return LocalStorage(tmp_path / "media", base_url="/media/")
+    return LocalStorage(tmp_path / "media", LinkSigner(b"k" * 32, 3600, "/media/"))
 
 
 def test_local_storage_satisfies_the_protocol(store: LocalStorage) -> None:
@@ -173,6 +173,7 @@ async def test_failed_write_leaves_nothing_behind(store: LocalStorage, monkeypat
 
 
 def test_url_for(tmp_path: Path) -> None:
-    assert LocalStorage(tmp_path).url_for("outputs/2026/11/abc_-9.png") == "/media/outputs/2026/11/abc_-9.png"
-    cdn = LocalStorage(tmp_path, base_url="https://cdn.example.test/media/")
+    signer = LinkSigner(b"k" * 32, 3600)
+    assert LocalStorage(tmp_path, signer).url_for("outputs/2026/11/abc_-9.png") == "/media/outputs/2026/11/abc_-9.png"
+    cdn = LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "https://cdn.example.test/media/"))
     assert cdn.url_for("abc.webp") == "https://cdn.example.test/media/abc.webp"

@@ -448,7 +448,7 @@ export type DeliveredImage = {
   height?: Maybe<Scalars['Int']['output']>;
   /** The image's id. */
   imageEditId: Scalars['ID']['output'];
-  /** Where to load it. */
+  /** A link to it, which expires like `ImageEdit.url`. */
   url?: Maybe<Scalars['String']['output']>;
   /** Width in pixels. */
   width?: Maybe<Scalars['Int']['output']>;
@@ -764,13 +764,13 @@ export type ImageEdit = {
   size: Scalars['String']['output'];
   /** Stored size in bytes. */
   sizeBytes?: Maybe<Scalars['Int']['output']>;
-  /** URLs of the reference images used. */
+  /** Links to the reference images used (expire like `url`). */
   sourceImages: Array<Scalars['String']['output']>;
   /** PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
   status: EditStatus;
   /** The style preset applied, if any. */
   styleName?: Maybe<Scalars['String']['output']>;
-  /** Where to load the image (our storage), once delivered. */
+  /** A link to the image, once delivered: it works for `MEDIA_LINK_SECONDS` (see the README); read it again for a fresh one. */
   url?: Maybe<Scalars['String']['output']>;
   /** Actual width in pixels. */
   width?: Maybe<Scalars['Int']['output']>;
@@ -1424,7 +1424,7 @@ export type PublicGalleryItem = {
   tags: Array<Scalars['String']['output']>;
   /** The author's title (may be empty). */
   title: Scalars['String']['output'];
-  /** Where to load the image. */
+  /** A stable link to the image (it does not expire). */
   url?: Maybe<Scalars['String']['output']>;
   /** Width in pixels. */
   width?: Maybe<Scalars['Int']['output']>;
@@ -1711,7 +1711,7 @@ export type ReferenceImage = {
   id: Scalars['ID']['output'];
   /** Size in bytes. */
   sizeBytes: Scalars['Int']['output'];
-  /** Where it is stored. */
+  /** A link to it, which expires like `ImageEdit.url`. */
   url: Scalars['String']['output'];
   /** Width in pixels. */
   width: Scalars['Int']['output'];
