@@ -320,6 +320,8 @@ def bucket_starts(start: datetime, end: datetime, granularity: Granularity) -> l
     at = first
     while at < end:
         starts.append(at)
+        if datetime.max.replace(tzinfo=at.tzinfo) - at < step:
+            break  # the last bucket of the calendar (a range ending near 9999-12-31)
         at += step
     return starts
 
