@@ -143,7 +143,7 @@ export function AnalyticsScreen() {
               </dd>
             </div>
           </dl>
-          {data.series.length === 0 ? (
+          {data.totals.generations === 0 ? (
             <Empty>
               <p>
                 No usage in this range. <Link to="/generate">Generate something</Link> and it shows up here.
