@@ -263,34 +263,54 @@ async def test_sigkilled_worker_batch_is_redelivered_and_nothing_is_charged_twic
     assert "batch re-delivered (attempt 2 of 5): the previous attempt was swept" in second.process.log_path.read_text()
 
     assert tab.terminal is not None, tab.events
-    assert tab.terminal["status"] == "SUCCEEDED", tab.events
+    # The calls in flight when the worker died have an unknown outcome (the provider may have run and billed them):
+    # they are never bought again (issue 19), so those images fail as PROVIDER_OUTCOME_UNKNOWN and are refunded;
+    # everything else is delivered and charged once.
+    assert tab.terminal["status"] in ("SUCCEEDED", "PARTIALLY_SUCCEEDED"), tab.events
     assert tab.completed
     streamed = Counter(e["image"]["batchIndex"] for e in tab.image_events)
     assert all(n == 1 for n in streamed.values()), streamed  # no image announced twice
     assert delivered_before <= set(streamed)
 
     done = await batch(cluster.gql, alice, batch_id)
-    assert done["status"] == "SUCCEEDED"
-    assert (done["completedImages"], done["creditsCaptured"], done["creditsHeld"]) == (8, 8, 0)
-    assert all(image["status"] == "SUCCEEDED" and image["url"] for image in done["images"])
-    assert len({image["url"] for image in done["images"]}) == 8
-    await assert_served(cluster, [image["url"] for image in done["images"]])
-    await assert_ledger(cluster, alice, batch_id, reserve=8, captures=8, refunds=0, balance=12)
+    assert done["status"] == tab.terminal["status"]
+    succeeded = [image for image in done["images"] if image["status"] == "SUCCEEDED"]
+    failed = [image for image in done["images"] if image["status"] != "SUCCEEDED"]
+    assert all(image["url"] for image in succeeded)
+    assert len({image["url"] for image in succeeded}) == len(succeeded)
+    await assert_served(cluster, [image["url"] for image in succeeded])
+    codes = await cluster.fetch(
+        "SELECT error_code FROM playground_image_edits WHERE batch_job_id = $1::uuid AND status <> 'SUCCEEDED'",
+        batch_id,
+    )
+    assert all(row["error_code"] == "PROVIDER_OUTCOME_UNKNOWN" for row in codes), codes
+    assert {image["batchIndex"] for image in failed} <= set(range(8)) - delivered_before
+    assert (done["completedImages"], done["creditsCaptured"], done["creditsHeld"]) == (
+        len(succeeded),
+        len(succeeded),
+        0,
+    )
+    await assert_ledger(
+        cluster,
+        alice,
+        batch_id,
+        reserve=8,
+        captures=len(succeeded),
+        refunds=len(failed),
+        balance=12 + len(failed),
+    )
     await assert_ledger(cluster, bob, bob_batch["batchJob"]["id"], reserve=2, captures=2, refunds=0, balance=18)
-    # ``attempts`` counts provider calls: an interrupted item was called by both workers.
-    attempts = {item["itemIndex"]: item["attempts"] for item in done["items"]}
-    print(f"items interrupted by the kill: {sorted(interrupted)}; attempts {attempts}")
+    print(f"items interrupted by the kill: {sorted(interrupted)}; images failed as unknown: {len(failed)}")
     assert {1, 3} <= interrupted
-    assert all(attempts[index] >= 2 for index in interrupted), (interrupted, attempts)
-    # Exactly one CAPTURE per image, keyed by the image: none charged twice, none missed.
+    # At most one CAPTURE per image, keyed by the image: none charged twice; each delivered image charged.
     rows = await cluster.fetch(
-        "SELECT e.id::text AS edit, count(l.id) AS captures FROM playground_image_edits e "
+        "SELECT e.id::text AS edit, e.status AS status, count(l.id) AS captures FROM playground_image_edits e "
         "LEFT JOIN credit_ledger l ON l.idempotency_key = 'capture:' || e.id::text "
-        "WHERE e.batch_job_id = $1::uuid GROUP BY e.id",
+        "WHERE e.batch_job_id = $1::uuid GROUP BY e.id, e.status",
         batch_id,
     )
     assert len(rows) == 8, rows
-    assert all(row["captures"] == 1 for row in rows), rows
+    assert all(row["captures"] == (1 if row["status"] == "SUCCEEDED" else 0) for row in rows), rows
     # Every slot is free again: none held by the dead worker, none leaked by the living one.
     assert await cluster.live_leases() == {}
     # Run twice in all (the killed attempt and the re-delivery), never a third time beside the second.
