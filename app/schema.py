@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from graph.core.schema import build_schema
+from graph.keys.scopes import KeyScopeGuard
 from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.gallery import GalleryMutations, GalleryQueries
@@ -57,5 +58,10 @@ class Subscription(GenerationSubscriptions):
 def create_schema(settings: Settings, *, tracer_provider: Any | None = None) -> strawberry.Schema:
     """The whole API's schema with the security limits of ``settings`` (traced with a ``tracer_provider``)."""
     return build_schema(
-        query=Query, mutation=Mutation, subscription=Subscription, settings=settings, tracer_provider=tracer_provider
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        settings=settings,
+        guards=[KeyScopeGuard],
+        tracer_provider=tracer_provider,
     )

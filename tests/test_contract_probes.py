@@ -64,6 +64,7 @@ PROBES = [
     ("graph-no-orm", "graph/projects/contract_probe.py", "from tortoise.expressions import Q"),
     ("core-floor", "services/core/contract_probe.py", "from services.infra import storage"),
     ("core-floor", "services/core/contract_probe.py", "from services.seedream import types"),
+    ("graph-core-floor", "graph/core/contract_probe.py", "from graph.keys import scopes"),
     ("config-no-models", "services/core/config.py", "from models.enums import SizeTier"),
     ("models-no-cycle", "models/generation.py", "from models.presets import StylePreset"),
     ("graph-rooms", "graph/generation/contract_probe.py", "from graph.users import enums"),

@@ -6,7 +6,7 @@ The root types come from the resolvers (``app.schema`` puts them together); this
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -37,7 +37,6 @@ from graph.core.metrics import OperationMetrics
 from graph.core.operations import OperationNameRequired
 from graph.core.rate_limits import OperationRateLimit
 from graph.core.scalars import DATETIME
-from graph.keys.scopes import KeyScopeGuard
 from services.core import db
 from services.core.config import Settings
 
@@ -99,9 +98,18 @@ class OneConnection(SchemaExtension):
 
 
 def build_schema(
-    *, query: type, mutation: type, subscription: type, settings: Settings, tracer_provider: Any | None = None
+    *,
+    query: type,
+    mutation: type,
+    subscription: type,
+    settings: Settings,
+    guards: Sequence[type[SchemaExtension]] = (),
+    tracer_provider: Any | None = None,
 ) -> strawberry.Schema:
     """The schema of these roots with the security limits of ``settings``; extensions are built per operation.
+
+    ``guards`` run after validation and before anything executes (the composition root passes the API-key scope
+    guard of ``graph.keys``: ``graph.core`` names no domain room).
 
     With a ``tracer_provider`` (OpenTelemetry tracing is on) every operation, its phases and its resolvers are spans.
     """
@@ -119,8 +127,8 @@ def build_schema(
         # After the validation cache: both decide in on_validate, once the cached result is in place.
         OperationNameRequired,
         OperationRateLimit,
-        # After validation (the cache above) and before anything runs: an API key reaches only its scopes' fields.
-        KeyScopeGuard,
+        # After validation (the cache above) and before anything runs (an API key reaches only its scopes' fields).
+        *guards,
         lambda: IntrospectionGuard(settings.resolved_introspection),
         lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
