@@ -306,6 +306,7 @@ async def rate_limiter(settings: Settings) -> AsyncIterator[RequestRateLimiter]:
         Budget.OPERATIONS: settings.rate_limit_operations,
         Budget.GENERATE: settings.rate_limit_generate,
         Budget.UPLOADS: settings.rate_limit_uploads,
+        Budget.UPLOAD_BYTES: settings.rate_limit_upload_bytes,
     }
     limiter = create_rate_limiter(
         settings.redis_url,

@@ -31,6 +31,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from app.api import RequestGuard, create_app
+    from app.slow_clients import guarded_http_protocol
 
     # The one line a newcomer needs (uvicorn's own startup lines follow in the log).
     host = f"[{args.host}]" if ":" in args.host else args.host
@@ -40,6 +41,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         host=args.host,
         port=args.port,
         proxy_headers=True,
+        # Deadlines for a request's headers and a stalled body (uvicorn has none: a client could hold a connection).
+        http=guarded_http_protocol(
+            header_timeout=settings.request_header_timeout_seconds,
+            body_timeout=settings.request_body_timeout_seconds,
+        ),
         ws_ping_interval=20,  # Strawberry sends no protocol pings; uvicorn's keep sockets honest.
         ws_ping_timeout=20,
         # The server refuses (1009) a message over the body cap before buffering it; the app checks it too.

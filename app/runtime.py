@@ -21,7 +21,7 @@ from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.tasks import RUN_BATCH
-from services.infra import metrics
+from services.infra import decoding, metrics
 from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import (
@@ -213,6 +213,7 @@ async def _shared(
 ) -> AsyncIterator[tuple[EventBus, ProgressPublisher, Storage, httpx.AsyncClient]]:
     # Settings may come from elsewhere than the environment (tests, the development key file): blank them too.
     register_secrets(settings.secret_values())
+    decoding.configure(settings.image_decode_slots)
     bus = create_bus(
         settings.redis_url,
         channel_prefix=f"{settings.redis_namespace}:",

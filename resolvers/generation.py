@@ -310,7 +310,7 @@ class GenerationMutations:
     )
     image_upload: ImageUploadPayload = strawberry.mutation(
         resolver=image_upload,
-        extensions=[RateLimitExtension(Budget.UPLOADS), UserErrorsExtension()],
+        extensions=[RateLimitExtension(Budget.UPLOADS, bytes_budget=Budget.UPLOAD_BYTES), UserErrorsExtension()],
         description="Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`).",
     )
     image_edit_delete: ImageEditDeletePayload = strawberry.mutation(

@@ -108,6 +108,7 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         rate_limit_operations="100000/minute",
         rate_limit_generate="100000/minute",
         rate_limit_uploads="100000/minute",
+        rate_limit_upload_bytes="100000000000/minute",
         # The outbox drainer looks for other processes' leftovers only at start: no stray statement of its own lands
         # in a test that counts SQL statements. Its hand-over retries do not depend on this.
         outbox_sweep_seconds=3600,

@@ -26,16 +26,20 @@ class RedisProxy:
         self._ports: dict[asyncio.StreamWriter, int] = {}
         self._refusal = asyncio.Event()
         self.port = 0
+        self.db = 0
 
     @classmethod
     def to(cls, redis_url: str) -> RedisProxy:
         """A relay to the Redis of ``redis_url`` (``redis://host:port/db``)."""
-        host_port = redis_url.split("://", 1)[1].split("/", 1)[0]
+        host_port, _, path = redis_url.split("://", 1)[1].partition("/")
         host, port = host_port.rsplit(":", 1)
-        return cls(host, int(port))
+        relay = cls(host, int(port))
+        relay.db = int(path.split("?", 1)[0] or 0)
+        return relay
 
-    def url(self, db: int = 0) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
+    def url(self, db: int | None = None) -> str:
+        """The relay's URL, on the upstream URL's database number unless ``db`` says another."""
+        return f"redis://127.0.0.1:{self.port}/{self.db if db is None else db}"
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)

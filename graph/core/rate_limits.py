@@ -24,7 +24,12 @@ from graph.core.context import Context
 from services.core.errors import RateLimited, Unauthenticated
 from services.infra.rate_limits import Budget
 
-WHAT = {Budget.OPERATIONS: "requests", Budget.GENERATE: "generations", Budget.UPLOADS: "uploads"}
+WHAT = {
+    Budget.OPERATIONS: "requests",
+    Budget.GENERATE: "generations",
+    Budget.UPLOADS: "uploads",
+    Budget.UPLOAD_BYTES: "uploaded bytes",
+}
 
 
 class OperationRateLimit(SchemaExtension):
@@ -53,19 +58,43 @@ class OperationRateLimit(SchemaExtension):
 
 
 class RateLimitExtension(FieldExtension):
-    """Spends one request of ``budget`` for the caller before the resolver runs; ``RateLimited`` when it is spent."""
+    """Spends one request of ``budget`` for the caller before the resolver runs; ``RateLimited`` when it is spent.
 
-    def __init__(self, budget: Budget) -> None:
+    With ``bytes_budget``, the files the field receives also spend their size in bytes from that budget (checked
+    first, so a refusal for size spends no request).
+    """
+
+    def __init__(self, budget: Budget, *, bytes_budget: Budget | None = None) -> None:
         super().__init__()
         self.budget = budget
+        self.bytes_budget = bytes_budget
 
     async def resolve_async(self, next_: Any, source: Any, info: Any, **kwargs: Any) -> Any:
         context: Context = info.context
         identity = await context.authenticate()
-        wait = await context.services.rate_limiter.hit(self.budget, identity.subject)
+        limiter = context.services.rate_limiter
+        files = [value for value in kwargs.values() if isinstance(value, UploadFile)]
+        wait: int | None = None
+        spent = self.budget
+        if self.bytes_budget is not None and files:
+            size = sum(_size(file) for file in files)
+            wait = await limiter.hit(self.bytes_budget, identity.subject, cost=max(1, size))
+            spent = self.bytes_budget
+        if wait is None:
+            wait = await limiter.hit(self.budget, identity.subject)
+            spent = self.budget
         if wait is not None:
-            for value in kwargs.values():
-                if isinstance(value, UploadFile):
-                    await value.close()  # the resolver that would have closed it does not run
-            raise RateLimited(WHAT[self.budget], wait)
+            for file in files:
+                await file.close()  # the resolver that would have closed it does not run
+            raise RateLimited(WHAT[spent], wait)
         return await next_(source, info, **kwargs)
+
+
+def _size(file: UploadFile) -> int:
+    """The bytes a multipart upload carried (spooled by the form parser, so its size is known before any read)."""
+    if file.size is not None:
+        return file.size
+    position = file.file.tell()
+    end = file.file.seek(0, 2)
+    file.file.seek(position)
+    return end

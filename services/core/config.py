@@ -164,6 +164,15 @@ class Settings(BaseSettings):
     """``generate``, ``batchJobRetry`` and ``stylePresetPreview`` (each starts a charged batch) per user."""
     rate_limit_uploads: str = "60/minute"
     """``imageUpload`` per user."""
+    rate_limit_upload_bytes: str = "536870912/hour"
+    """Bytes of images one user may upload (``imageUpload``), in the same notation; default 512 MiB an hour."""
+    image_decode_slots: int = Field(default=2, ge=1, le=64)
+    """Images decoded at once per process (uploads, fetched references, imported presets); each may hold up to
+    ~150 MB of pixels while it is decoded, so this bounds the memory that decoding takes."""
+    request_header_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    """How long a client has to send a request's headers once it has connected or begun a request (else 408)."""
+    request_body_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    """How long a request's body may stall (no byte arriving) before the request is answered 408 and closed."""
 
     log_level: str = "INFO"
     log_format: LogFormat | None = None
@@ -189,7 +198,9 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("rate_limit_operations", "rate_limit_generate", "rate_limit_uploads", mode="after")
+    @field_validator(
+        "rate_limit_operations", "rate_limit_generate", "rate_limit_uploads", "rate_limit_upload_bytes", mode="after"
+    )
     @classmethod
     def _check_rate(cls, value: str) -> str:
         value = value.strip()

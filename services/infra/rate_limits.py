@@ -20,7 +20,7 @@ from typing import Any
 
 import limits
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 from limits.errors import StorageError
 from redis.asyncio import ConnectionPool
 
@@ -31,6 +31,12 @@ class Budget(StrEnum):
     OPERATIONS = "operations"
     GENERATE = "generate"
     UPLOADS = "uploads"
+    UPLOAD_BYTES = "upload_bytes"
+
+
+COST_BUDGETS = frozenset({Budget.UPLOAD_BYTES})
+"""Budgets counted in units (bytes) rather than requests: a hit costs many units at once, which the moving window
+would store one entry per unit for; these use the sliding-window counter (two counters per window) instead."""
 
 
 class RequestRateLimiter:
@@ -39,6 +45,7 @@ class RequestRateLimiter:
     def __init__(self, storage: Storage, budgets: dict[Budget, str], *, pool: ConnectionPool | None = None) -> None:
         self._storage = storage
         self._strategy = MovingWindowRateLimiter(storage)
+        self._counter = SlidingWindowCounterRateLimiter(storage)
         self._items = {budget: limits.parse(rate) for budget, rate in budgets.items()}
         self._pool = pool
         self._failing = False
@@ -47,16 +54,18 @@ class RequestRateLimiter:
         """Whether ``budget`` is limited at all (a budget set to ``off`` is not)."""
         return budget in self._items
 
-    async def hit(self, budget: Budget, who: str) -> int | None:
-        """Count one request of ``who``; None when admitted, else the whole seconds to wait before trying again."""
+    async def hit(self, budget: Budget, who: str, *, cost: int = 1) -> int | None:
+        """Count ``cost`` units (one request, or bytes for a ``COST_BUDGETS`` budget) of ``who``; None when admitted,
+        else the whole seconds to wait before trying again. A cost larger than the whole budget is never admitted."""
         item = self._items.get(budget)
         if item is None:
             return None
+        strategy = self._counter if budget in COST_BUDGETS else self._strategy
         try:
-            if await self._strategy.hit(item, budget.value, who):
+            if await strategy.hit(item, budget.value, who, cost=cost):
                 self._recovered()
                 return None
-            stats = await self._strategy.get_window_stats(item, budget.value, who)
+            stats = await strategy.get_window_stats(item, budget.value, who)
         except StorageError as error:
             if not self._failing:
                 logger.warning("rate limits: storage unreachable, requests pass unlimited meanwhile: %s", error)

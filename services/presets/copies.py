@@ -7,13 +7,13 @@ carries the images' bytes, which become the importer's uploads after the same ch
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 
 from models import ReferenceImage, User
 from services.core.errors import InvalidInputs, UserFacingError
 from services.generation.references import ReferenceRejected, sanitize_image
+from services.infra import decoding
 from services.infra.storage import ObjectNotFound, Storage
 from services.presets.documents import EmbeddedImage
 
@@ -65,7 +65,7 @@ async def check_embedded(images: Sequence[EmbeddedImage]) -> list[tuple[bytes, s
     problems: list[UserFacingError] = []
     for image in images:
         try:
-            data, info = await asyncio.to_thread(sanitize_image, image.data)
+            data, info = await decoding.run(sanitize_image, image.data)
         except ReferenceRejected as rejected:
             rejected.field = list(image.field)
             problems.append(rejected)

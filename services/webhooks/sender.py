@@ -1,4 +1,4 @@
-"""One POST of a delivery to its endpoint, under the SSRF rules of reference fetching.
+"""One POST of a delivery to its endpoint, under the server-side request forgery guards of ``services.infra.egress``.
 
 At every attempt the endpoint's host is resolved again and every answer must be a public address (unless
 ``WEBHOOKS_ALLOW_PRIVATE_ADDRESSES``); the request then goes to one of those vetted addresses (the host name still in
@@ -12,16 +12,16 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 
-from services.generation.references import (
+from services.infra.egress import (
+    EgressRefused,
     IPAddress,
-    ReferenceRejected,
-    ReferenceURL,
     Resolver,
-    parse_reference_url,
+    TargetURL,
+    parse_target_url,
+    pinned_request,
     resolve_host,
     vet_destination,
 )
@@ -47,42 +47,32 @@ class UnsafeURL(ValueError):
     """The URL is not one we deliver to (shape, scheme, or an address that is not public)."""
 
 
-def check_url(url: str, *, https_only: bool) -> ReferenceURL:
+def check_url(url: str, *, https_only: bool) -> TargetURL:
     """The URL's shape (no network): http(s), no credentials, a valid host; ``https`` only when asked."""
     try:
-        target = parse_reference_url(url)
-    except ReferenceRejected as error:
+        target = parse_target_url(url)
+    except EgressRefused as error:
         raise UnsafeURL(error.message) from None
     if https_only and target.url.scheme != "https":
         raise UnsafeURL("only https URLs are accepted")
     return target
 
 
-async def vet(target: ReferenceURL, *, allow_private: bool, resolver: Resolver = resolve_host) -> list[IPAddress]:
+async def vet(target: TargetURL, *, allow_private: bool, resolver: Resolver = resolve_host) -> list[IPAddress]:
     """The public addresses of the target's host as DNS answers now; `UnsafeURL` when any is not public."""
     try:
         return await vet_destination(target, resolver=resolver, allow_private=allow_private)
-    except ReferenceRejected as error:
+    except EgressRefused as error:
         raise UnsafeURL(error.message) from None
 
 
-def _request(target: ReferenceURL, address: IPAddress, body: bytes, headers: dict[str, str]) -> httpx.Request:
-    extensions: dict[str, Any] = {}
-    if target.url.scheme == "https" and target.ip is None:
-        extensions["sni_hostname"] = target.host  # SNI and certificate checks use the name, not the IP
-    return httpx.Request(
+def _request(target: TargetURL, address: IPAddress, body: bytes, headers: dict[str, str]) -> httpx.Request:
+    return pinned_request(
         "POST",
-        target.url.copy_with(host=str(address)),
+        target,
+        address,
+        {**headers, "Content-Type": "application/json", "User-Agent": USER_AGENT},
         content=body,
-        headers={
-            **headers,
-            "Host": target.url.netloc.decode("ascii"),
-            "Content-Type": "application/json",
-            "User-Agent": USER_AGENT,
-            # A pooled connection is keyed by IP and must not carry another endpoint's host later.
-            "Connection": "close",
-        },
-        extensions=extensions,
     )
 
 
@@ -130,7 +120,7 @@ async def post(
 
 async def _send(
     http: httpx.AsyncClient,
-    target: ReferenceURL,
+    target: TargetURL,
     addresses: list[IPAddress],
     body: bytes,
     headers: dict[str, str],

@@ -24,7 +24,7 @@ from tortoise.transactions import in_transaction
 
 from models import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from services.core.config import Settings
-from services.generation.references import Resolver, resolve_host
+from services.infra.egress import Resolver, resolve_host
 from services.infra.jobs import JobKind, outbox
 from services.webhooks import schedule, sender, signing
 from services.webhooks.endpoints import disable, https_only, signing_secrets

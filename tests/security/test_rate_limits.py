@@ -169,6 +169,47 @@ async def test_uploads_are_limited_and_a_refused_upload_keeps_nothing(
     assert await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()}) == files
 
 
+async def test_uploaded_bytes_have_a_budget_and_a_refusal_for_size_keeps_nothing(
+    app: Starlette,
+    client: httpx.AsyncClient,
+    make_caller: MakeCaller,
+    limited: Callable[[dict[Budget, str]], Any],
+) -> None:
+    alice, bob = make_caller("alice"), make_caller("bob")
+    media: Path = app.state.services.settings.resolved_media_dir
+    first_file = png(size=(256, 256))
+    with limited({Budget.UPLOADS: "100/minute", Budget.UPLOAD_BYTES: f"{len(first_file) + 10}/hour"}):
+        first = await upload_bytes(client, alice, first_file)
+        assert first.json()["data"]["imageUpload"]["userErrors"] == []
+        files = await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()})
+        second = (await upload_bytes(client, alice, png(size=(256, 256), color=(1, 2, 3)))).json()
+        # Bob's bytes are his own.
+        bobs = (await upload_bytes(client, bob, png(size=(256, 256), color=(9, 9, 9)))).json()["data"]["imageUpload"]
+    refused = second["data"]["imageUpload"]
+    assert refused["image"] is None
+    [error] = refused["userErrors"]
+    assert error["code"] == "RATE_LIMITED"
+    assert "uploaded bytes" in error["message"]
+    assert error["retryAfter"] >= 1
+    assert bobs["userErrors"] == []
+    user = await User.get(subject=alice.subject)
+    assert await ReferenceImage.filter(owner_id=user.id).count() == 1
+    bob_user = await User.get(subject=bob.subject)
+    assert await ReferenceImage.filter(owner_id=bob_user.id).count() == 1
+    stored = await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()})
+    assert len(stored - files) == 1  # Bob's, and nothing of Alice's refused upload
+
+
+async def test_a_byte_budget_counts_units_not_requests(make_limiter: MakeLimiter) -> None:
+    limiter = make_limiter({Budget.UPLOAD_BYTES: "1000/minute"})
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "alice", cost=600) is None
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "alice", cost=600) is not None  # 1200 > 1000: refused
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "alice", cost=400) is None  # the refusal was not counted
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "alice", cost=1) is not None
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "bob", cost=1000) is None
+    assert await limiter.hit(Budget.UPLOAD_BYTES, "carol", cost=1001) is not None  # more than the whole budget
+
+
 async def test_operations_are_limited_with_a_429_and_retry_after(
     client: httpx.AsyncClient, make_caller: MakeCaller, limited: Callable[[dict[Budget, str]], Any]
 ) -> None:

@@ -159,6 +159,48 @@ async def test_metadata_is_stripped_and_the_orientation_applied(
         assert "comment" not in decoded.info
 
 
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "size", "kept_size"),
+    [
+        ("PNG", "image/png", (6000, 3000), (4096, 2048)),
+        ("JPEG", "image/jpeg", (3000, 6000), (2048, 4096)),
+        ("WEBP", "image/webp", (4100, 10), (4096, 10)),
+    ],
+)
+async def test_a_reference_larger_than_the_largest_output_is_kept_scaled_down(
+    client: httpx.AsyncClient,
+    make_caller: MakeCaller,
+    fmt: str,
+    content_type: str,
+    size: tuple[int, int],
+    kept_size: tuple[int, int],
+) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (20, 120, 220)).save(buffer, fmt)
+    response = await upload_bytes(client, make_caller(), buffer.getvalue(), "big", content_type)
+    image = response.json()["data"]["imageUpload"]["image"]
+    assert (image["width"], image["height"]) == kept_size
+    kept = (await client.get(image["url"])).content
+    with Image.open(io.BytesIO(kept)) as decoded:
+        assert decoded.size == kept_size
+        assert decoded.format == fmt
+        pixel = decoded.convert("RGB").getpixel((kept_size[0] // 2, kept_size[1] // 2))
+        assert isinstance(pixel, tuple)
+        assert all(abs(got - want) <= 3 for got, want in zip(pixel, (20, 120, 220), strict=True))
+
+
+async def test_a_large_rotated_jpeg_is_kept_upright_and_scaled_down(
+    client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6  # stored landscape, shown portrait
+    buffer = io.BytesIO()
+    Image.new("RGB", (8000, 4000), (10, 10, 10)).save(buffer, "JPEG", exif=exif.tobytes())
+    response = await upload_bytes(client, make_caller(), buffer.getvalue(), "big.jpg", "image/jpeg")
+    image = response.json()["data"]["imageUpload"]["image"]
+    assert (image["width"], image["height"]) == (2048, 4096)
+
+
 async def test_png_text_chunks_and_profiles_are_stripped(client: httpx.AsyncClient, make_caller: MakeCaller) -> None:
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "gps 51.47N 0.00W")

@@ -48,12 +48,9 @@ from services.generation.references import (
     RejectReason,
     fetch_reference,
     inspect_image,
-    is_blocked_address,
-    parse_reference_url,
-    resolve_host,
     resolve_references,
-    vet_destination,
 )
+from services.infra.egress import EgressRefused, is_blocked_address, parse_target_url, resolve_host, vet_destination
 
 PUBLIC_IP = "93.184.215.14"
 OTHER_PUBLIC_IP = "93.184.215.15"
@@ -79,8 +76,8 @@ def png_claiming(width: int, height: int) -> bytes:
 PNG = encode("PNG")
 
 
-def rejected(excinfo: pytest.ExceptionInfo[ReferenceRejected]) -> RejectReason:
-    return excinfo.value.reason
+def rejected(excinfo: pytest.ExceptionInfo[EgressRefused]) -> str:
+    return str(excinfo.value.reason)
 
 
 # --- inspect_image ---------------------------------------------------------------------------------------------
@@ -115,13 +112,13 @@ def test_inspect_accepts_png_with_alpha() -> None:
     ids=["gif", "bmp", "tiff", "svg", "text", "empty", "html", "png-garbage", "png-cut", "jpeg-cut", "webp-cut"],
 )
 def test_inspect_refuses_other_types_and_broken_data(data: bytes, reason: RejectReason) -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         inspect_image(data)
     assert rejected(excinfo) == reason
 
 
 def test_inspect_refuses_too_many_bytes() -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         inspect_image(PNG, max_bytes=len(PNG) - 1)
     assert rejected(excinfo) == RejectReason.TOO_LARGE
     assert inspect_image(PNG, max_bytes=len(PNG)).width == 64
@@ -139,7 +136,7 @@ def test_inspect_refuses_headers_claiming_too_many_pixels(width: int, height: in
     bomb = png_claiming(width, height)
     assert len(bomb) < 100
 
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         inspect_image(bomb)
     assert rejected(excinfo) == RejectReason.TOO_MANY_PIXELS
 
@@ -147,20 +144,20 @@ def test_inspect_refuses_headers_claiming_too_many_pixels(width: int, height: in
 def test_pixel_cap_holds_when_pillow_only_warns() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             inspect_image(png_claiming(10_000, 10_000))
     assert rejected(excinfo) == RejectReason.TOO_MANY_PIXELS
 
 
 def test_inspect_respects_max_pixels() -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         inspect_image(PNG, max_pixels=64 * 48 - 1)
     assert rejected(excinfo) == RejectReason.TOO_MANY_PIXELS
     assert inspect_image(PNG, max_pixels=64 * 48).height == 48
 
 
 def test_header_within_limits_but_no_pixel_data_is_not_an_image() -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         inspect_image(png_claiming(100, 100))
     assert rejected(excinfo) == RejectReason.NOT_AN_IMAGE
 
@@ -224,12 +221,12 @@ def test_public_addresses_pass(address: str) -> None:
 
 
 def test_url_parsing_keeps_host_and_port() -> None:
-    parsed = parse_reference_url("HTTPS://Images.Example.TEST:8443/a/b.png?x=1#frag")
+    parsed = parse_target_url("HTTPS://Images.Example.TEST:8443/a/b.png?x=1#frag")
     assert (parsed.host, parsed.port, parsed.ip) == ("images.example.test", 8443, None)
     assert str(parsed.url) == "https://images.example.test:8443/a/b.png?x=1"
-    assert parse_reference_url("http://bücher.example/x.png").host == "xn--bcher-kva.example"
-    assert parse_reference_url("http://127.0.0.1./").ip == ipaddress.IPv4Address("127.0.0.1")
-    assert parse_reference_url("https://[2606:4700::1]/").port == 443
+    assert parse_target_url("http://bücher.example/x.png").host == "xn--bcher-kva.example"
+    assert parse_target_url("http://127.0.0.1./").ip == ipaddress.IPv4Address("127.0.0.1")
+    assert parse_target_url("https://[2606:4700::1]/").port == 443
 
 
 BAD_URLS = [
@@ -299,7 +296,7 @@ async def refusing_resolver(host: str) -> list[str]:
 @pytest.mark.parametrize("allow_private", [False, True])
 async def test_bad_urls_are_refused_before_any_network(url: str, reason: RejectReason, allow_private: bool) -> None:
     async with httpx.AsyncClient(transport=NoNetwork()) as http:
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             await fetch_reference(http, url, allow_private=allow_private, resolver=refusing_resolver)
     assert rejected(excinfo) == reason
 
@@ -307,7 +304,7 @@ async def test_bad_urls_are_refused_before_any_network(url: str, reason: RejectR
 @pytest.mark.parametrize("url", BLOCKED_URLS)
 async def test_local_and_private_addresses_are_refused_before_any_network(url: str) -> None:
     async with httpx.AsyncClient(transport=NoNetwork()) as http:
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             await fetch_reference(http, url, resolver=refusing_resolver)
     assert rejected(excinfo) == RejectReason.BLOCKED_ADDRESS
 
@@ -323,7 +320,7 @@ async def test_host_names_at_the_limits_are_resolved(host: str) -> None:
         asked.append(name)
         return [PUBLIC_IP]
 
-    target = parse_reference_url(f"http://{host}/a.png")
+    target = parse_target_url(f"http://{host}/a.png")
     assert await vet_destination(target, resolver=resolver) == [ipaddress.ip_address(PUBLIC_IP)]
     assert asked == [host]
 
@@ -332,9 +329,9 @@ async def test_a_resolver_refusing_the_name_is_a_bad_url_not_a_crash() -> None:
     async def idna_refusing(host: str) -> list[str]:
         return [host.encode("idna").decode()]  # raises UnicodeError, as the system resolver does
 
-    target = parse_reference_url("http://" + "a" * 63 + ".example.test/")
-    weird = type(target)(url=target.url, host="a" * 64 + ".test", port=80, ip=None)  # past parse_reference_url
-    with pytest.raises(ReferenceRejected) as excinfo:
+    target = parse_target_url("http://" + "a" * 63 + ".example.test/")
+    weird = type(target)(url=target.url, host="a" * 64 + ".test", port=80, ip=None)  # past parse_target_url
+    with pytest.raises(EgressRefused) as excinfo:
         await vet_destination(weird, resolver=idna_refusing)
     assert rejected(excinfo) == RejectReason.BAD_URL
 
@@ -605,7 +602,7 @@ async def test_loopback_is_refused_by_default_before_any_request(
     server: ImageServer, plain_http: httpx.AsyncClient
 ) -> None:
     for url in (f"{server.base}/image.png", f"http://localhost:{server.port}/image.png"):
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             await fetch_reference(plain_http, url)
         assert rejected(excinfo) == RejectReason.BLOCKED_ADDRESS
     assert server.requests == []
@@ -617,7 +614,7 @@ async def test_name_resolving_to_loopback_is_refused_by_default(
     async def resolver(host: str) -> list[str]:
         return ["127.0.0.1"]
 
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"http://{PUBLIC_NAME}:{server.port}/image.png", resolver=resolver)
     assert rejected(excinfo) == RejectReason.BLOCKED_ADDRESS
     assert server.requests == []
@@ -658,7 +655,7 @@ async def test_https_to_a_pinned_ip_verifies_the_certificate_for_the_name(
 
         # The same IP under a name the certificate does not cover: the handshake fails, nothing is requested.
         url = f"https://other.example.test:{tls_server.port}/image.png"
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             await fetch_reference(http, url, allow_private=True, resolver=resolver)
         assert rejected(excinfo) == RejectReason.FETCH_FAILED
         assert len(tls_server.requests) == 1
@@ -673,10 +670,10 @@ async def test_relative_redirect_is_followed(server: ImageServer, plain_http: ht
 async def test_content_type_is_sniffed_not_trusted(server: ImageServer, plain_http: httpx.AsyncClient) -> None:
     _, info = await fetch_reference(plain_http, f"{server.base}/lying.txt", allow_private=True)
     assert info.content_type == "image/png"
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"{server.base}/text", allow_private=True)
     assert rejected(excinfo) == RejectReason.NOT_AN_IMAGE
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"{server.base}/gif", allow_private=True)
     assert rejected(excinfo) == RejectReason.UNSUPPORTED_TYPE
 
@@ -693,13 +690,13 @@ async def test_content_type_is_sniffed_not_trusted(server: ImageServer, plain_ht
 async def test_failed_and_oversized_responses(
     server: ImageServer, plain_http: httpx.AsyncClient, path: str, reason: RejectReason
 ) -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"{server.base}{path}", allow_private=True, max_bytes=200_000)
     assert rejected(excinfo) == reason
 
 
 async def test_redirect_limit(server: ImageServer, plain_http: httpx.AsyncClient) -> None:
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"{server.base}/loop", allow_private=True, max_redirects=2)
     assert rejected(excinfo) == RejectReason.FETCH_FAILED
     assert server.paths == ["/loop"] * 3
@@ -708,7 +705,7 @@ async def test_redirect_limit(server: ImageServer, plain_http: httpx.AsyncClient
 @pytest.mark.parametrize("path", ["/slow-headers", "/slow-body"])
 async def test_overall_timeout(server: ImageServer, plain_http: httpx.AsyncClient, path: str) -> None:
     started = time.monotonic()
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(plain_http, f"{server.base}{path}", allow_private=True, timeout_s=0.3)
     assert rejected(excinfo) == RejectReason.FETCH_FAILED
     assert time.monotonic() - started < 2
@@ -826,7 +823,7 @@ async def test_any_private_answer_blocks_the_host(
 ) -> None:
     http, transport = internet
     resolver = dns({PUBLIC_NAME: [PUBLIC_IP, "10.0.0.7"]})
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(http, f"http://{PUBLIC_NAME}:{server.port}/image.png", resolver=resolver)
     assert rejected(excinfo) == RejectReason.BLOCKED_ADDRESS
     assert transport.seen == []
@@ -852,7 +849,7 @@ async def test_redirect_from_a_public_host_to_a_blocked_address_is_refused(
     target = quote(location.format(port=server.port), safe="")
     url = f"http://{PUBLIC_NAME}:{server.port}/redirect-to?to={target}"
 
-    with pytest.raises(ReferenceRejected) as excinfo:
+    with pytest.raises(EgressRefused) as excinfo:
         await fetch_reference(http, url, resolver=resolver)
 
     assert rejected(excinfo) in (RejectReason.BLOCKED_ADDRESS, RejectReason.BAD_URL)
@@ -901,7 +898,7 @@ async def test_unresolvable_and_unreachable_hosts_fail_cleanly(
         ("http://empty.example.test/a.png", {"empty.example.test": []}),
     ]
     for url, table in cases:
-        with pytest.raises(ReferenceRejected) as excinfo:
+        with pytest.raises(EgressRefused) as excinfo:
             await fetch_reference(http, url, resolver=dns(table))
         assert rejected(excinfo) == RejectReason.FETCH_FAILED
 
