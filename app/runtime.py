@@ -146,6 +146,7 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
             api_key=api_key,
             model=settings.ark_model,
             deadline_s=settings.provider_deadline_seconds,
+            queue_wait_s=settings.provider_queue_wait_seconds,
             # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
             sync_mode=simulator is not None,
         )
