@@ -101,6 +101,8 @@ class Settings(BaseSettings):
     simulator_api_key: str = "simulator"
 
     simulator_latency_seconds: float | None = Field(default=None, ge=0)
+    simulator_faults: Path | None = None
+    """A fault plan (JSON or YAML) for the simulator: the embedded one and ``playground simulator``."""
 
     worker_concurrency: int = Field(default=4, ge=1, le=256)
     batch_item_concurrency: int = Field(default=4, ge=1, le=64)
