@@ -192,3 +192,39 @@ async def test_ark_completed_event_with_an_error_fails_the_rest_with_that_error(
     batch = await BatchJob.get(id=batch_id)
     assert batch.credits_captured * 2 == batch.credits_reserved
     await assert_ledger_consistent(subject)
+
+
+@pytest.mark.parametrize("provider", ["wavespeed", "ark"])
+async def test_an_output_over_the_shared_cap_fails_that_image_for_both_clients(
+    app: Starlette, gql: GQL, make_caller: MakeCaller, settings: Settings, provider: str
+) -> None:
+    # 65 MiB announced by the CDN: refused from its length, before its body is read (WaveSpeed was uncapped).
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(f"{request.method} {request.url.path}")
+        if request.url.host == "cdn.example":
+            return httpx.Response(200, headers={"content-length": str(65 * 1024 * 1024)}, content=b"")
+        if provider == "ark":
+            body = {"data": [{"url": "https://cdn.example/0.jpeg", "size": "64x64"}], "usage": {"generated_images": 1}}
+            return httpx.Response(200, json=body)
+        data = {"id": "c" * 32, "status": "completed", "outputs": ["https://cdn.example/0.png"], "error": ""}
+        return httpx.Response(200, json={"code": 200, "message": "success", "data": data})
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        client = (
+            WaveSpeedClient(http, WaveSpeedConfig(api_key="k", poll_initial_s=0.01))
+            if provider == "wavespeed"
+            else ArkClient(http, ArkConfig(api_key="k", response_format="url"))
+        )
+        batch_id, subject = await queued_batch(app, gql, make_caller, "big", GenerationMode.TEXT_TO_IMAGE, 1)
+        await runner(app, settings, client, http)(batch_id)
+
+    assert sum(1 for call in calls if call.startswith("POST")) == 1
+    (edit,) = await edits(batch_id)
+    assert (edit.status, edit.error_code) == (EditStatus.FAILED, "output_too_large")
+    assert edit.error_message is not None
+    assert "64 MiB" in edit.error_message or "larger than" in edit.error_message
+    batch = await BatchJob.get(id=batch_id)
+    assert (batch.credits_captured, batch.credits_refunded) == (0, batch.credits_reserved)
+    await assert_ledger_consistent(subject)
