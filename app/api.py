@@ -36,6 +36,7 @@ from app import tracing, web
 from app.logs import register_secrets
 from app.media import MediaFiles
 from app.metrics import metrics_endpoint
+from app.provider_webhooks import wavespeed_webhook
 from app.runtime import build_runtime, link_signer, storage_for
 from app.schema import create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
@@ -45,7 +46,7 @@ from services.core import db
 from services.core.auth import TokenVerifier
 from services.core.config import Settings, load_settings, rate_limit_disabled
 from services.core.errors import Unauthenticated
-from services.generation import capabilities
+from services.generation import capabilities, provider_webhooks
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.infra import metrics
@@ -407,6 +408,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
+            Route(provider_webhooks.ROUTE, wavespeed_webhook, methods=["POST"]),
             Mount("/media", MediaFiles(storage, link_signer(settings)), name="media"),
             *web.web_routes(settings, web_dist),
         ],

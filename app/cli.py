@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -118,11 +119,19 @@ def _storage_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 def _simulator(args: argparse.Namespace, settings: Settings) -> int:
     from services.seedream.simulator import Latency, SimulatorConfig, run
+    from services.seedream.simulator.fault_plan import load_fault_plan
 
     keys = frozenset({settings.simulator_api_key, *args.api_key})
     latency = Latency.fixed(args.latency) if args.latency is not None else Latency.lognormal(3.0, 0.35, 20.0)
+    faults = args.faults or settings.simulator_faults
+    try:
+        plan = load_fault_plan(faults) if faults is not None else None
+    except (OSError, ValueError) as exc:
+        print(f"fault plan {faults}: {exc}", file=sys.stderr)
+        return 2
     # A long-running server keeps no request log (that is for tests).
-    run(args.host, args.port, SimulatorConfig(api_keys=keys, latency=latency, record_requests=False))
+    config = SimulatorConfig(api_keys=keys, latency=latency, record_requests=False).with_plan(plan, args.tier)
+    run(args.host, args.port, config)
     return 0
 
 
@@ -271,6 +280,14 @@ def _parser() -> argparse.ArgumentParser:
         "--api-key", action="append", default=[], help="accept this key too (`simulator` always works)"
     )
     simulator.add_argument("--latency", type=float, help="fixed seconds per image (default: lognormal around 3 s)")
+    simulator.add_argument(
+        "--faults", type=Path, help="a JSON or YAML fault plan (default SIMULATOR_FAULTS; see README)"
+    )
+    simulator.add_argument(
+        "--tier",
+        choices=["bronze", "silver", "gold", "ultra"],
+        help="WaveSpeed account tier: its images/min and concurrent tasks (bronze 2/2 ... ultra 5000/10000)",
+    )
     simulator.set_defaults(run=_simulator)
 
     commands.add_parser("schema", help="print the GraphQL SDL").set_defaults(run=_schema)

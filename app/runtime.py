@@ -51,6 +51,7 @@ from services.seedream import (
 )
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
+from services.seedream.simulator.fault_plan import load_fault_plan
 from services.webhooks.deliveries import WebhookRecorder
 from services.webhooks.tasks import DELIVER_WEBHOOK, Deliverer
 
@@ -121,8 +122,11 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
             if settings.simulator_latency_seconds is not None
             else Latency.lognormal(3.0, 0.35, 20.0)
         )
+        plan = load_fault_plan(settings.simulator_faults) if settings.simulator_faults is not None else None
         simulator = create_simulator(
-            SimulatorConfig(api_keys=frozenset({settings.simulator_api_key}), latency=latency, record_requests=False)
+            SimulatorConfig(
+                api_keys=frozenset({settings.simulator_api_key}), latency=latency, record_requests=False
+            ).with_plan(plan)
         )
         client = create_http_client(transport=httpx.ASGITransport(app=simulator))
         tracing.instrument_client(client)  # clients on real sockets are traced by the global instrumentation
@@ -146,6 +150,7 @@ async def provider_stack(settings: Settings) -> AsyncIterator[tuple[SeedreamProv
             api_key=api_key,
             model=settings.ark_model,
             deadline_s=settings.provider_deadline_seconds,
+            queue_wait_s=settings.provider_queue_wait_seconds,
             # In-process, WaveSpeed's sync mode costs one request per call instead of a submit and a run of polls.
             sync_mode=simulator is not None,
         )

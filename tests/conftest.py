@@ -24,6 +24,7 @@ from app.api import create_app
 from models import Role
 from services.core.auth import issue_token
 from services.core.config import Settings
+from services.seedream.simulator import SimulatorConfig
 
 TEST_SECRET = "test-secret-" + "x" * 40
 ADMIN_URL = os.environ.get("PLAYGROUND_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -114,6 +115,8 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         outbox_sweep_seconds=3600,
         # Webhook receivers in tests listen on loopback (the SSRF tests turn this off for their own settings).
         webhooks_allow_private_addresses=True,
+        # WaveSpeed's task webhooks are signed with the simulator's public test secret.
+        provider_webhook_secret=SimulatorConfig().webhook_secret,
     )
 
 

@@ -101,6 +101,8 @@ class Settings(BaseSettings):
     simulator_api_key: str = "simulator"
 
     simulator_latency_seconds: float | None = Field(default=None, ge=0)
+    simulator_faults: Path | None = None
+    """A fault plan (JSON or YAML) for the simulator: the embedded one and ``playground simulator``."""
 
     worker_concurrency: int = Field(default=4, ge=1, le=256)
     batch_item_concurrency: int = Field(default=4, ge=1, le=64)
@@ -111,6 +113,18 @@ class Settings(BaseSettings):
     # Calls per item that may be billed: 1 never buys again after a call whose outcome is unknown (it fails,
     # refunded to the user); N lets N-1 such calls be followed by a new purchase, each possibly paid twice.
     provider_max_purchases_per_item: int = Field(default=1, ge=1, le=5)
+    provider_webhook_base_url: str | None = Field(default=None, pattern=r"^https?://")
+    """This API's public base URL as WaveSpeed can reach it (e.g. ``https://api.example.com``). When set, every
+    WaveSpeed submit carries ``?webhook=<base>/provider-webhooks/wavespeed/<item>/<request>``, so a submit whose
+    reply is lost is recovered when the task's signed webhook arrives. Unset: such a call is an unknown outcome."""
+    provider_webhook_secret: str | None = None
+    """WaveSpeed's webhook signing secret (``whsec_...``); the receiver refuses every delivery without it."""
+    provider_webhook_wait_seconds: float = Field(default=600.0, gt=0)
+    """How long an item whose submit reply was lost waits for its webhook before its outcome is unknown
+    (failed with ``PROVIDER_OUTCOME_UNKNOWN``, refunded)."""
+    provider_queue_wait_seconds: float = Field(default=900.0, gt=0)
+    """How long a WaveSpeed task may stay queued (``created``) before it is given up as an unknown outcome (it may
+    still run and bill later: never bought again)."""
     provider_retry_base_seconds: float = Field(default=1.0, ge=0)
     provider_retry_max_seconds: float = Field(default=30.0, ge=0)
     provider_deadline_seconds: float = Field(default=300.0, gt=0)
@@ -305,7 +319,7 @@ class Settings(BaseSettings):
     def secret_values(self) -> list[str]:
         """Every configured secret (logs blank them out): the JWT key, the provider keys, URL passwords."""
         values = [self.jwt_secret, self.api_key_secret, self.wavespeed_api_key, self.ark_api_key]
-        values += [self.metrics_token, self.media_signing_key]
+        values += [self.metrics_token, self.media_signing_key, self.provider_webhook_secret]
         values += [urlsplit(url).password for url in (self.database_url, self.redis_url) if url]
         for setting, name in ((self.jwt_secret, "jwt_secret"), (self.api_key_secret, "api_key_secret")):
             development = self.var_dir / name

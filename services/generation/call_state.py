@@ -1,7 +1,7 @@
 """The states of an item's provider call, so that no request is ever bought twice by accident.
 
 ```
-(none) --record()--> RECORDED --bought()------------> BOUGHT     the provider has it (a task id, or a reply)
+(none) --record()--> RECORDED --bought()------------> BOUGHT     the provider has it (a task id, a reply, a webhook)
                         |  \\--not_bought()--------> (none)      documented as never made, or failed and refunded
                         \\----unknown()------------> UNKNOWN     sent, and no reply says whether it was made
 ```
@@ -51,10 +51,14 @@ class Recorded:
     attempt: int
 
 
-async def record(item_id: uuid.UUID, *, provider: str, attempt: int, max_purchases: int) -> Recorded | None:
+async def record(
+    item_id: uuid.UUID, *, provider: str, attempt: int, max_purchases: int, slots: list[int] | None = None
+) -> Recorded | None:
     """Note the call about to leave, or None when the item may not buy again (its purchases reached the limit).
 
-    One conditional UPDATE, so two workers that race on a re-delivered job cannot both buy.
+    One conditional UPDATE, so two workers that race on a re-delivered job cannot both buy. ``slots`` are the
+    images the call is for: a task found later by its webhook (``services.generation.provider_webhooks``) resumes
+    onto them. A task id of an earlier purchase is cleared, so only this call's task can be resumed.
     """
     await _settle_stale(item_id)
     request_id = uuid.uuid4().hex
@@ -64,8 +68,22 @@ async def record(item_id: uuid.UUID, *, provider: str, attempt: int, max_purchas
         provider_call_state=ProviderCallState.RECORDED,
         provider_call_attempt=attempt,
         provider_purchases=F("provider_purchases") + 1,
+        provider_task_id=None,
+        provider_task_slots=slots,
     )
     return Recorded(request_id, attempt) if updated else None
+
+
+async def unknown_unless_found(item_id: uuid.UUID, request_id: str, why: str) -> bool:
+    """Mark the call unknown unless its webhook found the task first; True when it was marked unknown.
+
+    Conditional on the call still being RECORDED, so a webhook that lands at the same moment wins or loses
+    cleanly: never both recovered and refunded.
+    """
+    item = await BatchItem.get(id=item_id)
+    if item.provider_request_id != request_id or item.provider_call_state is not ProviderCallState.RECORDED:
+        return False
+    return await _mark_unknown(item, why, only_if_recorded=True)
 
 
 async def bought(item_id: uuid.UUID) -> None:
@@ -100,7 +118,7 @@ async def _settle_stale(item_id: uuid.UUID) -> None:
         await _mark_unknown(item, "the worker stopped while the request was in flight")
 
 
-async def _mark_unknown(item: BatchItem, why: str) -> None:
+async def _mark_unknown(item: BatchItem, why: str, *, only_if_recorded: bool = False) -> bool:
     now = datetime.now(UTC)
     line = (
         f"{now.isoformat()} {item.provider_name or 'provider'} request {item.provider_request_id or '?'}"
@@ -108,9 +126,15 @@ async def _mark_unknown(item: BatchItem, why: str) -> None:
         f" (attempt {item.provider_call_attempt}): outcome unknown ({why})"
     )
     note = f"{item.outcome_unknown}\n{line}" if item.outcome_unknown else line
-    await BatchItem.filter(id=item.id).update(
+    query = BatchItem.filter(id=item.id)
+    if only_if_recorded:
+        query = query.filter(
+            provider_request_id=item.provider_request_id, provider_call_state=ProviderCallState.RECORDED
+        )
+    if not await query.update(
         provider_call_state=ProviderCallState.UNKNOWN, provider_unknown_at=now, outcome_unknown=note
-    )
+    ):
+        return False
     metrics.PROVIDER_OUTCOMES_UNKNOWN.labels(provider=item.provider_name or "unknown").inc()
     # The one line an operator searches for: the ids to look the request up at the provider.
     log.warning(
@@ -123,6 +147,7 @@ async def _mark_unknown(item: BatchItem, why: str) -> None:
         item.provider_call_attempt,
         why,
     )
+    return True
 
 
 async def unknown_outcomes(*, limit: int) -> list[tuple[BatchItem, uuid.UUID]]:

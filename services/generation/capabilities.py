@@ -14,6 +14,7 @@ from models.enums import GenerationMode, SizeTier
 from services.core.config import ProviderKind, Settings
 from services.core.errors import InvalidInput
 from services.seedream import ark_references
+from services.seedream.downloads import MAX_OUTPUT_BYTES
 
 MAX_REFERENCES = 10
 MAX_SET_IMAGES = 15
@@ -225,6 +226,14 @@ class ProviderFacts:
 
 
 _SEED_NOTE = "The same seed does not reproduce an image on Seedream 4.0."
+_MONEY_NOTES = (
+    "A set may come back short: the prompt sent states the count, and every image not delivered is refunded.",
+    "Only whole images are charged: each is fully decoded before it is kept; one that does not decode fails and is "
+    "refunded (fetched again where the provider still has it, never bought again).",
+    "A request whose outcome is unknown (no reply says whether the provider made it) is not bought again: its "
+    "images fail with PROVIDER_OUTCOME_UNKNOWN and are refunded (an operator may allow more purchases per item).",
+    f"Provider outputs over {MAX_OUTPUT_BYTES // (1024 * 1024)} MiB are refused: that image fails and is refunded.",
+)
 PROVIDER_FACTS = {
     ProviderKind.ARK: ProviderFacts(
         seed_sent=True,
@@ -240,6 +249,7 @@ PROVIDER_FACTS = {
             "Reference images are sent as JPEG or PNG (WebP becomes PNG; oversized ones are scaled down); one "
             "thinner than 1:3 or with a side under 15 px fails its item before anything is sent.",
             "A 1K/2K/4K request may come back in an aspect the model chose.",
+            *_MONEY_NOTES,
         ),
     ),
     ProviderKind.WAVESPEED: ProviderFacts(
@@ -251,7 +261,13 @@ PROVIDER_FACTS = {
         reference_max_side=None,
         reference_max_aspect_ratio=None,
         reference_max_bytes=MAX_REFERENCE_BYTES,
-        notes=(_SEED_NOTE + " WaveSpeed takes no seed: it is recorded here but not sent.",),
+        notes=(
+            _SEED_NOTE + " WaveSpeed takes no seed: it is recorded here but not sent.",
+            *_MONEY_NOTES,
+            "When this service has a public webhook URL, a task whose submit reply was lost is recovered from "
+            "WaveSpeed's signed webhook and delivered; a task stuck in WaveSpeed's queue is refunded, not bought "
+            "again.",
+        ),
     ),
 }
 # The simulator speaks WaveSpeed's format by default.

@@ -36,7 +36,9 @@ from services.seedream import (
 )
 from services.seedream import GenerationMode as ProviderMode
 from services.seedream import ReferenceImage as ProviderReference
+from services.seedream.downloads import MAX_OUTPUT_BYTES, OutputTooLarge, read_capped
 from services.seedream.image_decode import UndecodableImage, decode_image_off_loop
+from services.seedream.wavespeed import QUEUED_TOO_LONG_CODE
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +55,15 @@ CATEGORY = {
     ProviderCategory.INVALID_INPUT: ErrorCategory.INVALID_INPUT,
     ProviderCategory.AUTH: ErrorCategory.PROVIDER_AUTH,
 }
-MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+WEBHOOK_PROVIDERS = frozenset({"wavespeed", "simulator"})
+"""Providers that speak WaveSpeed's format, whose submits can carry a webhook URL."""
+MAX_DOWNLOAD_BYTES = MAX_OUTPUT_BYTES
+"""The one cap on a provider output, for both clients (``services.seedream.downloads``)."""
 DOWNLOAD_ATTEMPTS = 2
 """Tries per output link when what came back does not decode whole (a fetch, never a new purchase)."""
 DAMAGED_MESSAGE = "The image arrived damaged from the image service and could not be used. It was not charged."
 DOWNLOAD_MESSAGE = "The image could not be downloaded from the image service. It was not charged."
+TOO_LARGE_MESSAGE = "The image from the image service was larger than we accept. It was not charged."
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,9 @@ def failure_of(error: ProviderError) -> Failure:
             ErrorCategory.TRANSIENT,
             error.code,
             user_message(error.message),
-            retryable=True,
+            # A task given up in the provider's queue may still run and bill: never bought again, whatever the
+            # operator's purchase limit.
+            retryable=error.code != QUEUED_TOO_LONG_CODE,
             retry_after=error.retry_after,
         )
     if isinstance(error, ProviderRejected):
@@ -205,6 +213,8 @@ async def whole_image(
     for _ in range(attempts):
         try:
             data = await image_bytes(http, image)
+        except OutputTooLarge:
+            return ImageProblem("output_too_large", TOO_LARGE_MESSAGE)  # the same link serves the same bytes
         except (httpx.HTTPError, ProviderError) as exc:
             log.info("output download failed: %r", exc)
             problem = ImageProblem("download_failed", DOWNLOAD_MESSAGE)
@@ -220,16 +230,11 @@ async def whole_image(
 async def image_bytes(http: httpx.AsyncClient, image: GeneratedImage) -> bytes:
     """The bytes of a generated image: inline, or downloaded from the provider's link (capped)."""
     if image.data is not None:
+        if len(image.data) > MAX_DOWNLOAD_BYTES:
+            raise OutputTooLarge("the image is larger than allowed")
         return image.data
     if image.url is None:
         raise ProviderError("the provider returned an image without data or URL", provider="unknown")
-    chunks: list[bytes] = []
-    size = 0
     async with http.stream("GET", image.url) as response:
         response.raise_for_status()
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > MAX_DOWNLOAD_BYTES:
-                raise ProviderError("provider image too large", provider="unknown")
-            chunks.append(chunk)
-    return b"".join(chunks)
+        return await read_capped(response, MAX_DOWNLOAD_BYTES)

@@ -32,7 +32,7 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services.analytics import recording
 from services.core.config import Settings
-from services.generation import call_state, provider
+from services.generation import call_state, provider, provider_webhooks
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra import jobs
@@ -47,6 +47,8 @@ from services.seedream import (
     ProviderError,
     ProviderTransient,
     SeedreamProvider,
+    Submission,
+    SubmissionCallback,
 )
 from services.seedream import ReferenceImage as ProviderReference
 
@@ -237,22 +239,49 @@ class BatchRunner:
                         # Handed in at once (a streamed set shows each image as it comes), not waited for here.
                         handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
+            answered: list[str] = []  # the provider's task id, once a reply named it
+            recorder = provider.submission_recorder(item.id, call_slots)
+
+            async def on_submitted(
+                submission: Submission,
+                record: SubmissionCallback = recorder,
+                answered: list[str] = answered,
+            ) -> None:
+                answered.append(submission.id)
+                await record(submission)
+
             request = provider.generation_request(
                 batch,
                 item,
                 references,
                 open_images=len(call_slots),
                 on_image=on_image,
-                on_submitted=provider.submission_recorder(item.id, call_slots),
+                on_submitted=on_submitted,
                 resume_task_id=resume_task_id,
             )
             try:
-                result = await self._call(batch, item, request, attempt)
+                result = await self._call(batch, item, request, attempt, [e.slot_index for e in call_slots])
             except ProviderError as error:
+                unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
+                marked = False
+                if unknown and request.resume_task_id is None and not answered and self._webhooks():
+                    # The submit's reply was lost, but the task (if made) reports to our webhook: wait for it
+                    # instead of giving the call up, and resume the task it names. Nothing is bought again.
+                    slot.release()
+                    stored = await BatchItem.get(id=item.id)
+                    if stored.provider_request_id and await provider_webhooks.wait_for_task(
+                        item.id,
+                        stored.provider_request_id,
+                        self.settings.provider_webhook_wait_seconds,
+                        f"{provider.failure_of(error).message}; no webhook arrived in time",
+                    ):
+                        for _, work in handed:
+                            await asyncio.shield(work.done)
+                        continue
+                    marked = True  # the wait made the outcome unknown
                 await provider.call_failed(item.id, error)
                 failure = provider.failure_of(error)
-                unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
-                if unknown:
+                if unknown and not marked:
                     await call_state.unknown(item.id, failure.message)
                 elif error.resume_task_id is None:
                     await call_state.not_bought(item.id)
@@ -367,8 +396,12 @@ class BatchRunner:
         # Nothing open was left to call for (a re-run found the item's images settled): close it from them.
         await settlement.settle(ends=[ItemEnd(item, EditStatus.FAILED if any_failed else EditStatus.SUCCEEDED)])
 
+    def _webhooks(self) -> bool:
+        """Whether submits carry a webhook URL (a public base URL is set and the provider speaks WaveSpeed)."""
+        return bool(self.settings.provider_webhook_base_url) and self.deps.provider.name in provider.WEBHOOK_PROVIDERS
+
     async def _call(
-        self, batch: BatchJob, item: BatchItem, request: GenerationRequest, attempt: int
+        self, batch: BatchJob, item: BatchItem, request: GenerationRequest, attempt: int, slots: list[int]
     ) -> GenerationResult | None:
         """One provider call under the account's limits, recorded before it leaves; None when the item may not
         buy again (its purchases, some maybe of unknown outcome, reached the operator's limit)."""
@@ -380,10 +413,17 @@ class BatchRunner:
                     provider=self.deps.provider.name,
                     attempt=attempt,
                     max_purchases=self.settings.provider_max_purchases_per_item,
+                    slots=slots,
                 )
                 if recorded is None:
                     return None
-                request = replace(request, request_id=recorded.request_id)
+                webhook = None
+                if self._webhooks():
+                    assert self.settings.provider_webhook_base_url is not None
+                    webhook = provider_webhooks.webhook_url(
+                        self.settings.provider_webhook_base_url, item.id, recorded.request_id
+                    )
+                request = replace(request, request_id=recorded.request_id, webhook_url=webhook)
             return await self.deps.provider.generate(request)
 
     async def _end(

@@ -123,6 +123,7 @@ def create_provider(
     poll_max_s: float = 5.0,
     sync_wait_s: float = 90.0,
     webhook_url: str | None = None,
+    queue_wait_s: float = 900.0,
 ) -> SeedreamProvider:
     """A ready client. "simulator" speaks the WaveSpeed format to the simulator at `base_url` (its root URL);
     "ark" wants the Ark base including `/api/v3`. Options that a provider lacks are ignored for it."""
@@ -154,5 +155,6 @@ def create_provider(
         deadline_s=deadline_s,
         sync_wait_s=sync_wait_s,
         webhook_url=webhook_url,
+        queue_wait_s=queue_wait_s,
     )
     return WaveSpeedClient(http, config, name="simulator" if kind == "simulator" else "wavespeed")

@@ -134,6 +134,8 @@ class GenerationRequest:
     on_submitted: SubmissionCallback | None = field(default=None, compare=False)
     resume_task_id: str | None = None
     request_id: str | None = None
+    webhook_url: str | None = None
+    """Where WaveSpeed should POST the task's outcome (names our item and request), when a public URL is set."""
 
     @property
     def expected_images(self) -> int:

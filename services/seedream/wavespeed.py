@@ -9,8 +9,10 @@ overall deadline. Base64 outputs are decoded, URL outputs downloaded, so results
 Never pay twice: WaveSpeed bills every submit (a set for all of `max_images`), so this client submits at most
 once per `generate` call. The task id goes to `request.on_submitted` before the first poll; transient poll
 failures (429, 5xx, connection errors) are retried until the deadline, which grows with the number of images,
-as the official SDKs retry their result GET; at the deadline `ProviderDeadlineExceeded.resume_task_id` names
-the task, and a later call with `request.resume_task_id` polls it instead of submitting. A failed output
+as the official SDKs retry their result GET; a task still queued (`created`) after `queue_wait_s` is given up
+as an unknown outcome (it may still run and bill: never bought again); at the deadline
+`ProviderDeadlineExceeded.resume_task_id` names the task, and a later call with `request.resume_task_id` polls it
+instead of submitting. A failed output
 download is retried, then fails only its own image.
 """
 
@@ -27,6 +29,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from services.seedream.downloads import MAX_OUTPUT_BYTES, OutputTooLarge, read_capped
 from services.seedream.errors import (
     WAVESPEED_SYNC_STILL_PROCESSING_CODE,
     ProviderAuthError,
@@ -56,6 +59,7 @@ from services.seedream.webhook_signature import WebhookSignatureError, verify_we
 
 __all__ = [
     "ENDPOINTS",
+    "QUEUED_TOO_LONG_CODE",
     "WaveSpeedClient",
     "WaveSpeedConfig",
     "WebhookSignatureError",
@@ -79,6 +83,8 @@ RETRYABLE_DOWNLOAD_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
 SYNC_PENDING_CODES: Final = frozenset({WAVESPEED_SYNC_STILL_PROCESSING_CODE})
 # The server holds a sync request about 90 s before answering 5004; give the read a margin beyond that.
 SYNC_READ_MARGIN_S: Final = 15.0
+QUEUED_TOO_LONG_CODE: Final = "queued_too_long"
+"""A task still queued after `queue_wait_s`: its outcome is unknown (it may run later), never bought again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +106,9 @@ class WaveSpeedConfig:
     sync_wait_s: float = 90.0
     """How long the server holds a sync request before answering 5004 (sets our read timeout)."""
     webhook_url: str | None = None
+    queue_wait_s: float = 900.0
+    """How long a task may stay queued (`created`, over the account's concurrency) before it is given up as an
+    unknown outcome: it may still run, and bill, later, so it is never bought again."""
 
 
 class WaveSpeedClient:
@@ -126,7 +135,9 @@ class WaveSpeedClient:
         else:
             references = [await self._reference_url(ref) for ref in request.references]
             body = self._request_body(request, references)
-            params = {"webhook": self._config.webhook_url} if self._config.webhook_url else None
+            # A webhook names the request (our item and request ids): a submit whose reply is lost is found by it.
+            webhook = request.webhook_url or self._config.webhook_url
+            params = {"webhook": webhook} if webhook else None
             timeout = self._sync_timeout(deadline) if self._config.sync_mode else None
             envelope = await self._call(
                 "POST",
@@ -221,7 +232,15 @@ class WaveSpeedClient:
         url = self._poll_url(data, task_id)
         interval = self._config.poll_initial_s
         last_error: ProviderTransient | None = None
+        queued_until = time.monotonic() + self._config.queue_wait_s
         while True:
+            if str(data.get("status")) == "created" and time.monotonic() >= queued_until:
+                raise ProviderTransient(
+                    f"task {task_id} is still waiting in the image service's queue",
+                    provider=self._name,
+                    code=QUEUED_TOO_LONG_CODE,
+                    outcome_unknown=True,
+                )
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 why = f" (last poll error: {last_error.message})" if last_error is not None else ""
@@ -301,6 +320,8 @@ class WaveSpeedClient:
         if item.startswith(("http://", "https://")):
             return await self._download(item, deadline)
         encoded = item.split(",", 1)[1] if item.startswith("data:") else item
+        if len(encoded) // 4 * 3 > MAX_OUTPUT_BYTES:
+            return FailedSlot(-1, "output_too_large", ErrorCategory.TRANSIENT, "the image is larger than allowed")
         try:
             return base64.b64decode(encoded, validate=True)
         except (binascii.Error, ValueError):
@@ -313,17 +334,23 @@ class WaveSpeedClient:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
+            status: int | None = None
             try:
                 # Output links are public CDN URLs: no Authorization header leaves for a foreign host.
-                response = await self._http.get(url, timeout=httpx.Timeout(max(0.1, min(60.0, remaining))))
+                timeout = httpx.Timeout(max(0.1, min(60.0, remaining)))
+                async with self._http.stream("GET", url, timeout=timeout) as response:
+                    status = response.status_code
+                    if status == 200:
+                        return await read_capped(response)
+            except OutputTooLarge as exc:
+                # The same link would serve the same bytes: that image fails, nothing is fetched or bought again.
+                return FailedSlot(-1, "output_too_large", ErrorCategory.TRANSIENT, str(exc))
             except httpx.TransportError as exc:
                 reason = "the image could not be downloaded from the image service"
                 log.info("download of a provider output failed: %r", exc)
-            else:
-                if response.status_code == 200:
-                    return response.content
-                reason = f"the image could not be downloaded from the image service (HTTP {response.status_code})"
-                if response.status_code not in RETRYABLE_DOWNLOAD_STATUSES:
+            if status is not None:
+                reason = f"the image could not be downloaded from the image service (HTTP {status})"
+                if status not in RETRYABLE_DOWNLOAD_STATUSES:
                     break
             if attempt < self._config.download_attempts:
                 await asyncio.sleep(min(delay, max(0.0, deadline - time.monotonic())))

@@ -226,3 +226,11 @@ def test_a_database_that_does_not_exist_is_one_line_without_the_password(tmp_pat
     env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": "redis://127.0.0.1:6379/0"}
     result = run_with(tmp_path, env, *command)
     assert_one_clear_line(result, 1, f"/{missing}: the database does not exist (create it first)")
+
+
+def test_simulator_refuses_a_fault_plan_it_cannot_read(tmp_path: Path) -> None:
+    plan = tmp_path / "faults.yaml"
+    plan.write_text("faults:\n  - fault: meteor\n    rate: 0.5\n")
+    result = playground(tmp_path, "simulator", "--faults", str(plan), "--tier", "bronze")
+    assert result.returncode == 2
+    assert "fault must be one of" in result.stderr

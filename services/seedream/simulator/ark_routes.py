@@ -118,7 +118,15 @@ async def generations(request: Request) -> Response:
         code = "MissingParameter" if exc.missing else "InvalidParameter"
         return ark_error(400, code, str(exc), param=exc.param, kind="BadRequest")
 
-    triggers = state.triggers(prompt)
+    if state.too_long(prompt):
+        return ark_error(
+            400,
+            "InvalidParameter",
+            f"The parameter `prompt` is longer than {state.config.max_prompt_chars} characters.",
+            param="prompt",
+            kind="BadRequest",
+        )
+    triggers = state.triggers(prompt, "ark")
     failure = triggers.failure or state.random_failure()
     if failure == "429":
         return ark_error(
@@ -138,7 +146,13 @@ async def generations(request: Request) -> Response:
     if failure == "402":
         return ark_error(403, "AccountOverdueError", "Your account has an overdue balance.", kind="Forbidden")
     if failure == "closed":
-        return ark_error(404, "InvalidEndpoint.ClosedEndpoint", "The endpoint is closed.", kind="NotFound")
+        # As the docs answer it: a 400 that says to try again later.
+        return ark_error(
+            400,
+            "InvalidEndpoint.ClosedEndpoint",
+            "The endpoint is closed for now. Please try again later.",
+            kind="BadRequest",
+        )
     if failure == "envelope":
         code = triggers.code or "InternalServiceError"
         return JSONResponse({"error": {"code": code, "message": "simulated error in a 200 reply", "type": ""}})
@@ -160,6 +174,11 @@ async def generations(request: Request) -> Response:
             kind="TooManyRequests",
             headers={"Retry-After": f"{retry_after:.0f}"},
         )
+    if failure == "short" and count > 1:
+        count = (count + 1) // 2  # `auto` mode: the model decided on fewer images
+    partial = triggers.partial or state.random_partial(count)
+    if failure == "nsfw":
+        partial = max(partial, 1)  # moderation rejects a slot, the rest continue
     generation = _Generation(
         state,
         request,
@@ -169,11 +188,12 @@ async def generations(request: Request) -> Response:
         count,
         seed,
         response_format,
-        triggers.partial or state.random_partial(count),
+        partial,
         state.latency(triggers),
         triggers.code or OUTPUT_POLICY_CODE,
     )
     generation.cut_images = failure == "cutimage"
+    generation.expire = failure == "expire"
     if failure in ("timeout", "lostreply"):
         try:
             await faults.hang(request, state.config.hang_s)
@@ -228,6 +248,7 @@ class _Generation:
         self.call_id = uuid.uuid4().hex
         self.generated = 0
         self.cut_images = False
+        self.expire = False
 
     async def entry(self, index: int) -> dict[str, Any]:
         await asyncio.sleep(self.latency)
@@ -249,9 +270,10 @@ class _Generation:
             entry["b64_json"] = base64.b64encode(data).decode()
         else:
             extension = "jpg" if content_type == "image/jpeg" else "png"
-            entry["url"] = self.state.store_output(
-                f"ark-{self.call_id}/{index}.{extension}", data, content_type, self.base
-            )
+            key = f"ark-{self.call_id}/{index}.{extension}"
+            entry["url"] = self.state.store_output(key, data, content_type, self.base)
+            if self.expire:
+                self.state.expired.add(key)  # Ark links last 24 h; this one is already past it
         return entry
 
     def usage(self) -> dict[str, int]:

@@ -11,6 +11,8 @@ from typing import Literal
 
 import httpx
 
+from services.seedream.simulator.fault_plan import TIERS, FaultPlan
+
 
 @dataclass(frozen=True, slots=True)
 class Latency:
@@ -79,6 +81,25 @@ class SimulatorConfig:
     """Wall clock for rate windows, timestamps and webhook signatures."""
     record_requests: bool = True
     """Keep every API request (path, headers, JSON body) in `app.state.simulator.requests` for tests."""
+
+    fault_plan: FaultPlan | None = None
+    """Faults injected without trigger words (`playground simulator --faults FILE`); see `fault_plan`."""
+    max_prompt_chars: int | None = None
+    """Refuse longer prompts (400, as each service refuses bad input). The services document no limit we could
+    confirm, so none by default; a plan sets one."""
+
+    def with_plan(self, plan: FaultPlan | None, tier: str | None = None) -> SimulatorConfig:
+        """This config with a fault plan's settings, and a WaveSpeed tier's limits (`tier` wins over the plan's)."""
+        from dataclasses import replace
+
+        config = replace(self, fault_plan=plan)
+        chosen = tier or (plan.tier if plan else None)
+        if chosen is not None:
+            per_minute, concurrent = TIERS[chosen]
+            config = replace(config, images_per_minute=per_minute, concurrent_tasks=concurrent)
+        if plan is not None and plan.max_prompt_chars is not None:
+            config = replace(config, max_prompt_chars=plan.max_prompt_chars)
+        return config
 
     def accepts(self, key: str) -> bool:
         return key == "simulator" or key in self.api_keys

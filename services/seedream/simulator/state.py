@@ -7,13 +7,14 @@ import base64
 import binascii
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
 
 from services.seedream.simulator.config import SimulatorConfig
+from services.seedream.simulator.fault_plan import states_count
 from services.seedream.simulator.rate_limits import KeyLimiter
 from services.seedream.simulator.render import render_image
 from services.seedream.simulator.triggers import Triggers, parse_triggers, visible_prompt
@@ -60,6 +61,7 @@ class Task:
     error: str = ""
     execution_ms: int | None = None
     done: asyncio.Event = field(default_factory=asyncio.Event)
+    nsfw_first: bool = False
 
     def data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -68,7 +70,7 @@ class Task:
             "status": self.status,
             "outputs": list(self.outputs),
             "urls": {"get": self.poll_url},
-            "has_nsfw_contents": [False] * len(self.outputs),
+            "has_nsfw_contents": [self.nsfw_first and i == 0 for i in range(len(self.outputs))],
             "created_at": self.created_at,
             "error": self.error,
             "executionTime": self.execution_ms or 0,
@@ -87,6 +89,8 @@ class SimulatorState:
         self.tasks: dict[str, Task] = {}
         self.uploads: dict[str, tuple[bytes, str]] = {}
         self.outputs: dict[str, tuple[bytes, str]] = {}
+        self.expired: set[str] = set()
+        """Output keys whose links have expired (answer 403)."""
         self.output_failures: Counter[str] = Counter()
         """Injected failures left per output key (each download answers 500 until it reaches 0)."""
         self.task_slots: dict[str, asyncio.Semaphore] = {}
@@ -102,8 +106,27 @@ class SimulatorState:
                 RecordedRequest(request.method, request.url.path, request.url.query, dict(request.headers), body)
             )
 
-    def triggers(self, prompt: str) -> Triggers:
-        """Parse trigger words and apply `:K` limits (the Kth+1 attempt of the same prompt succeeds)."""
+    def triggers(self, prompt: str, provider: str = "any") -> Triggers:
+        """Parse trigger words and apply `:K` limits (the Kth+1 attempt of the same prompt succeeds); without a
+        trigger word, the fault plan may pick a fault. A set whose prompt does not state its count comes back
+        short when the plan says so."""
+        triggers = self._triggers(prompt)
+        plan = self.config.fault_plan
+        if plan is None:
+            return triggers
+        if triggers.failure is None:
+            picked = plan.pick(provider, prompt, self.rng)
+            if picked is not None:
+                triggers = replace(triggers, failure=picked)
+        if triggers.failure is None and plan.short_unstated_sets and not states_count(prompt):
+            triggers = replace(triggers, failure="short")
+        return triggers
+
+    def too_long(self, prompt: str) -> bool:
+        limit = self.config.max_prompt_chars
+        return limit is not None and len(prompt) > limit
+
+    def _triggers(self, prompt: str) -> Triggers:
         triggers = parse_triggers(prompt)
         self.attempts[prompt] += 1
         if triggers.failure_attempts is not None and self.attempts[prompt] > triggers.failure_attempts:

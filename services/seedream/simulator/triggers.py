@@ -21,7 +21,9 @@ Replies whose outcome the caller cannot know (the service made, and billed, the 
 `[[fail:html]]` an HTTP 200 carrying an HTML page; `[[fail:reset]]` the connection drops mid-reply (an Ark stream
 after its first image). `[[fail:nocode]]` a WaveSpeed task that fails without a code (the docs' example);
 `[[poll:404:K]]` the first K polls answer 404 (the task is lost from the service's view); `[[fail:cutimage]]`
-every output is cut at half its bytes (its header still reads).
+every output is cut at half its bytes (its header still reads). `[[fail:stuck]]` the task stays queued;
+`[[fail:expire]]` output links answer 403 (expired); `[[fail:nsfw]]` the first image is flagged; `[[fail:short]]`
+a set comes back with half its images. The same faults without trigger words: `fault_plan`.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ FAILURE_KINDS = frozenset(
         "reset",
         "nocode",
         "cutimage",
+        "stuck",
+        "expire",
+        "nsfw",
+        "short",
     }
 )
 

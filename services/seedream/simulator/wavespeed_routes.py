@@ -32,6 +32,7 @@ from services.seedream.webhook_signature import sign_webhook
 
 ENDPOINTS = {"": False, "/edit": True, "/sequential": False, "/edit-sequential": True}
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+EXPIRED_LINK = "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
 
 
 def envelope(data: dict[str, Any], status: int = 200, message: str = "success") -> JSONResponse:
@@ -91,8 +92,10 @@ async def submit(request: Request) -> Response:
         sync = boolean(body.get("enable_sync_mode"), "enable_sync_mode", False)
     except InvalidInput as exc:
         return error(400, "Bad Request", str(exc))
+    if state.too_long(prompt):
+        return error(400, "Bad Request", f"prompt is longer than {state.config.max_prompt_chars} characters")
 
-    triggers = state.triggers(prompt)
+    triggers = state.triggers(prompt, "wavespeed")
     failure = triggers.failure or state.random_failure()
     # WaveSpeed documents no Retry-After: its 429s carry none.
     if failure == "429":
@@ -124,10 +127,13 @@ async def submit(request: Request) -> Response:
         created_at=datetime.fromtimestamp(state.config.clock(), UTC).isoformat(),
         poll_url=f"{base}/api/v3/predictions/{task_id}/result",
         poll_failures=list(triggers.poll_failures),
+        nsfw_first=failure == "nsfw",
     )
     state.tasks[task_id] = task
     unreachable = [url for url in images if not state.reference_reachable(url, request)]
     partial = triggers.partial or state.random_partial(max_images)
+    if failure == "short" and max_images > 1:
+        partial = max(partial, max_images // 2)  # WaveSpeed still bills all of max_images
     state.spawn(
         _run_task(
             state, task, failure, partial, state.latency(triggers), unreachable, base, body, triggers.download_failures
@@ -195,6 +201,10 @@ async def _work(
     base: str,
     download_failures: int,
 ) -> None:
+    if failure == "stuck":
+        # Over the account's concurrency, or a backlog at WaveSpeed: the task never leaves the queue.
+        await asyncio.sleep(state.config.hang_s)
+        return
     task.status = "processing"
     if failure not in TASK_FAILURES and not unreachable:
         # The render is part of the generation time: a task of latency L is done at L (not L plus the render, which
@@ -212,6 +222,8 @@ async def _work(
                 output_key = f"{task.id}/{index}.{extension}"
                 outputs.append(state.store_output(output_key, data, content_type, base))
                 state.output_failures[output_key] = download_failures
+                if failure == "expire":
+                    state.expired.add(output_key)
         await asyncio.sleep(max(0.0, ready_at - time.monotonic()))
         task.outputs = outputs
         task.status = "completed"
@@ -315,6 +327,9 @@ async def output(request: Request) -> Response:
     stored = state.outputs.get(key)
     if stored is None:
         return Response(status_code=404)
+    if key in state.expired:
+        # What an object store answers for a presigned link past its expiry.
+        return Response(EXPIRED_LINK, status_code=403, media_type="application/xml")
     if state.output_failures[key] > 0:
         state.output_failures[key] -= 1
         return Response(status_code=500)
