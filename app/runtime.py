@@ -204,7 +204,9 @@ def link_signer(settings: Settings) -> LinkSigner:
 
 def storage_for(settings: Settings, url: str | None = None) -> Storage:
     """The storage backend ``STORAGE_URL`` (or ``url``) names."""
-    return open_storage(url or settings.resolved_storage_url, link_signer(settings))
+    return open_storage(
+        url or settings.resolved_storage_url, link_signer(settings), link_endpoint=settings.storage_link_endpoint
+    )
 
 
 @contextlib.asynccontextmanager

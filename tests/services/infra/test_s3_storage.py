@@ -135,6 +135,20 @@ async def test_private_links_are_presigned_gets_that_expire(store: S3Storage, bu
     assert response.headers["content-type"] == "image/png"  # stored with the object
 
 
+async def test_links_name_the_host_clients_reach_the_bucket_by(s3: S3Server, bucket: str, signer: LinkSigner) -> None:
+    # The process reaches the bucket as 127.0.0.1, browsers as localhost (compose: minio:9000 and localhost:9000).
+    public = s3.endpoint.replace("127.0.0.1", "localhost")
+    store = S3Storage(f"s3://{bucket}/media", signer, endpoint=s3.endpoint, link_endpoint=public)
+    stored = await store.put(PNG, "image/png")
+
+    link = store.link(stored.key)
+
+    assert link.startswith(f"{public}/{bucket}/media/{stored.key}?")
+    async with httpx.AsyncClient() as http:
+        response = await http.get(link)
+    assert (response.status_code, response.content) == (200, PNG)
+
+
 async def test_public_links_are_the_stable_signed_media_links(store: S3Storage, signer: LinkSigner) -> None:
     stored = await store.put(PNG, "image/png")
     assert store.link(stored.key, public=True) == signer.public(stored.key) == store.link(stored.key, public=True)
