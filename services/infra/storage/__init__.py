@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.infra.storage.base import CHUNK_BYTES, ObjectInfo, Storage, StoredObject
+from services.infra.storage.base import CHUNK_BYTES, ListedObject, ObjectInfo, Storage, StoredObject
 from services.infra.storage.keys import (
     ARCHIVE_TYPES,
     EXTENSIONS,
@@ -38,6 +38,7 @@ __all__ = [
     "LinkProblem",
     "LinkRefused",
     "LinkSigner",
+    "ListedObject",
     "LocalStorage",
     "ObjectInfo",
     "ObjectNotFound",

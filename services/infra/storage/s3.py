@@ -22,7 +22,7 @@ import obstore
 from obstore.exceptions import BaseError as StoreError
 from obstore.store import S3Store
 
-from services.infra.storage.base import CHUNK_BYTES, ObjectInfo, Storage, StoredObject
+from services.infra.storage.base import CHUNK_BYTES, ListedObject, ObjectInfo, Storage, StoredObject
 from services.infra.storage.keys import ObjectNotFound, check_key, new_key
 from services.infra.storage.links import LinkSigner
 
@@ -130,6 +130,11 @@ class S3Storage(Storage):
         except FileNotFoundError:
             return None
         return ObjectInfo(key=key, size_bytes=meta["size"])
+
+    async def objects(self, prefix: str) -> AsyncIterator[ListedObject]:
+        async for batch in obstore.list(self.store, prefix.strip("/"), chunk_size=1000):
+            for meta in batch:
+                yield ListedObject(meta["path"], meta["size"], meta["last_modified"])
 
     async def delete(self, key: str) -> None:
         check_key(key)

@@ -168,3 +168,14 @@ async def test_a_server_failing_mid_upload_stores_nothing(s3: S3Server, bucket: 
     assert not isinstance(large.value, ObjectNotFound)
     assert s3.keys(bucket) == []  # no object, whole or partial
     assert s3.multipart_uploads(bucket) == 0  # the failed multipart upload was aborted
+
+
+async def test_objects_lists_a_prefix_with_sizes_and_times(store: S3Storage) -> None:
+    inside = await store.put(PNG, "image/png", prefix="outputs/2026/03")
+    outside = await store.put(PNG, "image/png", prefix="references")
+
+    listed = [o async for o in store.objects("outputs")]
+
+    assert [(o.key, o.size_bytes) for o in listed] == [(inside.key, len(PNG))]
+    assert listed[0].modified_at.tzinfo is not None
+    assert outside.key not in {o.key for o in listed}
