@@ -376,7 +376,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             )
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.outbox, runtime.publisher)
-            await schedule_retention()  # storage retention runs on its schedule from here (outbox)
+            await schedule_retention(settings)  # storage retention runs on its schedule from here (outbox)
             # What startup built (schema, ORM metadata, modules) lives as long as the process: keep it out of the
             # collector's full passes, which otherwise walk it again and again while thousands of idle sockets
             # allocate their keep-alive pings (measured: most of an idle server's CPU).

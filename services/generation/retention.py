@@ -130,7 +130,9 @@ class Retention:
         await outbox.put(STORAGE_RETENTION, RETENTION_KEY, at=due)
 
 
-async def schedule_retention() -> None:
-    """At process start: make sure a run is scheduled (a first run now) unless one already is."""
+async def schedule_retention(settings: Settings) -> None:
+    """At API start: make sure a run is scheduled unless one already is. The first run is an interval away (a
+    fresh deployment has nothing to remove); the schedule lives in the outbox, so restarts do not postpone it."""
     if not await JobOutbox.filter(kind=STORAGE_RETENTION.name, key=RETENTION_KEY).exists():
-        await outbox.put(STORAGE_RETENTION, RETENTION_KEY, at=datetime.now(UTC))
+        due = datetime.now(UTC) + timedelta(seconds=settings.retention_interval_seconds)
+        await outbox.put(STORAGE_RETENTION, RETENTION_KEY, at=due)

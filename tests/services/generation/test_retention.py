@@ -88,9 +88,11 @@ async def test_a_run_schedules_the_next_one_and_start_up_schedules_only_when_non
     settings = app.state.services.settings
     await JobOutbox.filter(kind=STORAGE_RETENTION.name).delete()
 
-    await schedule_retention()
+    started = datetime.now(UTC)
+    await schedule_retention(settings)
     first = await JobOutbox.get(kind=STORAGE_RETENTION.name, key=RETENTION_KEY)
-    await schedule_retention()  # a second process starting: the scheduled run is left as it is
+    assert first.due_at >= started + timedelta(seconds=settings.retention_interval_seconds)
+    await schedule_retention(settings)  # a second process starting: the scheduled run is left as it is
     assert (await JobOutbox.get(kind=STORAGE_RETENTION.name, key=RETENTION_KEY)).due_at == first.due_at
 
     await JobOutbox.filter(kind=STORAGE_RETENTION.name).delete()  # handed over to the queue
