@@ -49,6 +49,7 @@ from services.core.errors import Unauthenticated
 from services.generation import capabilities, provider_webhooks
 from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
+from services.generation.retention import schedule_retention
 from services.infra import metrics
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
@@ -377,6 +378,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             )
             # Batches left open by a previous run (a crash, a restart) are queued again; SQL is the record.
             await reconcile(runtime.outbox, runtime.publisher)
+            await schedule_retention(settings)  # storage retention runs on its schedule from here (outbox)
             # What startup built (schema, ORM metadata, modules) lives as long as the process: keep it out of the
             # collector's full passes, which otherwise walk it again and again while thousands of idle sockets
             # allocate their keep-alive pings (measured: most of an idle server's CPU).

@@ -19,8 +19,9 @@ import httpx
 from app import tracing
 from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
+from services.generation.retention import Retention
 from services.generation.runner import BatchRunner, WorkerDeps
-from services.generation.tasks import RUN_BATCH
+from services.generation.tasks import RUN_BATCH, STORAGE_RETENTION
 from services.infra import decoding, metrics
 from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
@@ -209,7 +210,9 @@ def link_signer(settings: Settings) -> LinkSigner:
 
 def storage_for(settings: Settings, url: str | None = None) -> Storage:
     """The storage backend ``STORAGE_URL`` (or ``url``) names."""
-    return open_storage(url or settings.resolved_storage_url, link_signer(settings))
+    return open_storage(
+        url or settings.resolved_storage_url, link_signer(settings), link_endpoint=settings.storage_link_endpoint
+    )
 
 
 @contextlib.asynccontextmanager
@@ -247,7 +250,11 @@ async def _shared(
 def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
     """Every kind of background job, as the domains declare them in their ``tasks.py`` (with the settings that size
     them)."""
-    return (RUN_BATCH, dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency))
+    return (
+        RUN_BATCH,
+        dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency),
+        STORAGE_RETENTION,
+    )
 
 
 def webhook_client(settings: Settings) -> httpx.AsyncClient:
@@ -279,12 +286,16 @@ async def job_handlers(
     outage: Outage | None = None,
 ) -> AsyncIterator[dict[JobKind, JobHandler]]:
     """The handler of every kind in `job_kinds`, for a process that runs jobs (the embedded API, the worker)."""
-    run_batch, deliver_webhook = job_kinds(settings)
+    run_batch, deliver_webhook, retention = job_kinds(settings)
     async with (
         batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
         webhook_client(settings) as webhook_http,
     ):
-        yield {run_batch: runner, deliver_webhook: Deliverer(settings, webhook_http)}
+        yield {
+            run_batch: runner,
+            deliver_webhook: Deliverer(settings, webhook_http),
+            retention: Retention(settings, storage),
+        }
 
 
 @contextlib.asynccontextmanager

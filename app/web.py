@@ -47,20 +47,22 @@ code,pre{{background:#f4f5f8;padding:.1em .3em;border-radius:4px}}pre{{padding:.
 """
 
 
-def serves_web_client(settings: Settings) -> bool:
-    """The playground is served in development and in the embedded default (SQLite, no Redis)."""
-    return settings.is_development or (settings.is_sqlite and not settings.redis_url)
-
-
 def web_routes(settings: Settings, dist: Path | None = None) -> list[BaseRoute]:
-    """Routes to add after the API's own: development sign-in, then the app (or the how-to-build page)."""
+    """Routes to add after the API's own: development sign-in, then the app (or the how-to-build page).
+
+    The app is served wherever it is built (the production image builds it into ``WEB_DIST_DIR``). Without a build,
+    a production server with Redis (a deployment, not someone trying it out) answers 404 at ``/`` instead of the
+    how-to-build page."""
     routes: list[BaseRoute] = []
     if settings.is_development and settings.hs256_secret is not None:
         routes.append(Route("/dev/token", DevToken(settings), methods=["POST"]))
-    if not serves_web_client(settings):
+    dist = dist or settings.web_dist_dir or DEFAULT_DIST
+    built = (dist / "index.html").is_file()
+    deployment = not settings.is_development and bool(settings.redis_url)
+    if not built and deployment:
+        log.info("web client: not built (%s missing); / is not served", dist)
         return routes
-    dist = dist or DEFAULT_DIST
-    if (dist / "index.html").is_file():
+    if built:
         log.info("web client: serving %s at /", dist)
         if (dist / "assets").is_dir():
             routes.append(Mount("/assets", ImmutableFiles(directory=dist / "assets"), name="web-assets"))

@@ -1,7 +1,9 @@
 """``compose.yaml`` as real processes: its environment, ``migrate`` once, two ``serve``, two ``worker`` and the
-simulator server, on a throwaway PostgreSQL database and a Redis namespace (no Docker engine runs here, so the
-services' commands run as processes of this machine, with the compose file's settings; only the addresses of the
-other services are this machine's). Then the lifecycle: SIGTERM on an API closes its sockets with 1012 and the client
+simulator server, on a throwaway PostgreSQL database, a Redis namespace and an S3-compatible server in place of the
+MinIO service (moto's server mode on loopback; no Docker engine runs here, so the services' commands run as
+processes of this machine, with the compose file's settings; only the addresses of the other services are this
+machine's). Every image a batch produced is served to clients of both API processes from the shared bucket.
+Then the lifecycle: SIGTERM on an API closes its sockets with 1012 and the client
 resumes on the other replica; SIGTERM on a worker lets its running batch finish within the grace period.
 """
 
@@ -43,6 +45,7 @@ from tests.distributed_support import (
     poll,
 )
 from tests.generation_support import GENERATE, batch, new_project
+from tests.s3_support import S3Server, s3_server
 from tests.services.infra.jobs_support import REDIS_URL, delete_matching
 
 pytestmark = pytest.mark.slow
@@ -76,21 +79,25 @@ def service_env(compose: dict[str, Any], service: str, variables: dict[str, str]
 def test_compose_declares_the_topology() -> None:
     compose = yaml.safe_load(COMPOSE.read_text())
     services = compose["services"]
-    assert set(services) == {"postgres", "redis", "migrate", "api", "worker", "simulator"}
-    for store in ("postgres", "redis"):
+    assert set(services) == {"postgres", "redis", "minio", "minio-bucket", "migrate", "api", "worker", "simulator"}
+    for store in ("postgres", "redis", "minio"):
         assert services[store]["healthcheck"]["test"]
+    assert "mc mb --ignore-existing local/playground" in services["minio-bucket"]["command"][0]
     assert services["migrate"]["command"] == ["migrate"]
     assert services["migrate"]["restart"] == "no"
     for app in ("api", "worker"):
         assert services[app]["deploy"]["replicas"] == 2
         assert services[app]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
         assert services[app]["depends_on"]["redis"] == {"condition": "service_healthy"}
-        assert "media:/app/var/media" in services[app]["volumes"]
+        assert services[app]["depends_on"]["minio-bucket"] == {"condition": "service_completed_successfully"}
     assert services["api"]["command"][0] == "serve"
     assert services["worker"]["command"] == ["worker"]
     assert services["simulator"]["command"][0] == "simulator"
-    assert {"media", "pgdata"} <= set(compose["volumes"])
+    assert {"objects", "pgdata"} <= set(compose["volumes"])
     env = service_env(compose, "api", {"JWT_SECRET": "x" * 32})
+    assert env["STORAGE_URL"] == "s3://playground/media"  # objects in MinIO, shared by every API and worker
+    assert env["AWS_ENDPOINT_URL"] == "http://minio:9000"
+    assert env["STORAGE_LINK_ENDPOINT"] == "http://localhost:9000"
     assert env["SEEDREAM_BASE_URL"] == "http://simulator:9100"  # the simulator service, unless .env says otherwise
     assert service_env(compose, "api", {"JWT_SECRET": "x" * 32, "SEEDREAM_BASE_URL": ""})["SEEDREAM_BASE_URL"] == ""
     with pytest.raises(AssertionError, match="JWT_SECRET"):
@@ -107,6 +114,7 @@ class Stack:
     namespace: str
     redis: Redis
     saq: SaqQueue
+    s3: S3Server
     apis: list[tuple[Process, Api]] = field(default_factory=list)
     workers: dict[str, tuple[Process, int]] = field(default_factory=dict)
     """SAQ worker id -> (process, metrics port)."""
@@ -136,14 +144,19 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
     namespace = f"compose-{uuid.uuid4().hex[:10]}"
     database_url = await create_pg_database()
     redis = Redis.from_url(REDIS_URL)
-    stack = Stack(work, database_url, namespace, redis, SaqQueue(REDIS_URL, name=namespace))
+    s3_context = s3_server()
+    s3 = s3_context.__enter__()
+    bucket = yaml_bucket(service_env(compose, "api", variables)["STORAGE_URL"])
+    s3.create_bucket(bucket)  # what the minio-bucket service does
+    stack = Stack(work, database_url, namespace, redis, SaqQueue(REDIS_URL, name=namespace), s3)
     sim_port = free_port()
     # Where the other services are: this machine's addresses instead of compose's service names.
     here = {
         "DATABASE_URL": database_url,
         "REDIS_URL": REDIS_URL,
         "SEEDREAM_BASE_URL": f"http://127.0.0.1:{sim_port}",
-        "MEDIA_DIR": str(work / "media"),
+        "AWS_ENDPOINT_URL": s3.endpoint,
+        "STORAGE_LINK_ENDPOINT": s3.endpoint.replace("127.0.0.1", "localhost"),
         "PLAYGROUND_VAR_DIR": str(work / "var"),
         "REDIS_NAMESPACE": namespace,
         "SHUTDOWN_GRACE_SECONDS": "20",
@@ -210,6 +223,11 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
         await delete_matching(redis, f"saq:{namespace}:*", f"saq:job:{namespace}:*", f"{namespace}:*")
         await redis.aclose()
         await drop_pg_database(database_url)
+        s3_context.__exit__(None, None, None)
+
+
+def yaml_bucket(storage_url: str) -> str:
+    return storage_url.removeprefix("s3://").split("/", 1)[0]
 
 
 async def submit(api: Api, caller: Caller, project: str, prompt: str, images: int) -> tuple[str, str]:
@@ -258,6 +276,20 @@ async def test_a_batch_submitted_on_one_api_is_watched_on_the_other(stack: Stack
 
     done = await batch(second, alice, batch_id)
     assert (done["completedImages"], done["creditsCaptured"], done["creditsHeld"]) == (5, 5, 0)
+    # Every image the worker stored is in the bucket, and each API process hands out links that load it.
+    keys = stack.s3.keys("playground")
+    assert len([key for key in keys if key.startswith("media/outputs/")]) >= 5, keys
+    served: dict[str, list[bytes]] = {}
+    async with httpx.AsyncClient(trust_env=False) as http:
+        for api in (first, second):
+            for image in (await batch(api, alice, batch_id))["images"]:
+                assert image["url"].startswith("http://localhost:"), image  # a presigned GET on the bucket
+                response = await http.get(image["url"])
+                assert response.status_code == 200, (image, response.text)
+                assert response.content.startswith(b"\x89PNG") or response.content[:3] == b"\xff\xd8\xff"
+                served.setdefault(image["id"], []).append(response.content)
+    assert len(served) == 5
+    assert all(len(copies) == 2 and copies[0] == copies[1] for copies in served.values())
     job = await stack.saq.queue.job(batch_id)
     assert job is not None
     assert str(job.worker_id) in stack.workers  # one of the two workers ran it

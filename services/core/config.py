@@ -145,11 +145,27 @@ class Settings(BaseSettings):
     storage_url: str | None = Field(default=None, pattern=r"^(file:|s3://)")
     """Where images, uploads and exports live: ``file:<dir>`` (unset: ``MEDIA_DIR``, default ``var/media``) or
     ``s3://bucket/prefix`` (credentials, region and endpoint from ``AWS_*`` and ``AWS_ENDPOINT_URL``)."""
+    storage_link_endpoint: str | None = Field(default=None, pattern=r"^https?://")
+    """``STORAGE_LINK_ENDPOINT``: the S3 endpoint as browsers reach it, when it is not ``AWS_ENDPOINT_URL`` (compose's
+    MinIO: ``http://minio:9000`` inside, ``http://localhost:9000`` outside); presigned links name this host."""
     media_link_seconds: int = Field(default=3600, ge=60, le=7 * 86_400)
     """How long a private image link works (S3 presigned GETs allow at most seven days)."""
     media_signing_key: str | None = None
     """The HMAC key of ``/media`` links; unset: derived from ``JWT_SECRET`` (or the development key). Every API
     process of a deployment must share it."""
+
+    retention_interval_seconds: int = Field(default=3600, ge=60, le=7 * 86_400)
+    """How often the storage retention job runs (``services/storage/tasks.py``)."""
+    retention_unused_upload_days: float = Field(default=30.0, gt=0)
+    """An upload no batch has used for this long (and none still open uses) is removed with its file."""
+    retention_orphan_grace_hours: float = Field(default=24.0, gt=0)
+    """A stored file that no row names (the file of a deleted image, the leftover of a failed or cancelled batch)
+    is removed once it is this old: younger ones may belong to a write still in flight."""
+    export_link_days: float = Field(default=7.0, gt=0, le=7)
+    """How long an account export (``meExport``) stays downloadable; the archive is removed afterwards."""
+    web_dist_dir: Path | None = None
+    """``WEB_DIST_DIR``: the built browser playground served at ``/`` (default ``web/dist``; the image's is
+    ``/app/web``)."""
 
     signup_credits: int = Field(default=20, ge=0)
     prices: dict[str, dict[str, int]] = Field(default_factory=dict)

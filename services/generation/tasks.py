@@ -1,4 +1,8 @@
-"""The generation domain's background jobs: running a batch.
+"""The generation domain's background jobs: running a batch, and the storage retention run.
+
+`STORAGE_RETENTION` (handler: ``retention.Retention``) removes unused uploads and files no row names; it runs on a
+queue of its own (``<REDIS_NAMESPACE>:maintenance``), one at a time, and schedules its next run through the outbox
+every ``RETENTION_INTERVAL_SECONDS``.
 
 `RUN_BATCH` is handed to the job system by the composition root with the batch runner as its handler
 (``app.runtime``). Its policy is the one batches always had: up to an hour per attempt (hundreds of slow provider
@@ -32,4 +36,17 @@ RUN_BATCH = JobKind(
     retry_delay_s=1.0,
     retry_backoff_max_s=60.0,
     still_wanted=_open_batches,
+)
+
+
+STORAGE_RETENTION = JobKind(
+    name="storage_retention",
+    label="retention run",
+    log_field="run_id",
+    queue_suffix="maintenance",
+    concurrency=1,
+    timeout_s=1800,
+    retries=3,
+    retry_delay_s=30.0,
+    retry_backoff_max_s=600.0,
 )

@@ -134,3 +134,13 @@ def job_run() -> Iterator[None]:
     finally:
         JOBS_RUNNING.dec()
         JOB_DURATION.labels(outcome=outcome).observe(time.perf_counter() - started)
+
+
+# --- storage retention ----------------------------------------------------------------------------------------------
+
+RETENTION_REMOVED = Counter(
+    f"{PREFIX}_retention_removed_objects",
+    "Stored objects removed by the retention job, by what they were (unused_upload, orphan_file).",
+    ["what"],
+)
+RETENTION_RUNS = Counter(f"{PREFIX}_retention_runs", "Runs of the storage retention job, by outcome.", ["outcome"])

@@ -120,16 +120,35 @@ async def test_without_built_assets_root_says_how_to_build_them(
     assert any("not built" in record.getMessage() for record in caplog.records)
 
 
-async def test_production_with_redis_serves_no_app_and_no_dev_sign_in(tmp_path: Path, dist: Path) -> None:
-    settings = make_settings(
+def production_with_redis(tmp_path: Path, **changes: object) -> Settings:
+    return make_settings(
         tmp_path,
         environment=Environment.PRODUCTION,
         redis_url=TEST_REDIS_URL,
         database_url="postgres://postgres@127.0.0.1:5432/unused",
+        **changes,
     )
-    app = create_app(settings, web_dist=dist)
 
-    root = await get(app, "/")
+
+async def test_production_serves_the_built_app_at_root_but_no_dev_sign_in(tmp_path: Path, dist: Path) -> None:
+    # As the image runs it: the build in WEB_DIST_DIR, PostgreSQL and Redis.
+    app = create_app(production_with_redis(tmp_path, web_dist_dir=dist))
+
+    root = await get(app, "/", headers={"accept": "text/html"})
+    client_route = await get(app, "/gallery", headers={"accept": "text/html"})
+    asset = await get(app, "/assets/index-abc123.js")
+    token = await post(app, "/dev/token", {"sub": "mallory"})
+
+    assert (root.status_code, root.text) == (200, INDEX)
+    assert (client_route.status_code, client_route.text) == (200, INDEX)
+    assert asset.status_code == 200
+    assert token.status_code == 405  # only the app's GET route matches: nothing signs tokens
+
+
+async def test_production_with_redis_and_no_build_serves_nothing_at_root(tmp_path: Path) -> None:
+    app = create_app(production_with_redis(tmp_path), web_dist=tmp_path / "missing")
+
+    root = await get(app, "/", headers={"accept": "text/html"})
     token = await post(app, "/dev/token", {"sub": "mallory"})
 
     assert root.status_code == 404

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.infra.storage.base import CHUNK_BYTES, ObjectInfo, Storage, StoredObject
+from services.infra.storage.base import CHUNK_BYTES, ListedObject, ObjectInfo, Storage, StoredObject
 from services.infra.storage.keys import (
     ARCHIVE_TYPES,
     EXTENSIONS,
@@ -38,6 +38,7 @@ __all__ = [
     "LinkProblem",
     "LinkRefused",
     "LinkSigner",
+    "ListedObject",
     "LocalStorage",
     "ObjectInfo",
     "ObjectNotFound",
@@ -52,13 +53,14 @@ __all__ = [
 ]
 
 
-def open_storage(url: str, signer: LinkSigner) -> Storage:
+def open_storage(url: str, signer: LinkSigner, *, link_endpoint: str | None = None) -> Storage:
     """The backend ``url`` names: ``file:<dir>`` (relative to the working directory, or absolute) or
-    ``s3://bucket[/prefix]``; ``ValueError`` for anything else."""
+    ``s3://bucket[/prefix]`` (``link_endpoint``: the bucket's address as clients reach it, when it differs);
+    ``ValueError`` for anything else."""
     if url.startswith("file:"):
         return LocalStorage(Path(url.removeprefix("file:").removeprefix("//")), signer)
     if url.startswith("s3://"):
         if not url.removeprefix("s3://").split("/", 1)[0]:
             raise ValueError("STORAGE_URL s3://… needs a bucket name")
-        return S3Storage(url, signer)
+        return S3Storage(url, signer, link_endpoint=link_endpoint)
     raise ValueError("STORAGE_URL must start with file: or s3://")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 CHUNK_BYTES = 1024 * 1024
@@ -28,6 +29,14 @@ class StoredObject:
 class ObjectInfo:
     key: str
     size_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListedObject:
+    key: str
+    size_bytes: int
+    modified_at: datetime
+    """When the object was written (aware, UTC)."""
 
 
 class Storage(Protocol):
@@ -56,6 +65,10 @@ class Storage(Protocol):
 
     async def head(self, key: str) -> ObjectInfo | None:
         """The object's size, or None when nothing is stored under ``key``."""
+        ...
+
+    def objects(self, prefix: str) -> AsyncIterator[ListedObject]:
+        """Every object whose key starts with ``prefix/`` (retention looks for objects no row names)."""
         ...
 
     async def delete(self, key: str) -> None:

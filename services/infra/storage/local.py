@@ -8,10 +8,11 @@ import contextlib
 import os
 import tempfile
 from collections.abc import AsyncIterable, AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from services.infra.storage.base import CHUNK_BYTES, ObjectInfo, Storage, StoredObject
+from services.infra.storage.base import CHUNK_BYTES, ListedObject, ObjectInfo, Storage, StoredObject
 from services.infra.storage.keys import InvalidKey, ObjectNotFound, check_key, new_key
 from services.infra.storage.links import LinkSigner
 
@@ -87,6 +88,25 @@ class LocalStorage(Storage):
         except (FileNotFoundError, NotADirectoryError):
             return None
         return ObjectInfo(key=key, size_bytes=size)
+
+    async def objects(self, prefix: str) -> AsyncIterator[ListedObject]:
+        for listed in await asyncio.to_thread(self._walk, prefix):
+            yield listed
+
+    def _walk(self, prefix: str) -> list[ListedObject]:
+        found: list[ListedObject] = []
+        top = self.root / prefix.strip("/")
+        for folder, _, names in os.walk(top):
+            for name in names:
+                path = Path(folder) / name
+                key = path.relative_to(self.root).as_posix()
+                try:
+                    check_key(key)  # a temp file of a write in flight (".x.tmp") is no object
+                    stat = path.stat()
+                except (InvalidKey, FileNotFoundError):
+                    continue
+                found.append(ListedObject(key, stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC)))
+        return found
 
     async def delete(self, key: str) -> None:
         check_key(key)

@@ -22,7 +22,7 @@ import obstore
 from obstore.exceptions import BaseError as StoreError
 from obstore.store import S3Store
 
-from services.infra.storage.base import CHUNK_BYTES, ObjectInfo, Storage, StoredObject
+from services.infra.storage.base import CHUNK_BYTES, ListedObject, ObjectInfo, Storage, StoredObject
 from services.infra.storage.keys import ObjectNotFound, check_key, new_key
 from services.infra.storage.links import LinkSigner
 
@@ -44,17 +44,16 @@ class S3Storage(Storage):
         signer: LinkSigner,
         *,
         endpoint: str | None = None,
+        link_endpoint: str | None = None,
         retry: RetryConfig | None = None,
     ) -> None:
+        """``link_endpoint``: where clients reach the bucket when it is not where this process does (a MinIO
+        that the API reaches as ``http://minio:9000`` and browsers as ``http://localhost:9000``); presigned links
+        are signed for that host."""
         endpoint = endpoint or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
-        options: ClientConfig = {"allow_http": bool(endpoint and endpoint.startswith("http://"))}
-        extra = {"endpoint": endpoint} if endpoint else {}
-        self.store = S3Store.from_url(
-            url,
-            client_options=options,
-            retry_config=retry or DEFAULT_RETRY,
-            **extra,  # type: ignore[arg-type]
-        )
+        self.store = _store(url, endpoint, retry)
+        # Presigning is local (no request): a second store whose only use is signing for the clients' host.
+        self.link_store = _store(url, link_endpoint, retry) if link_endpoint else self.store
         self.location = url.rstrip("/")
         self.signer = signer
         self.lifetime = timedelta(seconds=signer.lifetime_seconds)
@@ -132,16 +131,32 @@ class S3Storage(Storage):
             return None
         return ObjectInfo(key=key, size_bytes=meta["size"])
 
+    async def objects(self, prefix: str) -> AsyncIterator[ListedObject]:
+        async for batch in obstore.list(self.store, prefix.strip("/"), chunk_size=1000):
+            for meta in batch:
+                yield ListedObject(meta["path"], meta["size"], meta["last_modified"])
+
     async def delete(self, key: str) -> None:
         check_key(key)
         await obstore.delete_async(self.store, key)
 
     def presigned(self, key: str) -> str:
         """A presigned GET for ``key``, valid for ``MEDIA_LINK_SECONDS``."""
-        return obstore.sign(self.store, "GET", check_key(key), self.lifetime)
+        return obstore.sign(self.link_store, "GET", check_key(key), self.lifetime)
 
     def link(self, key: str, *, public: bool = False) -> str:
         return self.signer.public(key) if public else self.presigned(key)
 
     def url_for(self, key: str) -> str:
         return f"{self.location}/{check_key(key)}"
+
+
+def _store(url: str, endpoint: str | None, retry: RetryConfig | None) -> S3Store:
+    options: ClientConfig = {"allow_http": bool(endpoint and endpoint.startswith("http://"))}
+    extra = {"endpoint": endpoint} if endpoint else {}
+    return S3Store.from_url(
+        url,
+        client_options=options,
+        retry_config=retry or DEFAULT_RETRY,
+        **extra,  # type: ignore[arg-type]
+    )

@@ -135,6 +135,20 @@ async def test_private_links_are_presigned_gets_that_expire(store: S3Storage, bu
     assert response.headers["content-type"] == "image/png"  # stored with the object
 
 
+async def test_links_name_the_host_clients_reach_the_bucket_by(s3: S3Server, bucket: str, signer: LinkSigner) -> None:
+    # The process reaches the bucket as 127.0.0.1, browsers as localhost (compose: minio:9000 and localhost:9000).
+    public = s3.endpoint.replace("127.0.0.1", "localhost")
+    store = S3Storage(f"s3://{bucket}/media", signer, endpoint=s3.endpoint, link_endpoint=public)
+    stored = await store.put(PNG, "image/png")
+
+    link = store.link(stored.key)
+
+    assert link.startswith(f"{public}/{bucket}/media/{stored.key}?")
+    async with httpx.AsyncClient() as http:
+        response = await http.get(link)
+    assert (response.status_code, response.content) == (200, PNG)
+
+
 async def test_public_links_are_the_stable_signed_media_links(store: S3Storage, signer: LinkSigner) -> None:
     stored = await store.put(PNG, "image/png")
     assert store.link(stored.key, public=True) == signer.public(stored.key) == store.link(stored.key, public=True)
@@ -154,3 +168,14 @@ async def test_a_server_failing_mid_upload_stores_nothing(s3: S3Server, bucket: 
     assert not isinstance(large.value, ObjectNotFound)
     assert s3.keys(bucket) == []  # no object, whole or partial
     assert s3.multipart_uploads(bucket) == 0  # the failed multipart upload was aborted
+
+
+async def test_objects_lists_a_prefix_with_sizes_and_times(store: S3Storage) -> None:
+    inside = await store.put(PNG, "image/png", prefix="outputs/2026/03")
+    outside = await store.put(PNG, "image/png", prefix="references")
+
+    listed = [o async for o in store.objects("outputs")]
+
+    assert [(o.key, o.size_bytes) for o in listed] == [(inside.key, len(PNG))]
+    assert listed[0].modified_at.tzinfo is not None
+    assert outside.key not in {o.key for o in listed}

@@ -177,3 +177,14 @@ def test_url_for(tmp_path: Path) -> None:
     assert LocalStorage(tmp_path, signer).url_for("outputs/2026/11/abc_-9.png") == "/media/outputs/2026/11/abc_-9.png"
     cdn = LocalStorage(tmp_path, LinkSigner(b"k" * 32, 3600, "https://cdn.example.test/media/"))
     assert cdn.url_for("abc.webp") == "https://cdn.example.test/media/abc.webp"
+
+
+async def test_objects_lists_a_prefix_and_skips_writes_in_flight(store: LocalStorage) -> None:
+    inside = await store.put(b"\x89PNG", "image/png", prefix="outputs/2026/03")
+    await store.put(b"\x89PNG", "image/png", prefix="references")
+    (store.root / "outputs" / "2026" / "03" / ".partial.tmp").write_bytes(b"half")
+
+    listed = [o async for o in store.objects("outputs")]
+
+    assert [(o.key, o.size_bytes) for o in listed] == [(inside.key, 4)]
+    assert listed[0].modified_at.tzinfo is not None
