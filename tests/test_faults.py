@@ -123,7 +123,7 @@ class FaultCluster(Cluster):
 
     @property
     def shared_env(self) -> dict[str, str]:
-        return super().shared_env | {"REDIS_URL": self.redis_server.url, "SIGNUP_CREDITS": "40"} | FAST
+        return super().shared_env | {"REDIS_URL": self.redis_server.url, "SIGNUP_CREDITS": "60"} | FAST
 
     async def start_api(self) -> None:
         # The API goes straight to the test's Redis (the base class would put the relay in front of it).
@@ -149,7 +149,7 @@ class _Direct:
         self.port = port
 
     def url(self, db: int = 0) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
+        return f"redis://127.0.0.1:{self.port}/0"  # the test's own Redis: database 0, as the workers use
 
 
 @pytest.fixture(scope="module")
@@ -188,8 +188,8 @@ async def faults(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Faul
         await drop_pg_database(direct)
 
 
-async def _submit(cluster: FaultCluster, tag: str, count: int) -> dict[str, Caller]:
-    """``count`` batches (a 2-image set each, a provider call of 2 s) by two users; batch id -> owner."""
+async def _submit(cluster: FaultCluster, tag: str, count: int, delay: int = 2) -> dict[str, Caller]:
+    """``count`` batches (a 2-image set each, a provider call of ``delay`` s) by two users; batch id -> owner."""
     users = [make_caller(f"{tag}-a"), make_caller(f"{tag}-b")]
     batches: dict[str, Caller] = {}
     for index in range(count):
@@ -200,7 +200,7 @@ async def _submit(cluster: FaultCluster, tag: str, count: int) -> dict[str, Call
             user,
             projectId=project,
             mode="SEQUENTIAL",
-            prompt=f"{tag} batch {index} [[delay:2]]",
+            prompt=f"{tag} batch {index} [[delay:{delay}]]",
             maxImages=2,
             size="1024x1024",
         )
@@ -261,7 +261,8 @@ async def _running(cluster: FaultCluster, batches: dict[str, Caller]) -> bool:
 
 
 async def test_redis_killed_and_restarted_empty(faults: FaultCluster) -> None:
-    batches = await _submit(faults, "redis-empty", 6)
+    # More batches than the two workers' 8 slots: some wait in Redis's queue when it loses everything.
+    batches = await _submit(faults, "redis-empty", 12, delay=4)
     await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
     faults.redis_server.kill()
     await poll(
@@ -273,6 +274,11 @@ async def test_redis_killed_and_restarted_empty(faults: FaultCluster) -> None:
     await faults.redis_server.start()  # the same port, no data
     await _all_terminal(faults, batches)
     await _assert_honest(faults, "redis-empty", batches)
+    # The jobs that waited were lost with Redis's data: the reconciler handed their batches back.
+    handed = await faults.fetch(
+        "SELECT COALESCE(SUM(handbacks), 0) AS n FROM playground_batch_jobs WHERE id = ANY($1::uuid[])", list(batches)
+    )
+    assert handed[0]["n"] >= 1
 
 
 async def test_redis_paused(faults: FaultCluster) -> None:
