@@ -225,8 +225,11 @@ async def readyz(request: Request) -> Response:
     }
     components = {name: {"status": state, "required": name in required} for name, state in states.items()}
     ready = all(state != "down" or name not in required for name, state in states.items())
+    # What this process's reconciler did (never fails readiness: it waits for the others).
+    reconciler = request.app.state.reconciler.state.as_json()
     return JSONResponse(
-        {"status": "ok" if ready else "unavailable", "components": components}, status_code=200 if ready else 503
+        {"status": "ok" if ready else "unavailable", "components": components, "reconciler": reconciler},
+        status_code=200 if ready else 503,
     )
 
 
@@ -369,6 +372,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
             app.state.database_outage = Outage("the database", logger=log)
+            app.state.reconciler = runtime.reconciler
             app.state.fanout = ProgressFanout(
                 view.schema,
                 app.state.services,

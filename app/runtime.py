@@ -19,6 +19,7 @@ import httpx
 from app import tracing
 from app.logs import register_secrets
 from services.core.config import ProviderKind, Settings
+from services.generation.reconciler import Reconciler
 from services.generation.retention import Retention
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.tasks import RUN_BATCH, STORAGE_RETENTION
@@ -78,6 +79,8 @@ class Runtime:
     """General outbound HTTP (reference URLs): no proxies from the environment, no redirects."""
     redis_outage: Outage
     """This process's view of Redis, shared by the queue, the bus and the outbox drainer (one log line per window)."""
+    reconciler: Reconciler
+    """Finds open batches nobody works on (`services.generation.reconciler`); ``/readyz`` shows its work."""
 
 
 class MeteredProvider:
@@ -247,6 +250,17 @@ async def _shared(
         await bus.close()
 
 
+def reconciler_for(settings: Settings, queue: JobQueue, publisher: ProgressPublisher) -> Reconciler:
+    """The process's reconciler (every API and worker process runs one)."""
+    return Reconciler(
+        queue,
+        publisher,
+        interval_s=settings.reconcile_interval_seconds,
+        lease_s=settings.batch_lease_seconds,
+        max_handbacks=settings.reconcile_max_handbacks,
+    )
+
+
 def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
     """Every kind of background job, as the domains declare them in their ``tasks.py`` (with the settings that size
     them)."""
@@ -325,6 +339,8 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
         outbox = Outbox(queue, outage=outage, sweep_interval_s=settings.outbox_sweep_seconds)
         recorder.queue = outbox
         await outbox.start()
+        reconciler = reconciler_for(settings, outbox, publisher)
+        await reconciler.start()
         try:
             yield Runtime(
                 settings=settings,
@@ -334,8 +350,10 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 publisher=publisher,
                 http=http,
                 redis_outage=outage,
+                reconciler=reconciler,
             )
         finally:
+            await reconciler.close()
             await outbox.close()
             await queue.close()
 
@@ -367,4 +385,11 @@ async def worker_queues(
         # Events of the batches this worker runs are handed to the delivery queue at once (no drainer runs here:
         # what the queue cannot take stays in the outbox for the API's drainers).
         recorder.queue = Outbox(Jobs(queues), outage=outage)
-        yield list(queues.values())
+        # Every worker also looks for open batches nobody works on (what it hands back waits in the outbox while
+        # Redis is away, for the API's drainers).
+        reconciler = reconciler_for(settings, recorder.queue, publisher)
+        await reconciler.start()
+        try:
+            yield list(queues.values())
+        finally:
+            await reconciler.close()

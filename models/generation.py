@@ -58,6 +58,13 @@ class BatchJob(OwnedModel):
     error_message = fields.TextField(null=True)
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)
+    lease_owner = fields.CharField(
+        max_length=80,
+        null=True,
+        description="Who works on the open batch now: a runner, or a reconciler handing it back",
+    )
+    lease_until = fields.DatetimeField(null=True, description="The lease is live until then (renewed while held)")
+    handbacks = fields.IntField(default=0, description="Times the reconciler handed the batch back to the queue")
 
     class Meta:
         table = "playground_batch_jobs"

@@ -217,6 +217,16 @@ class Settings(BaseSettings):
     readiness_requires: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["database", "redis"])
     """Components whose failure makes ``/readyz`` answer 503 (``database``, ``redis``, ``bus``); the others are
     reported but do not fail it."""
+    batch_lease_seconds: float = Field(default=30.0, ge=1, le=3600)
+    """A runner holds its batch's lease in SQL and renews it every third of this; a batch whose lease ran out and
+    whose queue job is gone is handed back by the reconciler. Longer tolerates longer database stalls of a runner."""
+    reconcile_interval_seconds: float = Field(default=10.0, gt=0, le=3600)
+    """How often every API and worker process looks for open batches with no live job and no lease (the
+    reconciler); an open batch is handed back or ended within ``BATCH_LEASE_SECONDS`` plus this once the database
+    and Redis answer again."""
+    reconcile_max_handbacks: int = Field(default=5, ge=0, le=1000)
+    """Hand-backs after which the reconciler ends a batch (refunding what was not delivered) instead of queueing it
+    again."""
     worker_dead_after_seconds: int = Field(default=5, ge=2, le=600)
     """A worker silent this long counts as dead: its batch is re-delivered to another worker (a few seconds later)
     and its provider slots are free again. Longer tolerates longer stalls of a worker's event loop."""

@@ -20,10 +20,11 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import httpx
 from tortoise.expressions import F
@@ -32,11 +33,12 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services.analytics import recording
 from services.core.config import Settings
-from services.generation import call_state, provider, provider_webhooks
+from services.generation import call_state, lease, provider, provider_webhooks
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra import jobs
 from services.infra.limits import ProviderLimiter
+from services.infra.outage import Outage, dependency_unreachable, until_reachable
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker, item_seconds
 from services.progress.publisher import ProgressPublisher
@@ -53,6 +55,7 @@ from services.seedream import (
 from services.seedream import ReferenceImage as ProviderReference
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,12 @@ class BatchRunner:
         self.deps = deps
         self.settings = deps.settings
         self.policy = RetryPolicy.from_settings(deps.settings)
+        self.outage = Outage("the database", logger=log)
+        """This runner's view of the database: writes after a provider call wait for it instead of failing."""
+
+    async def _persist(self, call: Callable[[], Awaitable[T]], what: str) -> T:
+        """A write that must not be lost (it says what a provider call did): retried until the database answers."""
+        return await until_reachable(call, what=what, outage=self.outage)
 
     async def __call__(self, batch_id: uuid.UUID) -> None:
         batch = await BatchJob.get_or_none(id=batch_id)
@@ -84,6 +93,12 @@ class BatchRunner:
             return
         if batch.status is BatchStatus.CANCEL_REQUESTED:
             return  # the canceller finalises; a reconcile picks up a cancel interrupted by a crash
+        # One runner per batch: a job re-delivered while the previous runner still runs waits for its lease.
+        async with lease.hold(batch_id, self.settings.batch_lease_seconds, outage=self.outage) as held:
+            if held:
+                await self._run(batch_id)
+
+    async def _run(self, batch_id: uuid.UUID) -> None:
         publisher = self.deps.publisher
         async with publisher.turn(batch_id) as turn:
             # Started and its RUNNING event numbered in one statement; the event is built from what is read next.
@@ -169,19 +184,32 @@ class BatchRunner:
         slot = _Slot(gate)
         await slot.take()
         try:
-            if settlement.stopping:
+            while not settlement.stopping:
+                try:
+                    await self._generate_item(settlement, item, edits, references, slot)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as error:
+                    if dependency_unreachable(error):
+                        # The database went away before a call left (writes after a call wait instead): run the
+                        # item again from what SQL says once it answers; a call recorded meanwhile is never bought
+                        # twice (call_state). The other items' calls in flight go on.
+                        self.outage.failed(error, "preparing a provider call")
+                        await asyncio.sleep(max(self.outage.delay(), self.outage.base_s))  # backoff while it is away
+                        item, edits = await self._persist(partial(self._reload, item.id), "reading an item again")
+                        continue
+                    # A bug must fail this item (refunded), not wedge the whole batch.
+                    log.exception("item %s of batch %s failed unexpectedly", item.id, item.batch_job_id)
+                    await self._fail_open(
+                        settlement, item, edits, ErrorCategory.INTERNAL, None, f"internal error: {type(error).__name__}"
+                    )
                 return
-            try:
-                await self._generate_item(settlement, item, edits, references, slot)
-            except asyncio.CancelledError:
-                raise
-            except Exception as error:  # a bug must fail this item (refunded), not wedge the whole batch
-                log.exception("item %s of batch %s failed unexpectedly", item.id, item.batch_job_id)
-                await self._fail_open(
-                    settlement, item, edits, ErrorCategory.INTERNAL, None, f"internal error: {type(error).__name__}"
-                )
         finally:
             slot.release()
+
+    async def _reload(self, item_id: uuid.UUID) -> tuple[BatchItem, list[ImageEdit]]:
+        item = await BatchItem.get(id=item_id)
+        return item, await ImageEdit.filter(item_id=item_id).order_by("slot_index")
 
     async def _generate_item(
         self,
@@ -279,16 +307,17 @@ class BatchRunner:
                             await asyncio.shield(work.done)
                         continue
                     marked = True  # the wait made the outcome unknown
-                await provider.call_failed(item.id, error)
+                await self._persist(partial(provider.call_failed, item.id, error), "recording a failed call")
                 failure = provider.failure_of(error)
                 if unknown and not marked:
-                    await call_state.unknown(item.id, failure.message)
+                    await self._persist(partial(call_state.unknown, item.id, failure.message), "recording a call")
                 elif error.resume_task_id is None:
-                    await call_state.not_bought(item.id)
+                    await self._persist(partial(call_state.not_bought, item.id), "recording a call")
                 retry = failure.retryable and self.policy.may_retry(attempt)
                 if retry and unknown:
                     # The unknown call may be billed: another purchase only within the operator's limit.
-                    retry = await call_state.may_buy_again(item.id, self.settings.provider_max_purchases_per_item)
+                    limit = self.settings.provider_max_purchases_per_item
+                    retry = await self._persist(partial(call_state.may_buy_again, item.id, limit), "reading a call")
                 if retry:
                     await settlement.settle(
                         calls=[self._call_row(batch, item, len(call_slots), delivered, None, failure.category, True)]
@@ -343,9 +372,10 @@ class BatchRunner:
             slot.release()
             unseen = [lost for lost in result.failed if lost.code == call_state.OUTCOME_UNKNOWN_CODE]
             if unseen:
-                await call_state.unknown(item.id, f"{len(unseen)} image(s) of the set never arrived")
+                why = f"{len(unseen)} image(s) of the set never arrived"
+                await self._persist(partial(call_state.unknown, item.id, why), "recording a call")
             else:
-                await call_state.bought(item.id)
+                await self._persist(partial(call_state.bought, item.id), "recording a call")
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
                 await on_image(image)
@@ -449,7 +479,11 @@ class BatchRunner:
         for _, work in handed:
             await asyncio.shield(work.done)
         if late:
-            await ImageEdit.filter(id__in=late, status=EditStatus.SUCCEEDED).update(api_response=reply)
+
+            async def note_reply() -> int:
+                return await ImageEdit.filter(id__in=late, status=EditStatus.SUCCEEDED).update(api_response=reply)
+
+            await self._persist(note_reply, "recording the provider's reply")
 
     async def _stored(self, edit: ImageEdit, image: GeneratedImage, elapsed_ms: int) -> Outcome:
         """The image stored, once it decodes whole; otherwise that image's failure (never charged). A link is

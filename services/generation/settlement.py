@@ -37,6 +37,7 @@ from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits
 from services.analytics import recording
 from services.infra import metrics
+from services.infra.outage import Outage, dependency_unreachable
 from services.infra.storage import Storage
 from services.progress.eta import RunTracker
 from services.progress.publisher import SEQ_COLUMN, ImageSettled, ProgressPublisher, Turn
@@ -320,6 +321,7 @@ class BatchSettlement:
         """The batch's counters as the last commit left them."""
         self.balance: int | None = None
         """The owner's balance as the last commit read it."""
+        self.outage = Outage("the database", logger=log)
 
     async def settle(
         self,
@@ -371,7 +373,10 @@ class BatchSettlement:
                 # Files first, then the answer: whoever waits on `done` may rely on the files being gone.
                 for outcome in work.outcomes:
                     if outcome.delivered is not None and outcome.edit.id not in settled:
-                        # Settled meanwhile (cancelled): the image was refunded, so it is not ours to keep.
+                        # Settled meanwhile (cancelled): the image was refunded, so it is not ours to keep. Unless
+                        # the row holds this very file: our own commit landed, and only its answer was lost.
+                        if await _holds(outcome.edit.id, outcome.delivered.storage_key):
+                            continue
                         try:
                             await self.storage.delete(outcome.delivered.storage_key)
                         except Exception:  # an orphan file costs disk, not credits; the waiters must still hear
@@ -390,7 +395,7 @@ class BatchSettlement:
         balance: int | None = None
         async with self.publisher.turn(batch_id) as turn:
             try:
-                balance = await self._commit(turn, starts, outcomes, ends, calls)
+                balance = await self._commit_until_written(turn, starts, outcomes, ends, calls)
             except (_Contended, IntegrityError):
                 contended = True  # rolled back: the turn has no events
         if contended:
@@ -400,6 +405,24 @@ class BatchSettlement:
             await self.publisher.balance(self.batch.owner_id, balance)
         metrics.IMAGES_DELIVERED.inc(sum(1 for o in outcomes if o.delivered is not None))
         return {o.edit.id for o in outcomes}
+
+    async def _commit_until_written(
+        self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
+    ) -> int | None:
+        """`_commit`, again and again while the database cannot be reached: the group (the images already stored,
+        the provider's replies) is what the worker holds, so it is written when the database is back, never
+        bought again. A transaction that failed was rolled back; one whose commit was lost on the way is found
+        settled by the next try (contended: then settled image by image, each once)."""
+        while True:
+            try:
+                return await self._commit(turn, starts, outcomes, ends, calls)
+            except (_Contended, IntegrityError):
+                raise
+            except Exception as error:
+                if not dependency_unreachable(error):
+                    raise
+                self.outage.failed(error, "settling a batch's images")
+                await asyncio.sleep(max(self.outage.delay(), self.outage.base_s))  # backoff while it is away
 
     async def _commit(
         self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
@@ -538,6 +561,15 @@ class BatchSettlement:
         if settled:
             await self.publisher.balance(batch.owner_id)
         return settled
+
+
+async def _holds(image_id: uuid.UUID, storage_key: str) -> bool:
+    """Whether the image was delivered with this stored file (best effort: if unsure, the file is kept)."""
+    try:
+        return await ImageEdit.filter(id=image_id, status=EditStatus.SUCCEEDED, image_key=storage_key).exists()
+    except Exception:
+        log.warning("could not check whether image %s holds its file; the file is kept", image_id, exc_info=True)
+        return True
 
 
 async def update_open_rows(model: type[Model], rows: Sequence[Model], fields: Sequence[str]) -> int:

@@ -74,6 +74,23 @@ JOB_DURATION = Histogram(
     buckets=JOB_BUCKETS,
 )
 
+RECONCILER_PASSES = Counter(
+    f"{PREFIX}_reconciler_passes",
+    "Passes of the batch reconciler, by outcome (ok; waiting: the database or Redis was away; error).",
+    ["outcome"],
+)
+RECONCILER_BATCHES = Counter(
+    f"{PREFIX}_reconciler_batches",
+    "Open batches the reconciler found with no live job and no lease, by what it did (handed_back; ended: refunded "
+    "after too many hand-backs; cancel_finished).",
+    ["action"],
+)
+JOB_OUTAGE_WAITS = Counter(
+    f"{PREFIX}_job_outage_waits",
+    "Job runs that failed because the database or Redis was unreachable and were run again once it answered, "
+    "without using one of the job's attempts.",
+)
+
 # --- the provider ---------------------------------------------------------------------------------------------------
 
 PROVIDER_CALL_DURATION = Histogram(

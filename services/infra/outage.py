@@ -11,12 +11,15 @@ so that many processes do not retry in lockstep.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import asyncpg
+import httpx
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise.exceptions import DBConnectionError
@@ -51,6 +54,41 @@ def unreachable(error: BaseException | None) -> bool:
         seen.add(id(error))
         error = error.__cause__ or error.__context__
     return False
+
+
+def dependency_unreachable(error: BaseException | None) -> bool:
+    """Whether ``error`` says the database or Redis could not be reached (what a job waits out instead of failing),
+    as opposed to an outbound HTTP call that failed (a provider, a webhook receiver: those are the job's own
+    business, and its attempts count them)."""
+    seen: set[int] = set()
+    chain: list[BaseException] = []
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    if any(isinstance(e, httpx.HTTPError) for e in chain):
+        return False
+    return any(isinstance(e, CONNECTION_ERRORS + DATABASE_CONNECTION_ERRORS) for e in chain)
+
+
+T = TypeVar("T")
+
+
+async def until_reachable(call: Callable[[], Awaitable[T]], *, what: str, outage: Outage) -> T:
+    """``await call()``, again after a backoff each time it fails because the database or Redis cannot be reached
+    (reported to ``outage``); any other error is raised. For a write that must not be lost (what a worker holds
+    after a provider call): it waits for the dependency instead of failing."""
+    while True:
+        try:
+            result = await call()
+        except Exception as error:
+            if not dependency_unreachable(error):
+                raise
+            outage.failed(error, what)
+            await asyncio.sleep(max(outage.delay(), outage.base_s))  # backoff while it is away
+            continue
+        outage.succeeded()
+        return result
 
 
 DEFAULT_WINDOW_S = 60.0

@@ -54,7 +54,7 @@ from saq.utils import now
 from saq.worker import Worker
 
 from services.infra import metrics
-from services.infra.outage import CONNECTION_ERRORS, Outage
+from services.infra.outage import CONNECTION_ERRORS, Outage, dependency_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -501,6 +501,8 @@ class SaqQueue:
         self._label = label
         self._log_field = log_field
         self.outage = outage or Outage("Redis")
+        self.dependency_outage = Outage("the database or Redis (running jobs)", logger=logger)
+        """What the running jobs wait out (`_run_waiting_out_outages`)."""
         redis = Redis.from_url(
             redis_url,
             socket_connect_timeout=self.settings.connect_timeout_s,
@@ -680,7 +682,7 @@ class SaqQueue:
             )
         try:
             with metrics.job_run():
-                await self._handler(uuid.UUID(key))
+                await self._run_waiting_out_outages(uuid.UUID(key))
         except asyncio.CancelledError:
             logger.info(
                 "%s stopped after %.1f s (aborted, or this worker is stopping and hands it back to the queue)",
@@ -706,6 +708,24 @@ class SaqQueue:
             self._running.discard(task)
             beat.cancel()
             await asyncio.wait({beat})
+
+    async def _run_waiting_out_outages(self, key: uuid.UUID) -> None:
+        """Run the handler; when it fails because the database or Redis cannot be reached, wait (backoff) and run
+        it again in the same attempt: the job's attempts count its own failures (the provider's), never an outage.
+        The job stays active meanwhile (its heartbeat goes on while Redis answers), and the handler is idempotent."""
+        assert self._handler is not None
+        while True:
+            try:
+                await self._handler(key)
+            except Exception as error:
+                if not dependency_unreachable(error):
+                    raise
+                metrics.JOB_OUTAGE_WAITS.inc()
+                self.dependency_outage.failed(error, f"running a {self._label} job")
+                await asyncio.sleep(max(self.dependency_outage.delay(), self.dependency_outage.base_s))
+                continue
+            self.dependency_outage.succeeded()
+            return
 
     async def _keep_alive(self, job: Job) -> None:
         while True:

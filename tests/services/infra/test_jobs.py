@@ -12,6 +12,7 @@ import pytest
 from redis.asyncio import Redis
 from saq.job import Status
 from saq.utils import now
+from tortoise.exceptions import DBConnectionError
 
 from services.infra.jobs import (
     InProcessQueue,
@@ -682,3 +683,33 @@ async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_
     job = await api_queue.queue.job(str(slow))
     assert job is not None
     assert (job.status, job.attempts) == ("queued", 1), job  # ...and handed back for another worker
+
+
+async def test_a_job_failing_because_the_database_is_away_waits_and_keeps_its_attempts(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    """Attempts count the job's own failures: a run that fails because the database (or Redis) cannot be reached
+    is run again once it answers, in the same attempt, however often it fails meanwhile."""
+    calls: list[uuid.UUID] = []
+    finished = asyncio.Event()
+
+    async def handler(key: uuid.UUID) -> None:
+        calls.append(key)
+        if len(calls) <= 3:  # the database is away for the first three runs (more than the job's one attempt)
+            raise DBConnectionError("connection refused")
+        finished.set()
+
+    worker = SaqQueue(REDIS_URL, name=env.name, handler=handler, concurrency=1, settings=SaqSettings(retries=1))
+    batch_id = env.batch()
+    await api_queue.enqueue(batch_id)
+    await worker.start()
+    try:
+        async with asyncio.timeout(30):
+            await finished.wait()
+        await env.wait_status(api_queue, batch_id, "complete")
+        job = await api_queue.queue.job(str(batch_id))
+        assert job is not None
+        assert job.attempts == 1
+        assert calls == [batch_id] * 4
+    finally:
+        await worker.close()
