@@ -371,6 +371,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 user_cache=UserCache(ttl_seconds=settings.user_cache_seconds),
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
+            app.state.webhooks = runtime.webhooks  # the webhook recorder (tests follow a batch with it)
             app.state.database_outage = Outage("the database", logger=log)
             app.state.reconciler = runtime.reconciler
             app.state.fanout = ProgressFanout(

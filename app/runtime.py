@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import logging
 import time
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
 from services.seedream.simulator.fault_plan import load_fault_plan
 from services.webhooks.deliveries import WebhookRecorder
-from services.webhooks.tasks import DELIVER_WEBHOOK, Deliverer
+from services.webhooks.tasks import DELIVER_WEBHOOK, FOLLOW_BATCH, Deliverer
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class Runtime:
     """This process's view of Redis, shared by the queue, the bus and the outbox drainer (one log line per window)."""
     reconciler: Reconciler
     """Finds open batches nobody works on (`services.generation.reconciler`); ``/readyz`` shows its work."""
+    webhooks: WebhookRecorder
+    """Records the webhook events of batch progress and balances, off the generation path."""
 
 
 class MeteredProvider:
@@ -268,6 +271,7 @@ def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
         RUN_BATCH,
         dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency),
         STORAGE_RETENTION,
+        FOLLOW_BATCH,
     )
 
 
@@ -281,10 +285,10 @@ def webhook_client(settings: Settings) -> httpx.AsyncClient:
     )
 
 
-def observe_webhooks(publisher: ProgressPublisher) -> WebhookRecorder:
+def observe_webhooks(publisher: ProgressPublisher, settings: Settings) -> WebhookRecorder:
     """Webhook events derived from batch progress and balances: the recorder, told by the publisher (its
     ``queue`` is set once the process has one)."""
-    recorder = WebhookRecorder()
+    recorder = WebhookRecorder(follow_after_s=settings.webhooks_follow_seconds)
     publisher.batch_observers.append(recorder.on_batch_progress)
     publisher.balance_observers.append(recorder.on_balance)
     return recorder
@@ -297,10 +301,15 @@ async def job_handlers(
     storage: Storage,
     publisher: ProgressPublisher,
     http: httpx.AsyncClient,
+    recorder: WebhookRecorder,
     outage: Outage | None = None,
 ) -> AsyncIterator[dict[JobKind, JobHandler]]:
     """The handler of every kind in `job_kinds`, for a process that runs jobs (the embedded API, the worker)."""
-    run_batch, deliver_webhook, retention = job_kinds(settings)
+    run_batch, deliver_webhook, retention, follow_batch = job_kinds(settings)
+
+    async def follow(batch_id: uuid.UUID) -> None:
+        await recorder.follow(batch_id)
+
     async with (
         batch_runner(settings, storage=storage, publisher=publisher, http=http, outage=outage) as runner,
         webhook_client(settings) as webhook_http,
@@ -309,6 +318,7 @@ async def job_handlers(
             run_batch: runner,
             deliver_webhook: Deliverer(settings, webhook_http),
             retention: Retention(settings, storage),
+            follow_batch: follow,
         }
 
 
@@ -320,7 +330,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """
     outage = Outage("Redis")
     async with _shared(settings, outage) as (bus, publisher, storage, http), contextlib.AsyncExitStack() as stack:
-        recorder = observe_webhooks(publisher)
+        recorder = observe_webhooks(publisher, settings)
         queue: Jobs
         if settings.redis_url:
             queue = saq_queues(
@@ -332,7 +342,9 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             )
         else:
             handlers = await stack.enter_async_context(
-                job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage)
+                job_handlers(
+                    settings, storage=storage, publisher=publisher, http=http, recorder=recorder, outage=outage
+                )
             )
             queue = in_process_queues(handlers, concurrency=settings.worker_concurrency)
         await queue.start()
@@ -351,9 +363,11 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 http=http,
                 redis_outage=outage,
                 reconciler=reconciler,
+                webhooks=recorder,
             )
         finally:
             await reconciler.close()
+            await recorder.close()  # what the batches told it is recorded before the queues stop
             await outbox.close()
             await queue.close()
 
@@ -365,11 +379,12 @@ async def worker_queues(
     """For ``playground worker``: a SAQ queue with its worker per job kind, each handler with everything it needs
     (the ORM is the caller's). ``outage`` is the worker's view of Redis, shared with its queues."""
     assert settings.redis_url is not None
-    async with (
-        _shared(settings, outage) as (_, publisher, storage, http),
-        job_handlers(settings, storage=storage, publisher=publisher, http=http, outage=outage) as handlers,
-    ):
-        recorder = observe_webhooks(publisher)
+    async with _shared(settings, outage) as (_, publisher, storage, http), contextlib.AsyncExitStack() as stack:
+        recorder = observe_webhooks(publisher, settings)
+        stack.push_async_callback(recorder.close)
+        handlers = await stack.enter_async_context(
+            job_handlers(settings, storage=storage, publisher=publisher, http=http, recorder=recorder, outage=outage)
+        )
         queues = {
             kind: saq_queue(
                 settings.redis_url,

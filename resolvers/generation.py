@@ -40,6 +40,7 @@ from services.generation.retry import retry
 from services.generation.submit import submit
 from services.infra.rate_limits import Budget
 from services.progress.follow import follow_batch, follow_user
+from services.webhooks import deliveries as webhook_deliveries
 from services.webhooks import endpoints as webhook_endpoints
 
 Info = strawberry.Info[Context, None]
@@ -108,7 +109,9 @@ async def generate(info: Info, input: Input) -> GeneratePayload:
         http=services.http,
         queue=services.outbox,
         publisher=services.publisher,
-        on_create=hook.attach if hook is not None else None,
+        on_create=webhook_deliveries.on_batch_created(
+            user.id, services.settings, hook.attach if hook is not None else None
+        ),
     )
     return GeneratePayload(
         batch_job=BatchJobType.from_model(submitted.batch),
@@ -145,6 +148,7 @@ async def batch_job_retry(
         settings=services.settings,
         queue=services.outbox,
         publisher=services.publisher,
+        on_create=webhook_deliveries.on_batch_created(user.id, services.settings),
     )
     return BatchJobRetryPayload(batch_job=BatchJobType.from_model(batch))
 

@@ -139,6 +139,9 @@ class Settings(BaseSettings):
     """Webhook deliveries in flight at once per process (their own slots: a hanging receiver takes no batch's)."""
     webhooks_disable_after_hours: float = Field(default=72.0, gt=0)
     """An endpoint whose deliveries have failed for this long (no success in between) is disabled."""
+    webhooks_follow_seconds: float = Field(default=30.0, gt=0, le=3600)
+    """A batch's webhook follow-up reads it from SQL once it has been still this long (and again this often until it
+    ends), recording any event whose recording a crash lost."""
 
     media_dir: Path | None = None
     media_base_url: str = "/media"

@@ -13,7 +13,7 @@ from services.core.ids import parse_id
 from services.generation import capabilities as caps
 from services.generation.plan import Plan, PlannedItem, existing_references
 from services.generation.styles import AppliedPreset
-from services.generation.submit import after_create, create_batch
+from services.generation.submit import OnCreate, after_create, create_batch
 from services.infra.jobs import JobQueue
 from services.progress.publisher import ProgressPublisher
 
@@ -47,8 +47,10 @@ async def retry(
     settings: Settings,
     queue: JobQueue,
     publisher: ProgressPublisher,
+    on_create: OnCreate | None = None,
 ) -> BatchJob:
-    """A new batch for the failed or cancelled images of an ended one (or all of it), quoted and held as usual."""
+    """A new batch for the failed or cancelled images of an ended one (or all of it), quoted and held as usual
+    (``on_create``: as for ``submit``)."""
     original = await access.find_editable(BatchJob, user.id, batch_id)
     if original is None:
         raise NotFound("batch job not found", ["id"])
@@ -98,6 +100,6 @@ async def retry(
             [i for i in (parse_id(r) for r in parameters.get("presetReferences", [])) if i]
         ),
     )
-    batch = await create_batch(user, planned, own, idempotency_key=None, retried_from=original)
+    batch = await create_batch(user, planned, own, idempotency_key=None, retried_from=original, on_create=on_create)
     await after_create(batch, queue=queue, publisher=publisher)
     return batch

@@ -2,37 +2,62 @@
 
 `WebhookRecorder` is the seam between batch progress and webhooks: the progress publisher hands it every batch
 event it sent and every balance it told (``ProgressPublisher.observers``); runner, settlement, submit and cancel do
-not know about webhooks. For each subscribed endpoint of the event's owner it writes a `WebhookDelivery` and the
-delivery's job (``services.infra.jobs.outbox.put``) in one transaction, then hands the job to the queue.
+not know about webhooks. The observers only queue what they are told; the recorder's consumer task then writes, for
+each subscribed endpoint of the event's owner, a `WebhookDelivery` and the delivery's job
+(``services.infra.jobs.outbox.put``) in one transaction, and hands the job to the queue. A batch's events therefore
+never wait for webhook bookkeeping, let alone for a receiver.
 
-A delivery's event id is derived from the fact (the batch, its ``seq``, the event type), and (endpoint, event id) is
-unique: the same progress event seen twice records one delivery.
+At least once across a crash: the transaction that creates a batch also writes the batch's follow-up job
+(``FOLLOW_BATCH``, via `on_batch_created`) when its owner has an endpoint. That job reads the batch from SQL once it
+has been still for ``WEBHOOKS_FOLLOW_SECONDS`` and records whatever the recorder lost (the process died after the
+batch's commit, before its event left or before the recorder wrote it); it comes back until the batch has ended.
+
+A delivery's event id is derived from the fact it announces (the batch and ``queued``, ``started``, ``image:<id>``,
+the n-th failure, ``terminal``; ``events.batch_facts``), and (endpoint, event id) is unique: the same fact seen
+twice, or recovered from SQL, records one delivery.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
 import json
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from models import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from models import (
+    BatchItem,
+    BatchJob,
+    DeliveryStatus,
+    EditStatus,
+    ImageEdit,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
+from models.enums import TERMINAL_BATCH_STATUSES
 from services import access
+from services.core.config import Settings
 from services.core.errors import Conflict, NotFound
 from services.core.pagination import Page, paginate
 from services.infra.jobs import JobQueue, outbox
 from services.progress.events import BatchProgress
+from services.progress.snapshot import batch_snapshot, delivered_image
 from services.webhooks import events as ev
-from services.webhooks.tasks import DELIVER_WEBHOOK
+from services.webhooks.tasks import DELIVER_WEBHOOK, FOLLOW_BATCH
 
 log = logging.getLogger(__name__)
+
+OnCreate = Callable[[uuid.UUID], Awaitable[None]]
 
 
 def _now() -> datetime:
@@ -82,14 +107,116 @@ async def record(deliveries: list[NewDelivery], queue: JobQueue | None) -> list[
     return created
 
 
-class WebhookRecorder:
-    """Turns batch progress and balance changes into webhook deliveries (the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class _Work:
+    events: tuple[BatchProgress, ...] = ()
+    balance: tuple[uuid.UUID, int] | None = None
 
-    def __init__(self, queue: JobQueue | None = None) -> None:
+
+async def _last_moved(batch: BatchJob) -> datetime:
+    """When the batch last changed, as far as SQL tells (its times and its items')."""
+    times = [t for t in (batch.created_at, batch.started_at, batch.finished_at) if t is not None]
+    latest = await BatchItem.filter(batch_job_id=batch.id).order_by("-updated_at").first().values_list("updated_at")
+    if latest and isinstance(latest[0], datetime):
+        times.append(latest[0])
+    return max(times)
+
+
+async def _facts_from_sql(batch: BatchJob) -> list[tuple[str, str, BatchProgress]]:
+    """Every webhook fact the batch's state in SQL shows, each with its event as of now (`ev.batch_facts`)."""
+    state = await batch_snapshot(batch)
+    facts: list[tuple[str, str, BatchProgress]] = [(ev.BATCH_QUEUED, "queued", state)]
+    if batch.started_at is not None:
+        facts.append((ev.BATCH_STARTED, "started", state))
+    for edit in await ImageEdit.filter(batch_job_id=batch.id, status=EditStatus.SUCCEEDED).order_by("batch_index"):
+        image_event = dataclasses.replace(state, image=delivered_image(edit))
+        facts.append((ev.BATCH_IMAGE_DELIVERED, f"image:{edit.id}", image_event))
+    facts.extend((ev.BATCH_IMAGE_FAILED, f"failed:{n}", state) for n in range(1, state.failed + 1))
+    facts.extend((t, f, state) for t, f in ev.batch_facts(state) if f == "terminal")
+    return facts
+
+
+def on_batch_created(user_id: uuid.UUID, settings: Settings, attach: OnCreate | None = None) -> OnCreate:
+    """The hook ``submit`` runs in the transaction that creates a batch: the batch's own webhook (``attach``), and
+    the batch's follow-up job when any endpoint may want its events (``FOLLOW_BATCH``)."""
+
+    async def created(batch_id: uuid.UUID) -> None:
+        if attach is not None:
+            await attach(batch_id)
+        wanted = (
+            await access.owned(WebhookEndpoint, user_id)
+            .filter(Q(batch_job_id__isnull=True) | Q(batch_job_id=batch_id), enabled=True)
+            .exists()
+        )
+        if wanted:
+            await outbox.put(FOLLOW_BATCH, batch_id, at=_now() + timedelta(seconds=settings.webhooks_follow_seconds))
+
+    return created
+
+
+class WebhookRecorder:
+    """Turns batch progress and balance changes into webhook deliveries (the module docstring).
+
+    The publisher's observers (`on_batch_progress`, `on_balance`) only hand the events to a bounded backlog and
+    return: one consumer task of this process records them in order, off the generation path, so that webhooks
+    (their endpoints, their receivers) never make a batch wait. What the backlog loses (full, or the process dies)
+    the batch's follow-up job (`follow`, kind ``FOLLOW_BATCH``) records from SQL.
+    """
+
+    def __init__(self, queue: JobQueue | None = None, *, follow_after_s: float = 30.0, backlog: int = 10_000) -> None:
         self.queue = queue
+        self.follow_after = timedelta(seconds=follow_after_s)
+        self._backlog: asyncio.Queue[_Work] = asyncio.Queue(maxsize=backlog)
+        self._consumer: asyncio.Task[None] | None = None
 
     async def on_batch_progress(self, events: Sequence[BatchProgress]) -> None:
-        """The webhook events of one send's batch events (one statement when the owner has no endpoint)."""
+        """The publisher's batch observer: queues the events and returns (no database work here)."""
+        self._hand(_Work(events=tuple(events)))
+
+    async def on_balance(self, user_id: uuid.UUID, balance: int) -> None:
+        """The publisher's balance observer: queues the balance and returns."""
+        self._hand(_Work(balance=(user_id, balance)))
+
+    def _hand(self, work: _Work) -> None:
+        try:
+            self._backlog.put_nowait(work)
+        except asyncio.QueueFull:  # the follow-up job records a batch's events from SQL
+            log.warning("webhooks: the recording backlog is full; an event is left to the batch's follow-up")
+            return
+        if self._consumer is None or self._consumer.done():
+            self._consumer = asyncio.create_task(self._consume(), name="webhook-recorder")
+
+    async def _consume(self) -> None:
+        while True:
+            work = await self._backlog.get()
+            try:
+                if work.balance is not None:
+                    await self.record_balance(*work.balance)
+                else:
+                    await self.record_batch_events(work.events)
+            except Exception:
+                log.exception("webhooks: recording events failed (the batch's follow-up records them)")
+            finally:
+                self._backlog.task_done()
+
+    async def idle(self) -> None:
+        """Until everything handed in so far is recorded (benchmarks, tests, shutdown)."""
+        await self._backlog.join()
+
+    async def close(self, timeout_s: float = 5.0) -> None:
+        """Record what is queued (bounded by ``timeout_s``), then stop the consumer."""
+        if self._consumer is None:
+            return
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout_s):
+                await self.idle()
+        self._consumer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._consumer
+        self._consumer = None
+
+    async def record_batch_events(self, events: Sequence[BatchProgress]) -> None:
+        """The webhook events of one turn's batch events (one statement when the owner has no endpoint)."""
         by_owner: dict[uuid.UUID, list[BatchProgress]] = {}
         for event in events:
             by_owner.setdefault(event.user_id, []).append(event)
@@ -101,42 +228,67 @@ class WebhookRecorder:
             for event in owned_events:
                 mine = [e for e in endpoints if e.batch_job_id in (None, event.batch_job_id)]
                 if mine:
-                    await self._record_batch_event(event, mine)
+                    facts = [(event_type, fact, event) for event_type, fact in ev.batch_facts(event)]
+                    await self._record_facts(event.user_id, event.batch_job_id, facts, mine)
 
-    async def _record_batch_event(self, event: BatchProgress, endpoints: list[WebhookEndpoint]) -> None:
-        earlier = (
-            await access.owned_deliveries(event.user_id)
-            .filter(batch_job_id=event.batch_job_id, seq__lt=event.seq)
-            .order_by("-seq")
-            .first()
-        )
-        failed_before = int(earlier.payload["data"]["failed"]) if earlier is not None else None
-        started_before = (
-            await access.owned_deliveries(event.user_id)
-            .filter(batch_job_id=event.batch_job_id, event_type=ev.BATCH_STARTED)
-            .exists()
-        )
-        if earlier is None and event.status.value != "QUEUED":
-            failed_before = 0  # nothing recorded yet, but the batch is past its first event
-        types = ev.batch_event_types(event, failed_before=failed_before, started_before=started_before)
-        data = ev.batch_data(event)
+    async def _record_facts(
+        self,
+        owner_id: uuid.UUID,
+        batch_id: uuid.UUID,
+        facts: list[tuple[str, str, BatchProgress]],
+        endpoints: list[WebhookEndpoint],
+    ) -> list[uuid.UUID]:
+        """Deliveries for the facts an endpoint subscribes to and has not been given yet (one read of those)."""
+        ids = {fact: ev.fact_event_id(batch_id, fact) for _, fact, _ in facts}
+        wanted = [(t, f, e, endpoint) for t, f, e in facts for endpoint in endpoints if t in endpoint.events]
+        if not wanted:
+            return []
+        existing = {
+            (uuid.UUID(str(endpoint_id)), event_id)
+            for endpoint_id, event_id in await WebhookDelivery.filter(
+                endpoint_id__in=list({w[3].id for w in wanted}), event_id__in=list(set(ids.values()))
+            ).values_list("endpoint_id", "event_id")
+        }
         new = [
             NewDelivery(
                 endpoint_id=endpoint.id,
-                owner_id=event.user_id,
-                event_id=ev.event_id(event.batch_job_id, event.seq, event_type),
+                owner_id=owner_id,
+                event_id=ids[fact],
                 event_type=event_type,
-                payload=ev.envelope(ev.event_id(event.batch_job_id, event.seq, event_type), event_type, event.at, data),
-                batch_job_id=event.batch_job_id,
+                payload=ev.envelope(ids[fact], event_type, event.at, ev.batch_data(event)),
+                batch_job_id=batch_id,
                 seq=event.seq,
             )
-            for event_type in types
-            for endpoint in endpoints
-            if event_type in endpoint.events
+            for event_type, fact, event, endpoint in wanted
+            if (endpoint.id, ids[fact]) not in existing
         ]
-        await record(new, self.queue)
+        return await record(new, self.queue)
 
-    async def on_balance(self, user_id: uuid.UUID, balance: int) -> None:
+    async def follow(self, batch_id: uuid.UUID, *, now: datetime | None = None) -> list[uuid.UUID]:
+        """The ``FOLLOW_BATCH`` job: record the batch's webhook events from SQL, once the batch has been still for
+        ``follow_after`` (until then the recorder's own path is still at work on it); again later until it ends.
+
+        What the recorder already recorded is skipped (same fact, same event id); what it lost (a crash after the
+        batch's commit, before or after its event left) is recorded now, its payload read from SQL."""
+        now = now or _now()
+        batch = await BatchJob.get_or_none(id=batch_id)
+        if batch is None:
+            return []
+        moved = await _last_moved(batch)
+        if moved > now - self.follow_after:
+            await outbox.put(FOLLOW_BATCH, batch.id, at=moved + self.follow_after)
+            return []
+        endpoints = await access.owned(WebhookEndpoint, batch.owner_id).filter(
+            Q(batch_job_id=batch.id) | Q(batch_job_id__isnull=True, created_at__lte=batch.created_at), enabled=True
+        )
+        recorded: list[uuid.UUID] = []
+        if endpoints:
+            recorded = await self._record_facts(batch.owner_id, batch.id, await _facts_from_sql(batch), endpoints)
+        if batch.status not in TERMINAL_BATCH_STATUSES:
+            await outbox.put(FOLLOW_BATCH, batch.id, at=now + self.follow_after)
+        return recorded
+
+    async def record_balance(self, user_id: uuid.UUID, balance: int) -> None:
         """``credits.balance_low`` once per crossing: when the balance falls below an endpoint's threshold."""
         endpoints = await access.owned(WebhookEndpoint, user_id).filter(
             enabled=True, balance_low_threshold__not_isnull=True, batch_job_id__isnull=True

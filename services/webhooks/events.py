@@ -50,33 +50,32 @@ _TERMINAL = {
 }
 
 
-def batch_event_types(event: BatchProgress, *, failed_before: int | None, started_before: bool) -> list[str]:
-    """The webhook events one progress event stands for, in order.
+def batch_facts(event: BatchProgress) -> list[tuple[str, str]]:
+    """The webhook events one progress event stands for, in order, each with the fact it announces.
 
-    ``failed_before`` is the batch's failed count at its previous recorded event (None: none recorded yet),
-    ``started_before`` whether ``batch.started`` was already recorded for it.
+    A fact names what happened, not when it was told (``started``, ``image:<id>``, the n-th failure ``failed:<n>``,
+    ``terminal``), so that the same fact derived twice, from two progress events or from SQL after a crash
+    (``deliveries.WebhookRecorder.follow``), has one event id (`fact_event_id`) and is recorded once per endpoint.
     """
-    types: list[str] = []
-    if failed_before is None and event.status is BatchStatus.QUEUED:
-        types.append(BATCH_QUEUED)
-    if (
-        not started_before
-        and event.status is not BatchStatus.QUEUED
-        and (event.completed or event.failed or event.status is BatchStatus.RUNNING)
+    facts: list[tuple[str, str]] = []
+    if event.status is BatchStatus.QUEUED:
+        facts.append((BATCH_QUEUED, "queued"))
+    if event.status is not BatchStatus.QUEUED and (
+        event.completed or event.failed or event.status is BatchStatus.RUNNING
     ):
-        types.append(BATCH_STARTED)
+        facts.append((BATCH_STARTED, "started"))
     if event.image is not None:
-        types.append(BATCH_IMAGE_DELIVERED)
-    if event.failed > (failed_before or 0):
-        types.append(BATCH_IMAGE_FAILED)
+        facts.append((BATCH_IMAGE_DELIVERED, f"image:{event.image.image_edit_id}"))
+    facts.extend((BATCH_IMAGE_FAILED, f"failed:{n}") for n in range(1, event.failed + 1))
     if event.terminal and event.status in _TERMINAL:
-        types.append(_TERMINAL[event.status])
-    return types
+        facts.append((_TERMINAL[event.status], "terminal"))
+    return facts
 
 
-def event_id(batch_id: uuid.UUID, seq: int, event_type: str) -> str:
-    """Stable for the same fact: deriving an event again (a re-sent progress event) gives the same id."""
-    return "evt_" + uuid.uuid5(batch_id, f"{seq}:{event_type}").hex
+def fact_event_id(batch_id: uuid.UUID, fact: str) -> str:
+    """Stable for the same fact: deriving it again (a re-sent progress event, a recovery from SQL) gives the same
+    id, which (endpoint, event id) keeps unique."""
+    return "evt_" + uuid.uuid5(batch_id, fact).hex
 
 
 def batch_data(event: BatchProgress) -> dict[str, Any]:

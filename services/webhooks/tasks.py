@@ -61,6 +61,22 @@ DELIVER_WEBHOOK = JobKind(
 )
 
 
+FOLLOW_BATCH = JobKind(
+    name="follow_batch_webhooks",
+    label="webhook follow-up",
+    log_field="batch_id",
+    queue_suffix="webhook-events",
+    concurrency=4,
+    timeout_s=120,
+    retries=5,
+    retry_delay_s=1.0,
+    retry_backoff_max_s=60.0,
+)
+"""A batch's webhook events recorded from SQL (``deliveries.WebhookRecorder.follow``): its outbox row is written in
+the transaction that creates the batch and kept until the batch has ended, so that an event whose recording was lost
+(a crash between the commit and the recording) is still delivered."""
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 

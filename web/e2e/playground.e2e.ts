@@ -1,6 +1,7 @@
 // The playground end to end: a real `playground serve` (embedded default, simulator) and Debian's Chromium driven
 // by playwright-core. Every screen is photographed at desktop and phone width into e2e/screenshots/.
 import { mkdirSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,9 @@ let server: Served;
 let browser: Browser;
 let page: Page;
 let setBatchUrl = "";
+let receiver: Server;
+let receiverUrl = "";
+const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 
 function nav(name: string) {
   return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
@@ -65,7 +69,20 @@ async function submitAndOpenTracker(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  // A webhook receiver on loopback: records what it is sent, answers 204.
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((done) => receiver.listen(0, "127.0.0.1", () => done()));
+  const address = receiver.address();
+  receiverUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hook`;
   server = await startServer({
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: "1",
     SIMULATOR_LATENCY_SECONDS: "1.5",
     PROVIDER_MAX_ATTEMPTS: "1",
     SIGNUP_CREDITS: "60",
@@ -81,6 +98,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await new Promise<void>((done) => (receiver ? receiver.close(() => done()) : done()));
   await browser?.close();
   await server?.stop();
   server?.cleanup();
@@ -162,6 +180,40 @@ describe("the playground in a browser", () => {
     await page.getByText("No API keys yet.").waitFor({ timeout: WAIT });
     const refused = await call();
     expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("adds a webhook endpoint against a local receiver, shows its secret once and sees the test delivery in its log", async () => {
+    await nav("Settings").click();
+    await page.getByText("No webhook endpoints yet.").waitFor({ timeout: WAIT });
+    await page.getByLabel("Endpoint URL").fill(receiverUrl);
+    await page.getByLabel("Description").fill("e2e receiver");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = (await text("webhook-secret")).trim();
+    expect(secret).toMatch(/^whsec_/);
+    const card = page.getByRole("article", { name: `Endpoint ${receiverUrl}` });
+    await card.waitFor({ timeout: WAIT });
+
+    await card.getByRole("button", { name: "Send test" }).click();
+    const log = card.getByTestId("webhook-deliveries");
+    await log.waitFor({ timeout: WAIT });
+    // The delivery runs in the background: refresh the log until it reads delivered (bounded by WAIT).
+    const deadline = Date.now() + WAIT;
+    while (!/Delivered/.test((await log.textContent()) ?? "")) {
+      if (Date.now() > deadline) throw new Error(`the test delivery never succeeded: ${await log.textContent()}`);
+      await card.getByRole("button", { name: "Refresh" }).click();
+      await page.waitForLoadState("networkidle");
+    }
+    const row = (await log.getByRole("row", { name: /webhook\.test/ }).textContent()) ?? "";
+    expect(row).toContain("Succeeded");
+    expect(row).toMatch(/204 in \d+ ms/);
+    const ping = received.find((r) => r.body.includes('"webhook.test"'));
+    expect(ping?.headers["webhook-signature"]).toMatch(/^v1,/);
+    expect(ping?.headers["webhook-id"]).toMatch(/^evt_/);
+    await shot("03-webhooks");
+
+    await page.reload();
+    await page.getByRole("article", { name: `Endpoint ${receiverUrl}` }).waitFor({ timeout: WAIT });
+    expect(await page.content()).not.toContain(secret); // shown once
   });
 
   it("generates a set of four, priced before submit, and watches every image arrive", async () => {

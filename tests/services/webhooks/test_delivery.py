@@ -462,7 +462,7 @@ async def test_balance_low_is_recorded_once_per_crossing(settings: Settings) -> 
     )
     recorder = deliveries.WebhookRecorder(queue=None)
     for balance in (12, 9, 5, 15, 8):  # below at 9 (sent), still below at 5, back up at 15, below again at 8 (sent)
-        await recorder.on_balance(user.id, balance)
+        await recorder.record_balance(user.id, balance)
     recorded = await WebhookDelivery.filter(endpoint_id=endpoint.id).order_by("created_at")
     assert [d.payload["data"]["balance"] for d in recorded] == [9, 8]
     assert {d.event_type for d in recorded} == {"credits.balance_low"}

@@ -1,4 +1,4 @@
-// Settings: API keys. Create one with scopes and an expiry (the key is shown once, with a copy button), list keys
+// Settings: API keys and webhook endpoints (./WebhookEndpoints.tsx). Create a key with scopes and an expiry (the key is shown once, with a copy button), list keys
 // with their last use, revoke one.
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
@@ -7,6 +7,7 @@ import { graphql } from "../gql";
 import { SCOPES, SCOPE_WORDS, expiryFromDays, keyExpiry, keyLastUse, type Scope } from "../lib/apiKeys";
 import { errorFor, fieldErrors, unplacedErrors, type FieldErrors } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
+import { WebhookEndpointsSection } from "./WebhookEndpoints";
 
 const ApiKeysQuery = graphql(`
   query ApiKeys {
@@ -131,6 +132,7 @@ export function SettingsScreen() {
             </table>
           </div>
         ))}
+      <WebhookEndpointsSection />
     </section>
   );
 }
