@@ -14,15 +14,16 @@ from graph.core.rooms import room_type
 from graph.gallery import loaders
 from graph.gallery.enums import GalleryVisibility
 from models import GalleryItem
-from services.generation import reads
+from services.generation import reads, remix
 
 if TYPE_CHECKING:
-    from graph.generation.types import ImageEditType, PresetUseParameters
+    from graph.generation.types import ImageEditType, PresetUseParameters, PublicRemixParameters
     from graph.projects.types import ProjectType
     from graph.users.types import PublicUser
 
 Image = Annotated["ImageEditType", strawberry.lazy("graph.generation.types")]
 PresetUse = Annotated["PresetUseParameters", strawberry.lazy("graph.generation.types")]
+PublicRemix = Annotated["PublicRemixParameters", strawberry.lazy("graph.generation.types")]
 Project = Annotated["ProjectType", strawberry.lazy("graph.projects.types")]
 Author = Annotated["PublicUser", strawberry.lazy("graph.users.types")]
 
@@ -83,6 +84,15 @@ class PublicGalleryItem:
     created_at: datetime = strawberry.field(description="When it was added to the gallery.")
     like_count: int = strawberry.field(description="Likes, one per user.")
     liked_by_me: bool = strawberry.field(description="You like it (false when read without a token).")
+    _model: strawberry.Private[GalleryItem]
+
+    @strawberry.field(  # type: ignore[untyped-decorator]
+        description="Its parameters as you may reuse them: pass them to `generate` with `remixOfGalleryItemId`."
+    )
+    async def remix(self, info: strawberry.Info) -> PublicRemix:
+        shaped: type[PublicRemixParameters] = room_type("graph.generation.types", "PublicRemixParameters")
+        found = await remix.public_remix_of(self._model, await info.context.optional_user())
+        return shaped.from_public(found.parameters, found.references_left_out, found.presets_left_out)
 
     @classmethod
     def from_model(cls, item: GalleryItem, *, liked: bool = False) -> PublicGalleryItem:
