@@ -2,8 +2,8 @@
 
 A generate request names its origin with ``remix_of_image_id`` (one of the caller's images) or
 ``remix_of_gallery_item_id`` (a public gallery item, anyone's). The batch records the image, the item and, for
-another user's image, the author's display name as the remixer saw it (plain columns: the lineage survives the origin being deleted or made
-private).
+another user's image, the author's display name as the remixer saw it (plain columns: the lineage survives the
+origin being deleted or made private).
 
 Presets: a remix of one's own image may use a preset deleted since, at the version the image recorded (that
 version is immutable and kept), and only at it. A remix of another user's image may use only the presets the
