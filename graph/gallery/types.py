@@ -7,13 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.core.arguments import After, First
+from graph.core.connections import Connection
 from graph.core.convert import from_row, source
 from graph.core.enums import GenerationMode
 from graph.core.media import image_link
 from graph.core.rooms import room_type
 from graph.gallery import loaders
 from graph.gallery.enums import GalleryVisibility
-from models import GalleryItem
+from models import GalleryCollection, GalleryItem
+from services import gallery
+from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import reads, remix
 
 if TYPE_CHECKING:
@@ -54,6 +58,11 @@ class GalleryItemType:
         batch_id = self._model.image_edit.batch_job_id
         batch = await loaders.batch_by_id.on(info).load(batch_id) if batch_id else None
         return [parameters.from_use(use) for use in reads.presets_used(batch)] if batch else []
+
+    @strawberry.field(description="The collections it is in, by name.")  # type: ignore[untyped-decorator]
+    async def collections(self, info: strawberry.Info) -> list[GalleryCollectionType]:
+        found = await loaders.collections_of_item.on(info).load(self._model.id)
+        return [GalleryCollectionType.from_model(c) for c in found]
 
     @classmethod
     def from_model(cls, item: GalleryItem) -> GalleryItemType:
@@ -120,3 +129,33 @@ class ReportedGalleryItem:
     report_count: int = strawberry.field(description="Users who reported it.")
     hidden: bool = strawberry.field(description="Hidden from the public gallery.")
     reports: list[GalleryReportType] = strawberry.field(description="The reports, oldest first.")
+
+
+@strawberry.type(
+    name="GalleryCollection",
+    description="A named collection of your gallery items (like a board); an item can be in several.",
+)
+class GalleryCollectionType:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Its name (unique among yours).")
+    description: str = strawberry.field(description="Its description (may be empty).")
+    created_at: datetime = strawberry.field(description="When it was made.")
+    updated_at: datetime = strawberry.field(description="Last change.")
+    _model: strawberry.Private[GalleryCollection]
+
+    @strawberry.field(description="How many items it holds.")  # type: ignore[untyped-decorator]
+    async def item_count(self, info: strawberry.Info) -> int:
+        count: int = await loaders.collection_item_count.on(info).load(self._model.id)
+        return count
+
+    @strawberry.field(description="Its items, newest first. `first` is at most 100.")  # type: ignore[untyped-decorator]
+    async def items(
+        self, info: strawberry.Info, first: First = DEFAULT_PAGE_SIZE, after: After = None
+    ) -> Connection[GalleryItemType]:
+        wanted = gallery.GalleryFilter(collection_id=str(self._model.id))
+        page = await gallery.page(self._model.owner_id, wanted, first=first, after=after)
+        return Connection.from_page(page, GalleryItemType.from_model)
+
+    @classmethod
+    def from_model(cls, collection: GalleryCollection) -> GalleryCollectionType:
+        return from_row(cls, collection)
