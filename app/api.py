@@ -32,7 +32,7 @@ from strawberry.types.unset import UnsetType
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
 
-from app import tracing, web
+from app import public_feed, tracing, web
 from app.logs import register_secrets
 from app.media import MediaFiles
 from app.metrics import metrics_endpoint
@@ -372,6 +372,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             )
             register_secrets(settings.secret_values())  # now with the development key, if that is the one in use
             app.state.webhooks = runtime.webhooks  # the webhook recorder (tests follow a batch with it)
+            app.state.schema = view.schema  # GET /public/gallery runs its fixed query through it
             app.state.database_outage = Outage("the database", logger=log)
             app.state.reconciler = runtime.reconciler
             app.state.fanout = ProgressFanout(
@@ -416,6 +417,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
             Route("/readyz", readyz),
             Route("/metrics", metrics_endpoint),
             Route(provider_webhooks.ROUTE, wavespeed_webhook, methods=["POST"]),
+            Route("/public/gallery", public_feed.public_gallery, methods=["GET"]),
             Mount("/media", MediaFiles(storage, link_signer(settings)), name="media"),
             *web.web_routes(settings, web_dist),
         ],

@@ -16,7 +16,7 @@ from models.enums import (
     UsageKind,
     UsageOutcome,
 )
-from models.gallery import GalleryItem, GalleryLike, GalleryReport
+from models.gallery import GalleryCollection, GalleryCollectionItem, GalleryItem, GalleryLike, GalleryReport
 from models.generation import BatchItem, BatchJob, ImageEdit
 from models.jobs import JobOutbox
 from models.keys import ApiKey, ApiKeyScope
@@ -52,6 +52,8 @@ __all__ = [
     "DeliveryStatus",
     "EditStatus",
     "ErrorCategory",
+    "GalleryCollection",
+    "GalleryCollectionItem",
     "GalleryItem",
     "GalleryLike",
     "GalleryReport",

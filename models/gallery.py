@@ -103,3 +103,37 @@ class GalleryReport(Model):
     class Meta:
         table = "playground_gallery_reports"
         unique_together = (("item_id", "reporter_id"),)
+
+
+class GalleryCollection(OwnedModel):
+    """A named collection of the owner's gallery items (like InvokeAI's boards); an item can be in several."""
+
+    id = fields.UUIDField(primary_key=True)
+    owner_related_name = "gallery_collections"
+    name = fields.CharField(max_length=120)
+    description = fields.TextField(default="")
+
+    class Meta:
+        table = "playground_gallery_collections"
+        unique_together = (("owner_id", "name"),)
+        indexes = (("owner_id", "created_at"),)
+
+
+class GalleryCollectionItem(Model):
+    """One gallery item in one collection (at most once)."""
+
+    id = fields.UUIDField(primary_key=True)
+    collection_id: uuid.UUID
+    collection: fields.ForeignKeyRelation[GalleryCollection] = fields.ForeignKeyField(
+        "models.GalleryCollection", related_name="entries", on_delete=fields.CASCADE
+    )
+    item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[GalleryItem] = fields.ForeignKeyField(
+        "models.GalleryItem", related_name="collection_entries", on_delete=fields.CASCADE
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "playground_gallery_collection_items"
+        unique_together = (("collection_id", "item_id"),)
+        indexes = (("item_id",),)

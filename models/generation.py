@@ -34,6 +34,12 @@ class BatchJob(OwnedModel):
     retried_from: fields.ForeignKeyNullableRelation[BatchJob] = fields.ForeignKeyField(
         "models.BatchJob", related_name="retries", null=True, on_delete=fields.SET_NULL
     )
+    # Remix lineage, plain columns (no foreign keys) so that it survives the origin being deleted or turning private.
+    remixed_from_image_id = fields.UUIDField(null=True, description="The image this batch remixes")
+    remixed_from_item_id = fields.UUIDField(null=True, description="The public gallery item it was remixed from")
+    remixed_from_author = fields.CharField(
+        max_length=120, null=True, description="The origin's author's display name, when another user's"
+    )
     mode = fields.CharEnumField(GenerationMode, max_length=32)
     status = fields.CharEnumField(BatchStatus, max_length=20, default=BatchStatus.QUEUED)
     prompts: fields.JSONField[list[Any]] = fields.JSONField(default=list)

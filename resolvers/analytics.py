@@ -26,7 +26,7 @@ async def usage_analytics(
     report = await reports.usage_report(
         user, start=range.from_, end=range.to, granularity=granularity, group_by=group_by, scope=scope
     )
-    return UsageAnalytics.from_report(report)
+    return UsageAnalytics.from_report(report, user.id)
 
 
 @strawberry.type

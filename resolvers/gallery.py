@@ -11,12 +11,31 @@ from graph.core.connections import Connection
 from graph.core.context import Context
 from graph.core.errors import UserErrorsExtension
 from graph.gallery.enums import GalleryOrder, PublicGalleryOrder
-from graph.gallery.inputs import GalleryAddInput, GalleryFilter, GalleryUpdateInput, PublicGalleryFilter
-from graph.gallery.payloads import GalleryItemPayload, GalleryRemovePayload, PublicGalleryItemPayload
-from graph.gallery.types import GalleryItemType, GalleryReportType, PublicGalleryItem, ReportedGalleryItem
+from graph.gallery.inputs import (
+    GalleryAddInput,
+    GalleryCollectionInput,
+    GalleryCollectionUpdateInput,
+    GalleryFilter,
+    GalleryUpdateInput,
+    PublicGalleryFilter,
+)
+from graph.gallery.payloads import (
+    GalleryCollectionDeletePayload,
+    GalleryCollectionPayload,
+    GalleryItemPayload,
+    GalleryRemovePayload,
+    PublicGalleryItemPayload,
+)
+from graph.gallery.types import (
+    GalleryCollectionType,
+    GalleryItemType,
+    GalleryReportType,
+    PublicGalleryItem,
+    ReportedGalleryItem,
+)
 from services import gallery as gallery_service
 from services.core.pagination import DEFAULT_PAGE_SIZE
-from services.gallery import likes, moderation
+from services.gallery import collections, likes, moderation
 
 Info = strawberry.Info[Context, None]
 ItemId = Annotated[strawberry.ID, strawberry.argument(description="The gallery item's id.")]
@@ -142,6 +161,62 @@ async def gallery_remove(info: Info, id: ItemId) -> GalleryRemovePayload:
     return GalleryRemovePayload(removed_id=strawberry.ID(str(removed)))
 
 
+CollectionId = Annotated[strawberry.ID, strawberry.argument(description="The collection's id.")]
+ItemIds = Annotated[list[strawberry.ID], strawberry.argument(description="Your gallery items (1-100).")]
+
+
+async def gallery_collections(
+    info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None
+) -> Connection[GalleryCollectionType]:
+    user = await info.context.user()
+    page = await collections.page(user.id, first=first, after=after)
+    return Connection.from_page(page, GalleryCollectionType.from_model)
+
+
+async def gallery_collection(info: Info, id: CollectionId) -> GalleryCollectionType | None:
+    user = await info.context.user()
+    found = await collections.get(user.id, id)
+    return GalleryCollectionType.from_model(found) if found else None
+
+
+async def gallery_collection_create(
+    info: Info, input: Annotated[GalleryCollectionInput, strawberry.argument(description="The new collection.")]
+) -> GalleryCollectionPayload:
+    user = await info.context.user()
+    made = await collections.create(user.id, input.name, input.description)
+    return GalleryCollectionPayload(collection=GalleryCollectionType.from_model(made))
+
+
+async def gallery_collection_update(
+    info: Info,
+    id: CollectionId,
+    input: Annotated[GalleryCollectionUpdateInput, strawberry.argument(description="What to change.")],
+) -> GalleryCollectionPayload:
+    user = await info.context.user()
+    changes = collections.CollectionChanges(name=input.name, description=input.description)
+    return GalleryCollectionPayload(
+        collection=GalleryCollectionType.from_model(await collections.update(user.id, id, changes))
+    )
+
+
+async def gallery_collection_delete(info: Info, id: CollectionId) -> GalleryCollectionDeletePayload:
+    user = await info.context.user()
+    removed = await collections.delete(user.id, id)
+    return GalleryCollectionDeletePayload(removed_id=strawberry.ID(str(removed)))
+
+
+async def gallery_collection_add_items(info: Info, id: CollectionId, item_ids: ItemIds) -> GalleryCollectionPayload:
+    user = await info.context.user()
+    found = await collections.add_items(user.id, id, list(item_ids))
+    return GalleryCollectionPayload(collection=GalleryCollectionType.from_model(found))
+
+
+async def gallery_collection_remove_items(info: Info, id: CollectionId, item_ids: ItemIds) -> GalleryCollectionPayload:
+    user = await info.context.user()
+    found = await collections.remove_items(user.id, id, list(item_ids))
+    return GalleryCollectionPayload(collection=GalleryCollectionType.from_model(found))
+
+
 @strawberry.type
 class GalleryQueries:
     gallery: Connection[GalleryItemType] = strawberry.field(
@@ -156,6 +231,12 @@ class GalleryQueries:
             "Every user's public items, newest first or trending (authors by display name only); readable without "
             "a token (also as `GET /public/gallery`, cacheable). `first` is at most 100."
         ),
+    )
+    gallery_collections: Connection[GalleryCollectionType] = strawberry.field(
+        resolver=gallery_collections, description="Your collections, newest first. `first` is at most 100."
+    )
+    gallery_collection: GalleryCollectionType | None = strawberry.field(
+        resolver=gallery_collection, description="One of your collections by id; null when not found."
     )
     gallery_reports: Connection[ReportedGalleryItem] = strawberry.field(
         resolver=gallery_reports,
@@ -199,4 +280,30 @@ class GalleryMutations:
         resolver=gallery_item_hide,
         extensions=[UserErrorsExtension()],
         description="Administrators: hide a public item from the public gallery (or show it again).",
+    )
+    gallery_collection_create: GalleryCollectionPayload = strawberry.mutation(
+        resolver=gallery_collection_create,
+        extensions=[UserErrorsExtension()],
+        description="Make a named collection for your gallery items (CONFLICT when you have one by that name).",
+    )
+    gallery_collection_update: GalleryCollectionPayload = strawberry.mutation(
+        resolver=gallery_collection_update,
+        extensions=[UserErrorsExtension()],
+        description="Rename a collection of yours or change its description.",
+    )
+    gallery_collection_delete: GalleryCollectionDeletePayload = strawberry.mutation(
+        resolver=gallery_collection_delete,
+        extensions=[UserErrorsExtension()],
+        description="Delete a collection of yours (its items stay in your gallery).",
+    )
+    gallery_collection_add_items: GalleryCollectionPayload = strawberry.mutation(
+        resolver=gallery_collection_add_items,
+        extensions=[UserErrorsExtension()],
+        description="Put gallery items of yours in a collection (an item can be in several; adding again changes "
+        "nothing).",
+    )
+    gallery_collection_remove_items: GalleryCollectionPayload = strawberry.mutation(
+        resolver=gallery_collection_remove_items,
+        extensions=[UserErrorsExtension()],
+        description="Take items out of a collection of yours (they stay in your gallery).",
     )

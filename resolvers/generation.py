@@ -79,6 +79,8 @@ def to_request(input: GenerateInput) -> plan.SubmitRequest:
         style_intensity=input.style_intensity,
         seed=input.seed,
         idempotency_key=input.idempotency_key,
+        remix_of_image_id=input.remix_of_image_id,
+        remix_of_gallery_item_id=input.remix_of_gallery_item_id,
     )
 
 

@@ -20,6 +20,7 @@ from models import (
     BatchJob,
     BatchPresetUse,
     CreditLedgerEntry,
+    GalleryCollection,
     GalleryItem,
     ImageEdit,
     Project,
@@ -68,7 +69,7 @@ async def owned_state(subject: str) -> dict[str, Any]:
     after a refused call when the call wrote nothing."""
     user = await User.get(subject=subject)
     state: dict[str, Any] = {"user": await User.filter(id=user.id).values()}
-    owned = (Project, BatchJob, ImageEdit, ReferenceImage, StylePreset, GalleryItem)
+    owned = (Project, BatchJob, ImageEdit, ReferenceImage, StylePreset, GalleryItem, GalleryCollection)
     for model in owned:
         state[model.__name__] = _sorted(await model.filter(owner_id=user.id).values())
     state["StylePresetVersion"] = _sorted(await StylePresetVersion.filter(preset__owner_id=user.id).values())
@@ -222,6 +223,9 @@ GALLERY_ADD = _mutation("$input: GalleryAddInput!", "galleryAdd(input: $input)",
 GALLERY_UPDATE = _mutation(
     "$id: ID!, $input: GalleryUpdateInput!", "galleryUpdate(id: $id, input: $input)", "galleryItem { id }"
 )
+COLLECTION_CREATE = _mutation(
+    "$input: GalleryCollectionInput!", "galleryCollectionCreate(input: $input)", "collection { id }"
+)
 CREDITS_GRANT = _mutation("$input: CreditsGrantInput!", "creditsGrant(input: $input)", "transaction { id }")
 
 
@@ -343,6 +347,15 @@ MUTATIONS: dict[str, Case] = {
     ),
     "galleryReport.reason": Case(
         GALLERY_REPORT, "galleryReport", lambda w, v: {"id": w.gallery_item_id, "reason": v}, ["reason"]
+    ),
+    "galleryCollectionCreate.name": Case(
+        COLLECTION_CREATE, "galleryCollectionCreate", lambda w, v: {"input": {"name": v}}, ["input", "name"]
+    ),
+    "galleryCollectionCreate.description": Case(
+        COLLECTION_CREATE,
+        "galleryCollectionCreate",
+        lambda w, v: {"input": {"name": "fine", "description": v}},
+        ["input", "description"],
     ),
     "galleryAdd.title": Case(
         GALLERY_ADD, "galleryAdd", lambda w, v: {"input": {"imageEditId": w.image_id, "title": v}}, ["input", "title"]

@@ -66,8 +66,25 @@ class GalleryFilter(PublicGalleryFilter):
         default=None, description="Only images whose batch applied this preset first."
     )
     favorite: bool | None = strawberry.field(default=None, description="Only favourites (true) or the others.")
+    collection_id: strawberry.ID | None = strawberry.field(default=None, description="Only items in this collection.")
 
     def to_filter(self) -> gallery.GalleryFilter:
         return dataclasses.replace(
-            super().to_filter(), project_id=self.project_id, preset_id=self.preset_id, favorite=self.favorite
+            super().to_filter(),
+            project_id=self.project_id,
+            preset_id=self.preset_id,
+            favorite=self.favorite,
+            collection_id=self.collection_id,
         )
+
+
+@strawberry.input(description="A new collection of your gallery items.")
+class GalleryCollectionInput:
+    name: str = strawberry.field(description="1-120 characters, unique among your collections.")
+    description: str | None = strawberry.field(default=None, description="Up to 2,000 characters.")
+
+
+@strawberry.input(description="Changes to a collection; omitted fields stay as they are.")
+class GalleryCollectionUpdateInput:
+    name: str | None = strawberry.field(default=None, description="1-120 characters, unique among yours.")
+    description: str | None = strawberry.field(default=None, description="Up to 2,000 characters.")

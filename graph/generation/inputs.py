@@ -55,6 +55,16 @@ class GenerateInput:
     idempotency_key: str | None = strawberry.field(
         default=None, description="Resubmitting with the same key returns the first batch and charges once."
     )
+    remix_of_image_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="One of your images this remixes (its `remix` gives the parameters): recorded as the batch's "
+        "`remixedFrom`; presets the image recorded stay usable at that version after they are deleted.",
+    )
+    remix_of_gallery_item_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="A public gallery item this remixes (its `remix` gives the parameters you may reuse): recorded "
+        "as the batch's `remixedFrom`, with the author's display name.",
+    )
     webhook: Annotated[BatchWebhookInput, strawberry.lazy("graph.webhooks.inputs")] | None = strawberry.field(
         default=None,
         description="POST this batch's events to a URL (signed; the secret is in the payload's `webhookSecret`).",

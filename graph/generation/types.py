@@ -63,6 +63,42 @@ class GenerateParameters:
         )
 
 
+@strawberry.type(
+    description="Where a remixed batch came from, as the remixer saw it when remixing (kept if the origin goes)."
+)
+class RemixOrigin:
+    image_edit_id: strawberry.ID = strawberry.field(description="The image remixed (yours, or the author's).")
+    gallery_item_id: strawberry.ID | None = strawberry.field(
+        description="The public gallery item it was remixed from, when it was."
+    )
+    author: str | None = strawberry.field(description="The author's display name, when the image was another user's.")
+
+
+@strawberry.type(
+    description=(
+        "What you may reuse of a public image: its parameters shaped like `GenerateInput` (without the author's "
+        "uploads, and with only the presets you can read); pass them to `generate` with `remixOfGalleryItemId`."
+    )
+)
+class PublicRemixParameters:
+    mode: GenerationMode = strawberry.field(description="The generation mode.")
+    prompt: str = strawberry.field(description="The prompt as the author wrote it.")
+    max_images: int | None = strawberry.field(description="Images of the set (set modes only).")
+    size: str = strawberry.field(description="The size as WxH.")
+    seed: int | None = strawberry.field(description="The seed of the call that made the image.")
+    presets: list[PresetUseParameters] = strawberry.field(description="The presets you can read, in order.")
+    references_left_out: int = strawberry.field(
+        description="The author's reference images, not reusable (edit modes need your own)."
+    )
+    presets_left_out: int = strawberry.field(description="Presets the image used that you cannot read.")
+
+    @classmethod
+    def from_public(
+        cls, remix: reads.RemixParameters, references_left_out: int, presets_left_out: int
+    ) -> PublicRemixParameters:
+        return from_row(cls, remix, references_left_out=references_left_out, presets_left_out=presets_left_out)
+
+
 @strawberry.type(name="ImageEdit", description="One requested image: its inputs, outcome and where to load it.")
 class ImageEditType:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
@@ -185,6 +221,7 @@ class BatchJobType:
     credits_refunded: int = strawberry.field(description="Credits returned for images not delivered.")
     credits_held: int = strawberry.field(description="Credits still on hold (0 once the batch ended).")
     retried_from_id: strawberry.ID | None = strawberry.field(description="The batch this one retries.")
+    remixed_from: RemixOrigin | None = strawberry.field(description="The image this batch remixes, when it does.")
     style_preset_id: strawberry.ID | None = strawberry.field(description="The lead style preset applied, if any.")
     idempotency_key: str | None = strawberry.field(description="The client's idempotency key, if sent.")
     parameters: strawberry.scalars.JSON = strawberry.field(description="Size, tier, references and preset settings.")
@@ -215,7 +252,16 @@ class BatchJobType:
     @classmethod
     def from_model(cls, batch: BatchJob) -> BatchJobType:
         held = batch.credits_reserved - batch.credits_captured - batch.credits_refunded
-        return from_row(cls, batch, credits_held=held)
+        origin = (
+            RemixOrigin(
+                image_edit_id=strawberry.ID(str(batch.remixed_from_image_id)),
+                gallery_item_id=strawberry.ID(str(batch.remixed_from_item_id)) if batch.remixed_from_item_id else None,
+                author=batch.remixed_from_author,
+            )
+            if batch.remixed_from_image_id
+            else None
+        )
+        return from_row(cls, batch, credits_held=held, remixed_from=origin)
 
 
 @strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")

@@ -7,6 +7,7 @@ latency and error rates from CALL rows (one per provider call attempt).
 
 - **generations**: distinct batches with an image settled in the range;
 - **success rate**: images delivered / images requested (cancelled images count as requested, not delivered);
+- **forecast**: ``services.analytics.forecast`` over the credits spent per day in SQL;
 - **processing time**: of delivered images (from the start of their provider call to their delivery); p50 and p95
   are nearest-rank percentiles, ``percentile_disc`` on PostgreSQL and the same rank taken with a window function on
   SQLite, so both dialects give the same numbers.
@@ -18,16 +19,16 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from models import Role, UsageEvent, User
+from services.analytics import forecast as forecasting
 from services.core.errors import Forbidden, InvalidInput
 
 MAX_RANGE = timedelta(days=366)
 MAX_HOURLY_RANGE = timedelta(days=31)
-FORECAST_DAYS = 14
 
 
 class Granularity(StrEnum):
@@ -85,15 +86,6 @@ class FailureCount:
 
 
 @dataclass(frozen=True, slots=True)
-class Forecast:
-    daily_burn: float
-    """Credits spent per day, averaged over the last 14 days."""
-    balance: int
-    runs_out_on: date | None
-    """When the balance reaches zero at that rate; None when nothing is being spent."""
-
-
-@dataclass(frozen=True, slots=True)
 class ProviderStats:
     provider: str
     calls: int
@@ -118,7 +110,7 @@ class UsageReport:
     series: list[Bucket]
     groups: list[Group]
     failures: list[FailureCount]
-    forecast: Forecast
+    forecast: forecasting.Forecast
     providers: list[ProviderStats] | None
 
 
@@ -239,23 +231,33 @@ async def _failures(dialect: str, where: tuple[str, list[Any]]) -> list[FailureC
     return [FailureCount(category=row["category"], images=_int(row["images"])) for row in await _rows(sql, query)]
 
 
-async def _forecast(dialect: str, user_id: uuid.UUID | None, now: datetime) -> Forecast:
-    where = _scope_condition(user_id, "IMAGE", now - timedelta(days=FORECAST_DAYS), now)
+async def _forecast(dialect: str, user_id: uuid.UUID | None, now: datetime) -> forecasting.Forecast:
+    """Credits spent per 24-hour slot before ``now`` (grouped in SQL), handed to ``services.analytics.forecast``."""
+    where = _scope_condition(user_id, "IMAGE", now - timedelta(days=forecasting.HISTORY_DAYS), now)
     sql = _Sql(dialect)
+    at = sql.param(now)  # first: SQLite's placeholders are positional, and the SELECT comes before the WHERE
     bound = where[0].format(*[sql.param(p) for p in where[1]])
-    spent_rows = await _rows(
-        sql, f"SELECT SUM(credits_captured) AS spent FROM playground_usage_analytics WHERE {bound}"
+    if sql.postgres:
+        age = f"FLOOR(EXTRACT(EPOCH FROM ({at}::timestamptz - created_at)) / 86400)"
+    else:
+        age = f"CAST(julianday({at}) - julianday(created_at) AS INTEGER)"
+    rows = await _rows(
+        sql,
+        f"SELECT {age} AS age, SUM(credits_captured) AS spent FROM playground_usage_analytics"
+        f" WHERE {bound} GROUP BY age",
     )
-    spent = _int(spent_rows[0]["spent"]) if spent_rows else 0
+    spend = [0.0] * forecasting.HISTORY_DAYS
+    for row in rows:
+        index = _int(row["age"])
+        if 0 <= index < forecasting.HISTORY_DAYS:
+            spend[index] += _int(row["spent"])
     if user_id is not None:
         balances: list[Any] = await User.filter(id=user_id).values_list("credits", flat=True)
         balance = sum(int(b) for b in balances)
     else:
         sql = _Sql(dialect)
         balance = _int((await _rows(sql, "SELECT SUM(credits) AS total FROM users"))[0]["total"])
-    burn = spent / FORECAST_DAYS
-    runs_out = (now + timedelta(days=balance / burn)).date() if burn > 0 else None
-    return Forecast(daily_burn=burn, balance=balance, runs_out_on=runs_out)
+    return forecasting.forecast(spend, balance, now)
 
 
 async def _providers(dialect: str, start: datetime, end: datetime) -> list[ProviderStats]:

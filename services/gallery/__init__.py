@@ -80,6 +80,8 @@ class GalleryFilter:
     search: str | None = None
     created_after: datetime | None = None
     created_before: datetime | None = None
+    collection_id: str | None = None
+    """Items in this collection (of the caller's: the items are scoped to them already)."""
 
 
 def _title(value: str | None) -> str:
@@ -216,6 +218,9 @@ def _filtered(query: QuerySet[GalleryItem], wanted: GalleryFilter) -> QuerySet[G
     if wanted.preset_id is not None:
         preset = parse_id(wanted.preset_id)
         query = query.filter(style_preset_id=preset) if preset else query.filter(id=None)
+    if wanted.collection_id is not None:
+        collection = parse_id(wanted.collection_id)
+        query = query.filter(collection_entries__collection_id=collection) if collection else query.filter(id=None)
     if wanted.mode is not None:
         query = query.filter(mode=wanted.mode)
     if wanted.favorite is not None:
@@ -259,7 +264,12 @@ async def public_page(
     Filters that name private things (a project, a preset) or the caller's own flags (favourite) are refused: the
     public gallery is searched by mode, tags, text and dates only.
     """
-    for name, value in (("project_id", wanted.project_id), ("preset_id", wanted.preset_id)):
+    named = (
+        ("project_id", wanted.project_id),
+        ("preset_id", wanted.preset_id),
+        ("collection_id", wanted.collection_id),
+    )
+    for name, value in named:
         if value is not None:
             raise InvalidInput(f"the public gallery cannot be filtered by {name}", ["filter", name])
     if wanted.favorite is not None:

@@ -15,8 +15,9 @@ from services.core.config import Settings
 from services.core.errors import InvalidInput, NotFound, UserFacingError
 from services.core.text import check_optional_text, check_text
 from services.generation import capabilities as caps
-from services.generation import styles
+from services.generation import remix, styles
 from services.generation.references import ReferenceSpec, check_reference_specs, check_uploads
+from services.generation.remix import RemixOrigin
 from services.generation.styles import AppliedPreset, PresetUseSpec
 
 MAX_SEED = 2**31 - 1
@@ -47,6 +48,10 @@ class SubmitRequest:
     style_intensity: float | None = None
     seed: int | None = None
     idempotency_key: str | None = None
+    remix_of_image_id: str | None = None
+    """One of the caller's images this request remixes (``services.generation.remix``)."""
+    remix_of_gallery_item_id: str | None = None
+    """A public gallery item (or one of the caller's) this request remixes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,8 @@ class Plan:
     """In composition order (the lead first)."""
     preset_references: list[ReferenceImage] = field(default_factory=list)
     """The presets' reference images sent after the user's own."""
+    remix: RemixOrigin | None = None
+    """The image this batch remixes, when it does."""
 
     @property
     def lead_preset(self) -> StylePreset | None:
@@ -135,7 +142,7 @@ def _prompts(request: SubmitRequest) -> list[str]:
     return cleaned
 
 
-async def _presets(user: User, request: SubmitRequest) -> list[AppliedPreset]:
+async def _presets(user: User, request: SubmitRequest, remixed: RemixOrigin | None) -> list[AppliedPreset]:
     if request.style_preset_id is not None:
         if request.presets is not None:
             raise InvalidInput("give presets or stylePresetId, not both", input_field("style_preset_id"))
@@ -149,7 +156,8 @@ async def _presets(user: User, request: SubmitRequest) -> list[AppliedPreset]:
             raise
     if request.style_intensity is not None:
         raise InvalidInput("styleIntensity goes with stylePresetId", input_field("style_intensity"))
-    return await styles.resolve(user, request.presets or [], at=input_field("presets"))
+    recorded = remixed.recorded if remixed else frozenset()
+    return await styles.resolve(user, request.presets or [], at=input_field("presets"), recorded=recorded)
 
 
 def check_request_text(request: SubmitRequest) -> None:
@@ -170,7 +178,8 @@ async def plan(user: User, request: SubmitRequest, settings: Settings) -> Plan:
     if project is None:
         raise NotFound("project not found", input_field("project_id"))
     prompts = _prompts(request)
-    applied = await _presets(user, request)
+    remixed = await remix.origin(user, request.remix_of_image_id, request.remix_of_gallery_item_id)
+    applied = await _presets(user, request, remixed)
     lead = applied[0].version if applied else None
     mode = request.mode or (lead.default_mode if lead and lead.default_mode else GenerationMode.TEXT_TO_IMAGE)
     info = caps.MODE_INFO[mode]
@@ -230,6 +239,7 @@ async def plan(user: User, request: SubmitRequest, settings: Settings) -> Plan:
         price_per_image=caps.price_per_image(settings, mode, tier),
         presets=applied,
         preset_references=await existing_references(styles.preset_references(applied, budget)),
+        remix=remixed,
     )
 
 

@@ -30,6 +30,7 @@ from enum import StrEnum
 from models import GenerationMode, StylePreset, StylePresetVersion, User
 from services import access
 from services.core.errors import InvalidInput, NotFound
+from services.core.ids import parse_id
 from services.generation import capabilities as caps
 
 MAX_PRESETS_PER_GENERATION = 3
@@ -164,10 +165,33 @@ def preset_references(applied: list[AppliedPreset], budget: int) -> list[uuid.UU
     return chosen
 
 
-async def resolve(user: User, specs: list[PresetUseSpec], *, at: list[str]) -> list[AppliedPreset]:
+async def _recorded_preset(
+    spec: PresetUseSpec, recorded: frozenset[tuple[uuid.UUID, int]]
+) -> tuple[StylePreset, int] | None:
+    """A preset a remix's origin recorded (possibly deleted since), at the recorded version; None otherwise."""
+    ident = parse_id(spec.preset_id)
+    versions = sorted(v for preset, v in recorded if preset == ident)
+    if ident is None or not versions:
+        return None
+    version = spec.version if spec.version is not None else versions[-1]
+    if version not in versions:
+        return None
+    preset = await StylePreset.get_or_none(id=ident)
+    return (preset, version) if preset is not None else None
+
+
+async def resolve(
+    user: User,
+    specs: list[PresetUseSpec],
+    *,
+    at: list[str],
+    recorded: frozenset[tuple[uuid.UUID, int]] = frozenset(),
+) -> list[AppliedPreset]:
     """The presets of a request, checked (visible to the user, version exists, bounds) and ordered for composing.
 
-    ``at`` is the input path of the list, for errors (``["input", "presets"]``).
+    ``at`` is the input path of the list, for errors (``["input", "presets"]``). ``recorded``: (preset, version)
+    pairs a remix's origin recorded, usable at that version even when the preset was deleted since
+    (``services.generation.remix``).
     """
     if len(specs) > MAX_PRESETS_PER_GENERATION:
         raise InvalidInput(f"at most {MAX_PRESETS_PER_GENERATION} presets per generation", at)
@@ -176,12 +200,16 @@ async def resolve(user: User, specs: list[PresetUseSpec], *, at: list[str]) -> l
     for index, spec in enumerate(specs):
         path = [*at, str(index)]
         preset = await access.find_viewable(StylePreset, user.id, spec.preset_id)
+        wanted = spec.version
         if preset is None or preset.deleted_at is not None:
-            raise NotFound("style preset not found", [*path, "preset_id"])
+            kept = await _recorded_preset(spec, recorded)
+            if kept is None:
+                raise NotFound("style preset not found", [*path, "preset_id"])
+            preset, wanted = kept
         if preset.id in seen:
             raise InvalidInput("each preset can be used once per generation", [*path, "preset_id"])
         seen.add(preset.id)
-        wanted = spec.version if spec.version is not None else preset.version
+        wanted = wanted if wanted is not None else preset.version
         version = await StylePresetVersion.get_or_none(preset_id=preset.id, version=wanted)
         if version is None:
             raise NotFound(f"the preset has no version {wanted}", [*path, "version"])

@@ -9,6 +9,7 @@ from typing import Any
 from starlette.applications import Starlette
 
 from models import BatchJob, CreditLedgerEntry, LedgerKind, Role, User
+from services.analytics import forecast as forecasting
 from tests.conftest import GQL, Caller, MakeCaller, error_codes
 from tests.generation_support import assert_ledger_consistent, generate, new_project, wait_until_ended
 
@@ -24,7 +25,7 @@ query($range: DateRangeInput!, $granularity: Granularity, $groupBy: GroupBy, $sc
     series {{ start totals {{ {TOTALS} }} }}
     groups {{ key totals {{ {TOTALS} }} }}
     failures {{ category images }}
-    forecast {{ dailyBurn balance runsOutOn }}
+    forecast {{ dailyBurn trendPerDay weekdayFactors historyDays balance runsOutOn runsOutEarly runsOutLate }}
     providers {{ provider calls failedCalls errorRate p50LatencyMs p95LatencyMs }}
   }}
 }}"""
@@ -103,9 +104,13 @@ async def test_usage_totals_equal_the_ledger_and_the_batches_to_the_credit(
     assert report["providers"] is None
     forecast = report["forecast"]
     assert forecast["balance"] == user.credits
-    assert forecast["dailyBurn"] == captured / 14
-    expected_day = (datetime.now(UTC) + timedelta(days=user.credits / (captured / 14))).date()
-    assert abs((datetime.fromisoformat(forecast["runsOutOn"]).date() - expected_day).days) <= 1
+    # Everything was spent in the last 24 hours: a week's history, no trend, no seasonality.
+    expected = forecasting.forecast([captured], user.credits, datetime.now(UTC))
+    assert forecast["dailyBurn"] == expected.daily_burn
+    assert (forecast["trendPerDay"], forecast["historyDays"], forecast["weekdayFactors"]) == (0, 7, [1.0] * 7)
+    for field, day in (("runsOutOn", expected.runs_out_on), ("runsOutEarly", expected.runs_out_early)):
+        assert day is not None
+        assert abs((datetime.fromisoformat(forecast[field]).date() - day).days) <= 1
 
     by_mode = await usage(gql, alice, groupBy="MODE", granularity="HOUR")
     assert {g["key"] for g in by_mode["groups"]} == {"TEXT_TO_IMAGE", "SEQUENTIAL"}

@@ -192,6 +192,7 @@ async def test_public_gallery_shows_alices_public_item_to_bob_and_nothing_privat
         "createdAt",
         "likeCount",
         "likedByMe",
+        "remix",  # the parameters another user may reuse: no uploads, only presets the reader can read
     }
     assert {f["name"] for f in types["author"]["fields"]} == {"displayName"}
     # Alice's private item is nowhere in the public gallery.

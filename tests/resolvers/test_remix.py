@@ -156,3 +156,141 @@ async def test_remix_with_mixed_presets_and_style_references_makes_an_identical_
     assert call_of(after, await BatchItem.filter(batch_job_id=again)) == call_of(
         before, await BatchItem.filter(batch_job_id=original["id"])
     )
+
+
+ORIGIN = "query($id: ID!) { batchJob(id: $id) { remixedFrom { imageEditId galleryItemId author } } }"
+PRESET_CREATE = "mutation($input: StylePresetInput!) { stylePresetCreate(input: $input) { stylePreset { id } } }"
+PRESET_UPDATE = """mutation($id: ID!, $input: StylePresetUpdateInput!) {
+  stylePresetUpdate(id: $id, input: $input) { stylePreset { version } userErrors { code } }
+}"""
+PRESET_DELETE = "mutation($id: ID!) { stylePresetDelete(id: $id) { userErrors { code } } }"
+PUBLIC_REMIX = """query { publicGallery(first: 100) { edges { node { id remix {
+  mode prompt maxImages size seed presets { presetId version } referencesLeftOut presetsLeftOut
+} } } } }"""
+
+
+async def origin_of(gql: GQL, caller: Any, batch_id: str) -> Any:
+    body = await gql(ORIGIN, {"id": batch_id}, caller)
+    assert "errors" not in body, body
+    return body["data"]["batchJob"]["remixedFrom"]
+
+
+async def test_a_remix_records_its_image_and_survives_the_preset_being_deleted(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    created = await gql(PRESET_CREATE, {"input": {"name": "Chalk", "promptTemplate": "{prompt}, in chalk"}}, alice)
+    chalk = created["data"]["stylePresetCreate"]["stylePreset"]["id"]
+    project = await new_project(gql, alice)
+    original = (
+        await generate(
+            gql, alice, projectId=project, mode="TEXT_TO_IMAGE", prompt="a fox", presets=[{"presetId": chalk}]
+        )
+    )["batchJob"]
+    await wait_until_ended(app, original["id"])
+    image = await ImageEdit.get(batch_job_id=original["id"])
+    assert await origin_of(gql, alice, original["id"]) is None
+
+    # The preset moves on to version 2, then is deleted.
+    changed = await gql(PRESET_UPDATE, {"id": chalk, "input": {"promptTemplate": "{prompt}, in oil"}}, alice)
+    assert changed["data"]["stylePresetUpdate"]["stylePreset"]["version"] == 2
+    assert (await gql(PRESET_DELETE, {"id": chalk}, alice))["data"]["stylePresetDelete"]["userErrors"] == []
+
+    remix = (await gql(REMIX, {"id": str(image.id)}, alice))["data"]["imageEdit"]["remix"]
+    assert remix["presets"] == [{"presetId": chalk, "version": 1, "weight": 1.0, "intensity": 0.75}]
+    # Without naming the image, the deleted preset is gone; naming another version is refused too.
+    refused = await generate(gql, alice, **remix)
+    assert [e["code"] for e in refused["userErrors"]] == ["NOT_FOUND"]
+    other_version = {**remix, "presets": [{"presetId": chalk, "version": 2}], "remixOfImageId": str(image.id)}
+    assert [e["code"] for e in (await generate(gql, alice, **other_version))["userErrors"]] == ["NOT_FOUND"]
+    batches = await BatchJob.filter(owner_id=image.owner_id).count()
+
+    payload = await generate(gql, alice, **remix, remixOfImageId=str(image.id))
+    assert payload["userErrors"] == []
+    await wait_until_ended(app, payload["batchJob"]["id"])
+    made = await BatchJob.get(id=payload["batchJob"]["id"])
+    assert made.parameters["presets"][0]["version"] == 1
+    first_item = await BatchItem.filter(batch_job_id=made.id).first()
+    assert first_item is not None
+    assert first_item.prompt == "a fox, in chalk"
+    assert await origin_of(gql, alice, str(made.id)) == {
+        "imageEditId": str(image.id),
+        "galleryItemId": None,
+        "author": None,
+    }
+    assert await BatchJob.filter(owner_id=image.owner_id).count() == batches + 1  # the refusals wrote nothing
+    # Another user cannot name Alice's image.
+    bob = make_caller("bob")
+    bob_project = await new_project(gql, bob)
+    stolen = await generate(gql, bob, projectId=bob_project, prompt="x", remixOfImageId=str(image.id))
+    assert [e["code"] for e in stolen["userErrors"]] == ["NOT_FOUND"]
+
+
+async def test_remixing_another_users_public_image_reuses_only_what_the_remixer_may_read(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    from tests.resolvers.test_gallery import add
+    from tests.resolvers.test_gallery_people import PUBLISH
+
+    alice, bob = make_caller("alice", name="Alice Remix"), make_caller("bob")
+    created = await gql(PRESET_CREATE, {"input": {"name": "Secret sauce", "promptTemplate": "{prompt}, secret"}}, alice)
+    secret = created["data"]["stylePresetCreate"]["stylePreset"]["id"]
+    listed = await gql('{ stylePresets(scope: BUILT_IN, search: "Anime") { edges { node { id } } } }', caller=alice)
+    anime = listed["data"]["stylePresets"]["edges"][0]["node"]["id"]
+    project = await new_project(gql, alice)
+    original = (
+        await generate(
+            gql,
+            alice,
+            projectId=project,
+            mode="TEXT_TO_IMAGE",
+            prompt="a lantern",
+            size="1024x1024",
+            seed=9,
+            presets=[{"presetId": secret}, {"presetId": anime, "intensity": 0.5}],
+        )
+    )["batchJob"]
+    await wait_until_ended(app, original["id"])
+    image = await ImageEdit.get(batch_job_id=original["id"])
+    item = (await add(gql, alice, str(image.id)))["galleryItem"]["id"]
+
+    # Private: Bob cannot remix it by its item id.
+    bob_project = await new_project(gql, bob)
+    early = await generate(gql, bob, projectId=bob_project, prompt="x", remixOfGalleryItemId=item)
+    assert [e["code"] for e in early["userErrors"]] == ["NOT_FOUND"]
+    assert (await gql(PUBLISH, {"id": item}, alice))["data"]["galleryUpdate"]["userErrors"] == []
+
+    feed = (await gql(PUBLIC_REMIX, caller=bob))["data"]["publicGallery"]["edges"]
+    remix = next(edge["node"]["remix"] for edge in feed if edge["node"]["id"] == item)
+    assert remix == {
+        "mode": "TEXT_TO_IMAGE",
+        "prompt": "a lantern",
+        "maxImages": None,
+        "size": "1024x1024",
+        "seed": 9,
+        "presets": [{"presetId": anime, "version": 1}],  # Alice's private preset is left out
+        "referencesLeftOut": 0,
+        "presetsLeftOut": 1,
+    }
+    # Naming Alice's private preset does not work, even when remixing her image.
+    sneaky = await generate(
+        gql, bob, projectId=bob_project, prompt="a lantern", presets=[{"presetId": secret}], remixOfGalleryItemId=item
+    )
+    assert [e["code"] for e in sneaky["userErrors"]] == ["NOT_FOUND"]
+
+    fields = {k: v for k, v in remix.items() if k not in ("referencesLeftOut", "presetsLeftOut")}
+    payload = await generate(gql, bob, projectId=bob_project, **fields, remixOfGalleryItemId=item)
+    assert payload["userErrors"] == []
+    await wait_until_ended(app, payload["batchJob"]["id"])
+    assert await origin_of(gql, bob, payload["batchJob"]["id"]) == {
+        "imageEditId": str(image.id),
+        "galleryItemId": item,
+        "author": "Alice Remix",
+    }
+    # The lineage stays when Alice makes the item private again.
+    await gql(
+        "mutation($id: ID!) { galleryUpdate(id: $id, input: {visibility: PRIVATE}) { userErrors { code } } }",
+        {"id": item},
+        alice,
+    )
+    assert (await origin_of(gql, bob, payload["batchJob"]["id"]))["author"] == "Alice Remix"

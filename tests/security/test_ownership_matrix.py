@@ -30,6 +30,7 @@ from models import (
     BatchItem,
     CreditLedgerEntry,
     DeliveryStatus,
+    GalleryCollectionItem,
     StylePresetVersion,
     User,
     WebhookAttempt,
@@ -166,6 +167,7 @@ SECRET_NAMES = [
     "alice-secret private",
     "alice-secret unlisted",
     "alice-secret item",
+    "alice-secret collection",
     "alice-secret key",
     "alice-secret-hook",
     "alice-secret endpoint",
@@ -178,6 +180,7 @@ IDS = {
     "private_preset": "alice private preset",
     "unlisted_preset": "alice unlisted preset",
     "gallery_item": "alice gallery item",
+    "collection": "alice collection",
     "webhook_endpoint": "alice webhook endpoint",
     "webhook_delivery": "alice webhook delivery",
 }
@@ -294,6 +297,16 @@ MATRIX: dict[str, list[Probe]] = {
     "Query.publicGallery": [
         Probe("{ publicGallery(first: 100) { edges { node { id title prompt url } } } }", expect=ok("publicGallery"))
     ],
+    "Query.galleryCollections": [
+        Probe("{ galleryCollections(first: 100) { edges { node { id name } } } }", expect=ok("galleryCollections"))
+    ],
+    "Query.galleryCollection": [
+        Probe(
+            "query($id: ID!) { galleryCollection(id: $id) { id name items { edges { node { id } } } } }",
+            alice("collection"),
+            is_null("galleryCollection"),
+        )
+    ],
     "Query.galleryReports": [
         Probe("{ galleryReports(first: 10) { edges { node { reportCount } } } }", expect=graphql_error("FORBIDDEN"))
     ],
@@ -360,6 +373,8 @@ MATRIX: dict[str, list[Probe]] = {
         ),
         Probe(GENERATE, bob_generate(presets=[{"presetId": "private_preset"}]), user_error("generate")),
         Probe(GENERATE, bob_generate(stylePresetId="unlisted_preset"), user_error("generate")),
+        Probe(GENERATE, bob_generate(remixOfImageId="image"), user_error("generate")),
+        Probe(GENERATE, bob_generate(remixOfGalleryItemId="gallery_item"), user_error("generate")),
     ],
     "Mutation.batchJobCancel": [
         Probe(
@@ -494,6 +509,43 @@ MATRIX: dict[str, list[Probe]] = {
             f"mutation($id: ID!) {{ galleryItemHide(id: $id) {{ item {{ id }} {UE} }} }}",
             alice("gallery_item"),
             graphql_error("FORBIDDEN"),
+        )
+    ],
+    "Mutation.galleryCollectionCreate": [
+        Probe(
+            f'mutation {{ galleryCollectionCreate(input: {{name: "bob board"}}) {{ collection {{ id }} {UE} }} }}',
+            expect=payload_ok("galleryCollectionCreate"),
+        )
+    ],
+    "Mutation.galleryCollectionUpdate": [
+        Probe(
+            f'mutation($id: ID!) {{ galleryCollectionUpdate(id: $id, input: {{name: "pwned"}}) '
+            f"{{ collection {{ id name }} {UE} }} }}",
+            alice("collection"),
+            user_error("galleryCollectionUpdate"),
+        )
+    ],
+    "Mutation.galleryCollectionDelete": [
+        Probe(
+            f"mutation($id: ID!) {{ galleryCollectionDelete(id: $id) {{ removedId {UE} }} }}",
+            alice("collection"),
+            user_error("galleryCollectionDelete"),
+        )
+    ],
+    "Mutation.galleryCollectionAddItems": [
+        Probe(
+            f"mutation($id: ID!, $items: [ID!]!) {{ galleryCollectionAddItems(id: $id, itemIds: $items) "
+            f"{{ collection {{ id }} {UE} }} }}",
+            lambda w: {"id": w.ids["collection"], "items": [w.ids["gallery_item"]]},
+            user_error("galleryCollectionAddItems"),
+        )
+    ],
+    "Mutation.galleryCollectionRemoveItems": [
+        Probe(
+            f"mutation($id: ID!, $items: [ID!]!) {{ galleryCollectionRemoveItems(id: $id, itemIds: $items) "
+            f"{{ collection {{ id }} {UE} }} }}",
+            lambda w: {"id": w.ids["collection"], "items": [w.ids["gallery_item"]]},
+            user_error("galleryCollectionRemoveItems"),
         )
     ],
     "Mutation.galleryRemove": [
@@ -675,6 +727,18 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
             i=w.ids["image"],
         )
         w.ids["gallery_item"] = added["galleryAdd"]["galleryItem"]["id"]
+        board = await run(
+            w.alice,
+            'mutation { galleryCollectionCreate(input: {name: "alice-secret collection"}) { collection { id } } }',
+        )
+        w.ids["collection"] = board["galleryCollectionCreate"]["collection"]["id"]
+        await run(
+            w.alice,
+            "mutation($id: ID!, $items: [ID!]!) { galleryCollectionAddItems(id: $id, itemIds: $items) "
+            "{ collection { id } } }",
+            id=w.ids["collection"],
+            items=[w.ids["gallery_item"]],
+        )
         key = await run(
             w.alice,
             'mutation { apiKeyCreate(input: {name: "alice-secret key", scopes: [READ, GENERATE]}) '
@@ -721,6 +785,8 @@ async def snapshot(app: Starlette, subject: str) -> dict[str, Any]:
     state["webhook_attempts"] = await WebhookAttempt.filter(delivery_id__in=deliveries).order_by("id").values()
     batches = [row["id"] for row in state.get("BatchJob", [])]
     state["items"] = await BatchItem.filter(batch_job_id__in=batches).order_by("id").values()
+    boards = [row["id"] for row in state.get("GalleryCollection", [])]
+    state["collection_items"] = await GalleryCollectionItem.filter(collection_id__in=boards).order_by("id").values()
     presets = [row["id"] for row in state.get("StylePreset", [])]
     state["versions"] = await StylePresetVersion.filter(preset_id__in=presets).order_by("id").values()
     storage = app.state.services.storage

@@ -296,6 +296,36 @@ describe("the playground in a browser", () => {
     await shot("08-public-feed");
   });
 
+  it("likes a public image and takes the like back", async () => {
+    const feed = page.getByRole("list", { name: "Public images" });
+    const tile = feed.getByRole("listitem").filter({ hasText: "Winter harbour" });
+    await tile.getByRole("button", { name: /♡ Like/ }).click();
+    await tile.getByRole("button", { name: /♥ Liked · 1/ }).waitFor({ timeout: WAIT });
+    await page.getByLabel("Order").selectOption("TRENDING");
+    await feed.getByRole("heading", { name: "Winter harbour" }).waitFor({ timeout: WAIT });
+    await shot("08b-public-feed-liked");
+    await tile.getByRole("button", { name: /♥ Liked/ }).click();
+    await tile.getByRole("button", { name: /♡ Like · 0/ }).waitFor({ timeout: WAIT });
+  });
+
+  it("files gallery items in collections", async () => {
+    await page.getByRole("tab", { name: "My gallery" }).click();
+    await page.getByLabel("Search title, prompt and tags").fill("");
+    const grid = page.getByRole("list", { name: "Your gallery" });
+    await grid.getByRole("heading", { name: "Summer quay" }).waitFor({ timeout: WAIT });
+    await page.getByLabel("New collection").fill("Harbours");
+    await page.getByRole("button", { name: "Create collection" }).click();
+    const winter = grid.getByRole("listitem").filter({ hasText: "Winter harbour" });
+    await winter.getByRole("button", { name: "+ Harbours" }).click();
+    await winter.getByRole("button", { name: "✓ Harbours" }).waitFor({ timeout: WAIT });
+    await winter.getByTestId("item-collections").filter({ hasText: "In: Harbours" }).waitFor({ timeout: WAIT });
+    await page.getByTestId("collection-filter").selectOption({ label: "Harbours (1)" });
+    await page.getByRole("status").filter({ hasText: "1 item" }).waitFor({ timeout: WAIT });
+    expect(await grid.getByRole("heading").allTextContents()).toEqual(["Winter harbour"]);
+    await shot("08c-collections");
+    await page.getByTestId("collection-filter").selectOption("");
+  });
+
   it("remixes a gallery image into the form", async () => {
     await page.getByRole("tab", { name: "My gallery" }).click();
     await page.getByLabel("Search title, prompt and tags").fill("");
@@ -343,6 +373,15 @@ describe("the playground in a browser", () => {
     await page.getByRole("list", { name: "Presets" }).getByRole("link", { name: "Noir" }).first().waitFor();
     expect(await page.getByRole("list", { name: "Presets" }).getByRole("link", { name: "Noir" }).count()).toBe(2);
     await shot("10-presets");
+  });
+
+  it("shows a content-policy refusal as an insight with its counts", async () => {
+    await generate({ prompt: "a forbidden harbour [[fail:policy]]" });
+    await submitAndOpenTracker();
+    await page.locator(".progress-head .badge", { hasText: "Failed" }).waitFor({ timeout: WAIT });
+    await nav("Analytics").click();
+    await waitForText("insight-CONTENT_POLICY_REFUNDS", "1 image refused on content policy; 1 credits refunded.");
+    expect(await text("insight-CONTENT_POLICY_REFUNDS")).toContain("prompt: a forbidden harbour [[fail:policy]]: 1");
   });
 
   it("sees analytics change", async () => {

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from models import GenerationMode, UsageEvent, UsageKind, UsageOutcome, User
+from services.analytics import forecast as forecasting
 from services.analytics.reports import Granularity, GroupBy, usage_report
 from tests.conftest import GQL, MakeCaller
 
@@ -71,7 +72,9 @@ async def test_percentiles_buckets_and_groups_on_known_rows(gql: GQL, make_calle
     assert report.series[0].totals.generations == 0
     groups = {g.key: (g.totals.images_delivered, g.totals.p50_ms, g.totals.p95_ms) for g in report.groups}
     assert groups == {"EDIT": (4, 20, 40), "TEXT_TO_IMAGE": (6, 70, 100)}
-    assert report.forecast.daily_burn == 20 / 14
+    # The forecast reads the spend per 24 hours before `now`: Monday's 12 credits a day ago, Sunday's 8 the day before.
+    now = datetime(2026, 3, 3, tzinfo=UTC)
+    assert report.forecast == forecasting.forecast([12, 8], (await User.get(id=user.id)).credits, now)
 
     daily = await usage_report(
         user, start=datetime(2026, 3, 2, tzinfo=UTC), end=datetime(2026, 3, 3, tzinfo=UTC), granularity=Granularity.HOUR

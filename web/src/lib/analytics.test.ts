@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bars, bucketStart, fillBuckets, forecastText, rangeFor } from "./analytics";
+import { bars, bucketStart, fillBuckets, forecastText, insightTitle, rangeFor } from "./analytics";
 
 describe("analytics on screen", () => {
   it("asks for whole UTC days, today included", () => {
@@ -32,6 +32,12 @@ describe("analytics on screen", () => {
 
   it("puts the forecast in words", () => {
     expect(forecastText({ dailyBurn: 0, balance: 40 })).toMatch(/last indefinitely/);
+    expect(forecastText({ dailyBurn: 2.5, balance: 40, runsOutOn: "2026-12-11", runsOutEarly: "2026-12-09", runsOutLate: "2026-12-15" })).toBe(
+      "At about 2.5 credits a day, your 40 credits run out around 2026-12-11 (likely between 2026-12-09 and 2026-12-15).",
+    );
+    expect(forecastText({ dailyBurn: 2.5, balance: 40, runsOutOn: "2026-12-11", runsOutEarly: "2026-12-09", runsOutLate: null })).toMatch(/and much later/);
+    expect(insightTitle("COSTLY_TIER")).toBe("A costly size tier:");
+    expect(insightTitle("SOMETHING_NEW")).toBe("Insight:");
     expect(forecastText({ dailyBurn: 2.5, balance: 40, runsOutOn: "2026-12-11" })).toBe("At about 2.5 credits a day, your 40 credits run out around 2026-12-11.");
   });
 });

@@ -66,10 +66,33 @@ export function bucketLabel(iso: string, granularity: string): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }
 
-/** The forecast in a sentence. */
-export function forecastText(forecast: { dailyBurn: number; balance: number; runsOutOn?: string | null }): string {
-  if (forecast.dailyBurn <= 0) return `No credits spent in the last 14 days: your ${forecast.balance} credits last indefinitely.`;
+/** The forecast in a sentence, with its range when it has one. */
+export function forecastText(forecast: {
+  dailyBurn: number;
+  balance: number;
+  runsOutOn?: string | null;
+  runsOutEarly?: string | null;
+  runsOutLate?: string | null;
+}): string {
+  if (forecast.dailyBurn <= 0 && !forecast.runsOutOn) return `No credits spent lately: your ${forecast.balance} credits last indefinitely.`;
   const burn = forecast.dailyBurn.toFixed(forecast.dailyBurn < 10 ? 1 : 0);
   if (!forecast.runsOutOn) return `You spend about ${burn} credits a day.`;
-  return `At about ${burn} credits a day, your ${forecast.balance} credits run out around ${forecast.runsOutOn}.`;
+  const sentence = `At about ${burn} credits a day, your ${forecast.balance} credits run out around ${forecast.runsOutOn}`;
+  // Older servers send no range: undefined reads as the expected day; null (late) means "not within ten years".
+  const early = forecast.runsOutEarly ?? forecast.runsOutOn;
+  const late = forecast.runsOutLate === undefined ? forecast.runsOutOn : forecast.runsOutLate;
+  if (early === forecast.runsOutOn && late === forecast.runsOutOn) return `${sentence}.`;
+  return `${sentence} (likely between ${early} and ${late ?? "much later"}).`;
+}
+
+const INSIGHT_TITLES: Record<string, string> = {
+  LOW_SUCCESS_PRESET: "A preset that often fails:",
+  LOW_SUCCESS_MODE: "A mode that often fails:",
+  CONTENT_POLICY_REFUNDS: "Refused on content policy:",
+  COSTLY_TIER: "A costly size tier:",
+};
+
+/** A short heading for an insight kind. */
+export function insightTitle(kind: string): string {
+  return INSIGHT_TITLES[kind] ?? "Insight:";
 }

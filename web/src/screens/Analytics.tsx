@@ -3,13 +3,18 @@ import { Link } from "react-router-dom";
 import { useQuery } from "urql";
 import { Empty, ErrorBox, Field, Loading, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
-import type { GroupBy } from "../gql/graphql";
-import { RANGES, bars, fillBuckets, forecastText, rangeFor, type RangeKey } from "../lib/analytics";
+import type { GroupBy, Scope } from "../gql/graphql";
+import { RANGES, bars, fillBuckets, forecastText, insightTitle, rangeFor, type RangeKey } from "../lib/analytics";
 import { formatMs, formatPercent, modeLabel } from "../lib/format";
 
 const AnalyticsQuery = graphql(`
-  query UsageAnalytics($range: DateRangeInput!, $granularity: Granularity!, $groupBy: GroupBy!) {
-    usageAnalytics(range: $range, granularity: $granularity, groupBy: $groupBy) {
+  query UsageAnalytics($range: DateRangeInput!, $granularity: Granularity!, $groupBy: GroupBy!, $scope: Scope!) {
+    me {
+      id
+      role
+    }
+    usageAnalytics(range: $range, granularity: $granularity, groupBy: $groupBy, scope: $scope) {
+      scope
       totals {
         generations
         imagesRequested
@@ -44,6 +49,25 @@ const AnalyticsQuery = graphql(`
         dailyBurn
         balance
         runsOutOn
+        runsOutEarly
+        runsOutLate
+      }
+      insights {
+        kind
+        subject
+        message
+        breakdown {
+          label
+          count
+        }
+      }
+      providers {
+        provider
+        calls
+        failedCalls
+        errorRate
+        p50LatencyMs
+        p95LatencyMs
       }
     }
     projects(first: 100) {
@@ -63,10 +87,12 @@ export function AnalyticsScreen() {
   const [rangeKey, setRangeKey] = useState<RangeKey>("30d");
   const [groupBy, setGroupBy] = useState<GroupBy>("MODE");
   const [metric, setMetric] = useState<Metric>("creditsSpent");
+  const [scope, setScope] = useState<Scope>("MINE");
   const range = useMemo(() => rangeFor(rangeKey), [rangeKey]);
   const granularity = RANGES.find((r) => r.key === rangeKey)?.granularity ?? "DAY";
-  const [result, refetch] = useQuery({ query: AnalyticsQuery, variables: { range, granularity, groupBy }, requestPolicy: "network-only" });
+  const [result, refetch] = useQuery({ query: AnalyticsQuery, variables: { range, granularity, groupBy, scope }, requestPolicy: "network-only" });
   const data = result.data?.usageAnalytics;
+  const isAdmin = result.data?.me.role === "ADMIN";
   const projectNames = new Map(result.data?.projects.edges.map((e) => [e.node.id, e.node.name]) ?? []);
   const groupName = (key: string | null | undefined) => {
     if (!key) return groupBy === "PRESET" ? "No preset" : "No project";
@@ -98,6 +124,16 @@ export function AnalyticsScreen() {
             </select>
           )}
         </Field>
+        {isAdmin && (
+          <Field label="Whose usage">
+            {(props) => (
+              <select {...props} value={scope} onChange={(e) => setScope(e.target.value as Scope)} data-testid="scope">
+                <option value="MINE">Mine</option>
+                <option value="ALL">Everyone (administrators)</option>
+              </select>
+            )}
+          </Field>
+        )}
         <Field label="Group by">
           {(props) => (
             <select {...props} value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
@@ -183,6 +219,56 @@ export function AnalyticsScreen() {
                       <td>{g.totals.imagesDelivered}</td>
                       <td>{g.totals.creditsSpent}</td>
                       <td>{formatPercent(g.totals.successRate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2>Insights</h2>
+          {data.insights.length === 0 ? (
+            <p data-testid="no-insights">Nothing to change in this range: no preset, mode, refusal or tier stands out.</p>
+          ) : (
+            <ul className="plain insights" data-testid="insights">
+              {data.insights.map((insight) => (
+                <li key={insight.kind + (insight.subject ?? "")} data-testid={`insight-${insight.kind}`}>
+                  <strong>{insightTitle(insight.kind)}</strong> {insight.message}
+                  {insight.breakdown.length > 0 && (
+                    <ul>
+                      {insight.breakdown.map((b) => (
+                        <li key={b.label}>
+                          {b.label}: {b.count}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.providers && data.providers.length > 0 && (
+            <div className="table-wrap" data-testid="providers">
+              <table>
+                <caption>Providers (everyone)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Provider</th>
+                    <th scope="col">Calls</th>
+                    <th scope="col">Failed</th>
+                    <th scope="col">Error rate</th>
+                    <th scope="col">Median / p95</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.providers.map((p) => (
+                    <tr key={p.provider}>
+                      <th scope="row">{p.provider}</th>
+                      <td>{p.calls}</td>
+                      <td>{p.failedCalls}</td>
+                      <td>{formatPercent(p.errorRate)}</td>
+                      <td>
+                        {formatMs(p.p50LatencyMs)} / {formatMs(p.p95LatencyMs)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

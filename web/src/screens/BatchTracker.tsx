@@ -29,6 +29,11 @@ const BatchQuery = graphql(`
       creditsRefunded
       creditsHeld
       retriedFromId
+      remixedFrom {
+        imageEditId
+        galleryItemId
+        author
+      }
       errorMessage
       createdAt
       presetsUsed {
@@ -263,6 +268,12 @@ function BatchTracker({ id }: { id: string }) {
             {" "}
             · retry of <Link to={`/batches/${job.retriedFromId}`}>an earlier batch</Link>
           </>
+        )}
+        {job.remixedFrom && (
+          <span data-testid="remixed-from">
+            {" "}
+            · remix of {job.remixedFrom.author ? `${job.remixedFrom.author}'s public image` : "your image"}
+          </span>
         )}
       </p>
       <ErrorBox error={actionError} />

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "urql";
 import { ConnectionStates, NextPageButton, SearchField, usePageCursor } from "../components/paging";
 import { ChoiceField, ErrorBox, Field, PageHeader } from "../components/ui";
 import { graphql } from "../gql";
-import type { GalleryOrder, GenerationMode } from "../gql/graphql";
+import type { GalleryOrder, GenerationMode, PublicGalleryOrder } from "../gql/graphql";
 import { firstProblem } from "../lib/errors";
 import { GENERATION_MODES, modeLabel } from "../lib/format";
 
@@ -23,6 +23,10 @@ const GalleryQuery = graphql(`
           favorite
           visibility
           createdAt
+          collections {
+            id
+            name
+          }
           project {
             id
             name
@@ -42,8 +46,8 @@ const GalleryQuery = graphql(`
 `);
 
 const PublicGalleryQuery = graphql(`
-  query PublicGallery($filter: PublicGalleryFilter, $first: Int!, $after: String) {
-    publicGallery(filter: $filter, first: $first, after: $after) {
+  query PublicGallery($filter: PublicGalleryFilter, $orderBy: PublicGalleryOrder!, $first: Int!, $after: String) {
+    publicGallery(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         ...PageInfoFields
@@ -58,10 +62,99 @@ const PublicGalleryQuery = graphql(`
           url
           width
           height
+          likeCount
+          likedByMe
           author {
             displayName
           }
         }
+      }
+    }
+  }
+`);
+
+const GalleryLike = graphql(`
+  mutation GalleryLike($id: ID!) {
+    galleryLike(id: $id) {
+      item {
+        id
+        likeCount
+        likedByMe
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const GalleryUnlike = graphql(`
+  mutation GalleryUnlike($id: ID!) {
+    galleryUnlike(id: $id) {
+      item {
+        id
+        likeCount
+        likedByMe
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const CollectionsQuery = graphql(`
+  query GalleryCollections {
+    galleryCollections(first: 100) {
+      edges {
+        node {
+          id
+          name
+          itemCount
+        }
+      }
+    }
+  }
+`);
+
+const CollectionCreate = graphql(`
+  mutation GalleryCollectionCreate($input: GalleryCollectionInput!) {
+    galleryCollectionCreate(input: $input) {
+      collection {
+        id
+        name
+        itemCount
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const CollectionAdd = graphql(`
+  mutation GalleryCollectionAddItems($id: ID!, $itemIds: [ID!]!) {
+    galleryCollectionAddItems(id: $id, itemIds: $itemIds) {
+      collection {
+        id
+        itemCount
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const CollectionRemove = graphql(`
+  mutation GalleryCollectionRemoveItems($id: ID!, $itemIds: [ID!]!) {
+    galleryCollectionRemoveItems(id: $id, itemIds: $itemIds) {
+      collection {
+        id
+        itemCount
+      }
+      userErrors {
+        ...UserErrorFields
       }
     }
   }
@@ -134,6 +227,8 @@ function MyGallery() {
   const [tags, setTags] = useState("");
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [orderBy, setOrderBy] = useState<GalleryOrder>("NEWEST");
+  const [collectionId, setCollectionId] = useState("");
+  const [newCollection, setNewCollection] = useState("");
   const { after, setAfter, restart } = usePageCursor();
   const words = useDebounced(search);
   const tagText = useDebounced(tags);
@@ -142,13 +237,39 @@ function MyGallery() {
     mode: mode || null,
     tags: tagList(tagText),
     favorite: favoritesOnly ? true : null,
+    collectionId: collectionId || null,
   };
+  const [collectionsResult, refetchCollections] = useQuery({ query: CollectionsQuery, requestPolicy: "cache-and-network" });
+  const collections = collectionsResult.data?.galleryCollections.edges.map((e) => e.node) ?? [];
+  const [, createCollection] = useMutation(CollectionCreate);
+  const [, addToCollection] = useMutation(CollectionAdd);
+  const [, removeFromCollection] = useMutation(CollectionRemove);
   const [result, refetch] = useQuery({ query: GalleryQuery, variables: { filter, orderBy, first: 24, after } });
   const [, update] = useMutation(GalleryUpdate);
   const [, remove] = useMutation(GalleryRemove);
   const [actionError, setActionError] = useState<string | null>(null);
   const connection = result.data?.gallery;
-  const filtered = !!(filter.search || filter.mode || filter.tags || filter.favorite);
+  const filtered = !!(filter.search || filter.mode || filter.tags || filter.favorite || filter.collectionId);
+
+  const makeCollection = async () => {
+    if (!newCollection.trim()) return;
+    const outcome = await createCollection({ input: { name: newCollection } });
+    const problem = firstProblem(outcome.data?.galleryCollectionCreate.userErrors, outcome.error, null);
+    setActionError(problem);
+    if (!problem) setNewCollection("");
+    refetchCollections({ requestPolicy: "network-only" });
+  };
+  const file = async (itemId: string, targetId: string, inIt: boolean) => {
+    if (inIt) {
+      const outcome = await removeFromCollection({ id: targetId, itemIds: [itemId] });
+      setActionError(firstProblem(outcome.data?.galleryCollectionRemoveItems.userErrors, outcome.error, null));
+    } else {
+      const outcome = await addToCollection({ id: targetId, itemIds: [itemId] });
+      setActionError(firstProblem(outcome.data?.galleryCollectionAddItems.userErrors, outcome.error, null));
+    }
+    refetch({ requestPolicy: "network-only" });
+    refetchCollections({ requestPolicy: "network-only" });
+  };
 
   const change = async (id: string, input: { favorite?: boolean; visibility?: "PUBLIC" | "PRIVATE" }) => {
     const outcome = await update({ id, input });
@@ -176,6 +297,24 @@ function MyGallery() {
             </select>
           )}
         </Field>
+        <Field label="Collection">
+          {(props) => (
+            <select {...props} value={collectionId} data-testid="collection-filter" onChange={(e) => { setCollectionId(e.target.value); restart(); }}>
+              <option value="">All items</option>
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.itemCount})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="New collection">
+          {(props) => <input {...props} value={newCollection} placeholder="Harbours" onChange={(e) => setNewCollection(e.target.value)} />}
+        </Field>
+        <button type="button" onClick={makeCollection} disabled={!newCollection.trim()}>
+          Create collection
+        </button>
         <label className="check">
           <input type="checkbox" checked={favoritesOnly} onChange={(e) => { setFavoritesOnly(e.target.checked); restart(); }} /> Favourites only
         </label>
@@ -217,6 +356,23 @@ function MyGallery() {
                     ))}
                   </ul>
                 )}
+                {node.collections.length > 0 && (
+                  <p className="meta" data-testid="item-collections">
+                    In: {node.collections.map((c) => c.name).join(", ")}
+                  </p>
+                )}
+                {collections.length > 0 && (
+                  <div className="tile-collections" aria-label="Collections">
+                    {collections.map((c) => {
+                      const inIt = node.collections.some((x) => x.id === c.id);
+                      return (
+                        <button key={c.id} type="button" aria-pressed={inIt} onClick={() => file(node.id, c.id, inIt)}>
+                          {inIt ? `✓ ${c.name}` : `+ ${c.name}`}
+                        </button>
+                      );
+                    })}
+                  </div>
+                )}
                 <div className="tile-actions">
                   <button type="button" aria-pressed={node.favorite} onClick={() => change(node.id, { favorite: !node.favorite })}>
                     {node.favorite ? "★ Favourite" : "☆ Favourite"}
@@ -243,18 +399,40 @@ function MyGallery() {
 
 function PublicFeed() {
   const [search, setSearch] = useState("");
+  const [orderBy, setOrderBy] = useState<PublicGalleryOrder>("NEWEST");
   const { after, setAfter, restart } = usePageCursor();
   const words = useDebounced(search);
   const [result, refetch] = useQuery({
     query: PublicGalleryQuery,
-    variables: { filter: words.trim() ? { search: words.trim() } : null, first: 24, after },
+    variables: { filter: words.trim() ? { search: words.trim() } : null, orderBy, first: 24, after },
   });
+  const [, like] = useMutation(GalleryLike);
+  const [, unlike] = useMutation(GalleryUnlike);
+  const [actionError, setActionError] = useState<string | null>(null);
   const connection = result.data?.publicGallery;
+  const toggleLike = async (id: string, liked: boolean) => {
+    if (liked) {
+      const outcome = await unlike({ id });
+      setActionError(firstProblem(outcome.data?.galleryUnlike.userErrors, outcome.error, null));
+    } else {
+      const outcome = await like({ id });
+      setActionError(firstProblem(outcome.data?.galleryLike.userErrors, outcome.error, null));
+    }
+  };
   return (
     <>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
         <SearchField label="Search the public feed" value={search} onSearch={(text) => { setSearch(text); restart(); }} />
+        <Field label="Order">
+          {(props) => (
+            <select {...props} value={orderBy} onChange={(e) => { setOrderBy(e.target.value as PublicGalleryOrder); restart(); }}>
+              <option value="NEWEST">Newest first</option>
+              <option value="TRENDING">Trending</option>
+            </select>
+          )}
+        </Field>
       </form>
+      <ErrorBox error={actionError} />
       <ConnectionStates
         result={result}
         refetch={refetch}
@@ -272,6 +450,11 @@ function PublicFeed() {
                 by {node.author.displayName} · {modeLabel(node.mode)}
               </p>
               <p className="prompt-snippet">{node.prompt}</p>
+              <div className="tile-actions">
+                <button type="button" aria-pressed={node.likedByMe} data-testid="like" onClick={() => toggleLike(node.id, node.likedByMe)}>
+                  {node.likedByMe ? "♥ Liked" : "♡ Like"} · <span data-testid="like-count">{node.likeCount}</span>
+                </button>
+              </div>
             </li>
           ))}
         </ul>

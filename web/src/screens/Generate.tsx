@@ -208,6 +208,7 @@ export function GenerateScreen() {
       presets={setup.data.stylePresets.edges.map((e) => e.node)}
       start={start}
       remixOf={remix.data?.imageEdit?.url ?? null}
+      remixImageId={remix.data?.imageEdit ? remixId : null}
       remixMissing={!!remixId && !remix.data?.imageEdit}
     />
   );
@@ -221,10 +222,12 @@ interface ViewProps {
   presets: { id: string; name: string; version: number; builtIn: boolean; defaultIntensity: number }[];
   start: GenerateForm;
   remixOf: string | null;
+  /** The image being remixed: sent as `remixOfImageId`, so the batch records where it came from. */
+  remixImageId: string | null;
   remixMissing: boolean;
 }
 
-function GenerateFormView({ caps, projects, presets, start, remixOf, remixMissing }: ViewProps) {
+function GenerateFormView({ caps, projects, presets, start, remixOf, remixImageId, remixMissing }: ViewProps) {
   const navigate = useNavigate();
   const [form, setForm] = useState<GenerateForm>(start);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -275,7 +278,8 @@ function GenerateFormView({ caps, projects, presets, start, remixOf, remixMissin
     event.preventDefault();
     setTouched(true);
     if (Object.keys(local).length > 0) return;
-    const result = await generate({ input: toGenerateInput(form, caps, key.current) as GenerateInput });
+    const input = { ...toGenerateInput(form, caps, key.current), ...(remixImageId ? { remixOfImageId: remixImageId } : {}) };
+    const result = await generate({ input: input as GenerateInput });
     const payload = result.data?.generate;
     if (payload?.batchJob) {
       navigate(`/batches/${payload.batchJob.id}`);
