@@ -20,6 +20,7 @@ from tortoise.exceptions import DBConnectionError
 from app import worker
 from app.logs import configure_logging
 from models import Role
+from models.enums import GenerationMode
 from services import credits, users
 from services.core import db
 from services.core.auth import issue_token
@@ -356,7 +357,12 @@ def _parser() -> argparse.ArgumentParser:
     generate = _client_parser(commands, "generate", "start a batch on a running API (--watch: follow it to the end)")
     generate.add_argument("--project", required=True, help="project id")
     generate.add_argument("--prompt", action="append", required=True, help="the prompt (repeat for one image each)")
-    generate.add_argument("--mode", help="TEXT_TO_IMAGE, EDIT, MULTI_REFERENCE or SEQUENTIAL")
+    generate.add_argument(
+        "--mode",
+        type=str.upper,
+        choices=[mode.value for mode in GenerationMode],
+        help=", ".join(mode.value for mode in GenerationMode),
+    )
     generate.add_argument("--count", type=int, help="images per prompt")
     generate.add_argument("--max-images", type=int, help="images of a SEQUENTIAL set")
     generate.add_argument("--size", help="e.g. 1024x1024 or 2K")
