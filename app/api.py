@@ -25,9 +25,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
 from strawberry.file_uploads.utils import replace_placeholders_with_files
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
@@ -91,6 +94,40 @@ class GraphQLView(GraphQL[Context, None]):
         except HTTPException as error:
             response = bad_request(error.status_code, error.reason)
         await response(scope, receive, send)
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Any,
+        context: Context,
+        root_value: None,
+        request_data: Any,
+    ) -> ExecutionResult:
+        """Strawberry's single-operation execution with subscriptions refused over plain HTTP: Strawberry would run
+        one as a query and mask the result (``Cannot return null``); they live on the WebSocket. Queries are refused
+        over GET (mutations already are), so GET answers every operation with a 400 naming POST."""
+        allowed = {OperationType.QUERY, OperationType.MUTATION} if request_adapter.method == "POST" else set()
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions,
+            )
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.SUBSCRIPTION:
+                raise HTTPException(
+                    400, "subscriptions run over the WebSocket at /graphql (graphql-transport-ws), not over HTTP"
+                ) from error
+            raise HTTPException(400, f"send {error.operation_type.value} operations with POST") from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
 
     def decode_json(self, data: str | bytes) -> object:
         try:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 from tortoise.exceptions import DBConnectionError
@@ -20,12 +21,54 @@ from tortoise.exceptions import DBConnectionError
 from app import worker
 from app.logs import configure_logging
 from models import Role
+from models.enums import GenerationMode
 from services import credits, users
 from services.core import db
 from services.core.auth import issue_token
 from services.core.config import Settings, load_settings
 from services.core.errors import DomainError
 from services.generation import capabilities
+
+EXIT_CANNOT_LISTEN = 3
+"""`serve` or `simulator` cannot listen on ``--host``/``--port`` (the port is in use, or the host is not this
+machine's): nothing was started, no migration ran."""
+
+
+class CannotListen(Exception):
+    """The listening socket could not be opened; the message is one line for the terminal."""
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A bound, listening TCP socket on ``host``:``port``, opened before anything else starts, so that a busy port
+    or an unusable host is known before the server announces itself, migrates or logs a line."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (socket.gaierror, UnicodeError):
+        raise CannotListen(f"cannot listen on {host}:{port}: no such host") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart need not wait for TIME_WAIT
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as error:
+        sock.close()
+        reason = error.strerror or type(error).__name__
+        raise CannotListen(f"cannot listen on {host}:{port}: {reason[0].lower()}{reason[1:]}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def banner(settings: Settings, host: str, port: int) -> str:
+    """The one line a newcomer needs, true for this configuration: the playground's address where the server
+    serves it, else the GraphQL endpoint (``/`` answers nothing there)."""
+    from app.web import serves_web_client
+
+    where = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    if serves_web_client(settings):
+        return f"Preset Playground: open {where}/ (GraphQL at {where}/graphql)"
+    return f"Preset Playground API: GraphQL at {where}/graphql"
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -34,13 +77,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from app.api import RequestGuard, create_app
     from app.slow_clients import guarded_http_protocol
 
-    # The one line a newcomer needs (uvicorn's own startup lines follow in the log).
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"Preset Playground: open http://{host}:{args.port}/ (GraphQL at /graphql)", flush=True)
-    uvicorn.run(
+    sock: socket.socket = args.listener
+    print(banner(settings, args.host, args.port), flush=True)  # uvicorn's own startup lines follow in the log
+    config = uvicorn.Config(
         create_app(settings),
-        host=args.host,
-        port=args.port,
         proxy_headers=True,
         # Deadlines for a request's headers and a stalled body (uvicorn has none: a client could hold a connection).
         http=guarded_http_protocol(
@@ -55,10 +95,20 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
         log_config=None,  # our logging (app/logs.py) formats uvicorn's records too
     )
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
 def _token(args: argparse.Namespace, settings: Settings) -> int:
+    secret_file = (settings.var_dir / "jwt_secret").resolve()
+    if not settings.jwt_secret and not settings.jwt_jwks_url and not secret_file.is_file():
+        # Creating one here would sign tokens no server accepts (the server keeps its own under its var/).
+        print(
+            f"playground: no JWT_SECRET and no development secret at {secret_file}: run this in the directory "
+            "`playground serve` runs in, or set PLAYGROUND_VAR_DIR or JWT_SECRET as the server has them",
+            file=sys.stderr,
+        )
+        return 2
     role = Role.ADMIN if args.role == "admin" else Role.USER
     print(issue_token(settings, args.sub, role=role, email=args.email, name=args.name, ttl_seconds=args.ttl))
     return 0
@@ -86,7 +136,10 @@ def _credits_grant(args: argparse.Namespace, settings: Settings) -> int:
         async with worker.database(settings):
             user = await users.get_or_create_by_subject(args.sub, settings.signup_credits)
             entry = await credits.grant(user.id, args.amount, reason=args.reason)
-        print(f"{args.sub}: +{args.amount} credits, balance {entry.balance_after}")
+        print(
+            f"{args.sub}: +{args.amount} {_plural(args.amount, 'credit')}, balance {entry.balance_after} "
+            f"(database {db.describe_target(settings.resolved_database_url)})"
+        )
 
     asyncio.run(grant())
     return 0
@@ -130,8 +183,13 @@ def _simulator(args: argparse.Namespace, settings: Settings) -> int:
         print(f"fault plan {faults}: {exc}", file=sys.stderr)
         return 2
     # A long-running server keeps no request log (that is for tests).
-    config = SimulatorConfig(api_keys=keys, latency=latency, record_requests=False).with_plan(plan, args.tier)
-    run(args.host, args.port, config)
+    run(
+        args.host,
+        args.port,
+        SimulatorConfig(api_keys=keys, latency=latency, record_requests=False).with_plan(plan, args.tier),
+        sock=args.listener,
+        own_logging=True,  # LOG_FORMAT=json gives JSON lines here too
+    )
     return 0
 
 
@@ -184,6 +242,24 @@ def _client_parser(commands: Any, name: str, summary: str) -> argparse.ArgumentP
     return parser
 
 
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
+
+
+def _embedded_database_missing(settings: Settings) -> str | None:
+    """For commands that work on an existing database: the problem when the embedded SQLite file (no
+    ``DATABASE_URL``) does not exist here, where creating it would grant credits in a database no server reads."""
+    if settings.database_url is not None:
+        return None
+    path = (settings.var_dir / "playground.db").resolve()
+    if path.is_file():
+        return None
+    return (
+        f"no database at {path} (no DATABASE_URL set): run this in the directory `playground serve` runs in, "
+        "or set PLAYGROUND_VAR_DIR or DATABASE_URL as the server has them"
+    )
+
+
 def _storage_url(value: str) -> str:
     if not value.startswith(("file:", "s3://")):
         raise argparse.ArgumentTypeError("a storage URL starts with file: or s3://")
@@ -229,14 +305,22 @@ def settings_problem(error: ValueError) -> str:
     return str(error)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse with its errors in one line (``playground serve: error: …``), as the README promises, and the
+    usage only for ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="playground", description="Preset Playground API")
+    parser = OneLineParser(prog="playground", description="Preset Playground API")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the API (embedded default when nothing is configured)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000)
-    serve.set_defaults(run=_serve, database=True)
+    serve.set_defaults(run=_serve, database=True, listens=True)
 
     worker = commands.add_parser("worker", help="run batches from the Redis queue (needs REDIS_URL)")
     worker.add_argument(
@@ -260,7 +344,7 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("--sub", type=_text, required=True)
     grant.add_argument("--amount", type=_positive, required=True)
     grant.add_argument("--reason", default="granted from the command line")
-    grant.set_defaults(run=_credits_grant, database=True)
+    grant.set_defaults(run=_credits_grant, database=True, existing_database=True)
 
     storage = commands.add_parser("storage", help="object storage administration")
     storage_commands = storage.add_subparsers(dest="storage_command", required=True)
@@ -288,14 +372,19 @@ def _parser() -> argparse.ArgumentParser:
         choices=["bronze", "silver", "gold", "ultra"],
         help="WaveSpeed account tier: its images/min and concurrent tasks (bronze 2/2 ... ultra 5000/10000)",
     )
-    simulator.set_defaults(run=_simulator)
+    simulator.set_defaults(run=_simulator, listens=True)
 
     commands.add_parser("schema", help="print the GraphQL SDL").set_defaults(run=_schema)
 
     generate = _client_parser(commands, "generate", "start a batch on a running API (--watch: follow it to the end)")
     generate.add_argument("--project", required=True, help="project id")
     generate.add_argument("--prompt", action="append", required=True, help="the prompt (repeat for one image each)")
-    generate.add_argument("--mode", help="TEXT_TO_IMAGE, EDIT, MULTI_REFERENCE or SEQUENTIAL")
+    generate.add_argument(
+        "--mode",
+        type=str.upper,
+        choices=[mode.value for mode in GenerationMode],
+        help=", ".join(mode.value for mode in GenerationMode),
+    )
     generate.add_argument("--count", type=int, help="images per prompt")
     generate.add_argument("--max-images", type=int, help="images of a SEQUENTIAL set")
     generate.add_argument("--size", help="e.g. 1024x1024 or 2K")
@@ -323,10 +412,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"playground: invalid settings: {settings_problem(error)}", file=sys.stderr)
         return 2
     url = settings.resolved_database_url
+    if getattr(args, "listens", False):
+        try:
+            args.listener = listen(args.host, args.port)  # first: a busy port stops everything before it starts
+        except CannotListen as error:
+            print(f"playground: {error}", file=sys.stderr)
+            return EXIT_CANNOT_LISTEN
+    if getattr(args, "existing_database", False) and (problem := _embedded_database_missing(settings)):
+        print(f"playground: {problem}", file=sys.stderr)
+        return 1
     try:
         if getattr(args, "database", False):
-            # Before anything starts: a refused, missing or locked-out database is one line, not a traceback.
-            asyncio.run(db.check_connection(url))
+            # Before anything starts: a refused, missing or locked-out database is one line, not a traceback. Only
+            # the embedded default's own directory is created; a DATABASE_URL naming a missing directory is refused.
+            asyncio.run(db.check_connection(url, create_directory=settings.database_url is None))
         return int(args.run(args, settings))
     except db.DatabaseUnreachable as error:
         print(f"playground: database unreachable: {error}", file=sys.stderr)

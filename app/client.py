@@ -155,6 +155,11 @@ class ProgressView(Protocol):
     def close(self) -> None: ...
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 image``, ``2 images``, ``0 credits``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _eta(seconds: float | None) -> str:
     if seconds is None:
         return "-"
@@ -176,10 +181,10 @@ class PlainView:
             return
         self._last = shown
         self._print(
-            f"batch {self.batch_id}: {event['status']} {event['completed']}/{event['total']} images"
+            f"batch {self.batch_id}: {event['status']} {event['completed']}/{plural(event['total'], 'image')}"
             + (f", {event['failed']} failed" if event["failed"] else "")
             + (f", ETA {_eta(event['etaSeconds'])}" if not event["terminal"] else "")
-            + f", {event['creditsHeld']} credits held"
+            + f", {plural(event['creditsHeld'], 'credit')} held"
             + (f", {event['creditsCaptured']} charged" if event["terminal"] else "")
         )
 
@@ -318,7 +323,7 @@ async def generate(client: ApiClient, fields: dict[str, Any], *, follow: bool, o
     if payload["userErrors"]:
         raise ClientError("; ".join(f"{'.'.join(e['field'] or [])}: {e['message']}" for e in payload["userErrors"]))
     batch = payload["batchJob"]
-    summary = f"{batch['totalImages']} images, {batch['creditsReserved']} credits held"
+    summary = f"{plural(batch['totalImages'], 'image')}, {plural(batch['creditsReserved'], 'credit')} held"
     print(f"batch {batch['id']} {batch['status']}: {summary}", file=out, flush=True)
     if not follow:
         return EXIT_SUCCEEDED

@@ -128,6 +128,8 @@ def configure_logging(level: str | None = None, *, fmt: str | None = None) -> No
     for noisy in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(noisy).handlers = []
         logging.getLogger(noisy).propagate = True
+    # Tortoise logs "Tortoise-ORM shutdown" at INFO when a one-shot command closes its connections: noise on stderr.
+    logging.getLogger("tortoise").setLevel(max(root.level, logging.WARNING))
     structlog.configure(
         processors=[*shared, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
         logger_factory=structlog.stdlib.LoggerFactory(),

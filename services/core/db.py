@@ -226,14 +226,20 @@ class DatabaseUnreachable(RuntimeError):
 CONNECT_TIMEOUT_S = 10.0
 
 
-async def check_connection(url: str) -> None:
+async def check_connection(url: str, *, create_directory: bool = True) -> None:
     """Connect to ``url`` once and run ``SELECT 1``; `DatabaseUnreachable` with a printable reason if that fails.
 
     For a command's start: it tells "the database does not exist" or "connection refused" in one line, before the
-    command gets as far as a traceback.
+    command gets as far as a traceback. ``create_directory=False``: a SQLite file whose directory does not exist
+    is refused (a typo in ``DATABASE_URL`` would otherwise start an empty database somewhere unexpected).
     """
     if dialect_of(url) == "sqlite":
         path = url.split("://", 1)[1].split("?", 1)[0]
+        directory = Path(path).parent.resolve() if path and path != ":memory:" else None
+        if not create_directory and directory is not None and not directory.is_dir():
+            raise DatabaseUnreachable(
+                f"cannot open the SQLite database {path}: the directory {directory} does not exist (create it first)"
+            )
         try:
             await asyncio.to_thread(_touch_sqlite, path)
         except (OSError, sqlite3.Error) as error:

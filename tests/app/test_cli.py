@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -234,3 +235,111 @@ def test_simulator_refuses_a_fault_plan_it_cannot_read(tmp_path: Path) -> None:
     result = playground(tmp_path, "simulator", "--faults", str(plan), "--tier", "bronze")
     assert result.returncode == 2
     assert "fault must be one of" in result.stderr
+
+
+def test_a_busy_port_is_one_line_and_exit_3_before_anything_starts(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = playground(tmp_path, "serve", "--port", str(port))
+    assert result.returncode == 3, result.stderr
+    assert result.stdout == ""  # no "open http://…" pointing at someone else's server
+    assert result.stderr.strip() == f"playground: cannot listen on 127.0.0.1:{port}: address already in use"
+    assert not (tmp_path / "var").exists()  # no migration ran, no database was created
+
+
+@pytest.mark.parametrize("host", ["nosuchhost.invalid", "192.0.2.1"])
+def test_an_unusable_host_is_one_line_and_exit_3(tmp_path: Path, host: str) -> None:
+    result = playground(tmp_path, "serve", "--host", host, "--port", str(free_port()))
+    assert result.returncode == 3, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"cannot listen on {host}" in result.stderr
+    assert not (tmp_path / "var").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["serve", "--bogus"], "playground: error: unrecognized arguments: --bogus"),
+        (["nosuch"], "playground: error: argument command: invalid choice"),
+        (["token"], "playground token: error: the following arguments are required: --sub"),
+    ],
+)
+def test_argparse_errors_are_one_line(tmp_path: Path, args: list[str], expected: str) -> None:
+    result = playground(tmp_path, *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(expected), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_token_outside_the_servers_directory_refuses_instead_of_creating_a_new_secret(tmp_path: Path) -> None:
+    result = playground(tmp_path, "token", "--sub", "alice")
+    assert result.returncode == 2
+    assert result.stdout == ""  # no token the server would reject
+    assert str(tmp_path / "var" / "jwt_secret") in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "var" / "jwt_secret").exists()
+
+
+def test_credits_grant_outside_the_servers_directory_refuses_instead_of_a_fresh_database(tmp_path: Path) -> None:
+    result = playground(tmp_path, "credits", "grant", "--sub", "alice", "--amount", "5")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert str(tmp_path / "var" / "playground.db") in result.stderr
+    assert not (tmp_path / "var").exists()
+
+
+def test_a_sqlite_url_in_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    missing = tmp_path / "missing" / "dir"
+    result = run_with(tmp_path, {"DATABASE_URL": f"sqlite://{missing}/x.db"}, "migrate")
+    assert_one_clear_line(result, 1, f"the directory {missing} does not exist")
+    assert not missing.exists()
+
+
+def test_one_shot_commands_leave_no_tortoise_lines_on_stderr(tmp_path: Path) -> None:
+    migrated = playground(tmp_path, "migrate")
+    assert migrated.returncode == 0, migrated.stderr
+    granted = playground(tmp_path, "credits", "grant", "--sub", "alice", "--amount", "1")
+    assert granted.returncode == 0, granted.stderr
+    assert "+1 credit," in granted.stdout  # singular
+    assert "Tortoise-ORM shutdown" not in migrated.stderr + granted.stderr
+
+
+def test_the_banner_points_at_the_playground_only_where_it_is_served() -> None:
+    from app.cli import banner
+    from services.core.config import Settings
+
+    embedded = Settings()
+    assert banner(embedded, "127.0.0.1", 8000) == (
+        "Preset Playground: open http://127.0.0.1:8000/ (GraphQL at http://127.0.0.1:8000/graphql)"
+    )
+    production = Settings(
+        PLAYGROUND_ENV="production",
+        JWT_SECRET="a-production-secret-of-enough-bytes-0123456789",
+        DATABASE_URL="postgres://p@db:5432/playground",
+        REDIS_URL="redis://redis:6379/0",
+    )
+    assert banner(production, "::1", 8000) == "Preset Playground API: GraphQL at http://[::1]:8000/graphql"
+
+
+def test_the_simulator_honours_log_format_json(tmp_path: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "simulator", "--port", str(port)],
+        cwd=tmp_path,
+        env=clean_env() | {"LOG_FORMAT": "json"},
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()  # blocks until the first log line (startup), bounded by the test timeout
+        assert json.loads(line)["event"], line
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stderr:
+            process.stderr.close()

@@ -153,7 +153,7 @@ async def test_exit_codes_tell_a_failed_batch_and_a_bad_request(served: Served) 
         "--watch",
     )  # fmt: skip
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "FAILED 0/1 images, 1 failed" in failed.stdout
+    assert "FAILED 0/1 image, 1 failed" in failed.stdout  # singular: one image, one credit
 
     partial = await run_piped(
         served, "generate", "--project", served.project, "--prompt", "some [[partial:1]]", "--mode", "SEQUENTIAL",
@@ -205,3 +205,27 @@ def test_module_is_importable_without_the_web_stack() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
     assert Path(ROOT, "app", "client.py").is_file()
+
+
+def test_an_unknown_mode_is_one_line_listing_the_valid_modes() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "generate", "--project", "p", "--prompt", "x", "--mode", "FOO"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "--mode: invalid choice: 'FOO'" in result.stderr
+    for mode in ("TEXT_TO_IMAGE", "EDIT", "MULTI_REFERENCE", "SEQUENTIAL"):
+        assert mode in result.stderr
+
+
+def test_counts_of_one_are_singular() -> None:
+    import io
+
+    from app.client import PlainView
+
+    out = io.StringIO()
+    view = PlainView("b1", out)
+    view.update({"status": "RUNNING", "completed": 0, "failed": 0, "total": 1, "terminal": False, "etaSeconds": 5,
+                 "creditsHeld": 1, "creditsCaptured": 0})  # fmt: skip
+    assert out.getvalue() == "batch b1: RUNNING 0/1 image, ETA 5 s, 1 credit held\n"

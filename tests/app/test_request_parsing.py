@@ -102,3 +102,32 @@ async def test_a_document_of_two_operations_without_an_operation_name_runs_neith
     assert not await Project.filter(name="first-of-two").exists()
     named = await client.post("/graphql", json={"query": document, "operationName": "A"}, headers=caller.headers)
     assert named.json()["data"]["projectCreate"]["project"]["id"], named.text
+
+
+SUBSCRIPTION = 'subscription { batchProgress(batchJobId: "QmF0Y2hKb2I6MQ==") { seq } }'
+
+
+async def test_a_subscription_over_http_post_is_a_400_naming_the_websocket(
+    client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    caller = make_caller()
+    response = await client.post("/graphql", json={"query": SUBSCRIPTION}, headers=caller.headers)
+    assert response.status_code == 400, response.text
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert "WebSocket" in error["message"]
+
+
+async def test_a_subscription_over_http_get_is_a_400_naming_the_websocket(
+    client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    caller = make_caller()
+    response = await client.get("/graphql", params={"query": SUBSCRIPTION}, headers=caller.headers)
+    assert response.status_code == 400, response.text
+    assert "WebSocket" in response.json()["errors"][0]["message"]
+
+
+async def test_a_query_over_get_is_a_400_naming_post(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", params={"query": "{ capabilities { provider } }"})
+    assert response.status_code == 400, response.text
+    assert "POST" in response.json()["errors"][0]["message"]

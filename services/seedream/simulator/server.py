@@ -15,9 +15,26 @@ from services.seedream.simulator.config import SimulatorConfig
 from services.seedream.simulator.state import SimulatorState
 
 
-def run(host: str = "127.0.0.1", port: int = 8090, config: SimulatorConfig | None = None) -> None:
-    """Serve the simulator until interrupted (what `playground simulator --port P --api-key K` calls)."""
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info")
+def run(
+    host: str = "127.0.0.1",
+    port: int = 8090,
+    config: SimulatorConfig | None = None,
+    *,
+    sock: socket.socket | None = None,
+    own_logging: bool = False,
+) -> None:
+    """Serve the simulator until interrupted (what `playground simulator --port P --api-key K` calls).
+
+    ``sock``: an already listening socket to serve on (instead of binding ``host``:``port``). ``own_logging``: the
+    caller has configured logging (the CLI's JSON or console lines); uvicorn's default config is not applied."""
+    app = create_app(config)
+    settings = (
+        uvicorn.Config(app, host=host, port=port, log_level="info", log_config=None)
+        if own_logging
+        else uvicorn.Config(app, host=host, port=port, log_level="info")
+    )
+    server = uvicorn.Server(settings)
+    server.run(sockets=[sock] if sock is not None else None)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
