@@ -47,6 +47,18 @@ code,pre{{background:#f4f5f8;padding:.1em .3em;border-radius:4px}}pre{{padding:.
 """
 
 
+def web_dist(settings: Settings, dist: Path | None = None) -> Path:
+    """Where the built playground is looked for."""
+    return dist or settings.web_dist_dir or DEFAULT_DIST
+
+
+def serves_web_client(settings: Settings, dist: Path | None = None) -> bool:
+    """Whether ``/`` answers with the playground (or the page saying how to build it): wherever it is built, and
+    anywhere but a production deployment with Redis."""
+    built = (web_dist(settings, dist) / "index.html").is_file()
+    return built or settings.is_development or not settings.redis_url
+
+
 def web_routes(settings: Settings, dist: Path | None = None) -> list[BaseRoute]:
     """Routes to add after the API's own: development sign-in, then the app (or the how-to-build page).
 
@@ -56,10 +68,9 @@ def web_routes(settings: Settings, dist: Path | None = None) -> list[BaseRoute]:
     routes: list[BaseRoute] = []
     if settings.is_development and settings.hs256_secret is not None:
         routes.append(Route("/dev/token", DevToken(settings), methods=["POST"]))
-    dist = dist or settings.web_dist_dir or DEFAULT_DIST
+    dist = web_dist(settings, dist)
     built = (dist / "index.html").is_file()
-    deployment = not settings.is_development and bool(settings.redis_url)
-    if not built and deployment:
+    if not serves_web_client(settings, dist):
         log.info("web client: not built (%s missing); / is not served", dist)
         return routes
     if built:

@@ -307,7 +307,7 @@ def test_one_shot_commands_leave_no_tortoise_lines_on_stderr(tmp_path: Path) -> 
     assert "Tortoise-ORM shutdown" not in migrated.stderr + granted.stderr
 
 
-def test_the_banner_points_at_the_playground_only_where_it_is_served() -> None:
+def test_the_banner_points_at_the_playground_only_where_it_is_served(tmp_path: Path) -> None:
     from app.cli import banner
     from services.core.config import Settings
 
@@ -320,8 +320,13 @@ def test_the_banner_points_at_the_playground_only_where_it_is_served() -> None:
         JWT_SECRET="a-production-secret-of-enough-bytes-0123456789",
         DATABASE_URL="postgres://p@db:5432/playground",
         REDIS_URL="redis://redis:6379/0",
+        WEB_DIST_DIR=str(tmp_path / "no-build"),
     )
     assert banner(production, "::1", 8000) == "Preset Playground API: GraphQL at http://[::1]:8000/graphql"
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "index.html").write_text("<!doctype html>")
+    built = production.model_copy(update={"web_dist_dir": tmp_path / "build"})
+    assert banner(built, "::1", 8000).startswith("Preset Playground: open http://[::1]:8000/ ")
 
 
 def test_the_simulator_honours_log_format_json(tmp_path: Path) -> None:
