@@ -96,8 +96,9 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             outcomes=[outcome], ends=[ItemEnd(first, EditStatus.SUCCEEDED, 5, {})], calls=[call(first)]
         )
     assert settled == {outcome.edit.id}
-    # 7, and 2 for the webhook recorder (its owner's endpoints, for the batch events and for the balance).
-    assert len(one) == 9, one
+    # 7, the credits held (the balance event carries them), and 2 for the webhook recorder (its owner's endpoints,
+    # for the batch events and for the balance).
+    assert len(one) == 10, one
 
     # Four more in one group cost exactly as many statements as one did.
     rest = items[1:]
@@ -109,7 +110,7 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             calls=[call(item) for item in rest],
         )
     assert settled == {o.edit.id for o in outcomes}
-    assert len(four) == 9, four
+    assert len(four) == 10, four
 
     stored = await BatchJob.get(id=batch.id)
     assert (stored.completed_images, stored.credits_captured, stored.event_seq) == (5, 5, batch.event_seq + 5)
