@@ -21,11 +21,14 @@ from starlette.applications import Starlette
 from websockets.asyncio.client import ClientConnection
 
 from models import BatchJob, BatchStatus, GenerationMode, JobOutbox, User
+from services.generation.cancel import cancel
 from services.generation.plan import SubmitRequest
 from services.generation.submit import submit
-from services.infra.latest import InProcessLatest
+from services.infra.bus import RedisBus
+from services.infra.latest import InProcessLatest, RedisLatest
+from services.progress.follow import follow_batch
 from services.progress.publisher import ProgressPublisher
-from tests.conftest import GQL, Caller, MakeCaller
+from tests.conftest import GQL, TEST_REDIS_URL, Caller, MakeCaller
 from tests.generation_support import new_project
 from tests.graph.test_subscriptions import socket, subscribe
 from tests.services.generation.test_reconcile import DeadQueue
@@ -170,3 +173,47 @@ async def test_a_queue_move_that_changes_nothing_sends_nothing(
     stored = await BatchJob.get(id=waiting)
     assert stored.event_seq == 1
     assert stored.status is BatchStatus.QUEUED
+
+
+async def test_with_redis_two_processes_push_positions_a_third_follows(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    """As deployed: two API replicas (each its own publisher, bus and Redis connections) cancel batches ahead; a
+    follower on a third bus hears every position, coalesced through Redis, ending where a snapshot says."""
+
+    namespace = f"test-{uuid.uuid4().hex[:8]}:"
+    buses = [RedisBus(TEST_REDIS_URL, channel_prefix=namespace) for _ in range(3)]
+    for bus in buses:
+        await bus.start()
+    publishers = [
+        ProgressPublisher(bus, latest=RedisLatest(TEST_REDIS_URL, prefix=namespace + "latest:")) for bus in buses[:2]
+    ]
+    alice = make_caller("alice")
+    try:
+        first, second, third, last = await waiting_batches(app, gql, alice, 4)
+        user = await User.get(subject=alice.subject)
+        follower = aiter(follow_batch(buses[2], uuid.UUID(last)))
+        snapshot = await anext(follower)
+        start = snapshot.queue_position
+        assert start is not None
+        await cancel(user, first, queue=DeadQueue(), publisher=publishers[0])
+        moved = await anext(follower)
+        assert (moved.seq, moved.queue_position) == (snapshot.seq + 1, start - 1)
+        for batch_id in (second, third):  # the other replica, inside or after the interval
+            await cancel(user, batch_id, queue=DeadQueue(), publisher=publishers[1])
+        positions = [moved.queue_position]
+        while positions[-1] != start - 3:
+            async with asyncio.timeout(30):
+                event = await anext(follower)
+            assert event.seq == moved.seq + len(positions)  # in order, none missed
+            positions.append(event.queue_position)
+        assert positions == sorted(positions, reverse=True)
+        assert len(positions) == len(set(positions))  # never the same position twice
+        stored = await BatchJob.get(id=last)
+        assert stored.event_seq == snapshot.seq + len(positions)
+    finally:
+        for publisher in publishers:
+            await publisher.queue_settled()
+            await publisher.close()
+        for bus in buses:
+            await bus.close()
