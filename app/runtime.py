@@ -39,6 +39,7 @@ from services.infra.jobs import (
     saq_queues,
 )
 from services.infra.jobs.outbox import Outbox
+from services.infra.latest import create_latest
 from services.infra.limits import create_limiter
 from services.infra.outage import Outage
 from services.infra.storage import LinkSigner, Storage, open_storage
@@ -244,7 +245,13 @@ async def _shared(
             client_name=f"{settings.redis_namespace}-progress-log",
         )
     )
-    publisher = ProgressPublisher(bus, history=history, item_concurrency=settings.batch_item_concurrency)
+    # The values last sent (queue positions, balances), shared by every process when Redis is configured.
+    latest = create_latest(
+        settings.redis_url,
+        prefix=f"{settings.redis_namespace}:latest:",
+        client_name=f"{settings.redis_namespace}-latest",
+    )
+    publisher = ProgressPublisher(bus, history=history, latest=latest, item_concurrency=settings.batch_item_concurrency)
     try:
         yield bus, publisher, storage_for(settings), http
     finally:

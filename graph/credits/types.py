@@ -31,9 +31,13 @@ class CreditTransactionType:
         return from_row(cls, entry)
 
 
-@strawberry.type(description="Your spendable balance changed.")
+@strawberry.type(description="Your spendable balance or the credits held for your open batches changed.")
 class CreditBalanceEvent:
-    balance: int = strawberry.field(description="The new balance.")
+    balance: int = strawberry.field(description="The spendable balance.")
+    held: int = strawberry.field(
+        description="Credits on hold for your open batches (reserved at submit; charged or returned per image). "
+        "Sent only when this or the balance changed."
+    )
 
     @classmethod
     def from_event(cls, event: CreditBalance) -> CreditBalanceEvent:

@@ -40,7 +40,7 @@ from services.infra import jobs
 from services.infra.limits import ProviderLimiter
 from services.infra.outage import Outage, dependency_unreachable, until_reachable
 from services.infra.storage import Storage
-from services.progress.eta import RunTracker, item_seconds
+from services.progress.eta import RunTracker, image_seconds
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
     GeneratedImage,
@@ -116,9 +116,10 @@ class BatchRunner:
                 if edit.item_id is not None:
                     images[edit.item_id].append(edit)
             tracker = RunTracker(
-                per_item=await item_seconds(batch),
+                per_item=await image_seconds(batch),
                 concurrency=self.settings.batch_item_concurrency,
                 pending={item.id for item in items},
+                sizes={item.id: item.max_images for item in items},
                 clock=self.deps.clock,
             )
             if started:

@@ -479,7 +479,7 @@ class BatchSettlement:
                 await update_open_rows(BatchItem, [end.item for end in ends], ITEM_FIELDS)
             if not outcomes:
                 for end in ends:
-                    self.tracker.close(end.item.id)
+                    self.tracker.close(end.item.id, _call_seconds(end))
                 return None
             captured = sum(o.edit.credits for o in delivered)
             refunded = sum(o.edit.credits for o in failed)
@@ -501,7 +501,7 @@ class BatchSettlement:
                 self.stopping = True
                 cancelled = (await image_counts(batch.id))[EditStatus.CANCELLED]
         for end in ends:
-            self.tracker.close(end.item.id)
+            self.tracker.close(end.item.id, _call_seconds(end))
         turn.settled(
             batch,
             row,
@@ -556,7 +556,7 @@ class BatchSettlement:
                 error_code=end.item.error_code,
                 error_message=end.item.error_message,
             )
-            self.tracker.close(end.item.id)
+            self.tracker.close(end.item.id, _call_seconds(end))
         await close_items([end.item.id for end in ends])
         if settled:
             await self.publisher.balance(batch.owner_id)
@@ -632,6 +632,13 @@ def _apply_outcome(outcome: Outcome) -> ImageEdit:
         edit.error_message = outcome.message[:2000]
         edit.api_response = outcome.api_response
     return edit
+
+
+def _call_seconds(end: ItemEnd) -> float | None:
+    """How long the item's successful call took (what teaches the batch's estimate); None for other ends."""
+    if end.status is not EditStatus.SUCCEEDED or end.processing_time_ms is None:
+        return None
+    return end.processing_time_ms / 1000
 
 
 def _apply_end(end: ItemEnd, now: datetime) -> None:

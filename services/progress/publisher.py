@@ -13,6 +13,16 @@ started; it closed), never ``seq`` numbers. State is always in SQL before an eve
 Both hold the batch's lock in this process, so its events leave in ``seq`` order. An event that starts, ends or
 first announces a batch also refreshes its project's processing status (``projects.refresh_status``), before the
 event leaves: the one place that keeps a project's status in step with its batches.
+
+Waiting batches are told when they move up the queue. A batch that leaves the queue (it started, or ended while
+waiting) makes the publisher that sent that event sweep the queue in the background: every waiting batch's
+position is read from SQL (``eta.queue_positions``, as a snapshot computes it) and offered to ``latest``
+(``services.infra.latest``, shared through Redis by every process); a batch whose position changed gets an event
+read from SQL, at most one per ``queue_interval`` seconds per batch; a change inside that interval is offered again
+when it ends (by a timer in the process that saw it), so the last position is always sent.
+
+Balance events carry the spendable balance and the credits held by open batches, and leave only when one of them
+differs from what the user was last told (``latest`` again, so across processes too).
 """
 
 from __future__ import annotations
@@ -29,18 +39,30 @@ from typing import Any
 from tortoise.expressions import F
 
 from models import BatchJob, BatchStatus, EditStatus, ImageEdit
-from services import projects
+from services import credits, projects
 from services.infra.bounded_log import InProcessLog
 from services.infra.bus import EventBus
+from services.infra.latest import InProcessLatest, LatestValues, Verdict
 from services.progress.channels import batch_channel, user_channel
-from services.progress.eta import Estimate
+from services.progress.eta import Estimate, queue_position, queue_positions
 from services.progress.events import BatchProgress, CreditBalance
 from services.progress.history import BatchHistory
-from services.progress.snapshot import balance_snapshot, batch_snapshot, delivered_image, progress_event
+from services.progress.snapshot import batch_snapshot, delivered_image, progress_event
 
 log = logging.getLogger(__name__)
 
 SEQ_COLUMN = "event_seq"
+QUEUE_EVENT_INTERVAL = 1.0
+"""At most one queue-position event per waiting batch per this many seconds."""
+
+
+def _queue_key(batch_id: uuid.UUID) -> str:
+    return f"queue:{batch_id}"
+
+
+def _balance_key(user_id: uuid.UUID) -> str:
+    return f"balance:{user_id}"
+
 
 BatchObserver = Callable[[Sequence[BatchProgress]], Awaitable[None]]
 """Told the batch events of each turn, after they were sent, in ``seq`` order (webhooks derive their events from
@@ -144,13 +166,27 @@ class Turn:
 
 
 class ProgressPublisher:
-    """The progress room's writer (see the module docstring). ``history`` is the per-batch event log (default: in
-    this process's memory)."""
+    """The progress room's writer (see the module docstring). ``history`` is the per-batch event log and ``latest``
+    the values last sent (defaults: in this process's memory)."""
 
-    def __init__(self, bus: EventBus, *, history: BatchHistory | None = None, item_concurrency: int = 4) -> None:
+    def __init__(
+        self,
+        bus: EventBus,
+        *,
+        history: BatchHistory | None = None,
+        latest: LatestValues | None = None,
+        item_concurrency: int = 4,
+        queue_interval: float = QUEUE_EVENT_INTERVAL,
+    ) -> None:
         self.bus = bus
         self.history = history if history is not None else BatchHistory(InProcessLog())
+        self.latest: LatestValues = latest if latest is not None else InProcessLatest()
         self.item_concurrency = item_concurrency
+        self.queue_interval = queue_interval
+        self._queue_dirty = False
+        self._queue_sweep: asyncio.Task[None] | None = None
+        self._trailing: dict[uuid.UUID, asyncio.TimerHandle] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.batch_observers: list[BatchObserver] = []
         """The seam for consumers of batch events beyond the bus (``services.webhooks``): each is awaited with every
@@ -166,6 +202,10 @@ class ProgressPublisher:
             yield turn
             await self._emit(batch_id, turn)
         await self._observe_batch(turn.events)
+        if any(event.status is not BatchStatus.QUEUED for event in turn.events) and (
+            turn.moves_project or any(event.terminal for event in turn.events)
+        ):
+            self.queue_changed()  # it started or ended: those behind it (if it was waiting) moved up
 
     async def _observe_batch(self, events: Sequence[BatchProgress]) -> None:
         if not events:
@@ -203,6 +243,9 @@ class ProgressPublisher:
             await projects.refresh_status(turn.events[0].project_id)
         for event in turn.events:
             message = event.to_json()
+            if event.status is BatchStatus.QUEUED and event.queue_position is not None:
+                # Whatever told the batch its position counts as sent (a sweep then says only a change).
+                await self.latest.note(_queue_key(batch_id), str(event.queue_position))
             await self.history.record(event)
             await self.bus.publish(batch_channel(batch_id), message)
             await self.bus.publish(user_channel(event.user_id), message)
@@ -210,11 +253,88 @@ class ProgressPublisher:
                 self._locks.pop(batch_id, None)
 
     async def balance(self, user_id: uuid.UUID, balance: int | None = None) -> None:
-        """Tell the user's sockets their balance changed (``balance``: as the caller just read it in SQL)."""
-        event = await balance_snapshot(user_id) if balance is None else CreditBalance(user_id=user_id, balance=balance)
-        if event is not None:
-            await self.bus.publish(user_channel(user_id), event.to_json())
-            await self._observe_balance(user_id, event.balance)
+        """Tell the user's sockets their balance or held credits changed (``balance``: as the caller just read it in
+        SQL); nothing is sent when neither differs from what they were last told."""
+        value = await credits.balance(user_id) if balance is None else balance
+        if value is None:
+            return
+        held = await credits.held(user_id)
+        verdict, _ = await self.latest.offer(_balance_key(user_id), f"{value}/{held}")
+        if verdict is not Verdict.SEND:
+            return
+        event = CreditBalance(user_id=user_id, balance=value, held=held)
+        await self.bus.publish(user_channel(user_id), event.to_json())
+        await self._observe_balance(user_id, event.balance)
+
+    # Queue positions -------------------------------------------------------------------------------------------
+
+    def queue_changed(self) -> None:
+        """Waiting batches may have moved: offer each its position, in the background (see the module docstring)."""
+        self._queue_dirty = True
+        if self._queue_sweep is None or self._queue_sweep.done():
+            self._queue_sweep = self._spawn(self._sweep_queue(), "queue-sweep")
+
+    async def queue_settled(self) -> None:
+        """Wait until no sweep is under way (tests; shutdown)."""
+        while self._queue_sweep is not None and not self._queue_sweep.done():
+            await asyncio.shield(self._queue_sweep)
+
+    def _spawn(self, coro: Awaitable[None], name: str) -> asyncio.Task[None]:
+        task: asyncio.Task[None] = asyncio.ensure_future(coro)
+        task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _sweep_queue(self) -> None:
+        while self._queue_dirty:
+            self._queue_dirty = False
+            try:
+                positions = await queue_positions()
+                decisions = await self.latest.offer_many(
+                    [(_queue_key(batch_id), str(position)) for batch_id, position in positions],
+                    interval=self.queue_interval,
+                )
+                for (batch_id, _), decision in zip(positions, decisions, strict=True):
+                    await self._decided(batch_id, *decision)
+            except Exception:
+                log.exception("the queue sweep failed")
+
+    async def _decided(self, batch_id: uuid.UUID, verdict: Verdict, wait: float) -> None:
+        if verdict is Verdict.SEND:
+            await self._queue_event(batch_id)
+        elif verdict is Verdict.LATER and batch_id not in self._trailing:
+            loop = asyncio.get_running_loop()
+            self._trailing[batch_id] = loop.call_later(
+                wait, lambda: self._spawn(self._offer_again(batch_id), f"queue-offer:{batch_id}")
+            )
+
+    async def _offer_again(self, batch_id: uuid.UUID) -> None:
+        self._trailing.pop(batch_id, None)
+        try:
+            position = await queue_position(batch_id)
+            if position is None:
+                return  # it left the queue; its own event said so
+            decision = await self.latest.offer(_queue_key(batch_id), str(position), interval=self.queue_interval)
+            await self._decided(batch_id, *decision)
+        except Exception:
+            log.exception("a queue position offer failed (batch %s)", batch_id)
+
+    async def _queue_event(self, batch_id: uuid.UUID) -> None:
+        """The waiting batch's event, read from SQL (nothing if it started meanwhile: its own event tells that)."""
+        async with self.turn(batch_id) as turn:
+            if not await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(**turn.numbering(1)):
+                return
+            batch = await BatchJob.get(id=batch_id)
+            turn.events.append(await batch_snapshot(batch, item_concurrency=self.item_concurrency))
 
     async def close(self) -> None:
+        for handle in self._trailing.values():
+            handle.cancel()
+        self._trailing.clear()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         await self.history.close()
+        await self.latest.close()

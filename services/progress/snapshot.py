@@ -122,6 +122,8 @@ async def batch_snapshot(
 
 
 async def balance_snapshot(user_id: uuid.UUID) -> CreditBalance | None:
-    """The user's balance as an event; None for an unknown user."""
+    """The user's balance (and the credits their open batches hold) as an event; None for an unknown user."""
     value = await credits.balance(user_id)
-    return CreditBalance(user_id=user_id, balance=value) if value is not None else None
+    if value is None:
+        return None
+    return CreditBalance(user_id=user_id, balance=value, held=await credits.held(user_id))

@@ -96,8 +96,9 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             outcomes=[outcome], ends=[ItemEnd(first, EditStatus.SUCCEEDED, 5, {})], calls=[call(first)]
         )
     assert settled == {outcome.edit.id}
-    # 7: the webhook recorder's reads (the owner's endpoints) now run in its own task, off the settlement's path.
-    assert len(one) == 7, one
+    # 7, and the credits held (the balance event carries them); the webhook recorder's reads (the owner's
+    # endpoints) run in its own task, off the settlement's path.
+    assert len(one) == 8, one
 
     # Four more in one group cost exactly as many statements as one did.
     rest = items[1:]
@@ -109,7 +110,7 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             calls=[call(item) for item in rest],
         )
     assert settled == {o.edit.id for o in outcomes}
-    assert len(four) == 7, four
+    assert len(four) == 8, four
 
     stored = await BatchJob.get(id=batch.id)
     assert (stored.completed_images, stored.credits_captured, stored.event_seq) == (5, 5, batch.event_seq + 5)

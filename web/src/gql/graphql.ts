@@ -362,11 +362,13 @@ export type Capabilities = {
   sizeBounds: SizeBounds;
 };
 
-/** Your spendable balance changed. */
+/** Your spendable balance or the credits held for your open batches changed. */
 export type CreditBalanceEvent = {
   __typename?: 'CreditBalanceEvent';
-  /** The new balance. */
+  /** The spendable balance. */
   balance: Scalars['Int']['output'];
+  /** Credits on hold for your open batches (reserved at submit; charged or returned per image). Sent only when this or the balance changed. */
+  held: Scalars['Int']['output'];
 };
 
 /** One ledger entry. The amounts of all entries sum to the balance. */

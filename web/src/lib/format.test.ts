@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCredits, formatEta, formatMs, formatPercent, formatSigned, modeLabel, quoteSummary, statusLabel } from "./format";
+import { formatCredits, formatEta, formatMs, formatPercent, formatSigned, modeLabel, quoteSummary, secondsUntil, statusLabel } from "./format";
 
 describe("prices and numbers on screen", () => {
   it("says the price before submit and whether it is covered", () => {
@@ -24,5 +24,17 @@ describe("prices and numbers on screen", () => {
     expect(statusLabel("PARTIALLY_SUCCEEDED")).toBe("Partly succeeded");
     expect(modeLabel("SEQUENTIAL")).toBe("Consistent set");
     expect(statusLabel("NEW_STATUS")).toBe("NEW_STATUS");
+  });
+});
+
+describe("secondsUntil", () => {
+  it("counts down to etaAt between events and never below zero", () => {
+    const etaAt = "2026-12-05T12:00:48.000Z";
+    const start = Date.parse("2026-12-05T12:00:00.000Z");
+    expect(secondsUntil(etaAt, start, 48)).toBe(48);
+    expect(secondsUntil(etaAt, start + 30_000, 48)).toBe(18);
+    expect(secondsUntil(etaAt, start + 60_000, 48)).toBe(0);
+    expect(secondsUntil(null, start, 12)).toBe(12);
+    expect(secondsUntil(undefined, start)).toBeNull();
   });
 });

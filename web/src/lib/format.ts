@@ -45,6 +45,18 @@ export function formatEta(seconds: number | null | undefined): string {
   return `about ${Math.round(seconds / 3600)} h`;
 }
 
+/**
+ * Seconds left until `etaAt` (the server's absolute estimate) as of `now` (ms since the epoch): the batch view counts
+ * down with it between events. Falls back to `etaSeconds` when the event has no `etaAt`; never below zero.
+ */
+export function secondsUntil(etaAt: string | null | undefined, now: number, etaSeconds?: number | null): number | null {
+  if (etaAt) {
+    const at = Date.parse(etaAt);
+    if (Number.isFinite(at)) return Math.max(0, (at - now) / 1000);
+  }
+  return etaSeconds ?? null;
+}
+
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined) return "—";
   return `${Math.round(fraction * 100)}%`;

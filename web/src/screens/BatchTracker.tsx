@@ -7,7 +7,7 @@ import { graphql } from "../gql";
 import type { BatchProgressSubscription } from "../gql/graphql";
 import { createSocket, isAuthClose } from "../lib/client";
 import { errorFor, fieldErrors, firstProblem, type FieldErrors } from "../lib/errors";
-import { formatCredits, formatEta, formatPercent, modeLabel, plural } from "../lib/format";
+import { formatCredits, formatEta, formatPercent, modeLabel, plural, secondsUntil } from "../lib/format";
 import { applyEvent, emptyProgress, followBatch, withImages, type ConnectionState, type ProgressState } from "../lib/progress";
 import { useSession } from "../session";
 
@@ -136,6 +136,17 @@ const GalleryAddMutation = graphql(`
 const PROGRESS_QUERY = print(ProgressSubscription);
 const OPEN = new Set(["QUEUED", "RUNNING", "CANCEL_REQUESTED"]);
 
+/** The current time, re-read every `everyMs` while `active` (the ETA counts down from `etaAt` between events). */
+function useNow(active: boolean, everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [active, everyMs]);
+  return now;
+}
+
 /** Live progress of one batch over its own socket, resumed with `afterSeq` after a drop. */
 function useBatchProgress(batchId: string, onGap: () => void) {
   const { token, authExpired } = useSession();
@@ -210,6 +221,7 @@ function BatchTracker({ id }: { id: string }) {
   const total = event?.total ?? job?.totalImages ?? 0;
   const completed = event?.completed ?? job?.completedImages ?? 0;
   const images = useMemo(() => Object.values(state.images).sort((a, b) => a.batchIndex - b.batchIndex), [state.images]);
+  const now = useNow(OPEN.has(status) && Boolean(event?.etaAt));
 
   if (batch.fetching && !job) return <Loading what="Loading the batch" />;
   if (batch.error && !job) return <ErrorBox error={batch.error} retry={reread} />;
@@ -298,12 +310,12 @@ function BatchTracker({ id }: { id: string }) {
         <dl className="facts">
           <div>
             <dt>ETA</dt>
-            <dd>{open ? formatEta(event?.etaSeconds) : "done"}</dd>
+            <dd data-testid="eta">{open ? formatEta(secondsUntil(event?.etaAt, now, event?.etaSeconds)) : "done"}</dd>
           </div>
           {event?.queuePosition ? (
             <div>
               <dt>Queue position</dt>
-              <dd>{event.queuePosition}</dd>
+              <dd data-testid="queue-position">{event.queuePosition}</dd>
             </div>
           ) : null}
           <div>
