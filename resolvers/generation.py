@@ -10,7 +10,7 @@ from strawberry.file_uploads import Upload
 
 from graph.core.arguments import After, First
 from graph.core.connections import Connection
-from graph.core.context import Context
+from graph.core.context import Context, SharedSubscription
 from graph.core.errors import UserErrorsExtension
 from graph.core.rate_limits import RateLimitExtension
 from graph.generation.capabilities import Capabilities
@@ -31,7 +31,7 @@ from graph.generation.types import (
     ReferenceImageType,
     UnknownProviderOutcomeType,
 )
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import call_state, housekeeping, plan, reads, references, styles
 from services.generation import capabilities as caps
@@ -39,7 +39,7 @@ from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
 from services.infra.rate_limits import Budget
-from services.progress.follow import follow_batch, follow_user
+from services.progress.follow import batch_to_follow, follow_batch, follow_user
 from services.webhooks import endpoints as webhook_endpoints
 
 Info = strawberry.Info[Context, None]
@@ -228,18 +228,16 @@ async def batch_progress(
 ) -> AsyncGenerator[BatchProgressEvent, None]:
     shared = info.context.shared_events
     if shared is not None:
-        # One stream shared by many sockets (app/websocket.py): it checked each one's access and feeds the events.
+        # One stream shared by many sockets (app/websocket): it checked each one's access (``batch_to_follow``).
         async for event in shared:
             yield BatchProgressEvent.from_event(event)
         return
     user = await info.context.user()
-    batch = await reads.get_batch(user.id, batch_job_id)
-    if batch is None:
-        raise NotFound("batch job not found", ["batch_job_id"])
+    batch_id = await batch_to_follow(user.id, batch_job_id)
     services = info.context.services
     async for event in follow_batch(
         services.bus,
-        batch.id,
+        batch_id,
         after_seq=after_seq,
         history=services.publisher.history,
         item_concurrency=services.settings.batch_item_concurrency,
@@ -326,6 +324,10 @@ class GenerationMutations:
         extensions=[UserErrorsExtension()],
         description="Delete one of your uploaded reference images and its file; refused while a running batch uses it.",
     )
+
+
+SHARED_PROGRESS = SharedSubscription(field="batchProgress", batch_argument="batchJobId", after_argument="afterSeq")
+"""``batchProgress`` may be shared by the socket layer (one stream per document, variables and batch)."""
 
 
 @strawberry.type
