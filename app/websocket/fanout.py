@@ -27,6 +27,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Subscr
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from graph.core.context import AppServices, Context, SharedSubscription
+from graph.core.errors import unavailable_error
 from services.progress.events import BatchProgress
 from services.progress.feeds import BatchFeeds, FeedSubscriber
 
@@ -203,6 +204,7 @@ class ProgressFanout:
             services.bus,
             self._deliver,
             self._end,
+            unavailable=self._unavailable,
             history=services.publisher.history,
             item_concurrency=services.settings.batch_item_concurrency,
         )
@@ -272,6 +274,14 @@ class ProgressFanout:
                     member.leave()
                     member.handler.finish_shared(member, False)
                 continue
+            member.handler.writer.write(member.prefix + text + "}")
+
+    async def _unavailable(self, subscribers: list[FeedSubscriber]) -> None:
+        """The database is unreachable: each subscriber gets a ``next`` whose error is ``SERVICE_UNAVAILABLE`` with
+        ``retryAfter``, and its stream stays open (the feed goes on once the database answers)."""
+        text = self.encode({"data": None, "errors": [unavailable_error([self.shared.field])]})
+        for subscriber in subscribers:
+            member = cast(ProgressSubscriber, subscriber)
             member.handler.writer.write(member.prefix + text + "}")
 
     async def _end(self, subscribers: list[FeedSubscriber], error: BaseException | None) -> None:
