@@ -72,23 +72,16 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
 
     from app.api import create_app
     from app.websocket.fanout import fanout_of
-    from services.core import db
     from services.core.auth import issue_token
     from services.core.config import Settings
-    from tests.conftest import TEST_REDIS_URL, TEST_SECRET, create_pg_database, drop_pg_database
-    from tests.redis_proxy import RedisProxy
+    from tests.conftest import TEST_REDIS_URL, TEST_SECRET
+    from tests.outage_support import relayed_database
 
-    direct = await create_pg_database()
-    host, _, port = direct.split("@", 1)[1].split("/", 1)[0].rpartition(":")
-    relay = RedisProxy(host, int(port))  # a plain TCP relay, whatever it relays
-    await relay.start()
-    try:
-        await db.migrate(direct)
-        user, _, rest = direct.partition("@")
-        name = rest.rsplit("/", 1)[1]
+    async with relayed_database() as database:
+        relay, name = database.relay, database.name
         settings = Settings(
             var_dir=Path(var_dir),
-            database_url=f"{user}@127.0.0.1:{relay.port}/{name}",
+            database_url=database.url,
             jwt_secret=TEST_SECRET,
             environment="production",
             redis_url=TEST_REDIS_URL,
@@ -164,9 +157,6 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
                 server.should_exit = True
                 await serving
         return report
-    finally:
-        await relay.close()
-        await drop_pg_database(direct)
 
 
 if __name__ == "__main__":
