@@ -28,8 +28,8 @@ from graph.generation.types import (
     BatchJobType,
     ImageEditType,
     QuoteType,
-    ReferenceImageType,
     UnknownProviderOutcomeType,
+    UploadType,
 )
 from services.core.errors import InvalidInput
 from services.core.pagination import DEFAULT_PAGE_SIZE
@@ -159,7 +159,7 @@ async def image_upload(
     finally:
         await file.close()  # type: ignore[attr-defined]  # Strawberry leaves the spooled file open
     stored = await references.store_upload(user, data, info.context.services.storage)
-    return ImageUploadPayload(image=ReferenceImageType.from_model(stored))
+    return ImageUploadPayload(image=UploadType.from_model(stored))
 
 
 async def batch_job(info: Info, id: BatchId) -> BatchJobType | None:
@@ -193,10 +193,10 @@ async def image_edit(
     return ImageEditType.from_model(found) if found else None
 
 
-async def uploads(info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None) -> Connection[ReferenceImageType]:
+async def uploads(info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None) -> Connection[UploadType]:
     user = await info.context.user()
     page = await housekeeping.uploads_page(user.id, first=first, after=after)
-    return Connection.from_page(page, ReferenceImageType.from_model)
+    return Connection.from_page(page, UploadType.from_model)
 
 
 async def image_edit_delete(
@@ -279,7 +279,7 @@ class GenerationQueries:
     image_edit: ImageEditType | None = strawberry.field(
         resolver=image_edit, description="One of your images by id; null when not found."
     )
-    uploads: Connection[ReferenceImageType] = strawberry.field(
+    uploads: Connection[UploadType] = strawberry.field(
         resolver=uploads, description="Your uploaded reference images, newest first." + PAGE_ARGS
     )
     unknown_provider_outcomes: list[UnknownProviderOutcomeType] = strawberry.field(

@@ -52,7 +52,7 @@ from typing import Any
 import httpx
 from PIL import Image, ImageCms, ImageOps
 
-from models import ReferenceImage, User
+from models import Upload, User
 from services import access
 from services.core.errors import InvalidInput, NotFound
 from services.core.text import text_problem
@@ -255,7 +255,7 @@ async def resolve_host(host: str) -> list[str]:
 # --- URLs ------------------------------------------------------------------------------------------------------
 
 _HOSTNAME_RE = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
-MAX_URL_LENGTH = 2048  # ReferenceImage.source_url
+MAX_URL_LENGTH = 2048  # Upload.source_url
 MAX_HOST_LENGTH = 253  # DNS: a name is at most 253 characters in text form, each label 1-63
 MAX_LABEL_LENGTH = 63
 _NUMERIC_LABEL_RE = re.compile(r"[0-9]+|0x[0-9a-f]*")
@@ -520,13 +520,11 @@ def check_reference_specs(specs: Sequence[ReferenceSpec]) -> None:
         check_reference_spec(spec, index)
 
 
-async def store_reference(
-    user: User, data: bytes, storage: Storage, *, source_url: str | None = None
-) -> ReferenceImage:
+async def store_reference(user: User, data: bytes, storage: Storage, *, source_url: str | None = None) -> Upload:
     """Validate image bytes (type, size, pixels) and keep them, without their metadata, as the user's reference."""
     clean, info = await asyncio.to_thread(sanitize_image, data)
     stored = await storage.put(clean, info.content_type, prefix="references")
-    return await ReferenceImage.create(
+    return await Upload.create(
         id=uuid.uuid4(),
         owner_id=user.id,
         storage_key=stored.key,
@@ -539,15 +537,15 @@ async def store_reference(
     )
 
 
-async def store_upload(user: User, data: bytes, storage: Storage) -> ReferenceImage:
+async def store_upload(user: User, data: bytes, storage: Storage) -> Upload:
     """An uploaded file kept as a reference image (``data`` may be read one byte past the cap to detect it)."""
     if len(data) > MAX_REFERENCE_BYTES:
         raise InvalidInput(f"images are at most {MAX_REFERENCE_BYTES} bytes", ["file"])
     return await store_reference(user, data, storage)
 
 
-async def _own_upload(user: User, upload_id: str, index: int) -> ReferenceImage:
-    upload = await access.find_viewable(ReferenceImage, user.id, upload_id)
+async def _own_upload(user: User, upload_id: str, index: int) -> Upload:
+    upload = await access.find_viewable(Upload, user.id, upload_id)
     if upload is None:  # missing, made up, or someone else's: the three read the same
         raise NotFound("uploaded image not found", ["input", "references", str(index), "upload_id"])
     return upload
@@ -568,14 +566,14 @@ async def resolve_references(
     storage: Storage,
     http: httpx.AsyncClient,
     allow_private: bool,
-) -> list[ReferenceImage]:
+) -> list[Upload]:
     """The reference images of a request: the user's own uploads, and URLs fetched and kept.
 
     Every reference is checked (uploads found, URLs fetched and inspected) before any is kept, so a bad one later in
     the list leaves nothing behind.
     """
     check_reference_specs(specs)
-    found: list[ReferenceImage | None] = []
+    found: list[Upload | None] = []
     fetched: dict[int, bytes] = {}
     for index, spec in enumerate(specs):
         path = ["input", "references", str(index)]
@@ -588,7 +586,7 @@ async def resolve_references(
             except InvalidInput as error:
                 raise InvalidInput(error.message, [*path, "url"]) from error
             found.append(None)
-    resolved: list[ReferenceImage] = []
+    resolved: list[Upload] = []
     for index, (spec, upload) in enumerate(zip(specs, found, strict=True)):
         resolved.append(
             upload if upload is not None else await store_reference(user, fetched[index], storage, source_url=spec.url)
