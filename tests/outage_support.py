@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from services.core import db
-from tests.conftest import create_pg_database, drop_pg_database
+from services.core.config import Settings
+from tests.conftest import TEST_REDIS_URL, TEST_SECRET, create_pg_database, drop_pg_database
 from tests.redis_proxy import RedisProxy
 
 
@@ -18,6 +20,17 @@ class RelayedDatabase:
     url: str
     """The database's URL through the relay (what the app under test is given)."""
     name: str
+
+    def settings(self, var_dir: str, namespace: str) -> Settings:
+        """Production settings on this database (through the relay) and the test Redis, under ``namespace``."""
+        return Settings(
+            var_dir=Path(var_dir),
+            database_url=self.url,
+            jwt_secret=TEST_SECRET,
+            environment="production",
+            redis_url=TEST_REDIS_URL,
+            redis_namespace=f"{namespace}-{self.name}",
+        )
 
 
 @asynccontextmanager

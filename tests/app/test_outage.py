@@ -56,20 +56,11 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
     from app.api import create_app
     from models import Project
     from services.core.auth import issue_token
-    from services.core.config import Settings
-    from tests.conftest import TEST_REDIS_URL, TEST_SECRET
     from tests.outage_support import relayed_database
 
     async with relayed_database() as database:
-        relay, name = database.relay, database.name
-        settings = Settings(
-            var_dir=Path(var_dir),
-            database_url=database.url,
-            jwt_secret=TEST_SECRET,
-            environment="production",
-            redis_url=TEST_REDIS_URL,
-            redis_namespace=f"outage-{name}",
-        )
+        relay = database.relay
+        settings = database.settings(var_dir, "outage")
         token = issue_token(settings, "outage-user")
         application = create_app(settings)
         report: dict[str, Any] = {}
