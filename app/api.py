@@ -41,7 +41,7 @@ from app.media import MediaFiles
 from app.metrics import metrics_endpoint
 from app.provider_webhooks import wavespeed_webhook
 from app.runtime import build_runtime, link_signer, storage_for
-from app.schema import create_schema
+from app.schema import SHARED_SUBSCRIPTION, create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
 from models.keys import ApiKeyScope
@@ -67,7 +67,7 @@ REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 class GraphQLView(GraphQL[Context, None]):
     """Strawberry's ASGI view with our context and connect-time WebSocket authentication; sockets speak
-    graphql-transport-ws through ``app.websocket`` (shared progress fan-out, caps, timers)."""
+    graphql-transport-ws through ``app.websocket`` (shared subscription fan-out, caps, timers)."""
 
     graphql_transport_ws_handler_class = TransportWSHandler
     websocket_adapter_class = WebSocketAdapter
@@ -198,7 +198,7 @@ class GraphQLView(GraphQL[Context, None]):
         if scopes is not None and ApiKeyScope.READ not in scopes:
             # Every subscription needs READ, and the shared batchProgress path does not run the scope guard.
             raise ConnectionRejectionError({"message": "a WebSocket needs an API key with the READ scope"})
-        # The handler (app/websocket.py) closes the socket with 4403 when the token expires.
+        # The handler (app/websocket/handler.py) closes the socket with 4403 when the token expires.
         return {"userId": str(user.id)}
 
 
@@ -228,7 +228,7 @@ class RequestId:
             await send(message)
 
         if scope["type"] == "websocket":
-            # The server's own send, for the frames app/websocket.py fans out after the handshake: thousands per
+            # The server's own send, for the frames app/websocket fans out after the handshake: thousands per
             # event, each spared the wrappers (this one, Starlette's) that only matter for the handshake and close.
             scope[RAW_SEND] = send
 
@@ -416,6 +416,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 view.schema,
                 app.state.services,
                 view.encode_json,
+                shared=SHARED_SUBSCRIPTION,
                 max_sockets_per_user=settings.ws_max_sockets_per_user,
                 max_subscriptions_per_user=settings.ws_max_subscriptions_per_user,
             )

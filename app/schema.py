@@ -7,12 +7,13 @@ from typing import Any
 
 import strawberry
 
+from graph.core.context import SharedSubscription
 from graph.core.schema import build_schema
 from graph.keys.scopes import KeyScopeGuard
 from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.gallery import GalleryMutations, GalleryQueries
-from resolvers.generation import GenerationMutations, GenerationQueries, GenerationSubscriptions
+from resolvers.generation import SHARED_PROGRESS, GenerationMutations, GenerationQueries, GenerationSubscriptions
 from resolvers.keys import ApiKeyMutations, ApiKeyQueries
 from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
@@ -53,6 +54,10 @@ class Mutation(
 @strawberry.type(description="Live streams over WebSocket (graphql-transport-ws).")
 class Subscription(GenerationSubscriptions):
     """The progress streams."""
+
+
+SHARED_SUBSCRIPTION: SharedSubscription = SHARED_PROGRESS
+"""The subscription field the socket layer shares (``app.websocket.fanout``)."""
 
 
 def create_schema(settings: Settings, *, tracer_provider: Any | None = None) -> strawberry.Schema:

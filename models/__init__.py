@@ -22,7 +22,7 @@ from models.jobs import JobOutbox
 from models.keys import ApiKey, ApiKeyScope
 from models.presets import BatchPresetUse, StylePreset, StylePresetVersion
 from models.projects import Project
-from models.references import ReferenceImage
+from models.uploads import Upload
 from models.users import User
 from models.webhooks import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -31,7 +31,7 @@ MODEL_MODULES = [
     "models.credits",
     "models.projects",
     "models.generation",
-    "models.references",
+    "models.uploads",
     "models.gallery",
     "models.presets",
     "models.analytics",
@@ -65,11 +65,11 @@ __all__ = [
     "ProcessingStatus",
     "Project",
     "ProviderCallState",
-    "ReferenceImage",
     "Role",
     "SizeTier",
     "StylePreset",
     "StylePresetVersion",
+    "Upload",
     "UsageEvent",
     "UsageKind",
     "UsageOutcome",

@@ -10,7 +10,7 @@ from strawberry.file_uploads import Upload
 
 from graph.core.arguments import After, First
 from graph.core.connections import Connection
-from graph.core.context import Context
+from graph.core.context import Context, SharedSubscription
 from graph.core.errors import UserErrorsExtension
 from graph.core.rate_limits import RateLimitExtension
 from graph.generation.capabilities import Capabilities
@@ -28,10 +28,10 @@ from graph.generation.types import (
     BatchJobType,
     ImageEditType,
     QuoteType,
-    ReferenceImageType,
     UnknownProviderOutcomeType,
+    UploadType,
 )
-from services.core.errors import InvalidInput, NotFound
+from services.core.errors import InvalidInput
 from services.core.pagination import DEFAULT_PAGE_SIZE
 from services.generation import call_state, housekeeping, plan, reads, references, styles
 from services.generation import capabilities as caps
@@ -39,7 +39,7 @@ from services.generation.cancel import cancel
 from services.generation.retry import retry
 from services.generation.submit import submit
 from services.infra.rate_limits import Budget
-from services.progress.follow import follow_batch, follow_user
+from services.progress.follow import batch_to_follow, follow_batch, follow_user
 from services.webhooks import deliveries as webhook_deliveries
 from services.webhooks import endpoints as webhook_endpoints
 
@@ -165,7 +165,7 @@ async def image_upload(
     finally:
         await file.close()  # type: ignore[attr-defined]  # Strawberry leaves the spooled file open
     stored = await references.store_upload(user, data, info.context.services.storage)
-    return ImageUploadPayload(image=ReferenceImageType.from_model(stored))
+    return ImageUploadPayload(image=UploadType.from_model(stored))
 
 
 async def batch_job(info: Info, id: BatchId) -> BatchJobType | None:
@@ -199,10 +199,10 @@ async def image_edit(
     return ImageEditType.from_model(found) if found else None
 
 
-async def uploads(info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None) -> Connection[ReferenceImageType]:
+async def uploads(info: Info, first: First = DEFAULT_PAGE_SIZE, after: After = None) -> Connection[UploadType]:
     user = await info.context.user()
     page = await housekeeping.uploads_page(user.id, first=first, after=after)
-    return Connection.from_page(page, ReferenceImageType.from_model)
+    return Connection.from_page(page, UploadType.from_model)
 
 
 async def image_edit_delete(
@@ -234,18 +234,16 @@ async def batch_progress(
 ) -> AsyncGenerator[BatchProgressEvent, None]:
     shared = info.context.shared_events
     if shared is not None:
-        # One stream shared by many sockets (app/websocket.py): it checked each one's access and feeds the events.
+        # One stream shared by many sockets (app/websocket): it checked each one's access (``batch_to_follow``).
         async for event in shared:
             yield BatchProgressEvent.from_event(event)
         return
     user = await info.context.user()
-    batch = await reads.get_batch(user.id, batch_job_id)
-    if batch is None:
-        raise NotFound("batch job not found", ["batch_job_id"])
+    batch_id = await batch_to_follow(user.id, batch_job_id)
     services = info.context.services
     async for event in follow_batch(
         services.bus,
-        batch.id,
+        batch_id,
         after_seq=after_seq,
         history=services.publisher.history,
         item_concurrency=services.settings.batch_item_concurrency,
@@ -287,7 +285,7 @@ class GenerationQueries:
     image_edit: ImageEditType | None = strawberry.field(
         resolver=image_edit, description="One of your images by id; null when not found."
     )
-    uploads: Connection[ReferenceImageType] = strawberry.field(
+    uploads: Connection[UploadType] = strawberry.field(
         resolver=uploads, description="Your uploaded reference images, newest first." + PAGE_ARGS
     )
     unknown_provider_outcomes: list[UnknownProviderOutcomeType] = strawberry.field(
@@ -332,6 +330,10 @@ class GenerationMutations:
         extensions=[UserErrorsExtension()],
         description="Delete one of your uploaded reference images and its file; refused while a running batch uses it.",
     )
+
+
+SHARED_PROGRESS = SharedSubscription(field="batchProgress", batch_argument="batchJobId", after_argument="afterSeq")
+"""``batchProgress`` may be shared by the socket layer (one stream per document, variables and batch)."""
 
 
 @strawberry.type

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
-from models import ImageEdit, ReferenceImage
+from models import ImageEdit, Upload
 from services.infra.storage import STORE_ERRORS, ObjectNotFound, Storage
 from services.infra.storage.copy import CopyMismatch, copy_verified
 
@@ -39,7 +39,7 @@ class MoveReport:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    model: type[ImageEdit] | type[ReferenceImage]
+    model: type[ImageEdit] | type[Upload]
     id: uuid.UUID
     key: str
     address: str
@@ -50,7 +50,7 @@ async def _rows(target: Storage) -> AsyncIterator[_Row]:
     prefix = target.url_for("x.png").removesuffix("x.png")
     for model, key_field, address_field in (
         (ImageEdit, "image_key", "image_url"),
-        (ReferenceImage, "storage_key", "url"),
+        (Upload, "storage_key", "url"),
     ):
         after: uuid.UUID | None = None
         while True:

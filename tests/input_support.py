@@ -24,10 +24,10 @@ from models import (
     GalleryItem,
     ImageEdit,
     Project,
-    ReferenceImage,
     Role,
     StylePreset,
     StylePresetVersion,
+    Upload,
     User,
 )
 from services import credits
@@ -69,7 +69,7 @@ async def owned_state(subject: str) -> dict[str, Any]:
     after a refused call when the call wrote nothing."""
     user = await User.get(subject=subject)
     state: dict[str, Any] = {"user": await User.filter(id=user.id).values()}
-    owned = (Project, BatchJob, ImageEdit, ReferenceImage, StylePreset, GalleryItem, GalleryCollection)
+    owned = (Project, BatchJob, ImageEdit, Upload, StylePreset, GalleryItem, GalleryCollection)
     for model in owned:
         state[model.__name__] = _sorted(await model.filter(owner_id=user.id).values())
     state["StylePresetVersion"] = _sorted(await StylePresetVersion.filter(preset__owner_id=user.id).values())

@@ -68,6 +68,8 @@ PROBES = [
     ("config-no-models", "services/core/config.py", "from models.enums import SizeTier"),
     ("models-no-cycle", "models/generation.py", "from models.presets import StylePreset"),
     ("graph-rooms", "graph/generation/contract_probe.py", "from graph.users import enums"),
+    ("socket-no-domain", "app/websocket/contract_probe.py", "from models.generation import BatchJob"),
+    ("socket-no-domain", "app/websocket/handler.py", "from services.generation import reads"),
     ("graph-rooms", "graph/presets/contract_probe.py", "from graph.generation import capabilities"),
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import structlog
@@ -28,6 +28,31 @@ from services.keys import ApiKeyVerifier
 from services.progress.events import BatchProgress
 from services.progress.publisher import ProgressPublisher
 from services.users import UserCache, ensure_user
+
+
+class SharedEvents(Protocol):
+    """The typed hook of the shared subscription fan-out (``app.websocket.fanout``).
+
+    Set as ``Context.shared_events`` on the context of one stream that renders events for many subscriptions: the
+    fan-out has already decided, per subscriber, that it may follow the batch, and feeds the events here. The
+    subscription's resolver renders them instead of following the batch itself; the operation metrics leave the
+    counting to the fan-out, which counts each subscription.
+    """
+
+    def __aiter__(self) -> AsyncIterator[BatchProgress]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSubscription:
+    """Which root subscription field the socket layer may share, and the names of its arguments: declared by the
+    resolvers that define the field, passed to the fan-out by the composition root (``app.api``)."""
+
+    field: str
+    """The root field's GraphQL name."""
+    batch_argument: str
+    """The argument naming the batch (an ``ID``)."""
+    after_argument: str
+    """The resume argument (``Int``, optional): it only filters, so subscriptions differing in it share a stream."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +84,9 @@ class Context:
     response: Response | None = None
     """Over HTTP: headers and status to add to the response (a 429 with ``Retry-After``); None on sockets."""
     identity: Identity | None = None
-    shared_events: AsyncIterator[BatchProgress] | None = None
-    """Set on the context of a shared ``batchProgress`` stream (``app.websocket``): the events to render, for
-    subscribers whose access the fan-out has checked."""
+    shared_events: SharedEvents | None = None
+    """Set on the context of a shared stream (``SharedEvents``): the events to render, for subscribers whose access
+    the fan-out has checked."""
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, repr=False)
     _user: User | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)

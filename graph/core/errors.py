@@ -114,6 +114,13 @@ def shape_error(error: GraphQLError) -> None:
         error.extensions = {"code": "SERVICE_UNAVAILABLE", "retryAfter": RETRY_AFTER_S}
 
 
+def unavailable_error(path: Sequence[str]) -> dict[str, Any]:
+    """The formatted ``SERVICE_UNAVAILABLE`` error (with ``retryAfter``) of the field at ``path``, for a stream that
+    tells its subscribers about an outage without ending (``app.websocket.fanout``)."""
+    extensions = {"code": "SERVICE_UNAVAILABLE", "retryAfter": RETRY_AFTER_S}
+    return dict(GraphQLError(UNAVAILABLE_MESSAGE, path=list(path), extensions=extensions).formatted)
+
+
 def unavailable(error: GraphQLError) -> bool:
     original = error.original_error
     return original is not None and not isinstance(original, DomainError) and unreachable(original)

@@ -10,6 +10,7 @@ from graphql import FieldNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from graph.core.context import Context
 from services.infra import metrics
 
 INVALID = "invalid"
@@ -26,8 +27,8 @@ class OperationMetrics(SchemaExtension):
         self._subscribed = False
 
     def on_operation(self) -> Iterator[None]:
-        if getattr(self.execution_context.context, "shared_events", None) is not None:
-            # A stream shared by many subscriptions (app/websocket.py), which counts each subscription itself.
+        if _shared(self.execution_context.context):
+            # A stream shared by many subscriptions (app/websocket), which counts each subscription itself.
             yield
             return
         started = time.perf_counter()
@@ -46,7 +47,7 @@ class OperationMetrics(SchemaExtension):
             metrics.GRAPHQL_OPERATIONS.labels(operation=self._field, type=kind, outcome=outcome).inc()
 
     def on_execute(self) -> Iterator[None]:
-        if getattr(self.execution_context.context, "shared_events", None) is not None:
+        if _shared(self.execution_context.context):
             yield
             return
         # Execution only starts for a valid document, so the root field is one the schema has.
@@ -55,6 +56,10 @@ class OperationMetrics(SchemaExtension):
             self._subscribed = True
             metrics.SUBSCRIPTIONS_ACTIVE.labels(operation=self._field).inc()
         yield
+
+
+def _shared(context: object) -> bool:
+    return isinstance(context, Context) and context.shared_events is not None
 
 
 def _root_field(document: object, operation_name: str | None) -> str:

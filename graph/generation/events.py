@@ -24,8 +24,8 @@ else:
     )
 
 
-@strawberry.type(description="Where a delivered image is, as carried by a progress event.")
-class DeliveredImage:
+@strawberry.type(name="DeliveredImage", description="Where a delivered image is, as carried by a progress event.")
+class DeliveredImageType:
     image_edit_id: strawberry.ID = strawberry.field(description="The image's id.")
     batch_index: int = strawberry.field(description="Its position in the batch.")
     url: str | None = strawberry.field(description="A link to it, which expires like `ImageEdit.url`.")
@@ -33,7 +33,7 @@ class DeliveredImage:
     height: int | None = strawberry.field(description="Height in pixels.")
 
     @classmethod
-    def from_event(cls, image: DeliveredImageEvent) -> DeliveredImage:
+    def from_event(cls, image: DeliveredImageEvent) -> DeliveredImageType:
         return cls(
             image_edit_id=strawberry.ID(str(image.image_edit_id)),
             batch_index=image.batch_index,
@@ -59,7 +59,7 @@ class BatchProgressEvent:
     queue_wait_seconds: float | None = strawberry.field(description="Estimated wait before a worker starts it.")
     run_seconds: float | None = strawberry.field(description="Estimated remaining run time (measured averages).")
     eta_seconds: float | None = strawberry.field(description="Queue wait + run time; null once ended.")
-    image: DeliveredImage | None = strawberry.field(description="The image delivered with this event, if any.")
+    image: DeliveredImageType | None = strawberry.field(description="The image delivered with this event, if any.")
     credits_held: int = strawberry.field(description="Credits still on hold.")
     credits_captured: int = strawberry.field(description="Credits charged so far.")
     credits_refunded: int = strawberry.field(description="Credits returned so far.")
@@ -68,7 +68,7 @@ class BatchProgressEvent:
         description="SNAPSHOT: the state read from the database (lists every delivered image in `images`); EVENT: a "
         "change as it happened; REPLAY: a change missed while away, replayed after `afterSeq`."
     )
-    images: list[DeliveredImage] = strawberry.field(
+    images: list[DeliveredImageType] = strawberry.field(
         description="On a SNAPSHOT: every image delivered so far, in batch order; empty on other events."
     )
     eta_at: datetime | None = strawberry.field(
@@ -93,13 +93,13 @@ class BatchProgressEvent:
             queue_wait_seconds=event.queue_wait_seconds,
             run_seconds=event.run_seconds,
             eta_seconds=event.eta_seconds,
-            image=DeliveredImage.from_event(image) if image else None,
+            image=DeliveredImageType.from_event(image) if image else None,
             credits_held=event.credits_held,
             credits_captured=event.credits_captured,
             credits_refunded=event.credits_refunded,
             at=event.at,
             kind=event.kind,
-            images=[DeliveredImage.from_event(each) for each in event.images],
+            images=[DeliveredImageType.from_event(each) for each in event.images],
             eta_at=event.eta_at,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.core.errors import UserError
-from graph.generation.types import BatchJobType, ReferenceImageType
+from graph.generation.types import BatchJobType, UploadType
 
 USER_ERRORS = "Expected failures (validation, not found, credits); empty on success."
 
@@ -42,7 +42,7 @@ class BatchJobRetryPayload:
 
 @strawberry.type(description="Result of an image upload.")
 class ImageUploadPayload:
-    image: ReferenceImageType | None = strawberry.field(default=None, description="The stored reference image.")
+    image: UploadType | None = strawberry.field(default=None, description="The stored reference image.")
     user_errors: list[UserError] = strawberry.field(default_factory=list, description=USER_ERRORS)
 
 

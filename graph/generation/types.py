@@ -16,7 +16,7 @@ from graph.core.media import address_link, image_link
 from graph.core.rooms import room_type
 from graph.generation import loaders
 from graph.generation.enums import BatchStatus, EditStatus, ErrorCategory, GenerationMode, SizeTier
-from models import BatchItem, BatchJob, ImageEdit, ReferenceImage
+from models import BatchItem, BatchJob, ImageEdit, Upload
 from services.generation import reads
 from services.generation.plan import Quote
 
@@ -265,7 +265,7 @@ class BatchJobType:
 
 
 @strawberry.type(name="ReferenceImage", description="An image you uploaded (or we fetched) to use as a reference.")
-class ReferenceImageType:
+class UploadType:
     id: strawberry.ID = strawberry.field(description="Pass it as `references: [{uploadId: ...}]`.")
     url: str = strawberry.field(description="A link to it, which expires like `ImageEdit.url`.")
     width: int = strawberry.field(description="Width in pixels.")
@@ -275,7 +275,7 @@ class ReferenceImageType:
     created_at: datetime = strawberry.field(description="Upload time.")
 
     @classmethod
-    def from_model(cls, image: ReferenceImage) -> ReferenceImageType:
+    def from_model(cls, image: Upload) -> UploadType:
         return from_row(cls, image, url=image_link(image.storage_key) or "")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from graph.core.dataloaders import RoomLoader
-from models import ImageEdit, ReferenceImage, StylePreset, StylePresetVersion, User
+from models import ImageEdit, StylePreset, StylePresetVersion, Upload, User
 from services import users
 from services.presets import reads
 from services.presets.stats import PresetStats, stats_of
@@ -19,7 +19,5 @@ viewable: RoomLoader[tuple[uuid.UUID, uuid.UUID], StylePreset | None] = RoomLoad
     "presets.viewable", "per_viewer", reads.viewable_by_id
 )
 previews: RoomLoader[uuid.UUID, ImageEdit | None] = RoomLoader("presets.previews", "rows", reads.previews_of)
-references: RoomLoader[uuid.UUID, ReferenceImage | None] = RoomLoader(
-    "presets.references", "rows", reads.references_by_id
-)
+references: RoomLoader[uuid.UUID, Upload | None] = RoomLoader("presets.references", "rows", reads.references_by_id)
 owners: RoomLoader[uuid.UUID, User | None] = RoomLoader("users.by_id", "rows", users.get_many)

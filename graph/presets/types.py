@@ -19,7 +19,7 @@ from services.presets import reads
 from services.presets.stats import PresetStats
 
 if TYPE_CHECKING:
-    from graph.generation.types import ReferenceImageType
+    from graph.generation.types import UploadType
     from graph.users.types import PublicUser
 
 
@@ -101,11 +101,11 @@ class StylePresetType(PresetSettings):
     )
     async def reference_images(
         self, info: strawberry.Info
-    ) -> list[Annotated[ReferenceImageType, strawberry.lazy("graph.generation.types")]]:
+    ) -> list[Annotated[UploadType, strawberry.lazy("graph.generation.types")]]:
         viewer = await info.context.user()
         if not reads.may_see_private_parts(viewer.id, self._model):
             return []
-        reference: type[ReferenceImageType] = room_type("graph.generation.types", "ReferenceImageType")
+        reference: type[UploadType] = room_type("graph.generation.types", "UploadType")
         rows = await loaders.references.on(info).load_many([uuid.UUID(str(r)) for r in self._model.reference_ids])
         return [reference.from_model(row) for row in rows if row is not None]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import BatchJob, ImageEdit, ReferenceImage
+from models import BatchJob, ImageEdit, Upload
 from models.enums import OPEN_BATCH_STATUSES
 from services import access
 from services.core.errors import Conflict, NotFound
@@ -43,9 +43,9 @@ async def delete_image(user_id: uuid.UUID, image_id: str, storage: Storage) -> u
     return edit.id
 
 
-async def uploads_page(user_id: uuid.UUID, *, first: int, after: str | None) -> Page[ReferenceImage]:
+async def uploads_page(user_id: uuid.UUID, *, first: int, after: str | None) -> Page[Upload]:
     """The caller's reference images, newest first."""
-    return await paginate(access.owned(ReferenceImage, user_id), first=first, after=after)
+    return await paginate(access.owned(Upload, user_id), first=first, after=after)
 
 
 async def upload_in_use(user_id: uuid.UUID, upload_id: uuid.UUID) -> bool:
@@ -64,13 +64,13 @@ async def delete_upload(user_id: uuid.UUID, upload_id: str, storage: Storage) ->
     Ended batches keep the URL in their images' ``sourceImages`` (it stops resolving); a remix of such an image
     names an upload that no longer exists and is refused at submit as not found.
     """
-    upload = await access.find_editable(ReferenceImage, user_id, upload_id)
+    upload = await access.find_editable(Upload, user_id, upload_id)
     if upload is None:
         raise NotFound("upload not found", ["id"])
     if await upload_in_use(user_id, upload.id):
         raise Conflict("a batch that is still running uses this image: cancel it or wait until it ends", ["id"])
     async with in_transaction():
-        deleted = await access.editable(ReferenceImage, user_id).filter(id=upload.id).delete()
+        deleted = await access.editable(Upload, user_id).filter(id=upload.id).delete()
         if deleted:
             await storage.delete(upload.storage_key)
     return upload.id

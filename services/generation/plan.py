@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from models import GenerationMode, Project, ReferenceImage, SizeTier, StylePreset, StylePresetVersion, User
+from models import GenerationMode, Project, SizeTier, StylePreset, StylePresetVersion, Upload, User
 from services import access, credits
 from services.core.config import Settings
 from services.core.errors import InvalidInput, NotFound, UserFacingError
@@ -76,7 +76,7 @@ class Plan:
     price_per_image: int
     presets: list[AppliedPreset]
     """In composition order (the lead first)."""
-    preset_references: list[ReferenceImage] = field(default_factory=list)
+    preset_references: list[Upload] = field(default_factory=list)
     """The presets' reference images sent after the user's own."""
     remix: RemixOrigin | None = None
     """The image this batch remixes, when it does."""
@@ -243,11 +243,11 @@ async def plan(user: User, request: SubmitRequest, settings: Settings) -> Plan:
     )
 
 
-async def existing_references(ids: list[uuid.UUID]) -> list[ReferenceImage]:
+async def existing_references(ids: list[uuid.UUID]) -> list[Upload]:
     """The presets' reference images that still exist, in the given order (an upload deleted since is skipped)."""
     if not ids:
         return []
-    found = {row.id: row for row in await ReferenceImage.filter(id__in=ids)}
+    found = {row.id: row for row in await Upload.filter(id__in=ids)}
     return [found[ident] for ident in ids if ident in found]
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ImageEdit, ReferenceImage
+from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ImageEdit, Upload
 from models.enums import ProviderCallState
 from services.infra.storage import Storage
 from services.seedream import ErrorCategory as ProviderCategory
@@ -190,7 +190,7 @@ async def call_settled(item_id: uuid.UUID) -> None:
     await BatchItem.filter(id=item_id).update(provider_task_slots=None)
 
 
-async def load_references(storage: Storage, rows: list[ReferenceImage]) -> tuple[ProviderReference, ...]:
+async def load_references(storage: Storage, rows: list[Upload]) -> tuple[ProviderReference, ...]:
     """Our stored reference images as the provider layer takes them, in the given order."""
     return tuple([ProviderReference.from_bytes(await storage.get(row.storage_key), row.content_type) for row in rows])
 

@@ -44,7 +44,7 @@ from typing import Any
 import httpx
 from PIL import Image, ImageCms, ImageOps
 
-from models import ReferenceImage, User
+from models import Upload, User
 from services import access
 from services.core.errors import InvalidInput, NotFound
 from services.core.text import text_problem
@@ -432,19 +432,15 @@ def check_reference_specs(specs: Sequence[ReferenceSpec]) -> None:
         check_reference_spec(spec, index)
 
 
-async def store_reference(
-    user: User, data: bytes, storage: Storage, *, source_url: str | None = None
-) -> ReferenceImage:
+async def store_reference(user: User, data: bytes, storage: Storage, *, source_url: str | None = None) -> Upload:
     """Validate image bytes (type, size, pixels) and keep them, without their metadata, as the user's reference."""
     clean, info = await decoding.run(sanitize_image, data)
     return await _keep(user, clean, info, storage, source_url=source_url)
 
 
-async def _keep(
-    user: User, clean: bytes, info: ImageInfo, storage: Storage, *, source_url: str | None
-) -> ReferenceImage:
+async def _keep(user: User, clean: bytes, info: ImageInfo, storage: Storage, *, source_url: str | None) -> Upload:
     stored = await storage.put(clean, info.content_type, prefix="references")
-    return await ReferenceImage.create(
+    return await Upload.create(
         id=uuid.uuid4(),
         owner_id=user.id,
         storage_key=stored.key,
@@ -457,15 +453,15 @@ async def _keep(
     )
 
 
-async def store_upload(user: User, data: bytes, storage: Storage) -> ReferenceImage:
+async def store_upload(user: User, data: bytes, storage: Storage) -> Upload:
     """An uploaded file kept as a reference image (``data`` may be read one byte past the cap to detect it)."""
     if len(data) > MAX_REFERENCE_BYTES:
         raise InvalidInput(f"images are at most {MAX_REFERENCE_BYTES} bytes", ["file"])
     return await store_reference(user, data, storage)
 
 
-async def _own_upload(user: User, upload_id: str, index: int) -> ReferenceImage:
-    upload = await access.find_viewable(ReferenceImage, user.id, upload_id)
+async def _own_upload(user: User, upload_id: str, index: int) -> Upload:
+    upload = await access.find_viewable(Upload, user.id, upload_id)
     if upload is None:  # missing, made up, or someone else's: the three read the same
         raise NotFound("uploaded image not found", ["input", "references", str(index), "upload_id"])
     return upload
@@ -486,14 +482,14 @@ async def resolve_references(
     storage: Storage,
     http: httpx.AsyncClient,
     allow_private: bool,
-) -> list[ReferenceImage]:
+) -> list[Upload]:
     """The reference images of a request: the user's own uploads, and URLs fetched and kept.
 
     Every reference is checked (uploads found, URLs fetched and inspected) before any is kept, so a bad one later in
     the list leaves nothing behind.
     """
     check_reference_specs(specs)
-    found: list[ReferenceImage | None] = []
+    found: list[Upload | None] = []
     fetched: dict[int, tuple[bytes, ImageInfo]] = {}
     for index, spec in enumerate(specs):
         path = ["input", "references", str(index)]
@@ -507,7 +503,7 @@ async def resolve_references(
             except ReferenceRejected as error:
                 raise ReferenceRejected(error.reason, error.message, [*path, "url"]) from error
             found.append(None)
-    resolved: list[ReferenceImage] = []
+    resolved: list[Upload] = []
     for index, (spec, upload) in enumerate(zip(specs, found, strict=True)):
         resolved.append(
             upload if upload is not None else await _keep(user, *fetched[index], storage, source_url=spec.url)

@@ -23,7 +23,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import BatchJob, ImageEdit, ReferenceImage
+from models import BatchJob, ImageEdit, Upload
 from models.enums import OPEN_BATCH_STATUSES
 from models.jobs import JobOutbox
 from models.presets import StylePreset, StylePresetVersion
@@ -67,7 +67,7 @@ async def remove_unused_uploads(storage: Storage, *, older_than: datetime) -> in
     removed = 0
     after: uuid.UUID | None = None
     while True:
-        query = ReferenceImage.filter(created_at__lt=older_than)
+        query = Upload.filter(created_at__lt=older_than)
         if after is not None:
             query = query.filter(id__gt=after)
         page = await query.order_by("id").limit(PAGE).values_list("id", "storage_key")
@@ -75,7 +75,7 @@ async def remove_unused_uploads(storage: Storage, *, older_than: datetime) -> in
             if str(upload_id) in used:
                 continue
             async with in_transaction():
-                if await ReferenceImage.filter(id=upload_id, created_at__lt=older_than).delete():
+                if await Upload.filter(id=upload_id, created_at__lt=older_than).delete():
                     await storage.delete(key)
                     removed += 1
         if len(page) < PAGE:
@@ -90,7 +90,7 @@ async def remove_orphan_files(storage: Storage, *, older_than: datetime) -> int:
         for start in range(0, len(candidates), PAGE):
             keys = candidates[start : start + PAGE]
             images: list[Any] = await ImageEdit.filter(image_key__in=keys).values_list("image_key", flat=True)
-            uploads: list[Any] = await ReferenceImage.filter(storage_key__in=keys).values_list("storage_key", flat=True)
+            uploads: list[Any] = await Upload.filter(storage_key__in=keys).values_list("storage_key", flat=True)
             named = {str(key) for key in [*images, *uploads]}
             for key in keys:
                 if key not in named:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from models import BatchItem, BatchJob, BatchPresetUse, EditStatus, ImageEdit, Project, ReferenceImage, User
+from models import BatchItem, BatchJob, BatchPresetUse, EditStatus, ImageEdit, Project, Upload, User
 from models.enums import TERMINAL_BATCH_STATUSES
 from services import access
 from services.core.config import Settings
@@ -73,7 +73,7 @@ async def retry(
     # The user's own references, and the presets' as the original batch recorded them (vetted at its submit).
     parameters = original.parameters
     own_ids = [parse_id(r) for r in parameters.get("userReferences", parameters.get("references", []))]
-    references = await access.owned(ReferenceImage, user.id).filter(id__in=[r for r in own_ids if r])
+    references = await access.owned(Upload, user.id).filter(id__in=[r for r in own_ids if r])
     by_id = {r.id: r for r in references}
     own = [by_id[r] for r in own_ids if r in by_id]
     applied = await _recorded_presets(original)

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import httpx
 from tortoise.expressions import F
 
-from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, ReferenceImage, UsageEvent
+from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, Upload, UsageEvent
 from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
 from services.analytics import recording
 from services.core.config import Settings
@@ -165,7 +165,7 @@ class BatchRunner:
         ids = [uuid.UUID(r) for r in batch.parameters.get("references", [])]
         if not ids:
             return ()
-        rows = {r.id: r for r in await ReferenceImage.filter(id__in=ids)}
+        rows = {r.id: r for r in await Upload.filter(id__in=ids)}
         if any(ident not in rows for ident in ids):
             return None
         return await provider.load_references(self.deps.storage, [rows[ident] for ident in ids])

@@ -34,8 +34,8 @@ from models import (
     BatchStatus,
     ImageEdit,
     Project,
-    ReferenceImage,
     StylePreset,
+    Upload,
     User,
 )
 from services import access, credits
@@ -141,7 +141,7 @@ def _repeated(existing: BatchJob, fingerprint: str | None) -> Submitted:
 async def create_batch(
     user: User,
     planned: Plan,
-    references: list[ReferenceImage],
+    references: list[Upload],
     *,
     idempotency_key: str | None,
     request_fingerprint: str | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from models import ReferenceImage, User
+from models import Upload, User
 from services.core.errors import InvalidInputs, UserFacingError
 from services.generation.references import ReferenceRejected, sanitize_image
 from services.infra import decoding
@@ -21,7 +21,7 @@ from services.presets.documents import EmbeddedImage
 async def _keep(user: User, data: bytes, content_type: str, width: int, height: int, storage: Storage) -> str:
     stored = await storage.put(data, content_type, prefix="references")
     try:
-        row = await ReferenceImage.create(
+        row = await Upload.create(
             id=uuid.uuid4(),
             owner_id=user.id,
             storage_key=stored.key,
@@ -41,7 +41,7 @@ async def copy_uploads(user: User, reference_ids: Sequence[str], storage: Storag
     """``user``'s own copies of the uploads, in order; ones already ``user``'s stay as they are, deleted ones are
     skipped (the source no longer sends them either)."""
     ids = [uuid.UUID(str(r)) for r in reference_ids]
-    rows = {row.id: row for row in await ReferenceImage.filter(id__in=ids)}
+    rows = {row.id: row for row in await Upload.filter(id__in=ids)}
     copies: list[str] = []
     for ident in ids:
         row = rows.get(ident)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from models import GenerationMode, ReferenceImage, SizeTier, StylePreset
+from models import GenerationMode, SizeTier, StylePreset, Upload
 from services.core.errors import Conflict, InvalidInput, InvalidInputs
 from services.core.text import check_json
 from services.generation import capabilities as caps
@@ -88,7 +88,7 @@ async def _embedded(preset: StylePreset, storage: Storage) -> list[dict[str, str
     An image whose upload was deleted since is left out, as the preset itself no longer sends it.
     """
     ids = [uuid.UUID(str(r)) for r in preset.reference_ids]
-    rows = {row.id: row for row in await ReferenceImage.filter(id__in=ids)}
+    rows = {row.id: row for row in await Upload.filter(id__in=ids)}
     found = [rows[ident] for ident in ids if ident in rows]
     if sum(row.size_bytes for row in found) > EMBEDDED_IMAGES_MAX_BYTES:
         raise Conflict(

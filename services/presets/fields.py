@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from models import GenerationMode, ReferenceImage, SizeTier, User
+from models import GenerationMode, SizeTier, Upload, User
 from services import access
 from services.core.config import Settings
 from services.core.errors import InvalidInput, InvalidInputs, NotFound, UserFacingError
@@ -157,7 +157,7 @@ async def _references(user: User, given: list[str], at: list[str], problems: lis
         return []
     ids: list[str] = []
     for index, ref in enumerate(given):
-        found = await access.find_owned(ReferenceImage, user.id, ref)
+        found = await access.find_owned(Upload, user.id, ref)
         if found is None:
             problems.append(NotFound("uploaded image not found", [*at, str(index)]))
         elif str(found.id) not in ids:

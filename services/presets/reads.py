@@ -14,9 +14,9 @@ from models import (
     EditStatus,
     ImageEdit,
     PresetVisibility,
-    ReferenceImage,
     StylePreset,
     StylePresetVersion,
+    Upload,
 )
 from services import access
 from services.core.errors import InvalidInput, NotFound
@@ -168,9 +168,9 @@ async def previews_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, ImageEdit]:
     return found
 
 
-async def references_by_id(reference_ids: list[uuid.UUID]) -> dict[uuid.UUID, ReferenceImage]:
+async def references_by_id(reference_ids: list[uuid.UUID]) -> dict[uuid.UUID, Upload]:
     """Reference images by id (those a preset holds; its readers may see them)."""
-    return {row.id: row for row in await ReferenceImage.filter(id__in=reference_ids)}
+    return {row.id: row for row in await Upload.filter(id__in=reference_ids)}
 
 
 async def uses_of(batch_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[BatchPresetUse]]:

@@ -18,6 +18,11 @@ a subscriber of ``follow_batch`` has:
 The feed never renders or writes anything itself: ``deliver`` (given to ``BatchFeeds``) receives each event with
 the subscribers it is for, and ``end`` the subscribers whose stream ended without a terminal event (the bus closed,
 or a read failed: then with the error).
+
+**Outages.** A read that fails because the database is unreachable does not end the feed: its members are told once
+(``unavailable``, given to ``BatchFeeds``), the read is retried with capped, jittered backoff, and once the database
+answers the feed resyncs from the snapshot and goes on (each member gets only what it has not had). The members'
+streams thus resume by themselves; a client that reconnects instead resumes with ``afterSeq``.
 """
 
 from __future__ import annotations
@@ -27,10 +32,11 @@ import contextlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from models import BatchJob
 from services.infra.bus import EventBus, Resync
+from services.infra.outage import Outage, unreachable
 from services.progress.channels import batch_channel
 from services.progress.events import BatchProgress, from_json
 from services.progress.follow import IDLE_RESYNC_SECONDS, catch_up
@@ -70,6 +76,8 @@ class FeedSubscriber:
 
 Deliver = Callable[[BatchProgress, list[FeedSubscriber]], Awaitable[None]]
 End = Callable[[list[FeedSubscriber], BaseException | None], Awaitable[None]]
+Unavailable = Callable[[list[FeedSubscriber]], Awaitable[None]]
+T = TypeVar("T")
 
 
 class BatchFeed:
@@ -196,14 +204,16 @@ class BatchFeed:
                         item: Any = await asyncio.wait_for(anext(stream), self.hub.idle_resync_seconds)
                     except TimeoutError:
                         # Quiet for a while: one cheap read of the seq; the full snapshot only if we missed something.
-                        seq: list[Any] = await BatchJob.filter(id=self.batch_id).values_list("event_seq", flat=True)
+                        seq: list[Any] = await self._reachable(
+                            lambda: BatchJob.filter(id=self.batch_id).values_list("event_seq", flat=True)
+                        )
                         if not seq or seq[0] <= self.last:
                             continue
                         item = Resync()
                     except StopAsyncIteration:
                         break  # the bus is closing
                     if isinstance(item, Resync):
-                        event = await asyncio.shield(self._snapshot())
+                        event = await self._reachable(lambda: asyncio.shield(self._snapshot()))
                     else:
                         received = from_json(item)
                         if not isinstance(received, BatchProgress):
@@ -228,6 +238,28 @@ class BatchFeed:
             self.close()
         if ended:
             await self.hub.end(ended, error)
+
+    async def _reachable(self, read: Callable[[], Awaitable[T]]) -> T:
+        """``read()``, waiting out an outage of the database (module docstring): the members are told once; events
+        published meanwhile wait in the bus subscription, and a resync covers any it shed."""
+        outage = self.hub.outage
+        told = failed = False
+        while True:
+            try:
+                result = await read()
+            except Exception as error:
+                if not unreachable(error):
+                    raise
+                failed = True
+                outage.failed(error, f"following batch {self.batch_id}")
+                if not told and self.members:
+                    told = True
+                    await self.hub.unavailable(list(self.members))
+                await asyncio.sleep(outage.delay())  # backoff before the next attempt
+                continue
+            if failed:
+                outage.succeeded()
+            return result
 
     async def _dispatch(self, event: BatchProgress) -> bool:
         """Hand ``event`` to every member whose stream it advances; True when it was the last event."""
@@ -265,6 +297,10 @@ class FeedClosed(Exception):
     """The feed ended before the subscriber joined."""
 
 
+async def _nobody_told(subscribers: list[FeedSubscriber]) -> None:
+    """``unavailable`` when the caller has no way to tell subscribers (their streams resume all the same)."""
+
+
 def _retrieve(future: asyncio.Future[Any]) -> None:
     # A read nobody waits for any more must not log "exception was never retrieved".
     if not future.cancelled():
@@ -280,6 +316,7 @@ class BatchFeeds:
         deliver: Deliver,
         end: End,
         *,
+        unavailable: Unavailable | None = None,
         history: BatchHistory | None = None,
         item_concurrency: int = 4,
         idle_resync_seconds: float = IDLE_RESYNC_SECONDS,
@@ -288,6 +325,9 @@ class BatchFeeds:
         self.history = history
         self.deliver = deliver
         self.end = end
+        self.unavailable = unavailable or _nobody_told
+        self.outage = Outage("the database", logger=log)
+        """Shared by every feed of the process: one warning per outage, and each feed's backoff."""
         self.item_concurrency = item_concurrency
         self.idle_resync_seconds = idle_resync_seconds
         self._feeds: dict[uuid.UUID, BatchFeed] = {}

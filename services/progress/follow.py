@@ -19,6 +19,7 @@ from typing import Any
 from models import BatchJob
 from models.enums import OPEN_BATCH_STATUSES
 from services import access
+from services.core.errors import NotFound
 from services.infra.bus import EventBus, Resync
 from services.progress.channels import batch_channel, user_channel
 from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent, from_json
@@ -26,6 +27,24 @@ from services.progress.history import BatchHistory
 from services.progress.snapshot import balance_snapshot, batch_snapshot
 
 IDLE_RESYNC_SECONDS = 30.0
+
+
+async def batch_to_follow(
+    user_id: uuid.UUID, batch_id: str | uuid.UUID, *, owner: uuid.UUID | None = None
+) -> uuid.UUID:
+    """Who may follow a batch's progress, decided in one place for the resolver and the socket's shared path:
+    whoever may view the batch (``services.access``). Returns the batch's id; raises ``NotFound`` otherwise (a batch
+    that is not yours is not found, never forbidden).
+
+    ``owner``: the batch's owner when the caller already knows it (a feed this process follows live), which spares
+    the read when it grants access; when it does not, the batch is read, since viewing may be granted otherwise.
+    """
+    if owner is not None and isinstance(batch_id, uuid.UUID) and access.may_view(BatchJob, user_id, owner):
+        return batch_id
+    batch = await access.find_viewable(BatchJob, user_id, batch_id)
+    if batch is None:
+        raise NotFound("batch job not found", ["batch_job_id"])
+    return batch.id
 
 
 async def follow_batch(

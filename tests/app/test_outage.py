@@ -55,28 +55,12 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
 
     from app.api import create_app
     from models import Project
-    from services.core import db
     from services.core.auth import issue_token
-    from services.core.config import Settings
-    from tests.conftest import TEST_REDIS_URL, TEST_SECRET, create_pg_database, drop_pg_database
-    from tests.redis_proxy import RedisProxy
+    from tests.outage_support import relayed_database
 
-    direct = await create_pg_database()
-    host, _, port = direct.split("@", 1)[1].split("/", 1)[0].rpartition(":")
-    relay = RedisProxy(host, int(port))  # a plain TCP relay, whatever it relays
-    await relay.start()
-    try:
-        await db.migrate(direct)
-        user, _, rest = direct.partition("@")
-        name = rest.rsplit("/", 1)[1]
-        settings = Settings(
-            var_dir=Path(var_dir),
-            database_url=f"{user}@127.0.0.1:{relay.port}/{name}",
-            jwt_secret=TEST_SECRET,
-            environment="production",
-            redis_url=TEST_REDIS_URL,
-            redis_namespace=f"outage-{name}",
-        )
+    async with relayed_database() as database:
+        relay = database.relay
+        settings = database.settings(var_dir, "outage")
         token = issue_token(settings, "outage-user")
         application = create_app(settings)
         report: dict[str, Any] = {}
@@ -100,9 +84,6 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
             report["after"] = await ask()
             report["created_during"] = await Project.filter(name="during").count() - 2  # the "before" and "after" ones
         return report
-    finally:
-        await relay.close()
-        await drop_pg_database(direct)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import pytest
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 
-from models import BatchJob, CreditLedgerEntry, Project, ReferenceImage, User
+from models import BatchJob, CreditLedgerEntry, Project, Upload, User
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 from tests.conftest import GQL, TEST_REDIS_URL, MakeCaller
 from tests.generation_support import GENERATE, new_project, wait_until_ended
@@ -165,7 +165,7 @@ async def test_uploads_are_limited_and_a_refused_upload_keeps_nothing(
     assert [e["code"] for e in second["userErrors"]] == ["RATE_LIMITED"]
     assert second["userErrors"][0]["retryAfter"] >= 1
     user = await User.get(subject=alice.subject)
-    assert await ReferenceImage.filter(owner_id=user.id).count() == 1
+    assert await Upload.filter(owner_id=user.id).count() == 1
     assert await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()}) == files
 
 
@@ -193,9 +193,9 @@ async def test_uploaded_bytes_have_a_budget_and_a_refusal_for_size_keeps_nothing
     assert error["retryAfter"] >= 1
     assert bobs["userErrors"] == []
     user = await User.get(subject=alice.subject)
-    assert await ReferenceImage.filter(owner_id=user.id).count() == 1
+    assert await Upload.filter(owner_id=user.id).count() == 1
     bob_user = await User.get(subject=bob.subject)
-    assert await ReferenceImage.filter(owner_id=bob_user.id).count() == 1
+    assert await Upload.filter(owner_id=bob_user.id).count() == 1
     stored = await asyncio.to_thread(lambda: {p for p in (media / "references").rglob("*") if p.is_file()})
     assert len(stored - files) == 1  # Bob's, and nothing of Alice's refused upload
 

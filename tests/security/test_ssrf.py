@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
-from models import BatchJob, ReferenceImage, User
+from models import BatchJob, Upload, User
 from services.generation import references
 from tests.conftest import GQL, Caller, MakeCaller
 from tests.generation_support import GENERATE, new_project
@@ -74,7 +74,7 @@ async def fake_dns(host: str) -> list[str]:
 async def state(subject: str) -> tuple[int, int, int]:
     user = await User.get(subject=subject)
     batches = await BatchJob.filter(owner_id=user.id).count()
-    kept = await ReferenceImage.filter(owner_id=user.id).count()
+    kept = await Upload.filter(owner_id=user.id).count()
     return user.credits, batches, kept
 
 

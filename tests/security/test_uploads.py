@@ -20,7 +20,7 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 from starlette.applications import Starlette
 
-from models import ReferenceImage, User
+from models import Upload, User
 from tests.conftest import Caller, MakeCaller
 from tests.security.support import png, upload_bytes
 
@@ -75,7 +75,7 @@ async def refused(
     assert payload["image"] is None
     assert len(payload["userErrors"]) == 1, payload
     user = await User.get_or_none(subject=caller.subject)
-    assert user is None or await ReferenceImage.filter(owner_id=user.id).count() == 0
+    assert user is None or await Upload.filter(owner_id=user.id).count() == 0
     assert media_files(media_dir) == before_files
     error: dict[str, Any] = payload["userErrors"][0]
     return error
@@ -268,5 +268,5 @@ async def test_a_file_mapped_to_two_variables_or_none_is_400_and_keeps_no_upload
     )
     assert response.status_code == 400, response.text
     assert "exactly one" in response.json()["errors"][0]["message"]
-    assert await ReferenceImage.filter(owner_id=user.id).count() == 0
+    assert await Upload.filter(owner_id=user.id).count() == 0
     assert media_files(media_dir) == files_before

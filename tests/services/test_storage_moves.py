@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from models import ReferenceImage
+from models import Upload
 from services import users
 from services.generation.references import store_upload
 from services.infra.storage import LinkSigner, LocalStorage, ObjectInfo, S3Storage
@@ -36,13 +36,13 @@ def picture(seed: int) -> bytes:
     return out.getvalue()
 
 
-async def uploads(source: LocalStorage, count: int) -> list[ReferenceImage]:
+async def uploads(source: LocalStorage, count: int) -> list[Upload]:
     user = await users.get_or_create_by_subject(f"mover-{uuid.uuid4().hex[:8]}", 0)
     return [await store_upload(user, picture(n), source) for n in range(count)]
 
 
-async def addresses(rows: list[ReferenceImage]) -> list[str]:
-    return [(await ReferenceImage.get(id=row.id)).url for row in rows]
+async def addresses(rows: list[Upload]) -> list[str]:
+    return [(await Upload.get(id=row.id)).url for row in rows]
 
 
 async def test_an_interrupted_move_is_resumed(tmp_path: Path, s3: S3Server) -> None:

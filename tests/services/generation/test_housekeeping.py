@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from starlette.applications import Starlette
 
-from models import BatchJob, CreditLedgerEntry, GalleryItem, ImageEdit, ReferenceImage, UsageEvent, User
+from models import BatchJob, CreditLedgerEntry, GalleryItem, ImageEdit, Upload, UsageEvent, User
 from services.generation.references import store_upload
 from services.infra.storage import ObjectNotFound
 from tests.conftest import GQL, Caller, MakeCaller
@@ -25,7 +25,7 @@ query($after: String) {
 CANCEL = "mutation($id: ID!) { batchJobCancel(id: $id) { batchJob { status } userErrors { code } } }"
 
 
-async def upload(app: Starlette, caller: Caller, gql: GQL) -> ReferenceImage:
+async def upload(app: Starlette, caller: Caller, gql: GQL) -> Upload:
     await gql("{ me { id } }", caller=caller)
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (20, 90, 200)).save(buffer, format="PNG")
@@ -96,7 +96,7 @@ async def test_deletes_are_refused_while_the_batch_runs(app: Starlette, gql: GQL
 
     refused = await gql(DELETE_UPLOAD, {"id": str(reference.id)}, alice)
     assert refused["data"]["uploadDelete"]["userErrors"][0]["code"] == "CONFLICT"
-    assert await ReferenceImage.filter(id=reference.id).count() == 1
+    assert await Upload.filter(id=reference.id).count() == 1
     assert await app.state.services.storage.get(reference.storage_key)
     refused = await gql(DELETE_IMAGE, {"id": str(edit.id)}, alice)
     assert refused["data"]["imageEditDelete"]["userErrors"][0]["code"] == "CONFLICT"
@@ -106,7 +106,7 @@ async def test_deletes_are_refused_while_the_batch_runs(app: Starlette, gql: GQL
     assert cancelled["data"]["batchJobCancel"]["batchJob"]["status"] == "CANCELLED"
     body = await gql(DELETE_UPLOAD, {"id": str(reference.id)}, alice)
     assert body["data"]["uploadDelete"] == {"deletedId": str(reference.id), "userErrors": []}
-    assert await ReferenceImage.filter(id=reference.id).count() == 0
+    assert await Upload.filter(id=reference.id).count() == 0
     with pytest.raises(ObjectNotFound):
         await app.state.services.storage.get(reference.storage_key)
     assert (await gql(DELETE_IMAGE, {"id": str(edit.id)}, alice))["data"]["imageEditDelete"]["userErrors"] == []
@@ -126,5 +126,5 @@ async def test_uploads_are_listed_and_scoped(app: Starlette, gql: GQL, make_call
 
     denied = await gql(DELETE_UPLOAD, {"id": str(older.id)}, bob)
     assert denied["data"]["uploadDelete"]["userErrors"][0]["code"] == "NOT_FOUND"
-    assert await ReferenceImage.filter(id=older.id).count() == 1
+    assert await Upload.filter(id=older.id).count() == 1
     assert await app.state.services.storage.get(older.storage_key)

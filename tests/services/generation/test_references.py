@@ -37,7 +37,7 @@ from cryptography.x509.oid import NameOID
 from PIL import Image
 from starlette.applications import Starlette
 
-from models import ReferenceImage
+from models import Upload
 from services import users
 from services.core.config import Settings
 from services.core.errors import InvalidInput
@@ -919,11 +919,11 @@ async def test_no_reference_is_kept_until_every_one_has_been_fetched(
         await resolve_references(user, specs, storage=app.state.services.storage, http=plain_http, allow_private=True)
     assert excinfo.value.field == ["input", "references", "1", "url"]
     assert server.paths == ["/image.png", "/text"]
-    assert not await ReferenceImage.filter(owner_id=user.id).exists()
+    assert not await Upload.filter(owner_id=user.id).exists()
     assert sorted(media.rglob("*")) == files
 
     kept = await resolve_references(
         user, specs[:1], storage=app.state.services.storage, http=plain_http, allow_private=True
     )
     assert [r.source_url for r in kept] == [specs[0].url]
-    assert await ReferenceImage.filter(owner_id=user.id).count() == 1
+    assert await Upload.filter(owner_id=user.id).count() == 1

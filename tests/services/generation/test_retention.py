@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from prometheus_client import REGISTRY
 from starlette.applications import Starlette
 
-from models import ImageEdit, JobOutbox, ReferenceImage
+from models import ImageEdit, JobOutbox, Upload
 from services.generation.retention import RETENTION_KEY, Retention, schedule_retention
 from services.generation.tasks import STORAGE_RETENTION
 from services.infra.storage import ObjectNotFound, Storage
@@ -50,7 +50,7 @@ async def test_a_run_removes_unused_uploads_and_orphan_files_and_keeps_what_is_u
     )["batchJob"]
     await wait_until_ended(app, job["id"])
     month_ago = datetime.now(UTC) - timedelta(days=settings.retention_unused_upload_days + 1)
-    await ReferenceImage.filter(id__in=[stale.id, used.id]).update(created_at=month_ago)
+    await Upload.filter(id__in=[stale.id, used.id]).update(created_at=month_ago)
     image = await ImageEdit.get(batch_job_id=job["id"])
     assert image.image_key
     # Files no row names (an image deleted with its project, a failed batch's leftover), past their grace time.
@@ -62,10 +62,10 @@ async def test_a_run_removes_unused_uploads_and_orphan_files_and_keeps_what_is_u
     report = await Retention(settings, storage).run(now=later)
     assert report.unused_uploads == 1
 
-    assert not await ReferenceImage.filter(id=stale.id).exists()
+    assert not await Upload.filter(id=stale.id).exists()
     assert not await exists(storage, stale.storage_key)
     for kept in (fresh, used):
-        assert await ReferenceImage.filter(id=kept.id).exists()
+        assert await Upload.filter(id=kept.id).exists()
         assert await exists(storage, kept.storage_key)
     assert await exists(storage, image.image_key)  # named by its row
     assert not await exists(storage, orphan.key)

@@ -7,7 +7,7 @@ from tortoise import fields
 from models.owned import OwnedModel
 
 
-class ReferenceImage(OwnedModel):
+class Upload(OwnedModel):
     id = fields.UUIDField(primary_key=True)
     owner_related_name = "reference_images"
     storage_key = fields.CharField(max_length=255)

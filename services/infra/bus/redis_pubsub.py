@@ -1,27 +1,10 @@
-"""The progress bus: notifications about batches and users, fanned out to local subscribers.
+"""The production bus: one Redis pub/sub connection per process, shared by every local subscriber.
 
-The bus only carries notifications; the state of record is in SQL. A publisher writes the state first, then
-publishes a small JSON-able dict that carries an integer ``seq`` (monotonic per batch) and, on the last event of a
-stream, ``"terminal": True``. A consumer subscribes, reads the stored snapshot, yields it, then yields live events
-with a higher ``seq``; whenever it receives ``RESYNC`` it re-reads the snapshot, because events were lost.
-
-Two implementations share one interface (``EventBus``) and one queue policy:
-
-- ``InProcessBus``: the embedded default (no ``REDIS_URL``); publish hands the event straight to the local queues.
-- ``RedisBus``: one Redis pub/sub connection per process, shared by every local subscriber. A channel is
-  SUBSCRIBEd when its first local subscriber arrives and UNSUBSCRIBEd when its last one leaves; messages are fanned
-  out in memory. Publishing uses a separate, ordinary connection pool. A supervised listener task reconnects with
-  capped, jittered backoff, re-subscribes every live channel and then sends ``RESYNC`` to their subscribers, since
-  Redis pub/sub is at-most-once and whatever was published during the gap is gone.
-
-Queue policy (both buses): each subscription has a bounded queue (``queue_size``). Delivery never waits, so a slow
-subscriber never holds up the listener or other subscribers. When a queue is full, the oldest queued non-terminal
-event is dropped: events are full snapshots, so a newer one supersedes it. Terminal events and ``RESYNC`` are never
-dropped for room. Should protected items alone pile up past ``4 * queue_size`` (a consumer that stopped reading),
-the queue is replaced by a single ``RESYNC``: the consumer then re-reads everything, terminal states included, from
-SQL. Delivering ``RESYNC`` likewise discards the queued non-terminal events it supersedes.
-
-Events handed to subscribers are shared between the subscribers of one channel: treat them as read-only.
+A channel is SUBSCRIBEd when its first local subscriber arrives and UNSUBSCRIBEd when its last one leaves; messages
+are fanned out in memory (``services.infra.bus.fanout``). Publishing uses a separate, ordinary connection pool. A
+supervised listener task reconnects with capped, jittered backoff, re-subscribes every live channel and then sends
+``RESYNC`` to their subscribers, since Redis pub/sub is at-most-once and whatever was published during the gap is
+gone.
 """
 
 from __future__ import annotations
@@ -31,10 +14,7 @@ import contextlib
 import json
 import logging
 import random
-from collections import deque
-from collections.abc import AsyncIterator
-from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any
 
 from redis.asyncio import ConnectionPool, Redis
 from redis.asyncio.connection import AbstractConnection
@@ -45,26 +25,11 @@ from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.infra import metrics
+from services.infra.bus.fanout import DEFAULT_QUEUE_SIZE, BusSubscription, FanoutBus
+from services.infra.bus.protocol import Event
 from services.infra.outage import Outage
 
-__all__ = [
-    "RESYNC",
-    "BusSubscription",
-    "EventBus",
-    "InProcessBus",
-    "RedisBus",
-    "Resync",
-    "Subscription",
-    "create_bus",
-]
-
 log = logging.getLogger(__name__)
-
-Event = dict[str, Any]
-
-DEFAULT_QUEUE_SIZE = 64
-# Protected items (terminal events, RESYNC) may exceed the bound by this factor before the queue collapses.
-PROTECTED_OVERFLOW_FACTOR = 4
 
 # Publishing is best effort and sits in a worker's path: retry briefly, then log and move on.
 PUBLISH_RETRIES = 2
@@ -75,255 +40,7 @@ PUBLISH_RETRY_CAP = 0.5
 _CONNECTION_ERRORS = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError, OSError)
 
 
-class Resync:
-    """Marker yielded to a subscriber after the bus lost messages; re-read the state from SQL when you see it."""
-
-    _instance: Resync | None = None
-
-    def __new__(cls) -> Resync:
-        # A singleton, so `item is RESYNC` and isinstance checks both work.
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "RESYNC"
-
-
-RESYNC = Resync()
-
-
-class Subscription(Protocol):
-    """One subscriber's view of one channel.
-
-    Use as ``async with bus.subscribe(channel) as sub: async for item in sub: ...``. Entering registers the
-    subscriber (for Redis: returns once Redis confirmed the channel, so a snapshot read afterwards cannot miss an
-    event); leaving unregisters it. Iteration yields events and ``RESYNC`` and stops when the bus closes.
-    """
-
-    @property
-    def channel(self) -> str: ...
-
-    def __aiter__(self) -> AsyncIterator[Event | Resync]: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None: ...
-
-
-class EventBus(Protocol):
-    """Publish notifications to channels and subscribe to them (see the module docstring for the semantics)."""
-
-    async def start(self) -> None: ...
-
-    async def close(self) -> None: ...
-
-    async def publish(self, channel: str, event: Event) -> None: ...
-
-    def subscribe(self, channel: str, *, queue_size: int | None = None) -> Subscription: ...
-
-    @property
-    def healthy(self) -> bool: ...
-
-
-class BusSubscription:
-    """A subscriber's bounded queue; the bus delivers into it without ever waiting (policy: module docstring)."""
-
-    def __init__(self, bus: _FanoutBus, channel: str, queue_size: int) -> None:
-        if queue_size < 1:
-            raise ValueError("queue_size must be at least 1")
-        self._bus = bus
-        self._channel = channel
-        self._queue_size = queue_size
-        self._items: deque[Event | Resync] = deque()
-        self._wakeup = asyncio.Event()
-        self._entered = False
-        self._ended = False
-        # Set while this subscriber may have missed events (it joined, or the connection dropped, before Redis
-        # confirmed the channel); cleared by delivering RESYNC once the channel is confirmed.
-        self.needs_resync = False
-        self.dropped = 0
-
-    @property
-    def channel(self) -> str:
-        return self._channel
-
-    @property
-    def pending(self) -> int:
-        """Items queued and not yet consumed."""
-        return len(self._items)
-
-    async def __aenter__(self) -> Self:
-        if self._entered:
-            raise RuntimeError("a subscription can be entered only once")
-        self._entered = True
-        try:
-            await self._bus._attach(self)
-        except BaseException:
-            # Cancelled while waiting for Redis: __aexit__ won't run, so release the channel here.
-            self._end()
-            await self._bus._detach(self)
-            raise
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._end()
-        await self._bus._detach(self)
-
-    def __aiter__(self) -> Self:
-        return self
-
-    async def __anext__(self) -> Event | Resync:
-        if not self._entered:
-            raise RuntimeError("enter the subscription first: `async with bus.subscribe(channel) as sub`")
-        while not self._items:
-            if self._ended:
-                raise StopAsyncIteration
-            self._wakeup.clear()
-            await self._wakeup.wait()
-        return self._items.popleft()
-
-    def _deliver(self, event: Event) -> None:
-        if self._ended:
-            return
-        self._items.append(event)
-        metrics.BUS_DELIVERIES.inc()
-        if len(self._items) > self._queue_size:
-            self._shed()
-        self._wakeup.set()
-
-    def _resync(self) -> None:
-        if self._ended:
-            return
-        self.needs_resync = False
-        # RESYNC supersedes every queued snapshot and any earlier RESYNC; terminal events stay, in order.
-        kept = [item for item in self._items if _is_terminal(item)]
-        self.dropped += len(self._items) - len(kept)
-        metrics.BUS_DROPPED.inc(len(self._items) - len(kept))
-        metrics.BUS_RESYNCS.inc()
-        self._items = deque(kept)
-        self._items.append(RESYNC)
-        self._wakeup.set()
-
-    def _shed(self) -> None:
-        for index, item in enumerate(self._items):
-            if not _is_protected(item):
-                del self._items[index]
-                self.dropped += 1
-                metrics.BUS_DROPPED.inc()
-                return
-        if len(self._items) > self._queue_size * PROTECTED_OVERFLOW_FACTOR:
-            # The consumer stopped reading; one RESYNC tells it to rebuild everything from SQL instead.
-            self.dropped += len(self._items)
-            metrics.BUS_DROPPED.inc(len(self._items))
-            metrics.BUS_RESYNCS.inc()
-            self._items = deque([RESYNC])
-
-    def _end(self) -> None:
-        self._ended = True
-        self._items.clear()
-        self._wakeup.set()
-
-
-def _is_terminal(item: Event | Resync) -> bool:
-    return isinstance(item, dict) and item.get("terminal") is True
-
-
-def _is_protected(item: Event | Resync) -> bool:
-    return isinstance(item, Resync) or _is_terminal(item)
-
-
-class _FanoutBus(EventBus):
-    """Local bookkeeping shared by both buses: channel -> subscriptions, and delivery into their queues."""
-
-    def __init__(self, *, queue_size: int = DEFAULT_QUEUE_SIZE) -> None:
-        if queue_size < 1:
-            raise ValueError("queue_size must be at least 1")
-        self._queue_size = queue_size
-        self._channels: dict[str, set[BusSubscription]] = {}
-        self._closed = False
-
-    def subscribe(self, channel: str, *, queue_size: int | None = None) -> BusSubscription:
-        """A subscription to ``channel`` (its own queue bound optional); it receives once entered (``async with``)."""
-        return BusSubscription(self, channel, queue_size or self._queue_size)
-
-    def subscriber_count(self, channel: str) -> int:
-        return len(self._channels.get(channel, ()))
-
-    async def _attach(self, subscription: BusSubscription) -> None:
-        if self._closed:
-            # Shutting down: the subscription ends at once rather than raising into a request in flight.
-            subscription._end()
-            return
-        subscribers = self._channels.setdefault(subscription.channel, set())
-        subscribers.add(subscription)
-        if len(subscribers) == 1:
-            await self._channel_opened(subscription.channel)
-        await self._await_ready(subscription)
-
-    async def _detach(self, subscription: BusSubscription) -> None:
-        subscribers = self._channels.get(subscription.channel)
-        if subscribers is None or subscription not in subscribers:
-            return
-        subscribers.discard(subscription)
-        if not subscribers:
-            del self._channels[subscription.channel]
-            await self._channel_closed(subscription.channel)
-
-    def _dispatch(self, channel: str, event: Event) -> None:
-        for subscription in self._channels.get(channel, ()):
-            subscription._deliver(event)
-
-    def _end_all(self) -> None:
-        for subscribers in self._channels.values():
-            for subscription in subscribers:
-                subscription._end()
-        self._channels.clear()
-
-    async def _channel_opened(self, channel: str) -> None:
-        """Hook: the first local subscriber of ``channel`` arrived."""
-
-    async def _channel_closed(self, channel: str) -> None:
-        """Hook: the last local subscriber of ``channel`` left."""
-
-    async def _await_ready(self, subscription: BusSubscription) -> None:
-        """Hook: return once events published from now on will reach ``subscription``."""
-
-
-class InProcessBus(_FanoutBus):
-    """The embedded bus: one process, no Redis; same interface and queue policy as ``RedisBus``."""
-
-    async def start(self) -> None:
-        self._closed = False
-
-    async def close(self) -> None:
-        """End every subscription (their iterators stop)."""
-        self._closed = True
-        self._end_all()
-
-    async def publish(self, channel: str, event: Event) -> None:
-        """Deliver ``event`` to the channel's subscribers now; never waits on them.
-
-        The event goes through a JSON round trip, so the embedded mode rejects (``TypeError``) what Redis would,
-        and subscribers see the same types (lists, not tuples) as behind Redis.
-        """
-        payload = json.dumps(event)
-        if self._closed:
-            log.warning("event on %s published after the bus closed; dropped", channel)
-            return
-        metrics.BUS_PUBLISHED.inc()
-        self._dispatch(channel, json.loads(payload))
-
-    @property
-    def healthy(self) -> bool:
-        return True
-
-
-class RedisBus(_FanoutBus):
+class RedisBus(FanoutBus):
     """The production bus: one shared Redis pub/sub connection per process, supervised (see module docstring).
 
     ``client_name`` names the connections (``CLIENT SETNAME``; the publisher's gets a ``:publish`` suffix) so they
@@ -627,13 +344,3 @@ class RedisBus(_FanoutBus):
 
 def _decode(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
-
-
-def create_bus(redis_url: str | None, *, queue_size: int = DEFAULT_QUEUE_SIZE, **redis_options: Any) -> EventBus:
-    """The bus for this deployment: ``RedisBus`` when ``redis_url`` is set, else ``InProcessBus``.
-
-    ``redis_options`` go to ``RedisBus`` (``channel_prefix``, ``client_name``, timeouts) and are ignored in-process.
-    """
-    if redis_url:
-        return RedisBus(redis_url, queue_size=queue_size, **redis_options)
-    return InProcessBus(queue_size=queue_size)
