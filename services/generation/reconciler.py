@@ -26,7 +26,6 @@ says so once per outage.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 import uuid
@@ -43,6 +42,7 @@ from services.generation.cancel import finalize_cancel
 from services.generation.settlement import finish, refund_open_images
 from services.generation.tasks import RUN_BATCH
 from services.infra import metrics
+from services.infra.background import BackgroundLoop
 from services.infra.jobs import JobQueue
 from services.infra.outage import Outage, dependency_unreachable
 from services.progress.publisher import ProgressPublisher
@@ -105,18 +105,13 @@ class Reconciler:
         self.state = ReconcilerState()
         self.outage = Outage("the database or Redis (reconciler)", logger=log)
         self._owner = f"{lease.HANDBACK_PREFIX}{lease.PROCESS}"
-        self._loop: asyncio.Task[None] | None = None
+        self._loop = BackgroundLoop(self._run, "batch-reconciler")
 
     async def start(self) -> None:
-        if self._loop is None:
-            self._loop = asyncio.create_task(self._run(), name="batch-reconciler")
+        self._loop.start()
 
     async def close(self) -> None:
-        if self._loop is not None:
-            self._loop.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop
-            self._loop = None
+        await self._loop.close()
 
     async def _run(self) -> None:
         while True:

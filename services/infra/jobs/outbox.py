@@ -35,6 +35,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from models.jobs import JobOutbox
+from services.infra.background import BackgroundLoop
 from services.infra.jobs.kinds import JobKind, Jobs
 from services.infra.outage import CONNECTION_ERRORS, Outage
 
@@ -110,18 +111,13 @@ class Outbox:
         self.database_outage = Outage("the database", logger=log)
         self.sweep_interval_s = sweep_interval_s
         self._wake = asyncio.Event()
-        self._loop: asyncio.Task[None] | None = None
+        self._loop = BackgroundLoop(self._run, "outbox-drainer")
 
     async def start(self) -> None:
-        if self._loop is None:
-            self._loop = asyncio.create_task(self._run(), name="outbox-drainer")
+        self._loop.start()
 
     async def close(self) -> None:
-        if self._loop is not None:
-            self._loop.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop
-            self._loop = None
+        await self._loop.close()
 
     def wake(self) -> None:
         """Have the drainer look at the table now (after a commit that `put` rows due at once)."""
