@@ -113,6 +113,8 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         # The outbox drainer looks for other processes' leftovers only at start: no stray statement of its own lands
         # in a test that counts SQL statements. Its hand-over retries do not depend on this.
         outbox_sweep_seconds=3600,
+        # Likewise the reconciler: one pass at start, then none during the tests (its tests call it themselves).
+        reconcile_interval_seconds=3600,
         # Webhook receivers in tests listen on loopback (the SSRF tests turn this off for their own settings).
         webhooks_allow_private_addresses=True,
         # WaveSpeed's task webhooks are signed with the simulator's public test secret.

@@ -37,6 +37,9 @@ ORDER_WAIT = timedelta(seconds=1)
 PER_ENDPOINT_IN_FLIGHT = 4
 """Deliveries to one endpoint in flight at once per process: a receiver that hangs holds at most these delivery
 slots, the others go on serving other endpoints."""
+FAILING_ENDPOINT_IN_FLIGHT = 1
+"""The same for an endpoint whose last attempt failed (``failing_since`` set): one probe at a time, so that a receiver
+that hangs or refuses takes one slot, not four, until it answers again."""
 BUSY_WAIT = timedelta(seconds=2)
 """How long a delivery waits when its endpoint already has `PER_ENDPOINT_IN_FLIGHT` in flight (no attempt used)."""
 
@@ -119,8 +122,15 @@ class Deliverer:
             return
         if await self._wait_for_earlier(delivery, now):
             return
-        if self._in_flight.get(endpoint.id, 0) >= PER_ENDPOINT_IN_FLIGHT:
-            due = now + BUSY_WAIT
+        cap = FAILING_ENDPOINT_IN_FLIGHT if endpoint.failing_since is not None else PER_ENDPOINT_IN_FLIGHT
+        if self._in_flight.get(endpoint.id, 0) >= cap:
+            # A failing endpoint's probe may take the whole timeout: look again after it, not every BUSY_WAIT.
+            wait = (
+                BUSY_WAIT
+                if cap == PER_ENDPOINT_IN_FLIGHT
+                else max(BUSY_WAIT, timedelta(seconds=self.settings.webhooks_timeout_seconds))
+            )
+            due = now + wait
             await WebhookDelivery.filter(id=delivery.id).update(next_attempt_at=due)
             await outbox.put(DELIVER_WEBHOOK, delivery.id, at=due)
             return
