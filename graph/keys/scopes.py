@@ -112,6 +112,7 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "galleryRemove": GALLERY,
         "apiKeyCreate": NO_KEY,
         "apiKeyRevoke": NO_KEY,
+        "meDelete": NO_KEY,
     },
     "Subscription": {
         "batchProgress": READ,

@@ -24,11 +24,21 @@ from models import (
     WebhookEndpoint,
 )
 from services.access import owned
+from services.core.errors import InvalidInput
 from services.infra.storage import ObjectNotFound, Storage
 from services.keys import ApiKeyVerifier
 from services.users import UserCache
 
 log = logging.getLogger(__name__)
+
+
+CONFIRMATION = "DELETE"
+
+
+def check_confirmation(confirm: str) -> None:
+    """Deletion cannot be undone: the caller must type the confirmation word exactly."""
+    if confirm != CONFIRMATION:
+        raise InvalidInput(f'type "{CONFIRMATION}" to confirm: deletion cannot be undone', ["confirm"])
 
 
 @dataclass(frozen=True)
