@@ -10,6 +10,7 @@ import strawberry
 from graph.core.context import SharedSubscription
 from graph.core.schema import build_schema
 from graph.keys.scopes import KeyScopeGuard
+from resolvers.account import AccountMutations
 from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.gallery import GalleryMutations, GalleryQueries
@@ -47,6 +48,7 @@ class Mutation(
     GalleryMutations,
     ApiKeyMutations,
     WebhookMutations,
+    AccountMutations,
 ):
     """Every domain's write fields."""
 

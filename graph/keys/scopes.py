@@ -119,6 +119,7 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "galleryCollectionRemoveItems": GALLERY,
         "apiKeyCreate": NO_KEY,
         "apiKeyRevoke": NO_KEY,
+        "meDelete": NO_KEY,
     },
     "Subscription": {
         "batchProgress": READ,

@@ -569,6 +569,10 @@ MATRIX: dict[str, list[Probe]] = {
             user_error("apiKeyRevoke"),
         )
     ],
+    # Bob can only ever delete his own data; a wrong confirmation deletes nothing (Alice's world is checked after).
+    "Mutation.meDelete": [
+        Probe(f'mutation {{ meDelete(confirm: "no") {{ deleted {UE} }} }}', expect=user_error("meDelete", "INVALID"))
+    ],
     "Query.webhookEndpoints": [
         Probe(
             "{ webhookEndpoints(first: 100) { edges { node { id url description } } } }", expect=ok("webhookEndpoints")

@@ -939,6 +939,23 @@ export type LedgerKind =
   | 'RESERVE'
   | 'SIGNUP';
 
+/** Result of deleting your account's data. */
+export type MeDeletePayload = {
+  __typename?: 'MeDeletePayload';
+  /** True when the data was deleted. */
+  deleted: Scalars['Boolean']['output'];
+  /** Stored files removed. */
+  files: Scalars['Int']['output'];
+  /** Style presets removed. */
+  presets: Scalars['Int']['output'];
+  /** Projects removed (with their batches and images). */
+  projects: Scalars['Int']['output'];
+  /** Uploaded reference images removed. */
+  uploads: Scalars['Int']['output'];
+  /** Expected failures (validation, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** One generation mode and the references it takes. */
 export type ModeCapability = {
   __typename?: 'ModeCapability';
@@ -997,6 +1014,8 @@ export type Mutation = {
   imageEditDelete: ImageEditDeletePayload;
   /** Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`). */
   imageUpload: ImageUploadPayload;
+  /** Delete your projects, batches, images, gallery items, presets, uploads, API keys and webhooks with their files, and remove your identity (the credit ledger stays, anonymised). Cannot be undone. Sessions only. */
+  meDelete: MeDeletePayload;
   /** Create a project. */
   projectCreate: ProjectPayload;
   /** Delete a project you own with its generations. */
@@ -1158,6 +1177,12 @@ export type MutationImageEditDeleteArgs = {
 /** Write operations; expected failures come back in each payload's `userErrors`. */
 export type MutationImageUploadArgs = {
   file: Scalars['Upload']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationMeDeleteArgs = {
+  confirm: Scalars['String']['input'];
 };
 
 

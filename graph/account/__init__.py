@@ -1,0 +1,1 @@
+"""GraphQL types of the account room (a user's data as a whole)."""
