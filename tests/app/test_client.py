@@ -190,7 +190,7 @@ async def test_client_commands_accept_an_api_key_from_playground_api_key(served:
         subprocess.run, command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "SUCCEEDED 1/1 images" in result.stdout.splitlines()[-1]
+    assert "SUCCEEDED 1/1 image," in result.stdout.splitlines()[-1]
     env["PLAYGROUND_API_KEY"] = key[:-1] + ("0" if key[-1] != "0" else "1")  # a bad checksum: refused
     refused = await asyncio.to_thread(
         subprocess.run, [sys.executable, "-m", "app.cli", "batches"], cwd=ROOT, env=env, capture_output=True,

@@ -70,8 +70,9 @@ async def test_a_run_removes_unused_uploads_and_orphan_files_and_keeps_what_is_u
     assert await exists(storage, image.image_key)  # named by its row
     assert not await exists(storage, orphan.key)
     assert not await exists(storage, second_orphan.key)
-    assert report.orphan_files == 2
-    assert (removed("unused_upload"), removed("orphan_file")) == (before[0] + 1, before[1] + 2)
+    # Other tests of the session share this storage and may have left orphans of their own: at least ours went.
+    assert report.orphan_files >= 2
+    assert (removed("unused_upload"), removed("orphan_file")) == (before[0] + 1, before[1] + report.orphan_files)
 
 
 async def test_orphans_within_their_grace_time_are_kept(app: Starlette) -> None:
