@@ -7,6 +7,7 @@ removing one that is not, changes nothing (so a client can repeat a call).
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 
@@ -112,14 +113,14 @@ async def add_items(user_id: uuid.UUID, collection_id: str, item_ids: list[str])
             "item_id", flat=True
         )
     )
-    missing = [ident for ident in items if ident not in {uuid.UUID(str(p)) for p in present}]
+    already = {uuid.UUID(str(p)) for p in present}
+    missing = [ident for ident in items if ident not in already]
     async with in_transaction():
         for ident in missing:
-            try:
-                async with in_transaction():  # a savepoint: a concurrent add of the same item is not an error
+            # A savepoint each: a concurrent add of the same item is not an error.
+            with contextlib.suppress(IntegrityError):
+                async with in_transaction():
                     await GalleryCollectionItem.create(id=uuid.uuid4(), collection_id=collection.id, item_id=ident)
-            except IntegrityError:
-                pass
     return collection
 
 
