@@ -185,7 +185,7 @@ class ProgressPublisher:
         self.queue_interval = queue_interval
         self._queue_dirty = False
         self._queue_sweep: asyncio.Task[None] | None = None
-        self._trailing: dict[uuid.UUID, asyncio.TimerHandle] = {}
+        self._trailing: dict[uuid.UUID, asyncio.Task[None]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.batch_observers: list[BatchObserver] = []
@@ -304,12 +304,11 @@ class ProgressPublisher:
         if verdict is Verdict.SEND:
             await self._queue_event(batch_id)
         elif verdict is Verdict.LATER and batch_id not in self._trailing:
-            loop = asyncio.get_running_loop()
-            self._trailing[batch_id] = loop.call_later(
-                wait, lambda: self._spawn(self._offer_again(batch_id), f"queue-offer:{batch_id}")
-            )
+            # A task (not a bare timer), so that `settled` can wait for it.
+            self._trailing[batch_id] = self._spawn(self._offer_again(batch_id, wait), f"queue-offer:{batch_id}")
 
-    async def _offer_again(self, batch_id: uuid.UUID) -> None:
+    async def _offer_again(self, batch_id: uuid.UUID, wait: float) -> None:
+        await asyncio.sleep(wait)  # the rest of the coalescing interval
         self._trailing.pop(batch_id, None)
         try:
             position = await queue_position(batch_id)
@@ -328,9 +327,12 @@ class ProgressPublisher:
             batch = await BatchJob.get(id=batch_id)
             turn.events.append(await batch_snapshot(batch, item_concurrency=self.item_concurrency))
 
+    async def settled(self) -> None:
+        """Wait until no queue sweep or pending position offer is left (tests that count statements; shutdown)."""
+        while pending := [task for task in self._tasks if not task.done()]:
+            await asyncio.gather(*(asyncio.shield(task) for task in pending), return_exceptions=True)
+
     async def close(self) -> None:
-        for handle in self._trailing.values():
-            handle.cancel()
         self._trailing.clear()
         tasks = list(self._tasks)
         for task in tasks:

@@ -529,6 +529,7 @@ async def test_a_page_of_batches_with_their_images_runs_a_fixed_number_of_statem
     await seed_projects(await User.get(subject=alice.subject), projects=6, batches=4, images_per_batch=3)
     await seed_projects(await User.get(subject=bob.subject), projects=1, batches=2, images_per_batch=2, name="Bob")
     await app.state.webhooks.idle()  # earlier tests' webhook events are recorded off the request path: not counted
+    await app.state.services.publisher.settled()  # nor their batches' pending queue-position offers
 
     counts = []
     for first in (3, 20):
