@@ -2,6 +2,11 @@
 
 Tortoise logs every statement it sends on the ``tortoise.db_client`` logger at DEBUG, as ``"<sql>: <values>"``;
 connection open/close messages are logged there too and are not counted.
+
+Only statements sent from the block's own context count: the block marks its context with a ``ContextVar``, which
+the work it starts inherits (a request served in the test's task, tasks it creates), while work started earlier (a
+queue-position offer or a recorder left by a previous test, another test's background task) runs in a context without
+that mark and is not counted, whatever the timing.
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ import asyncio
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 STATEMENT_WORDS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT")
+
+_COUNTING: ContextVar[object | None] = ContextVar("sql_count_block", default=None)
 
 
 class _Recorder(logging.Handler):
@@ -21,6 +29,8 @@ class _Recorder(logging.Handler):
         self.task_name = task_name
 
     def emit(self, record: logging.LogRecord) -> None:
+        if _COUNTING.get() is not self:
+            return
         if self.task_name is not None:
             try:
                 task = asyncio.current_task()
@@ -42,8 +52,10 @@ def sql_statements(*, task_name: str | None = None) -> Iterator[list[str]]:
     previous = logger.level
     logger.addHandler(recorder)
     logger.setLevel(logging.DEBUG)
+    mark = _COUNTING.set(recorder)
     try:
         yield recorder.statements
     finally:
+        _COUNTING.reset(mark)
         logger.removeHandler(recorder)
         logger.setLevel(previous)
