@@ -3,8 +3,11 @@
 It talks to a running API like any other client: GraphQL over HTTP for queries and mutations, and the
 ``graphql-transport-ws`` subscription ``batchProgress`` for live progress, with a bearer credential from ``--token``,
 ``PLAYGROUND_API_KEY`` (an API key, ``ppk_…``) or ``PLAYGROUND_TOKEN`` (a JWT), in that order. On a terminal,
-progress is a `rich` bar (images done, ETA, credits held) with each image's URL printed as it lands; anywhere
-else (a pipe, a file, CI) it is plain lines without control codes. A socket closed by a restarting API
+progress is one live line (a bar, images done, ETA, credits held) with each image's URL printed above it as it lands;
+the line is cut to the terminal's width (read at every redraw, so a resize is followed) and never wraps, so it leaves
+no fragments behind, and its ETA counts down each second to the server's ``etaAt`` between events. Anywhere else (a
+pipe, a file, CI) it is plain lines without control codes. When images failed, each failed item's reason is printed
+once the batch ended. A socket closed by a restarting API
 (1012, or dropped) is opened again and resumes after the last event seen (``afterSeq``).
 
 Exit codes, for scripts: 0 the batch succeeded (or was submitted, without ``--watch``), 3 it partly succeeded,
@@ -16,15 +19,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol, TextIO
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
+from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 from websockets.asyncio.client import connect
@@ -49,8 +54,12 @@ PROGRESS = """
 subscription($id: ID!, $after: Int) {
   batchProgress(batchJobId: $id, afterSeq: $after) {
     seq status terminal total completed failed cancelled etaSeconds creditsHeld creditsCaptured creditsRefunded
-    kind image { batchIndex url } images { batchIndex url }
+    kind etaAt image { batchIndex url } images { batchIndex url }
   }
+}"""
+FAILURES = """
+query($id: ID!) {
+  batchJob(id: $id) { errorMessage items { itemIndex status errorCategory errorMessage } }
 }"""
 BATCHES = """
 query($first: Int!) {
@@ -167,6 +176,19 @@ def _eta(seconds: float | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
 
 
+def remaining(event: dict[str, Any], now: datetime | None = None) -> float | None:
+    """Seconds left until the event's ``etaAt`` (the server's estimate of the end), counted on from ``now``; the
+    event's ``etaSeconds`` when it has no ``etaAt``; None once the batch ended."""
+    if event["terminal"]:
+        return None
+    eta_at = event.get("etaAt")
+    if eta_at:
+        end = datetime.fromisoformat(eta_at)
+        return max(0.0, (end - (now or datetime.now(UTC))).total_seconds())
+    seconds: float | None = event.get("etaSeconds")
+    return seconds
+
+
 class PlainView:
     """One line per change, nothing but text: for pipes, files and CI logs."""
 
@@ -183,7 +205,7 @@ class PlainView:
         self._print(
             f"batch {self.batch_id}: {event['status']} {event['completed']}/{plural(event['total'], 'image')}"
             + (f", {event['failed']} failed" if event["failed"] else "")
-            + (f", ETA {_eta(event['etaSeconds'])}" if not event["terminal"] else "")
+            + (f", ETA {_eta(remaining(event))}" if not event["terminal"] else "")
             + f", {plural(event['creditsHeld'], 'credit')} held"
             + (f", {event['creditsCaptured']} charged" if event["terminal"] else "")
         )
@@ -201,49 +223,64 @@ class PlainView:
         print(line, file=self.out, flush=True)
 
 
-class _EtaColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"ETA {_eta(task.fields.get('eta'))}")
+def terminal_width(console: Console) -> int:
+    """Columns of the terminal now (``COLUMNS``, else the terminal's own size, else rich's guess)."""
+    return shutil.get_terminal_size((console.width, console.height)).columns
+
+
+BAR_MIN = 8
+"""Fewer columns than this left for the bar: no bar, only the figures."""
 
 
 class RichView:
-    """A live bar on a terminal: images done of total, ETA, credits held; image URLs printed above it."""
+    """One live line on a terminal: a bar, images done of total, ETA, credits held, status; image URLs are printed
+    above it. The line is built for the terminal's width at every redraw (a resize is followed) and is cut, never
+    wrapped: a wrapped line is one the redraw cannot erase, and its pieces would stay on the screen. Between events
+    the ETA counts down to the last event's ``etaAt`` (the live display redraws four times a second)."""
 
     def __init__(self, batch_id: str, console: Console) -> None:
         self.console = console
-        self.progress = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("images"),
-            _EtaColumn(),
-            TextColumn("{task.fields[held]} credits held"),
-            TextColumn("{task.fields[status]}"),
-            console=console,
-            transient=False,
-        )
-        self.task: TaskID = self.progress.add_task(f"batch {batch_id[:8]}", total=None, held=0, status="", eta=None)
-        self.progress.start()
+        self.label = f"batch {batch_id[:8]}"
+        self.event: dict[str, Any] | None = None
+        self.live = Live(console=console, get_renderable=self.line, refresh_per_second=4, transient=False)
+        self.live.start()
+
+    def line(self) -> Text:
+        # One column short of the width: some terminals wrap as soon as the last column is written.
+        width = max(1, terminal_width(self.console) - 1)
+        event = self.event
+        if event is None:
+            text = Text(f"{self.label} waiting for progress…")
+        else:
+            done = event["completed"] + event["failed"] + event["cancelled"]
+            figures = f" {done}/{plural(event['total'], 'image')}"
+            if not event["terminal"]:
+                figures += f" · ETA {_eta(remaining(event))}"
+            figures += f" · {plural(event['creditsHeld'], 'credit')} held · {event['status']}"
+            text = Text(self.label, style="bold")
+            bar = width - len(self.label) - len(figures) - 1
+            if bar >= BAR_MIN:
+                filled = round(bar * done / event["total"]) if event["total"] else 0
+                text.append(" ")
+                text.append("━" * filled, style="magenta")
+                text.append("━" * (bar - filled), style="grey23")
+            text.append(figures)
+        text.no_wrap = True
+        text.truncate(width, overflow="ellipsis")
+        return text
 
     def update(self, event: dict[str, Any]) -> None:
-        self.progress.update(
-            self.task,
-            total=event["total"],
-            completed=event["completed"] + event["failed"] + event["cancelled"],
-            held=event["creditsHeld"],
-            status=event["status"],
-            eta=None if event["terminal"] else event["etaSeconds"],
-        )
-        self.progress.refresh()  # every event is drawn, not only those that fall on the refresh tick
+        self.event = event
+        self.live.refresh()  # every event is drawn, not only those that fall on the refresh tick
 
     def image(self, index: int, url: str) -> None:
-        self.progress.console.print(f"image {index + 1}: {url}", highlight=False, soft_wrap=True)
+        self.live.console.print(f"image {index + 1}: {url}", highlight=False, soft_wrap=True)
 
     def notice(self, text: str) -> None:
-        self.progress.console.print(text, style="yellow")
+        self.live.console.print(text, style="yellow", highlight=False, soft_wrap=True)
 
     def close(self) -> None:
-        self.progress.stop()
+        self.live.stop()
 
 
 def make_view(batch_id: str, out: TextIO | None = None) -> ProgressView:
@@ -280,6 +317,9 @@ async def watch(client: ApiClient, batch_id: str, view: ProgressView) -> int:
                             view.image(image["batchIndex"], client.absolute(image["url"]))
                     view.update(event)
                     if event["terminal"]:
+                        if event["failed"] or event["status"] == "FAILED":
+                            for reason in await failure_reasons(client, batch_id):
+                                view.notice(reason)
                         return EXIT_BY_STATUS.get(event["status"], EXIT_FAILED)
                 raise ClientError("the subscription ended before the batch did")
             except (ConnectionClosed, ClientError) as error:
@@ -292,6 +332,25 @@ async def watch(client: ApiClient, batch_id: str, view: ProgressView) -> int:
                 await asyncio.sleep(min(8.0, 0.5 * 2**reconnects))  # backoff before reconnecting, not a wait for state
     finally:
         view.close()
+
+
+async def failure_reasons(client: ApiClient, batch_id: str) -> list[str]:
+    """Why the failed items of a batch failed, one line each (and the batch's own error, if any)."""
+    try:
+        job = (await client.execute(FAILURES, {"id": batch_id}))["batchJob"]
+    except ClientError as error:
+        return [f"failure reasons unavailable: {error}"]
+    if job is None:
+        return []
+    reasons = [
+        f"item {item['itemIndex'] + 1} failed: {item['errorMessage'] or 'no reason given'}"
+        + (f" ({item['errorCategory']})" if item["errorCategory"] else "")
+        for item in job["items"]
+        if item["status"] == "FAILED"
+    ]
+    if job["errorMessage"] and not reasons:
+        reasons.append(f"batch failed: {job['errorMessage']}")
+    return reasons
 
 
 def generate_input(

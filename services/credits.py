@@ -144,7 +144,7 @@ async def reserve(user_id: uuid.UUID, batch_id: uuid.UUID, amount: int, *, image
         kind=LedgerKind.RESERVE,
         idempotency_key=f"reserve:{batch_id}",
         reference=str(batch_id),
-        description=f"hold for {images} images",
+        description=f"hold for {images} image{'' if images == 1 else 's'}",
     )
 
 

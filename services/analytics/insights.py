@@ -159,7 +159,8 @@ async def _content_policy(user_id: uuid.UUID, start: datetime, end: datetime) ->
             kind=InsightKind.CONTENT_POLICY_REFUNDS,
             subject=None,
             message=(
-                f"{images} image{'s' if images != 1 else ''} refused on content policy; {refunded} credits refunded. "
+                f"{images} image{'s' if images != 1 else ''} refused on content policy; "
+                f"{refunded} credit{'s' if refunded != 1 else ''} refunded. "
                 "Rewording the prompts (or dropping the presets) below avoids the round trip."
             ),
             figures=[Figure("images", images), Figure("creditsRefunded", refunded)],

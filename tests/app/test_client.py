@@ -7,11 +7,14 @@ codes) and once on a pseudo-terminal (the rich bar, moving to the end); exit cod
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,13 +77,19 @@ async def run_piped(served: Served, *args: str) -> subprocess.CompletedProcess[s
     )
 
 
-def run_on_terminal(served: Served, *args: str) -> tuple[int, str]:
-    """Run with stdout and stderr on a pseudo-terminal; returns the exit code and everything it drew."""
+def run_on_terminal(served: Served, *args: str, columns: int | None = None) -> tuple[int, str]:
+    """Run with stdout and stderr on a pseudo-terminal; returns the exit code and everything it drew. With
+    ``columns``, the terminal is that wide and ``COLUMNS`` is not set: the client finds the width as it would in a
+    user's shell."""
     leader, follower = pty.openpty()
+    env = client_env(served) | {"TERM": "xterm-256color"}
+    if columns is not None:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+        del env["COLUMNS"]
     child = subprocess.Popen(
         [sys.executable, "-m", "app.cli", *args],
         cwd=ROOT,
-        env=client_env(served) | {"TERM": "xterm-256color"},
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=follower,
         stderr=follower,
@@ -97,6 +106,52 @@ def run_on_terminal(served: Served, *args: str) -> tuple[int, str]:
         drawn.extend(chunk)
     os.close(leader)
     return child.wait(timeout=60), drawn.decode(errors="replace")
+
+
+CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
+
+
+def screen(drawn: str, columns: int) -> list[str]:
+    """The rows a terminal ``columns`` wide shows after ``drawn``: printing wraps at the last column (as a terminal
+    does), carriage return, newline, cursor up/down and erase-in-line are followed; colours and modes are ignored."""
+    rows: list[list[str]] = [[]]
+    row = col = 0
+    i = 0
+    while i < len(drawn):
+        char = drawn[i]
+        match = CSI.match(drawn, i) if char == "\x1b" else None
+        if match:
+            i = match.end()
+            params, command = match.group(1), match.group(2)
+            count = int(params) if params.isdigit() else 1
+            if command == "A":
+                row = max(0, row - count)
+            elif command == "B":
+                row += count
+            elif command == "K":
+                line = rows[row]
+                if params in ("2", "1"):
+                    rows[row] = [" "] * len(line) if params == "2" else [" "] * col + line[col:]
+                else:
+                    rows[row] = line[:col]
+            continue
+        i += 1
+        if char == "\r":
+            col = 0
+        elif char == "\n":
+            row, col = row + 1, 0
+        elif char >= " ":
+            if col >= columns:  # the terminal wraps onto the next row
+                row, col = row + 1, 0
+            while len(rows) <= row:
+                rows.append([])
+            line = rows[row]
+            line.extend(" " * (col + 1 - len(line)))
+            line[col] = char
+            col += 1
+        while len(rows) <= row:
+            rows.append([])
+    return ["".join(line).rstrip() for line in rows]
 
 
 async def test_generate_watch_in_a_pipe_prints_plain_progress_to_the_end(served: Served) -> None:
@@ -154,6 +209,8 @@ async def test_exit_codes_tell_a_failed_batch_and_a_bad_request(served: Served) 
     )  # fmt: skip
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "FAILED 0/1 image, 1 failed" in failed.stdout  # singular: one image, one credit
+    # Why it failed is printed too, not only that it did.
+    assert re.search(r"^item 1 failed: .+ \(CONTENT_POLICY\)$", failed.stdout, re.MULTILINE), failed.stdout
 
     partial = await run_piped(
         served, "generate", "--project", served.project, "--prompt", "some [[partial:1]]", "--mode", "SEQUENTIAL",
@@ -229,3 +286,35 @@ def test_counts_of_one_are_singular() -> None:
     view.update({"status": "RUNNING", "completed": 0, "failed": 0, "total": 1, "terminal": False, "etaSeconds": 5,
                  "creditsHeld": 1, "creditsCaptured": 0})  # fmt: skip
     assert out.getvalue() == "batch b1: RUNNING 0/1 image, ETA 5 s, 1 credit held\n"
+
+
+async def test_the_live_line_fits_a_narrow_terminal_and_leaves_no_fragments(served: Served) -> None:
+    code, drawn = await asyncio.to_thread(
+        run_on_terminal, served, "generate", "--project", served.project, "--prompt", "three narrow owls",
+        "--mode", "SEQUENTIAL", "--max-images", "3", "--size", "1024x1024", "--watch", columns=60,
+    )  # fmt: skip
+    assert code == 0, drawn
+    rows = [row for row in screen(drawn, 60) if row.strip()]
+    # What stays on the screen: the submit line, the image URLs (printed once, wrapped by the terminal) and the final
+    # state of the live line, on one row that fits: no piece of an earlier redraw is left behind.
+    status_rows = [row for row in rows if "/3 images" in row]
+    assert status_rows == [rows[-1]], rows
+    assert len(rows[-1]) < 60, rows
+    assert rows[-1].startswith("batch "), rows
+    assert rows[-1].endswith("SUCCEEDED"), rows
+    assert sum(row.count("held") for row in rows) == 2, rows  # the submit line's and the final line's
+    assert not any("RUNNING" in row or "QUEUED ·" in row for row in rows), rows
+
+
+async def test_the_eta_counts_down_between_events(served: Served) -> None:
+    # A size tier nothing has measured yet: the estimate is the default item time, and the one image takes 4 s, so
+    # several seconds pass with no event at all.
+    code, drawn = await asyncio.to_thread(
+        run_on_terminal, served, "generate", "--project", served.project, "--prompt", "slow heron [[delay:4]]",
+        "--size", "2048x2048", "--watch",
+    )  # fmt: skip
+    assert code == 0, drawn
+    shown = [int(seconds) for seconds in re.findall(r"ETA (\d+) s", ANSI.sub("", drawn))]
+    ticks = [value for i, value in enumerate(shown) if i == 0 or value != shown[i - 1]]
+    # A countdown: three redraws in a row, each a second less than the one before.
+    assert any(ticks[i] - 1 == ticks[i + 1] == ticks[i + 2] + 1 for i in range(len(ticks) - 2)), ticks

@@ -10,6 +10,7 @@ import jwt
 from models import CreditLedgerEntry, LedgerKind, Role, User
 from services.credits import ledger_sum
 from tests.conftest import GQL, TEST_SECRET, Caller, MakeCaller, error_codes
+from tests.generation_support import generate, new_project
 
 ME = "{ me { id subject email role credits creditsHeld } }"
 LEDGER = """
@@ -215,3 +216,15 @@ async def test_the_balance_is_fresh_while_the_caller_comes_from_the_token_cache(
     # Same token, well within USER_CACHE_SECONDS: the user row is cached, the balance is not.
     after = (await gql(query, caller=alice))["data"]["me"]
     assert (after["id"], after["credits"], after["creditsHeld"]) == (before["id"], 27, 0)
+
+
+async def test_the_hold_of_a_batch_names_its_image_count_in_the_right_number(gql: GQL, make_caller: MakeCaller) -> None:
+    alice = make_caller()
+    project = await new_project(gql, alice)
+    for count in (1, 2):
+        payload = await generate(gql, alice, projectId=project, mode="TEXT_TO_IMAGE", prompt="x", count=count)
+        assert payload["userErrors"] == [], payload
+    body = await gql(LEDGER, {"first": 10}, alice)
+    entries = [edge["node"] for edge in body["data"]["creditTransactions"]["edges"]]
+    holds = [entry["description"] for entry in entries if entry["kind"] == "RESERVE"]
+    assert sorted(holds) == ["hold for 1 image", "hold for 2 images"]

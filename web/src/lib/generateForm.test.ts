@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromRemix, initialForm, localProblems, modeRules, priceFor, tierOf, tiersFor, toGenerateInput, withMode, type CapabilitiesLike } from "./generateForm";
+import { fromRemix, initialForm, localProblems, modeRules, promptTooLong, priceFor, tierOf, tiersFor, toGenerateInput, withMode, type CapabilitiesLike } from "./generateForm";
 
 const caps: CapabilitiesLike = {
   modes: [
@@ -92,3 +92,18 @@ describe("the generate form from capabilities", () => {
 });
 
 const fromRemixBase = { projectId: "p", mode: "TEXT_TO_IMAGE" as const, prompt: "x", size: "1024x1024", references: [], presets: [] };
+
+describe("a prompt over the limit", () => {
+  it("is kept whole and named with the amount to cut", () => {
+    const pasted = "a".repeat(2150);
+    const form = { ...initialForm(caps, "p1"), prompt: pasted };
+    expect(form.prompt).toHaveLength(2150);
+    expect(localProblems(form, caps).prompt).toBe("This prompt is 2150 characters; the limit is 2000. Shorten it by 150 characters (nothing was cut).");
+    expect(toGenerateInput(form, caps).prompt).toBe(pasted);
+  });
+
+  it("is no problem up to the limit, and one character over is singular", () => {
+    expect(promptTooLong("a".repeat(2000), 2000)).toBeNull();
+    expect(promptTooLong("a".repeat(2001), 2000)).toMatch(/Shorten it by 1 character \(/);
+  });
+});

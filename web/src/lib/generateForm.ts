@@ -115,14 +115,26 @@ export function priceFor(caps: CapabilitiesLike, mode: Mode, tier: Tier): number
 
 const SIZE = /^\s*(\d{2,5})\s*[x×*]\s*(\d{2,5})\s*$/i;
 
+/**
+ * The message for a prompt over the limit, or null. The prompt is kept whole (a pasted prompt is never cut: the
+ * textarea has no maxLength), so the message says by how much to shorten it.
+ */
+export function promptTooLong(prompt: string, max: number): string | null {
+  const over = prompt.length - max;
+  if (over <= 0) return null;
+  return `This prompt is ${prompt.length} characters; the limit is ${max}. Shorten it by ${over} character${over === 1 ? "" : "s"} (nothing was cut).`;
+}
+
 /** Problems the form can tell without asking the server (the server still checks everything). */
 export function localProblems(form: GenerateForm, caps: CapabilitiesLike): FieldErrors {
   const problems: FieldErrors = {};
   const rules = modeRules(caps, form.mode);
   if (!form.projectId) problems.projectId = "Choose a project.";
   if (!form.prompt.trim()) problems.prompt = "Write a prompt.";
-  else if (form.prompt.length > caps.limits.maxPromptLength)
-    problems.prompt = `At most ${caps.limits.maxPromptLength} characters.`;
+  else {
+    const tooLong = promptTooLong(form.prompt, caps.limits.maxPromptLength);
+    if (tooLong) problems.prompt = tooLong;
+  }
   if (!Number.isInteger(form.count) || form.count < 1 || form.count > caps.limits.maxCountPerPrompt)
     problems.count = `Between 1 and ${caps.limits.maxCountPerPrompt}.`;
   if (rules.producesSet && (!Number.isInteger(form.maxImages) || form.maxImages < 1 || form.maxImages > caps.limits.maxSetImages))

@@ -1,5 +1,6 @@
 // Live batch progress: a reducer over `batchProgress` events, and a follower that resubscribes with `afterSeq`
 // after a dropped connection, so nothing is shown twice and a gap is noticed (then the batch is re-read).
+import { describeClose } from "./closeCodes";
 
 export interface ProgressEventLike {
   seq: number;
@@ -179,7 +180,8 @@ export function followBatch(transport: ProgressTransport, callbacks: FollowerCal
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === "object" && error !== null && "code" in error) return `connection closed (${String((error as { code: unknown }).code)})`;
+  const closed = describeClose(error);
+  if (closed) return closed;
   if (Array.isArray(error) && error[0] && typeof error[0] === "object" && "message" in error[0]) return String(error[0].message);
   return "connection lost";
 }

@@ -334,7 +334,7 @@ function BatchTracker({ id }: { id: string }) {
         <p className={`connection connection-${connection.state}`} data-testid="connection">
           {connection.state === "live" && "Live"}
           {connection.state === "connecting" && "Connecting…"}
-          {connection.state === "reconnecting" && `Connection lost (${connection.detail ?? "dropped"}); reconnecting…`}
+          {connection.state === "reconnecting" && `Connection lost: ${connection.detail ?? "the connection dropped"}; reconnecting…`}
           {connection.state === "ended" && "Finished"}
           {connection.state === "failed" && `Live updates stopped: ${connection.detail ?? ""}`}
         </p>

@@ -77,7 +77,7 @@ export function CreditsScreen() {
             </Empty>
           ) : (
             <div className="table-wrap">
-              <table data-testid="ledger">
+              <table data-testid="ledger" className="reflow">
                 <caption className="visually-hidden">Ledger, newest first</caption>
                 <thead>
                   <tr>
@@ -97,20 +97,22 @@ export function CreditsScreen() {
                 <tbody>
                   {data.creditTransactions.edges.map(({ node }) => (
                     <tr key={node.id}>
-                      <td>{formatDateTime(node.createdAt)}</td>
-                      <td>
-                        {KIND_WORDS[node.kind] ?? node.kind}
-                        {node.reference && node.kind !== "GRANT" && node.kind !== "SIGNUP" && (
-                          <>
-                            {" "}
-                            · <Link to={`/batches/${node.reference}`}>batch</Link>
-                          </>
-                        )}
-                        {node.description && <span className="meta"> · {node.description}</span>}
+                      <td data-label="When">{formatDateTime(node.createdAt)}</td>
+                      <td data-label="What">
+                        <span>
+                          {KIND_WORDS[node.kind] ?? node.kind}
+                          {node.reference && node.kind !== "GRANT" && node.kind !== "SIGNUP" && (
+                            <>
+                              {" "}
+                              · <Link to={`/batches/${node.reference}`}>batch</Link>
+                            </>
+                          )}
+                          {node.description && <span className="meta"> · {node.description}</span>}
+                        </span>
                       </td>
-                      <td className={`num ${node.amount < 0 ? "negative" : node.amount > 0 ? "positive" : ""}`}>{formatSigned(node.amount)}</td>
-                      <td className="num">{node.heldDelta ? formatSigned(node.heldDelta) : ""}</td>
-                      <td className="num">{node.balanceAfter}</td>
+                      <td data-label="Amount" className={`num ${node.amount < 0 ? "negative" : node.amount > 0 ? "positive" : ""}`}>{formatSigned(node.amount)}</td>
+                      <td data-label="Hold" className="num">{node.heldDelta ? formatSigned(node.heldDelta) : ""}</td>
+                      <td data-label="Balance" className="num">{node.balanceAfter}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,6 +11,7 @@ import {
   fromRemix,
   initialForm,
   localProblems,
+  promptTooLong,
   modeRules,
   newIdempotencyKey,
   priceFor,
@@ -327,9 +328,14 @@ function GenerateFormView({ caps, projects, presets, start, remixOf, remixImageI
           </Field>
         </div>
 
-        <Field label="Prompt" error={err("prompt") ?? err("prompts")} hint={`${form.prompt.length} / ${caps.limits.maxPromptLength} characters`}>
+        <Field
+          label="Prompt"
+          error={err("prompt") ?? err("prompts") ?? promptTooLong(form.prompt, caps.limits.maxPromptLength) ?? undefined}
+          hint={`${form.prompt.length} / ${caps.limits.maxPromptLength} characters`}
+        >
           {(props) => (
-            <textarea {...props} name="prompt" rows={3} maxLength={caps.limits.maxPromptLength} value={form.prompt} onChange={(e) => update({ prompt: e.target.value })} />
+            // No maxLength: the browser would cut a pasted prompt silently; an over-long one is kept and named above.
+            <textarea {...props} name="prompt" rows={3} value={form.prompt} onChange={(e) => update({ prompt: e.target.value })} />
           )}
         </Field>
 
