@@ -204,34 +204,38 @@ def simulator_process(latency: float, api_key: str) -> Iterator[tuple[str, int]]
     """
     for _ in range(5):  # another process may take the free port before the simulator binds it
         port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "app.cli", "simulator", "--port", str(port), "--latency", str(latency)],
-            cwd=Path(__file__).resolve().parent.parent,
-            env={**os.environ, "SIMULATOR_API_KEY": api_key, "LOG_LEVEL": "WARNING"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        try:
-            while process.poll() is None:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                        break
-                except OSError:
-                    time.sleep(0.05)  # polling a port the child is about to bind, before any clock runs
-            if process.poll() is None:
-                yield f"http://127.0.0.1:{port}", process.pid
-                return
-            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-            if "address already in use" not in error.lower():
-                raise RuntimeError(f"the simulator exited at start: {error[-2000:]}")
-        finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+        # Its log goes to a file, never a pipe: a pipe nobody reads fills up and then blocks the simulator's writes
+        # (and with them its replies), which the ratios would count against the worker.
+        with tempfile.TemporaryFile() as stderr:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "app.cli", "simulator", "--port", str(port), "--latency", str(latency)],
+                cwd=Path(__file__).resolve().parent.parent,
+                env={**os.environ, "SIMULATOR_API_KEY": api_key, "LOG_LEVEL": "WARNING"},
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
+            try:
+                while process.poll() is None:
+                    try:
+                        with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                            break
+                    except OSError:
+                        time.sleep(0.05)  # polling a port the child is about to bind, before any clock runs
+                if process.poll() is None:
+                    yield f"http://127.0.0.1:{port}", process.pid
+                    return
+                stderr.seek(0)
+                error = stderr.read().decode(errors="replace")
+                if "address already in use" not in error.lower():
+                    raise RuntimeError(f"the simulator exited at start: {error[-2000:]}")
+            finally:
+                if process.poll() is None:
+                    process.terminate()
+                    try:
+                        process.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait()
     raise RuntimeError("no free port for the simulator after 5 attempts")
 
 
