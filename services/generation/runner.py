@@ -8,9 +8,12 @@ from it. Idempotent by construction: only items and images still open are worked
 ``services.generation.settlement``), so a re-delivered job after a crash resumes where the dead worker stopped and
 charges nothing twice. Cancellation is finalised by whoever cancels (the API); the runner just stops.
 
-When the batch's last provider call has ended, the runner hands its worker slot back (``jobs.release_slot``): the
-slot takes the next batch while this one settles and publishes its last wave. The job still ends only when that
-tail is committed.
+Provider calls take item slots shared by every batch of the process (``services.infra.fair_slots``:
+``WORKER_CONCURRENCY`` x ``BATCH_ITEM_CONCURRENCY`` of them, handed round-robin across users, at most
+``PER_USER_CONCURRENCY`` to one user): each call that ends starts the next waiting item of any batch. Once every item
+of a batch has its slot (none waits any more), the runner hands its worker slot back (``jobs.release_slot``): the
+worker takes the next batch and does its start-up reads while these calls run, and this batch settles and
+publishes its tail meanwhile. The job still ends only when that tail is committed.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from services.generation import call_state, lease, provider, provider_webhooks
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra import jobs
+from services.infra.fair_slots import FairSlots
 from services.infra.limits import ProviderLimiter
 from services.infra.outage import Outage, dependency_unreachable, until_reachable
 from services.infra.storage import Storage
@@ -82,6 +86,11 @@ class BatchRunner:
         self.policy = RetryPolicy.from_settings(deps.settings)
         self.outage = Outage("the database", logger=log)
         """This runner's view of the database: writes after a provider call wait for it instead of failing."""
+        self.slots = FairSlots(
+            self.settings.worker_concurrency * self.settings.batch_item_concurrency,
+            per_owner=self.settings.per_user_concurrency,
+        )
+        """The item slots every batch of this process shares (see the module docstring)."""
 
     async def _persist(self, call: Callable[[], Awaitable[T]], what: str) -> T:
         """A write that must not be lost (it says what a provider call did): retried until the database answers."""
@@ -142,7 +151,7 @@ class BatchRunner:
                         "a reference image was deleted",
                     )
             else:
-                gate = _Gate(self.settings.batch_item_concurrency, calls=len(items), on_last_call=jobs.release_slot)
+                gate = _Gate(self.slots, str(batch.owner_id), items=len(items), on_all_taken=jobs.release_slot)
                 async with asyncio.TaskGroup() as group:
                     for item in items:
                         group.create_task(self._run_item(settlement, item, images[item.id], references, gate))
@@ -549,32 +558,33 @@ class BatchRunner:
 
 
 class _Gate:
-    """A batch's item slots (provider calls in flight), and the moment its last item's call is over."""
+    """A batch's way to the shared item slots, and the moment its last item has taken one (none waits any more)."""
 
-    def __init__(self, concurrency: int, *, calls: int, on_last_call: Callable[[], None]) -> None:
-        self.semaphore = asyncio.Semaphore(concurrency)
-        self._calls = calls
-        self._on_last_call = on_last_call
+    def __init__(self, slots: FairSlots, owner: str, *, items: int, on_all_taken: Callable[[], None]) -> None:
+        self.slots = slots
+        self.owner = owner
+        self._waiting = items
+        self._on_all_taken = on_all_taken
 
-    def call_over(self) -> None:
-        self.semaphore.release()
-        self._calls -= 1
-        if self._calls == 0:
-            self._on_last_call()
+    def taken(self) -> None:
+        self._waiting -= 1
+        if self._waiting == 0:
+            self._on_all_taken()
 
 
 class _Slot:
-    """One of a batch's item slots, released once (when the call ends, or at the latest when the item does)."""
+    """One item's shared slot, released once (when the call ends, or at the latest when the item does)."""
 
     def __init__(self, gate: _Gate) -> None:
         self._gate = gate
         self._held = False
 
     async def take(self) -> None:
-        await self._gate.semaphore.acquire()
+        await self._gate.slots.acquire(self._gate.owner)
         self._held = True
+        self._gate.taken()
 
     def release(self) -> None:
         if self._held:
             self._held = False
-            self._gate.call_over()
+            self._gate.slots.release(self._gate.owner)
