@@ -33,7 +33,7 @@ import httpx
 from tortoise.expressions import F
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, Upload, UsageEvent
-from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
+from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES, ProviderCallState
 from services.analytics import recording
 from services.core.config import Settings
 from services.generation import call_state, lease, provider, provider_webhooks
@@ -266,6 +266,7 @@ class BatchRunner:
                 seen: set[uuid.UUID] = delivered,
                 handed: list[tuple[Outcome, Any]] = handed,
                 damaged: list[uuid.UUID] = damaged,
+                reply: Any = None,
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
@@ -274,19 +275,25 @@ class BatchRunner:
                         outcome = await self._stored(edit, image, int((time.monotonic() - started) * 1000))
                         if outcome.delivered is None:
                             damaged.append(edit.id)
+                        elif reply is not None:
+                            outcome.api_response = reply  # the call's reply is known: it rides in the settlement
                         # Handed in at once (a streamed set shows each image as it comes), not waited for here.
                         handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
             answered: list[str] = []  # the provider's task id, once a reply named it
+            marked_bought: list[bool] = []  # the recorder stored a resumable task id: the call is BOUGHT already
             recorder = provider.submission_recorder(item.id, call_slots)
 
             async def on_submitted(
                 submission: Submission,
                 record: SubmissionCallback = recorder,
                 answered: list[str] = answered,
+                marked_bought: list[bool] = marked_bought,
             ) -> None:
                 answered.append(submission.id)
                 await record(submission)
+                if submission.resumable:
+                    marked_bought.append(True)
 
             request = provider.generation_request(
                 batch,
@@ -298,7 +305,14 @@ class BatchRunner:
                 resume_task_id=resume_task_id,
             )
             try:
-                result = await self._call(batch, item, request, attempt, [e.slot_index for e in call_slots])
+                result = await self._call(
+                    batch,
+                    item,
+                    request,
+                    attempt,
+                    [e.slot_index for e in call_slots],
+                    stale_possible=stored_item.provider_call_state is ProviderCallState.RECORDED,
+                )
             except ProviderError as error:
                 unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
                 marked = False
@@ -384,11 +398,11 @@ class BatchRunner:
             if unseen:
                 why = f"{len(unseen)} image(s) of the set never arrived"
                 await self._persist(partial(call_state.unknown, item.id, why), "recording a call")
-            else:
+            elif not marked_bought:
                 await self._persist(partial(call_state.bought, item.id), "recording a call")
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
-                await on_image(image)
+                await on_image(image, reply=result.raw_response)
             elapsed_ms = result.timings.wall_ms
             # Each image keeps the provider's reply to the call that made it (base64 payloads already elided).
             failed_by_index = {failed.index: failed for failed in result.failed}
@@ -441,10 +455,19 @@ class BatchRunner:
         return bool(self.settings.provider_webhook_base_url) and self.deps.provider.name in provider.WEBHOOK_PROVIDERS
 
     async def _call(
-        self, batch: BatchJob, item: BatchItem, request: GenerationRequest, attempt: int, slots: list[int]
+        self,
+        batch: BatchJob,
+        item: BatchItem,
+        request: GenerationRequest,
+        attempt: int,
+        slots: list[int],
+        *,
+        stale_possible: bool = True,
     ) -> GenerationResult | None:
         """One provider call under the account's limits, recorded before it leaves; None when the item may not
-        buy again (its purchases, some maybe of unknown outcome, reached the operator's limit)."""
+        buy again (its purchases, some maybe of unknown outcome, reached the operator's limit).
+        ``stale_possible``: the item as last read (under this batch's lease) was RECORDED, a call left in flight by
+        a worker that died, which the recording must first mark unknown."""
         async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
             if request.resume_task_id is None:
                 # Recorded inside the limiter's slot: a worker stopped while it waits has bought nothing.
@@ -454,6 +477,7 @@ class BatchRunner:
                     attempt=attempt,
                     max_purchases=self.settings.provider_max_purchases_per_item,
                     slots=slots,
+                    stale_possible=stale_possible,
                 )
                 if recorded is None:
                     return None
@@ -479,7 +503,7 @@ class BatchRunner:
         """Settle the call's last outcomes with the item's end and its call row, in one group if they can be."""
         late: list[uuid.UUID] = []
         for outcome, work in handed:
-            if reply is None:
+            if reply is None or outcome.api_response is reply:
                 continue
             if work.taken:
                 late.append(outcome.edit.id)

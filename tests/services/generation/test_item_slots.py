@@ -23,6 +23,7 @@ from services.progress.follow import follow_batch
 from services.seedream import GenerationRequest, GenerationResult, SeedreamProvider
 from tests.conftest import GQL, MakeCaller
 from tests.generation_support import assert_ledger_consistent, new_project
+from tests.sql_count import sql_statements
 
 
 class Changes:
@@ -171,3 +172,58 @@ async def test_a_finished_call_starts_the_next_user_s_waiting_item_and_every_ima
         captures = await CreditLedgerEntry.filter(reference=str(batch_id), kind=LedgerKind.CAPTURE)
         assert sorted(entry.idempotency_key for entry in captures) == sorted(f"capture:{edit.id}" for edit in edits)
         await assert_ledger_consistent(callers[name].subject)
+
+
+async def test_a_provider_call_costs_at_most_two_item_writes_besides_the_group_commit(
+    app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    """Per call: the purchase recorded before it leaves, and the provider's task id when the reply names one;
+    starts, images, ends and the reply ride in the batch's group commit. No read of the item per call."""
+    runtime = app.state.services
+    caller = make_caller("carol")
+    project = await new_project(gql, caller)
+    user = await User.get(subject=caller.subject)
+    changes = Changes()
+    async with batch_runner(
+        runtime.settings, storage=runtime.storage, publisher=runtime.publisher, http=runtime.http
+    ) as base:
+        gated = GatedProvider(base.deps.provider, changes)
+        gated.release_all()
+        runner = BatchRunner(replace(base.deps, provider=gated))
+        queue = Jobs({RUN_BATCH: InProcessQueue(runner, concurrency=1)})
+        try:
+            result = await submit(
+                user,
+                SubmitRequest(
+                    project_id=project,
+                    mode=GenerationMode.TEXT_TO_IMAGE,
+                    prompts=[f"carol image {index}" for index in range(4)],
+                    size="1024x1024",
+                ),
+                settings=runtime.settings,
+                storage=runtime.storage,
+                http=runtime.http,
+                queue=queue,
+                publisher=runtime.publisher,
+            )
+            with sql_statements() as statements:
+                await queue.start()
+                async with asyncio.timeout(60):
+                    async for event in follow_batch(runtime.bus, result.batch.id):
+                        if event.terminal:
+                            break
+        finally:
+            await queue.close()
+
+    assert event.status is BatchStatus.SUCCEEDED
+    assert len(gated.arrived) == 4
+    # One item's row at a time (the group commit writes many at once: ``WITH v(...)``, ``"id" IN (...)``).
+    item_writes = [s for s in statements if s.startswith('UPDATE "playground_batch_items"') and '"id" IN (' not in s]
+    item_reads = [s for s in statements if s.startswith("SELECT") and 'FROM "playground_batch_items" WHERE "id"=' in s]
+    assert len(item_writes) <= 2 * len(gated.arrived), item_writes
+    assert item_reads == []
+    # The reply is known before the images are settled: it is not written again after the group commit.
+    assert not [s for s in statements if s.startswith('UPDATE "playground_image_edits" SET "api_response"')]
+    edits = await ImageEdit.filter(batch_job_id=result.batch.id)
+    assert all(edit.api_response for edit in edits)  # each image keeps the provider's reply
+    await assert_ledger_consistent(caller.subject)
