@@ -55,7 +55,7 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from app.runtime import MeteredProvider, batch_runner, storage_for
-from models import BatchJob, BatchStatus, GenerationMode, User
+from models import BatchJob, BatchStatus, EditStatus, GenerationMode, ImageEdit, User
 from services import projects, users
 from services.core import db
 from services.core.config import Settings
@@ -117,6 +117,8 @@ class Result:
     run_cpu: float
     images_delivered: int
     statuses: dict[str, int] = field(default_factory=dict)
+    failures: dict[str, int] = field(default_factory=dict)
+    """Failed images by error code and message (empty when every image was delivered)."""
     events_seen: int = 0
     statements: int = 0
     """SQL statements sent while the queue ran (the followers' snapshot reads included)."""
@@ -431,6 +433,13 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         key = BatchStatus(status).value
         statuses[key] = statuses.get(key, 0) + 1
         delivered += int(completed)
+    failures: dict[str, int] = {}
+    failed_rows = await ImageEdit.filter(batch_job_id__in=batch_ids, status=EditStatus.FAILED).values_list(
+        "error_code", "error_message"
+    )
+    for code, message in failed_rows:
+        reason = f"{code or '-'}: {(message or '')[:120]}"
+        failures[reason] = failures.get(reason, 0) + 1
     return Result(
         config=config,
         submit_seconds=submit_seconds,
@@ -439,6 +448,7 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
         run_cpu=run_cpu,
         images_delivered=delivered,
         statuses=statuses,
+        failures=failures,
         events_seen=events,
         statements=counter.count,
         simulator_cpu=simulator_cpu,
@@ -560,7 +570,7 @@ async def main(arguments: argparse.Namespace) -> None:
             result = await run_one(config)
             print_result(result, render_ms)
             if result.images_delivered != config.images:
-                print(f"  WARNING: {config.images - result.images_delivered} images not delivered")
+                print(f"  WARNING: {config.images - result.images_delivered} images not delivered: {result.failures}")
         print()
 
 
