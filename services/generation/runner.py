@@ -9,11 +9,11 @@ from it. Idempotent by construction: only items and images still open are worked
 charges nothing twice. Cancellation is finalised by whoever cancels (the API); the runner just stops.
 
 Provider calls take item slots shared by every batch of the process (``services.infra.fair_slots``:
-``WORKER_CONCURRENCY`` x ``BATCH_ITEM_CONCURRENCY`` of them, handed round-robin across users, at most
-``PER_USER_CONCURRENCY`` to one user): each call that ends starts the next waiting item of any batch. Once every item
-of a batch has its slot (none waits any more), the runner hands its worker slot back (``jobs.release_slot``): the
-worker takes the next batch and does its start-up reads while these calls run, and this batch settles and
-publishes its tail meanwhile. The job still ends only when that tail is committed.
+``WORKER_CONCURRENCY`` x ``BATCH_ITEM_CONCURRENCY`` of them, the user with the fewest calls in flight first, at
+most ``PER_USER_CONCURRENCY`` to one user): each call that ends starts the next waiting item of any batch. Once
+every item of a batch has its slot (none waits any more), the runner hands its worker slot back
+(``jobs.release_slot``): the worker takes the next batch and does its start-up reads while these calls run, and
+this batch settles and publishes its tail meanwhile. The job still ends only when that tail is committed.
 """
 
 from __future__ import annotations
