@@ -52,15 +52,24 @@ class Recorded:
 
 
 async def record(
-    item_id: uuid.UUID, *, provider: str, attempt: int, max_purchases: int, slots: list[int] | None = None
+    item_id: uuid.UUID,
+    *,
+    provider: str,
+    attempt: int,
+    max_purchases: int,
+    slots: list[int] | None = None,
+    stale_possible: bool = True,
 ) -> Recorded | None:
     """Note the call about to leave, or None when the item may not buy again (its purchases reached the limit).
 
     One conditional UPDATE, so two workers that race on a re-delivered job cannot both buy. ``slots`` are the
     images the call is for: a task found later by its webhook (``services.generation.provider_webhooks``) resumes
     onto them. A task id of an earlier purchase is cleared, so only this call's task can be resumed.
+    ``stale_possible=False``: the caller read the item under the batch's lease and it was not RECORDED, so no call
+    left in flight by a dead worker needs marking first (a read saved).
     """
-    await _settle_stale(item_id)
+    if stale_possible:
+        await _settle_stale(item_id)
     request_id = uuid.uuid4().hex
     updated = await BatchItem.filter(id=item_id, provider_purchases__lt=max_purchases).update(
         provider_name=provider,

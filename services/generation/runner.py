@@ -8,9 +8,12 @@ from it. Idempotent by construction: only items and images still open are worked
 ``services.generation.settlement``), so a re-delivered job after a crash resumes where the dead worker stopped and
 charges nothing twice. Cancellation is finalised by whoever cancels (the API); the runner just stops.
 
-When the batch's last provider call has ended, the runner hands its worker slot back (``jobs.release_slot``): the
-slot takes the next batch while this one settles and publishes its last wave. The job still ends only when that
-tail is committed.
+Provider calls take item slots shared by every batch of the process (``services.infra.fair_slots``:
+``WORKER_CONCURRENCY`` x ``BATCH_ITEM_CONCURRENCY`` of them, the user with the fewest calls in flight first, at
+most ``PER_USER_CONCURRENCY`` to one user): each call that ends starts the next waiting item of any batch. Once
+every item of a batch has its slot (none waits any more), the runner hands its worker slot back
+(``jobs.release_slot``): the worker takes the next batch and does its start-up reads while these calls run, and
+this batch settles and publishes its tail meanwhile. The job still ends only when that tail is committed.
 """
 
 from __future__ import annotations
@@ -30,13 +33,14 @@ import httpx
 from tortoise.expressions import F
 
 from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, ImageEdit, Upload, UsageEvent
-from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES
+from models.enums import OPEN_EDIT_STATUSES, TERMINAL_BATCH_STATUSES, ProviderCallState
 from services.analytics import recording
 from services.core.config import Settings
 from services.generation import call_state, lease, provider, provider_webhooks
 from services.generation.backoff import RetryPolicy
 from services.generation.settlement import BatchSettlement, Delivered, ItemEnd, Outcome, finish, finish_run
 from services.infra import jobs
+from services.infra.fair_slots import FairSlots
 from services.infra.limits import ProviderLimiter
 from services.infra.outage import Outage, dependency_unreachable, until_reachable
 from services.infra.storage import Storage
@@ -82,6 +86,11 @@ class BatchRunner:
         self.policy = RetryPolicy.from_settings(deps.settings)
         self.outage = Outage("the database", logger=log)
         """This runner's view of the database: writes after a provider call wait for it instead of failing."""
+        self.slots = FairSlots(
+            self.settings.worker_concurrency * self.settings.batch_item_concurrency,
+            per_owner=self.settings.per_user_concurrency,
+        )
+        """The item slots every batch of this process shares (see the module docstring)."""
 
     async def _persist(self, call: Callable[[], Awaitable[T]], what: str) -> T:
         """A write that must not be lost (it says what a provider call did): retried until the database answers."""
@@ -142,7 +151,7 @@ class BatchRunner:
                         "a reference image was deleted",
                     )
             else:
-                gate = _Gate(self.settings.batch_item_concurrency, calls=len(items), on_last_call=jobs.release_slot)
+                gate = _Gate(self.slots, str(batch.owner_id), items=len(items), on_all_taken=jobs.release_slot)
                 async with asyncio.TaskGroup() as group:
                     for item in items:
                         group.create_task(self._run_item(settlement, item, images[item.id], references, gate))
@@ -257,6 +266,7 @@ class BatchRunner:
                 seen: set[uuid.UUID] = delivered,
                 handed: list[tuple[Outcome, Any]] = handed,
                 damaged: list[uuid.UUID] = damaged,
+                reply: Any = None,
             ) -> None:
                 if 0 <= image.index < len(slots) and slots[image.index].id not in seen:
                     edit = slots[image.index]
@@ -265,19 +275,25 @@ class BatchRunner:
                         outcome = await self._stored(edit, image, int((time.monotonic() - started) * 1000))
                         if outcome.delivered is None:
                             damaged.append(edit.id)
+                        elif reply is not None:
+                            outcome.api_response = reply  # the call's reply is known: it rides in the settlement
                         # Handed in at once (a streamed set shows each image as it comes), not waited for here.
                         handed.append((outcome, settlement.submit(outcomes=[outcome])))
 
             answered: list[str] = []  # the provider's task id, once a reply named it
+            marked_bought: list[bool] = []  # the recorder stored a resumable task id: the call is BOUGHT already
             recorder = provider.submission_recorder(item.id, call_slots)
 
             async def on_submitted(
                 submission: Submission,
                 record: SubmissionCallback = recorder,
                 answered: list[str] = answered,
+                marked_bought: list[bool] = marked_bought,
             ) -> None:
                 answered.append(submission.id)
                 await record(submission)
+                if submission.resumable:
+                    marked_bought.append(True)
 
             request = provider.generation_request(
                 batch,
@@ -289,7 +305,14 @@ class BatchRunner:
                 resume_task_id=resume_task_id,
             )
             try:
-                result = await self._call(batch, item, request, attempt, [e.slot_index for e in call_slots])
+                result = await self._call(
+                    batch,
+                    item,
+                    request,
+                    attempt,
+                    [e.slot_index for e in call_slots],
+                    stale_possible=stored_item.provider_call_state is ProviderCallState.RECORDED,
+                )
             except ProviderError as error:
                 unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
                 marked = False
@@ -375,11 +398,11 @@ class BatchRunner:
             if unseen:
                 why = f"{len(unseen)} image(s) of the set never arrived"
                 await self._persist(partial(call_state.unknown, item.id, why), "recording a call")
-            else:
+            elif not marked_bought:
                 await self._persist(partial(call_state.bought, item.id), "recording a call")
             # Providers that do not stream report images only now; deliver whatever the callback has not.
             for image in result.images:
-                await on_image(image)
+                await on_image(image, reply=result.raw_response)
             elapsed_ms = result.timings.wall_ms
             # Each image keeps the provider's reply to the call that made it (base64 payloads already elided).
             failed_by_index = {failed.index: failed for failed in result.failed}
@@ -432,10 +455,19 @@ class BatchRunner:
         return bool(self.settings.provider_webhook_base_url) and self.deps.provider.name in provider.WEBHOOK_PROVIDERS
 
     async def _call(
-        self, batch: BatchJob, item: BatchItem, request: GenerationRequest, attempt: int, slots: list[int]
+        self,
+        batch: BatchJob,
+        item: BatchItem,
+        request: GenerationRequest,
+        attempt: int,
+        slots: list[int],
+        *,
+        stale_possible: bool = True,
     ) -> GenerationResult | None:
         """One provider call under the account's limits, recorded before it leaves; None when the item may not
-        buy again (its purchases, some maybe of unknown outcome, reached the operator's limit)."""
+        buy again (its purchases, some maybe of unknown outcome, reached the operator's limit).
+        ``stale_possible``: the item as last read (under this batch's lease) was RECORDED, a call left in flight by
+        a worker that died, which the recording must first mark unknown."""
         async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
             if request.resume_task_id is None:
                 # Recorded inside the limiter's slot: a worker stopped while it waits has bought nothing.
@@ -445,6 +477,7 @@ class BatchRunner:
                     attempt=attempt,
                     max_purchases=self.settings.provider_max_purchases_per_item,
                     slots=slots,
+                    stale_possible=stale_possible,
                 )
                 if recorded is None:
                     return None
@@ -470,7 +503,7 @@ class BatchRunner:
         """Settle the call's last outcomes with the item's end and its call row, in one group if they can be."""
         late: list[uuid.UUID] = []
         for outcome, work in handed:
-            if reply is None:
+            if reply is None or outcome.api_response is reply:
                 continue
             if work.taken:
                 late.append(outcome.edit.id)
@@ -549,32 +582,33 @@ class BatchRunner:
 
 
 class _Gate:
-    """A batch's item slots (provider calls in flight), and the moment its last item's call is over."""
+    """A batch's way to the shared item slots, and the moment its last item has taken one (none waits any more)."""
 
-    def __init__(self, concurrency: int, *, calls: int, on_last_call: Callable[[], None]) -> None:
-        self.semaphore = asyncio.Semaphore(concurrency)
-        self._calls = calls
-        self._on_last_call = on_last_call
+    def __init__(self, slots: FairSlots, owner: str, *, items: int, on_all_taken: Callable[[], None]) -> None:
+        self.slots = slots
+        self.owner = owner
+        self._waiting = items
+        self._on_all_taken = on_all_taken
 
-    def call_over(self) -> None:
-        self.semaphore.release()
-        self._calls -= 1
-        if self._calls == 0:
-            self._on_last_call()
+    def taken(self) -> None:
+        self._waiting -= 1
+        if self._waiting == 0:
+            self._on_all_taken()
 
 
 class _Slot:
-    """One of a batch's item slots, released once (when the call ends, or at the latest when the item does)."""
+    """One item's shared slot, released once (when the call ends, or at the latest when the item does)."""
 
     def __init__(self, gate: _Gate) -> None:
         self._gate = gate
         self._held = False
 
     async def take(self) -> None:
-        await self._gate.semaphore.acquire()
+        await self._gate.slots.acquire(self._gate.owner)
         self._held = True
+        self._gate.taken()
 
     def release(self) -> None:
         if self._held:
             self._held = False
-            self._gate.call_over()
+            self._gate.slots.release(self._gate.owner)

@@ -23,7 +23,8 @@ import heapq
 import statistics
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -131,23 +132,7 @@ async def estimate(
     open_items: list[tuple[Any, Any, Any]] = await BatchItem.filter(
         batch_job_id=batch.id, status__in=OPEN_EDIT_STATUSES
     ).values_list("status", "started_at", "max_images")
-    running = [
-        ((now - started).total_seconds(), per_image * max(1, int(images or 1)))
-        for status, started, images in open_items
-        if status == EditStatus.RUNNING and started
-    ]
-    pending = [
-        per_image * max(1, int(images or 1))
-        for status, started, images in open_items
-        if not (status == EditStatus.RUNNING and started)
-    ]
-    run = remaining_seconds(
-        per_image,
-        item_concurrency,
-        [spent for spent, _ in running],
-        pending,
-        running_expected=[length for _, length in running],
-    )
+    run = _open_items_seconds(per_image, item_concurrency, open_items, now)
     if batch.status is not BatchStatus.QUEUED:
         return Estimate(queue_position=None, queue_wait_seconds=0.0, run_seconds=round(run, 1))
     ahead = await BatchJob.filter(status=BatchStatus.QUEUED, created_at__lt=batch.created_at).count()
@@ -171,6 +156,77 @@ async def queue_positions() -> list[tuple[uuid.UUID, int]]:
             position, previous = index + 1, created
         positions.append((ident, position))
     return positions
+
+
+async def queue_estimates(
+    batches: Sequence[BatchJob],
+    positions: Mapping[uuid.UUID, int],
+    item_concurrency: int,
+    *,
+    now: datetime | None = None,
+) -> dict[uuid.UUID, Estimate]:
+    """``estimate`` of many waiting batches at once, in a fixed number of queries whatever their number (a queue
+    sweep tells every moved batch its position this way). ``positions``: each batch's queue position as
+    ``queue_positions`` read it (1 + the waiting batches created before it, which ``estimate`` counts)."""
+    if not batches:
+        return {}
+    now = now or datetime.now(UTC)
+    ids = [batch.id for batch in batches]
+    own_rows: list[Any] = await BatchItem.filter(
+        batch_job_id__in=ids, status=EditStatus.SUCCEEDED, processing_time_ms__isnull=False
+    ).values_list("batch_job_id", "processing_time_ms", "max_images")
+    own: dict[uuid.UUID, list[tuple[Any, Any]]] = defaultdict(list)
+    for batch_id, ms, images in own_rows:
+        own[uuid.UUID(str(batch_id))].append((ms, images))
+    open_rows: list[Any] = await BatchItem.filter(batch_job_id__in=ids, status__in=OPEN_EDIT_STATUSES).values_list(
+        "batch_job_id", "status", "started_at", "max_images"
+    )
+    open_items: dict[uuid.UUID, list[tuple[Any, Any, Any]]] = defaultdict(list)
+    for batch_id, status, started, images in open_rows:
+        open_items[uuid.UUID(str(batch_id))].append((status, started, images))
+    running_batches = await BatchJob.filter(status=BatchStatus.RUNNING).count()
+    batch_seconds = await mean_batch_seconds(now=now)
+    recent: dict[tuple[Any, Any], float] = {}
+    estimates: dict[uuid.UUID, Estimate] = {}
+    for batch in batches:
+        measured = _per_image(own.get(batch.id, ()))
+        if measured:
+            per_image = sum(measured) / len(measured)
+        else:
+            tier = (batch.mode, batch.size_tier)
+            if tier not in recent:
+                recent[tier] = await recent_image_seconds(batch.mode, batch.size_tier, now=now)
+            per_image = recent[tier]
+        run = _open_items_seconds(per_image, item_concurrency, open_items.get(batch.id, ()), now)
+        ahead = positions[batch.id] - 1
+        wait = (ahead + running_batches * 0.5) * batch_seconds
+        estimates[batch.id] = Estimate(
+            queue_position=ahead + 1, queue_wait_seconds=round(wait, 1), run_seconds=round(run, 1)
+        )
+    return estimates
+
+
+def _open_items_seconds(
+    per_image: float, item_concurrency: int, open_items: Iterable[tuple[Any, Any, Any]], now: datetime
+) -> float:
+    """``remaining_seconds`` of a batch's open items ``(status, started_at, max_images)``."""
+    running = [
+        ((now - started).total_seconds(), per_image * max(1, int(images or 1)))
+        for status, started, images in open_items
+        if status == EditStatus.RUNNING and started
+    ]
+    pending = [
+        per_image * max(1, int(images or 1))
+        for status, started, images in open_items
+        if not (status == EditStatus.RUNNING and started)
+    ]
+    return remaining_seconds(
+        per_image,
+        item_concurrency,
+        [spent for spent, _ in running],
+        pending,
+        running_expected=[length for _, length in running],
+    )
 
 
 async def queue_position(batch_id: uuid.UUID) -> int | None:

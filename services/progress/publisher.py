@@ -17,9 +17,10 @@ event leaves: the one place that keeps a project's status in step with its batch
 Waiting batches are told when they move up the queue. A batch that leaves the queue (it started, or ended while
 waiting) makes the publisher that sent that event sweep the queue in the background: every waiting batch's
 position is read from SQL (``eta.queue_positions``, as a snapshot computes it) and offered to ``latest``
-(``services.infra.latest``, shared through Redis by every process); a batch whose position changed gets an event
-read from SQL, at most one per ``queue_interval`` seconds per batch; a change inside that interval is offered again
-when it ends (by a timer in the process that saw it), so the last position is always sent.
+(``services.infra.latest``, shared through Redis by every process); the batches whose position changed get their
+events read from SQL together (``snapshot.queue_snapshots``: a fixed number of statements per sweep, not per
+batch), at most one per ``queue_interval`` seconds per batch; a change inside that interval is offered again when
+it ends (one timer per process sweeps again), so the last position is always sent.
 
 Balance events carry the spendable balance and the credits held by open batches, and leave only when one of them
 differs from what the user was last told (``latest`` again, so across processes too).
@@ -28,6 +29,7 @@ differs from what the user was last told (``latest`` again, so across processes 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections import defaultdict
@@ -44,10 +46,10 @@ from services.infra.bounded_log import InProcessLog
 from services.infra.bus import EventBus
 from services.infra.latest import InProcessLatest, LatestValues, Verdict
 from services.progress.channels import batch_channel, user_channel
-from services.progress.eta import Estimate, queue_position, queue_positions
+from services.progress.eta import Estimate, queue_positions
 from services.progress.events import BatchProgress, CreditBalance
 from services.progress.history import BatchHistory
-from services.progress.snapshot import batch_snapshot, delivered_image, progress_event
+from services.progress.snapshot import batch_snapshot, delivered_image, progress_event, queue_snapshots
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +187,7 @@ class ProgressPublisher:
         self.queue_interval = queue_interval
         self._queue_dirty = False
         self._queue_sweep: asyncio.Task[None] | None = None
-        self._trailing: dict[uuid.UUID, asyncio.Task[None]] = {}
+        self._trailing: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._locks: dict[uuid.UUID, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.batch_observers: list[BatchObserver] = []
@@ -295,37 +297,45 @@ class ProgressPublisher:
                     [(_queue_key(batch_id), str(position)) for batch_id, position in positions],
                     interval=self.queue_interval,
                 )
-                for (batch_id, _), decision in zip(positions, decisions, strict=True):
-                    await self._decided(batch_id, *decision)
+                send: list[uuid.UUID] = []
+                waits: list[float] = []
+                for (batch_id, _), (verdict, wait) in zip(positions, decisions, strict=True):
+                    if verdict is Verdict.SEND:
+                        send.append(batch_id)
+                    elif verdict is Verdict.LATER:
+                        waits.append(wait)
+                if send:
+                    await self._queue_events(send, dict(positions))
+                if waits and (self._trailing is None or self._trailing.done()):
+                    # A task (not a bare timer), so that `settled` can wait for it.
+                    self._trailing = self._spawn(self._sweep_again(min(waits)), "queue-sweep-again")
             except Exception:
                 log.exception("the queue sweep failed")
 
-    async def _decided(self, batch_id: uuid.UUID, verdict: Verdict, wait: float) -> None:
-        if verdict is Verdict.SEND:
-            await self._queue_event(batch_id)
-        elif verdict is Verdict.LATER and batch_id not in self._trailing:
-            # A task (not a bare timer), so that `settled` can wait for it.
-            self._trailing[batch_id] = self._spawn(self._offer_again(batch_id, wait), f"queue-offer:{batch_id}")
+    async def _sweep_again(self, wait: float) -> None:
+        await asyncio.sleep(wait)  # the rest of the coalescing interval of the first batch told too early
+        self.queue_changed()
 
-    async def _offer_again(self, batch_id: uuid.UUID, wait: float) -> None:
-        await asyncio.sleep(wait)  # the rest of the coalescing interval
-        self._trailing.pop(batch_id, None)
-        try:
-            position = await queue_position(batch_id)
-            if position is None:
-                return  # it left the queue; its own event said so
-            decision = await self.latest.offer(_queue_key(batch_id), str(position), interval=self.queue_interval)
-            await self._decided(batch_id, *decision)
-        except Exception:
-            log.exception("a queue position offer failed (batch %s)", batch_id)
-
-    async def _queue_event(self, batch_id: uuid.UUID) -> None:
-        """The waiting batch's event, read from SQL (nothing if it started meanwhile: its own event tells that)."""
-        async with self.turn(batch_id) as turn:
-            if not await BatchJob.filter(id=batch_id, status=BatchStatus.QUEUED).update(**turn.numbering(1)):
-                return
-            batch = await BatchJob.get(id=batch_id)
-            turn.events.append(await batch_snapshot(batch, item_concurrency=self.item_concurrency))
+    async def _queue_events(self, batch_ids: list[uuid.UUID], positions: dict[uuid.UUID, int]) -> None:
+        """The events of waiting batches whose position moved, numbered in one UPDATE and read from SQL together
+        (a batch that started meanwhile gets none: its own event tells that)."""
+        ordered = sorted(batch_ids)  # the locks in one order (every other holder takes a single one)
+        turns = {batch_id: Turn() for batch_id in ordered}
+        async with contextlib.AsyncExitStack() as stack:
+            for batch_id in ordered:
+                await stack.enter_async_context(self._locks[batch_id])
+            seqs = await _number_queued(ordered)
+            if seqs:
+                batches = await BatchJob.filter(id__in=list(seqs))
+                for batch in batches:
+                    batch.event_seq = seqs[batch.id]
+                    batch.status = BatchStatus.QUEUED  # as it was when numbered
+                for event in await queue_snapshots(batches, positions, item_concurrency=self.item_concurrency):
+                    turns[event.batch_job_id].events.append(event)
+                for batch_id in ordered:
+                    await self._emit(batch_id, turns[batch_id])
+        for batch_id in ordered:
+            await self._observe_batch(turns[batch_id].events)
 
     async def settled(self) -> None:
         """Wait until no queue sweep or pending position offer is left (tests that count statements; shutdown)."""
@@ -333,10 +343,29 @@ class ProgressPublisher:
             await asyncio.gather(*(asyncio.shield(task) for task in pending), return_exceptions=True)
 
     async def close(self) -> None:
-        self._trailing.clear()
+        self._trailing = None
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await self.history.close()
         await self.latest.close()
+
+
+async def _number_queued(batch_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Take the next event number of each batch that still waits, in one statement: {batch id: its number}."""
+    if not batch_ids:
+        return {}
+    connection = BatchJob._meta.db
+    table = BatchJob._meta.db_table
+    postgres = connection.capabilities.dialect == "postgres"
+    values: list[Any] = [BatchStatus.QUEUED.value, *(i if postgres else str(i) for i in batch_ids)]
+    marks = ",".join(f"${n}::uuid" if postgres else "?" for n in range(2, len(values) + 1))
+    status = "$1" if postgres else "?"
+    # Identifiers come from the model's metadata; every value is a parameter.
+    sql = (
+        f'UPDATE "{table}" SET "{SEQ_COLUMN}"="{SEQ_COLUMN}"+1 '  # noqa: S608
+        f'WHERE "status"={status} AND "id" IN ({marks}) RETURNING "id","{SEQ_COLUMN}"'
+    )
+    rows = await connection.execute_query_dict(sql, values)
+    return {uuid.UUID(str(row["id"])): int(row[SEQ_COLUMN]) for row in rows}

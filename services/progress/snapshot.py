@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from tortoise.functions import Count
 from models import BatchJob, EditStatus, ImageEdit
 from models.enums import TERMINAL_BATCH_STATUSES
 from services import credits
-from services.progress.eta import Estimate, estimate
+from services.progress.eta import Estimate, estimate, queue_estimates
 from services.progress.events import BatchProgress, CreditBalance, DeliveredImage, EventKind
 
 
@@ -25,6 +26,20 @@ async def image_counts(batch_id: uuid.UUID) -> dict[EditStatus, int]:
     counts: dict[EditStatus, int] = defaultdict(int)
     for row in rows:
         counts[EditStatus(row["status"])] += int(row["n"])
+    return counts
+
+
+async def images_counts(batch_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[EditStatus, int]]:
+    """``image_counts`` of many batches (one grouped query)."""
+    rows: list[dict[str, Any]] = (
+        await ImageEdit.filter(batch_job_id__in=batch_ids)
+        .annotate(n=Count("id"))
+        .group_by("batch_job_id", "status")
+        .values("batch_job_id", "status", "n")
+    )
+    counts: dict[uuid.UUID, dict[EditStatus, int]] = {batch_id: defaultdict(int) for batch_id in batch_ids}
+    for row in rows:
+        counts[uuid.UUID(str(row["batch_job_id"]))][EditStatus(row["status"])] += int(row["n"])
     return counts
 
 
@@ -119,6 +134,34 @@ async def batch_snapshot(
         images=await delivered_images(batch.id) if snapshot else (),
         now=now,
     )
+
+
+async def queue_snapshots(
+    batches: Sequence[BatchJob],
+    positions: Mapping[uuid.UUID, int],
+    *,
+    item_concurrency: int = 4,
+    now: datetime | None = None,
+) -> list[BatchProgress]:
+    """What ``batch_snapshot`` says of each of many waiting batches (``seq``: the row's ``event_seq``), in a fixed
+    number of queries whatever their number; ``positions`` as ``eta.queue_positions`` read them."""
+    now = now or datetime.now(UTC)
+    counts = await images_counts([batch.id for batch in batches])
+    estimates = await queue_estimates(batches, positions, item_concurrency, now=now)
+    return [
+        progress_event(
+            batch,
+            seq=batch.event_seq,
+            completed=counts[batch.id][EditStatus.SUCCEEDED],
+            failed=counts[batch.id][EditStatus.FAILED],
+            cancelled=counts[batch.id][EditStatus.CANCELLED],
+            credits_captured=batch.credits_captured,
+            credits_refunded=batch.credits_refunded,
+            eta=estimates[batch.id],
+            now=now,
+        )
+        for batch in batches
+    ]
 
 
 async def balance_snapshot(user_id: uuid.UUID) -> CreditBalance | None:

