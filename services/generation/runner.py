@@ -277,7 +277,9 @@ class BatchRunner:
                 answered: list[str] = answered,
             ) -> None:
                 answered.append(submission.id)
-                await record(submission)
+                # The task is bought: its id is waited into SQL through an outage, not lost with a re-run (which
+                # would find the call in flight and give the purchase up as an unknown outcome).
+                await self._persist(partial(record, submission), "recording a submitted task")
 
             request = provider.generation_request(
                 batch,
