@@ -275,6 +275,17 @@ async def _assert_honest(cluster: FaultCluster, tag: str, batches: dict[str, Cal
             print(f"    {dict(item)}")
 
 
+async def _nothing_given_up(cluster: FaultCluster, batches: dict[str, Caller]) -> None:
+    """No purchase was given up as an unknown outcome: an outage of the database is no reason to lose what the
+    provider sold (the task id it answered is written once the database is back, and the task resumed)."""
+    given_up = await cluster.fetch(
+        "SELECT i.batch_job_id, i.outcome_unknown FROM playground_batch_items i "
+        "WHERE i.error_code = 'PROVIDER_OUTCOME_UNKNOWN' AND i.batch_job_id = ANY($1::uuid[])",
+        list(batches),
+    )
+    assert [dict(row) for row in given_up] == []
+
+
 async def _running(cluster: FaultCluster, batches: dict[str, Caller]) -> bool:
     rows = await cluster.fetch(
         "SELECT count(*) AS n FROM playground_batch_jobs WHERE status = 'RUNNING' AND id = ANY($1::uuid[])",
@@ -339,16 +350,17 @@ async def test_postgres_cut(faults: FaultCluster) -> None:
         faults.pg_proxy.restore()
     await _all_terminal(faults, batches)
     await _assert_honest(faults, "pg-cut", batches)
+    await _nothing_given_up(faults, batches)
 
 
 async def _component_down(cluster: FaultCluster, name: str) -> bool:
     return await cluster.gql.component(name) == "down"
 
 
-async def _outage_lasts(seconds: float) -> None:
-    """The length of an outage: a parameter of the scenario (how long the dependency stays away), not a wait for a
-    condition."""
-    await asyncio.sleep(seconds)
+async def _outage_lasts(seconds: float, since: float) -> None:
+    """The length of an outage from its start (``since``, the loop's clock): a parameter of the scenario (how long
+    the dependency stays away), not a wait for a condition."""
+    await asyncio.sleep(max(0.0, since + seconds - asyncio.get_running_loop().time()))
 
 
 async def test_postgres_cut_longer_than_every_retry_budget(faults: FaultCluster) -> None:
@@ -357,8 +369,9 @@ async def test_postgres_cut_longer_than_every_retry_budget(faults: FaultCluster)
     # (RETRY_BUDGET_S) plus a lease and a reconcile pass, so that a job spending attempts on the outage would run out
     # of them and a lease taken before it would lapse during it (21 s with the defaults and FAST).
     cut_s = RETRY_BUDGET_S + LEASE_S + RECONCILE_S + 2
-    batches = await _submit(faults, "pg-long", 6)
+    batches = await _submit(faults, "pg-long", 4)
     await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
+    cut_at = asyncio.get_running_loop().time()
     await faults.pg_proxy.cut()
     try:
         await poll(
@@ -367,19 +380,21 @@ async def test_postgres_cut_longer_than_every_retry_budget(faults: FaultCluster)
             what="/readyz to see the database down",
             context=faults.diagnostics,
         )
-        await _outage_lasts(cut_s)
+        await _outage_lasts(cut_s, since=cut_at)
     finally:
         faults.pg_proxy.restore()
     await _all_terminal(faults, batches)
     await _assert_honest(faults, "pg-long", batches)
+    await _nothing_given_up(faults, batches)
 
 
 async def test_redis_paused_past_every_heartbeat(faults: FaultCluster) -> None:
     # Paused past the jobs' heartbeat and the batch lease: when Redis is back every running job looks dead, and a
     # sweep that judged them at once would abort them all (SAQ issue #277).
     pause_s = max(HEARTBEAT_S, LEASE_S) + 3
-    batches = await _submit(faults, "redis-long", 6, delay=3)
+    batches = await _submit(faults, "redis-long", 4, delay=3)
     await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
+    paused_at = asyncio.get_running_loop().time()
     faults.redis_server.pause()
     try:
         await poll(
@@ -388,11 +403,14 @@ async def test_redis_paused_past_every_heartbeat(faults: FaultCluster) -> None:
             what="/readyz to see Redis down",
             context=faults.diagnostics,
         )
-        await _outage_lasts(pause_s)
+        await _outage_lasts(pause_s, since=paused_at)
     finally:
         faults.redis_server.resume()
     await _all_terminal(faults, batches)
     await _assert_honest(faults, "redis-long", batches)
+    # No live job was swept when Redis came back: each batch ran in its first attempt.
+    attempts = {batch_id: job.attempts for batch_id in batches if (job := await faults.job(batch_id)) is not None}
+    assert attempts == dict.fromkeys(batches, 1), attempts
 
 
 async def test_a_live_job_swept_anyway_runs_again_without_buying_twice(faults: FaultCluster) -> None:
