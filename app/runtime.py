@@ -329,6 +329,13 @@ async def job_handlers(
         }
 
 
+def saq_settings(settings: Settings) -> SaqSettings:
+    """The SAQ settings of this deployment, the same in the API and the workers: a job carries the heartbeat of the
+    process that enqueued it, and the sweep judges it by that (an API-queued job on SAQ's default heartbeat would be
+    swept after 5 s whatever ``WORKER_DEAD_AFTER_SECONDS`` says)."""
+    return SaqSettings(heartbeat_s=settings.worker_dead_after_seconds, shutdown_grace_s=settings.shutdown_grace_seconds)
+
+
 @contextlib.asynccontextmanager
 async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     """The API's runtime. Embedded (no ``REDIS_URL``): jobs of every kind run in this process. With Redis: SAQ
@@ -345,6 +352,7 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 job_kinds(settings),
                 namespace=settings.redis_namespace,
                 concurrency=settings.worker_concurrency,
+                settings=saq_settings(settings),
                 outage=outage,
             )
         else:

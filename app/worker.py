@@ -16,10 +16,10 @@ from tortoise import Tortoise
 
 from app import tracing
 from app.metrics import worker_metrics_server
-from app.runtime import worker_queues
+from app.runtime import saq_settings, worker_queues
 from services.core import db
 from services.core.config import Settings
-from services.infra.jobs import SaqSettings, run_workers
+from services.infra.jobs import run_workers
 from services.infra.outage import Outage
 
 log = logging.getLogger(__name__)
@@ -47,16 +47,12 @@ async def run(settings: Settings, *, concurrency: int | None = None) -> None:
     with worker_metrics_server(settings.worker_metrics_port):
         try:
             async with database(settings):
-                saq_settings = SaqSettings(
-                    heartbeat_s=settings.worker_dead_after_seconds,
-                    shutdown_grace_s=settings.shutdown_grace_seconds,
-                )
                 await run_workers(
                     lambda: worker_queues(
                         settings,
                         outage,
                         concurrency=concurrency or settings.worker_concurrency,
-                        saq_settings=saq_settings,
+                        saq_settings=saq_settings(settings),
                     )
                 )
         finally:

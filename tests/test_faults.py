@@ -4,7 +4,10 @@ A cluster of its own: the API and two workers (real processes) on a throwaway Po
 TCP relay the test cuts, a ``redis-server`` the test starts itself (no persistence), killed and restarted empty or
 paused with SIGSTOP, and the simulator over HTTP in the test process (it records every purchase). Leases and the
 reconciler run with short periods (``BATCH_LEASE_SECONDS=3``, ``RECONCILE_INTERVAL_SECONDS=1``), the outages last a
-few seconds: the scaled-down versions of the issue's 15-45 s faults.
+few seconds: the scaled-down versions of the issue's 15-45 s faults. Two last longer than what they must outlive,
+scaled from the settings: PostgreSQL cut for longer than a batch job's whole retry budget plus a lease (the issue's
+45 s cut), Redis paused past the jobs' heartbeat and the lease; and one worker stalls (SIGSTOP) mid-purchase past its
+heartbeat and lease, so its live job is swept and runs again elsewhere.
 
 After each scenario: every batch is terminal within the bound (``BOUND_S``: the lease, a reconcile pass and the
 batch's own provider time, with room for a loaded machine), no credit is held for an ended batch, the ledger sums to
@@ -27,6 +30,8 @@ import pytest
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from services.core.config import Settings
+from services.generation.tasks import RUN_BATCH
 from services.infra.jobs import SaqQueue
 from services.seedream.simulator import Latency, SimulatorConfig
 from services.seedream.simulator import create_app as create_simulator
@@ -47,6 +52,12 @@ FAST = {
     "OUTBOX_SWEEP_SECONDS": "1",
 }
 TERMINAL = ("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "CANCELLED")
+HEARTBEAT_S = Settings.model_fields["worker_dead_after_seconds"].default
+"""``WORKER_DEAD_AFTER_SECONDS`` as the cluster runs it (the default: neither the API nor the workers set it)."""
+RETRY_BUDGET_S = sum(
+    min(RUN_BATCH.retry_delay_s * 2**attempt, RUN_BATCH.retry_backoff_max_s) for attempt in range(RUN_BATCH.retries - 1)
+)
+"""The longest a batch job's attempts could last if each failed at once (the backoffs between them: 15 s)."""
 
 
 class RedisServer:
@@ -250,6 +261,29 @@ async def _assert_honest(cluster: FaultCluster, tag: str, batches: dict[str, Cal
     handed = await cluster.fetch("SELECT SUM(handbacks) AS n FROM playground_batch_jobs")
     purchases = sum(bought.values())
     print(f"\n{tag}: {dict(statuses)}, purchases {purchases} for {len(bought)} sets, hand-backs {handed[0]['n']}")
+    for row in await cluster.fetch(
+        "SELECT id, status, error_message FROM playground_batch_jobs "
+        "WHERE status <> 'SUCCEEDED' AND id = ANY($1::uuid[])",
+        list(batches),
+    ):
+        print(f"  {row['id']} {row['status']}: {row['error_message']}")
+        for item in await cluster.fetch(
+            "SELECT status, error_category, error_code, error_message, provider_call_state, outcome_unknown "
+            "FROM playground_batch_items WHERE batch_job_id = $1",
+            row["id"],
+        ):
+            print(f"    {dict(item)}")
+
+
+async def _nothing_given_up(cluster: FaultCluster, batches: dict[str, Caller]) -> None:
+    """No purchase was given up as an unknown outcome: an outage of the database is no reason to lose what the
+    provider sold (the task id it answered is written once the database is back, and the task resumed)."""
+    given_up = await cluster.fetch(
+        "SELECT i.batch_job_id, i.outcome_unknown FROM playground_batch_items i "
+        "WHERE i.error_code = 'PROVIDER_OUTCOME_UNKNOWN' AND i.batch_job_id = ANY($1::uuid[])",
+        list(batches),
+    )
+    assert [dict(row) for row in given_up] == []
 
 
 async def _running(cluster: FaultCluster, batches: dict[str, Caller]) -> bool:
@@ -316,7 +350,109 @@ async def test_postgres_cut(faults: FaultCluster) -> None:
         faults.pg_proxy.restore()
     await _all_terminal(faults, batches)
     await _assert_honest(faults, "pg-cut", batches)
+    await _nothing_given_up(faults, batches)
 
 
 async def _component_down(cluster: FaultCluster, name: str) -> bool:
     return await cluster.gql.component(name) == "down"
+
+
+async def _outage_lasts(seconds: float, since: float) -> None:
+    """The length of an outage from its start (``since``, the loop's clock): a parameter of the scenario (how long
+    the dependency stays away), not a wait for a condition."""
+    await asyncio.sleep(max(0.0, since + seconds - asyncio.get_running_loop().time()))
+
+
+async def test_postgres_cut_longer_than_every_retry_budget(faults: FaultCluster) -> None:
+    # The issue's 45 s cut outlasted the jobs' attempts (5, 15 s of backoff in all) and stranded 4 batches with
+    # credits held. Scaled from the settings rather than copied: longer than the attempts' whole backoff
+    # (RETRY_BUDGET_S) plus a lease and a reconcile pass, so that a job spending attempts on the outage would run out
+    # of them and a lease taken before it would lapse during it (21 s with the defaults and FAST).
+    cut_s = RETRY_BUDGET_S + LEASE_S + RECONCILE_S + 2
+    batches = await _submit(faults, "pg-long", 4)
+    await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
+    cut_at = asyncio.get_running_loop().time()
+    await faults.pg_proxy.cut()
+    try:
+        await poll(
+            lambda: _component_down(faults, "database"),
+            within=30,
+            what="/readyz to see the database down",
+            context=faults.diagnostics,
+        )
+        await _outage_lasts(cut_s, since=cut_at)
+    finally:
+        faults.pg_proxy.restore()
+    await _all_terminal(faults, batches)
+    await _assert_honest(faults, "pg-long", batches)
+    await _nothing_given_up(faults, batches)
+
+
+async def test_redis_paused_past_every_heartbeat(faults: FaultCluster) -> None:
+    # Paused past the jobs' heartbeat and the batch lease: when Redis is back every running job looks dead, and a
+    # sweep that judged them at once would abort them all (SAQ issue #277).
+    pause_s = max(HEARTBEAT_S, LEASE_S) + 3
+    batches = await _submit(faults, "redis-long", 4, delay=3)
+    await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
+    paused_at = asyncio.get_running_loop().time()
+    faults.redis_server.pause()
+    try:
+        await poll(
+            lambda: _component_down(faults, "redis"),
+            within=30,
+            what="/readyz to see Redis down",
+            context=faults.diagnostics,
+        )
+        await _outage_lasts(pause_s, since=paused_at)
+    finally:
+        faults.redis_server.resume()
+    await _all_terminal(faults, batches)
+    await _assert_honest(faults, "redis-long", batches)
+    # No live job was swept when Redis came back: each batch ran in its first attempt.
+    attempts = {batch_id: job.attempts for batch_id in batches if (job := await faults.job(batch_id)) is not None}
+    assert attempts == dict.fromkeys(batches, 1), attempts
+
+
+async def test_a_live_job_swept_anyway_runs_again_without_buying_twice(faults: FaultCluster) -> None:
+    # A worker stalls (SIGSTOP) in the middle of a provider call, past its heartbeat and its lease: its job is swept
+    # and re-delivered to the other worker, which takes the lapsed lease. Then the stalled worker wakes up with the
+    # provider's answer still coming. The batch runs again on the other worker, and nothing is bought twice.
+    batches = await _submit(faults, "swept-live", 2, delay=4)
+    state = faults.simulator.state.simulator  # type: ignore[attr-defined]
+    by_prompt = {f"swept-live batch {index} ": batch_id for index, batch_id in enumerate(batches)}
+
+    async def buying() -> tuple[str, Any] | None:
+        """A batch whose purchase the simulator has received, and the worker whose lease runs it."""
+        for request in state.requests:
+            prompt = str(request.body.get("prompt", "")) if request.method == "POST" else ""
+            batch_id = next((b for start, b in by_prompt.items() if prompt.startswith(start)), None)
+            if batch_id is None:
+                continue
+            rows = await faults.fetch("SELECT lease_owner FROM playground_batch_jobs WHERE id = $1::uuid", batch_id)
+            owner = rows[0]["lease_owner"] or ""
+            for worker in faults.workers:
+                if f":{worker.process.pid}:" in owner:
+                    return batch_id, worker
+        return None
+
+    batch_id, stalled = await poll(buying, within=30, what="a purchase in flight", context=faults.diagnostics)
+    stalled.process.popen.send_signal(signal.SIGSTOP)
+    try:
+
+        async def taken_over() -> bool:
+            rows = await faults.fetch(
+                "SELECT status, lease_owner FROM playground_batch_jobs WHERE id = $1::uuid", batch_id
+            )
+            owner = rows[0]["lease_owner"] or ""
+            return rows[0]["status"] in TERMINAL or (
+                owner.startswith("run:") and f":{stalled.process.pid}:" not in owner
+            )
+
+        await poll(taken_over, within=30, what="another worker to take the batch", context=faults.diagnostics)
+        job = await faults.job(batch_id)
+        assert job is not None
+        assert job.attempts >= 2, job  # swept, and run again
+    finally:
+        stalled.process.popen.send_signal(signal.SIGCONT)
+    await _all_terminal(faults, batches)
+    await _assert_honest(faults, "swept-live", batches)

@@ -35,12 +35,16 @@ from app.websocket.fanout import ProgressFanout, ProgressSubscriber, Sharing, fa
 from app.websocket.writer import SocketWriter, WebSocketAdapter
 from graph.core.context import Context
 from services.infra import metrics
+from services.infra.outage import dependency_unreachable
 from services.infra.rate_limits import Budget
 from services.progress.follow import batch_to_follow
 
 log = logging.getLogger(__name__)
 
 TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS"
+TRY_AGAIN_LATER = 1013
+"""The close code of a ``connection_init`` that could not be checked because the database or Redis is unreachable
+(RFC 6455 "Try Again Later"): the client reconnects after a while, and resumes its streams with ``afterSeq``."""
 
 
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
@@ -120,6 +124,12 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             ack_payload = await self.view.on_ws_connect(self.context)
         except ConnectionRejectionError:
             await self.websocket.close(code=4403, reason="Forbidden")
+            return
+        except Exception as error:
+            if not dependency_unreachable(error):
+                raise
+            log.info("graphql-transport-ws: closing with %d: %s", TRY_AGAIN_LATER, type(error).__name__)
+            await self.websocket.close(code=TRY_AGAIN_LATER, reason="service unavailable: try again later")
             return
         user = self.context.known_user
         assert user is not None  # on_ws_connect authenticated it

@@ -291,7 +291,9 @@ class BatchRunner:
                 marked_bought: list[bool] = marked_bought,
             ) -> None:
                 answered.append(submission.id)
-                await record(submission)
+                # The task is bought: its id is waited into SQL through an outage, not lost with a re-run (which
+                # would find the call in flight and give the purchase up as an unknown outcome).
+                await self._persist(partial(record, submission), "recording a submitted task")
                 if submission.resumable:
                     marked_bought.append(True)
 

@@ -3,7 +3,8 @@
 A ``batchProgress`` subscriber on the shared path gets a ``next`` whose error is ``SERVICE_UNAVAILABLE`` with
 ``retryAfter`` (never "Unexpected error."), its operation stays open, and the next event after the database is back
 reaches it on the same operation. A subscription that starts during the outage gets the same typed error and ends
-(the client subscribes again with ``afterSeq``).
+(the client subscribes again with ``afterSeq``). A socket opened during the outage is closed at ``connection_init``
+with 1013 (try again later).
 
 The app runs in a child process on a throwaway PostgreSQL database reached through a TCP relay the test cuts
 (``tests/redis_proxy.py`` relays any TCP), served by uvicorn to a real WebSocket client; a batch stays queued (no
@@ -19,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from app.websocket.handler import TRY_AGAIN_LATER
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRESS = "subscription($id: ID!) { batchProgress(batchJobId: $id) { seq status terminal } }"
@@ -56,6 +59,7 @@ def test_a_subscriber_is_told_of_a_database_outage_and_resumes(tmp_path: Path) -
     late_errors = [e for m in late if m["type"] == "next" for e in m["payload"].get("errors", [])]
     late_errors += [e for m in late if m["type"] == "error" for e in m["payload"]]
     assert [e["extensions"] for e in late_errors] == [UNAVAILABLE], late
+    assert report["refused"] == {"code": TRY_AGAIN_LATER, "reason": "service unavailable: try again later"}, report
     resumed = report["resumed"]  # the same operation goes on once the database is back
     assert (resumed["id"], resumed["type"]) == ("live", "next"), resumed
     assert "errors" not in resumed["payload"], resumed
@@ -69,6 +73,7 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
     import httpx
     import uvicorn
     from websockets.asyncio.client import ClientConnection, connect
+    from websockets.exceptions import ConnectionClosed
 
     from app.api import create_app
     from app.websocket.fanout import fanout_of
@@ -135,6 +140,18 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
                     while late[-1]["type"] not in ("complete", "error"):
                         late.append(await next_of(ws, "late"))
                     report["late"] = late
+                    # A socket opened now cannot be checked (the user is read from the database): it is closed
+                    # with 1013 "try again later", not dropped.
+                    async with connect(f"ws://{url}/graphql", subprotocols=["graphql-transport-ws"]) as refused:  # type: ignore[list-item]
+                        await refused.send(json.dumps(init))
+                        try:
+                            report["refused"] = {"message": json.loads(await asyncio.wait_for(refused.recv(), 60))}
+                        except ConnectionClosed as closed:
+                            received = closed.rcvd
+                            report["refused"] = {
+                                "code": None if received is None else received.code,
+                                "reason": None if received is None else received.reason,
+                            }
                     relay.restore()
                     publisher = application.state.services.publisher
                     for _ in range(200):  # the pool reconnects on its next use: retry until the database answers

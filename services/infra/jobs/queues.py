@@ -334,11 +334,16 @@ class _RedisQueue(RedisQueue):
     taker waits its backoff before the worker asks again.
     """
 
-    def __init__(self, redis: Redis, *, name: str, outage: Outage) -> None:
+    def __init__(self, redis: Redis, *, name: str, outage: Outage, gap_s: float = 2.0) -> None:
         super().__init__(redis, name=name, swept_error_message=SWEPT)
         self.outage = outage
         self._suspects: dict[bytes, tuple[tuple[str, int, int], float]] = {}
         """Jobs a sweep found in the active list but not marked active: (status, attempts, touched), first seen."""
+        self.gap_s = gap_s
+        """A stretch this long without a reply to a sweep breaks this process's contact with Redis."""
+        self._heard_at: float | None = None
+        self._heard_since = 0.0
+        """Since when (monotonic) this process's sweeps heard from Redis without a gap."""
 
     async def dequeue(self, timeout: float = 0.0, poll_interval: float = 0.0) -> Job | None:  # noqa: ASYNC109 - SAQ's signature
         try:
@@ -357,13 +362,25 @@ class _RedisQueue(RedisQueue):
         A worker moves a job into the active list and marks it active a moment later (two round trips). SAQ sweeps
         any job it finds in between, queues it again, and another attempt then runs beside the first one: with a
         sweep every second, right after a re-delivery, that happened. A job whose worker really died in between is
-        still swept, one sweep later. Active jobs are swept as SAQ does: when their heartbeat is older than
-        ``heartbeat_s``.
+        still swept, one sweep later. Active jobs are swept when their heartbeat is older than ``heartbeat_s`` (as
+        SAQ does), but only once this process has heard from Redis without a gap for a whole heartbeat, and only if
+        the job, read again just before the abort, is still the same stale attempt: after Redis was paused or away,
+        every running job's heartbeat looks stale until its worker's next beat lands, and SAQ would abort them all
+        (SAQ issue #277).
         """
         if not self._cleanup_script:
             self._cleanup_script = self.redis.register_script(_SWEEP_LUA)
-        id_jobs = await self._cleanup_script(keys=[self._sweep, self._active], args=[lock], client=self.redis)
+        asked = time.monotonic()
+        try:
+            id_jobs = await self._cleanup_script(keys=[self._sweep, self._active], args=[lock], client=self.redis)
+        except Exception:
+            self._heard_at = None  # no reply: the contact is broken
+            raise
         now_s = time.monotonic()
+        if self._heard_at is None or asked - self._heard_at > self.gap_s or now_s - asked > self.gap_s:
+            self._heard_since = now_s  # a gap (an error, a pause, a stall): the contact starts again now
+        self._heard_at = now_s
+        heard_s = now_s - self._heard_since
         swept: list[bytes] = []
         for job_id, job_bytes in id_jobs:
             job = self.deserialize(job_bytes)
@@ -376,7 +393,7 @@ class _RedisQueue(RedisQueue):
                 logger.info("sweeping missing job %s", job_id)
                 continue
             if job.status == Status.ACTIVE:
-                if not job.stuck:
+                if not job.stuck or heard_s < job.heartbeat:
                     continue
             else:
                 mark = (job.status.value, job.attempts, job.touched)
@@ -385,6 +402,9 @@ class _RedisQueue(RedisQueue):
                     self._suspects[job_id] = (mark, now_s)
                     continue
             self._suspects.pop(job_id, None)
+            fresh = await self.job(job.key)  # a beat may have landed since the read above
+            if fresh is None or _attempt_mark(fresh) != _attempt_mark(job):
+                continue
             swept.append(job_id)
             logger.info("sweeping job %s", job.info(logger.isEnabledFor(logging.DEBUG)))
             await self.abort(job, error=SWEPT)
@@ -396,10 +416,16 @@ class _RedisQueue(RedisQueue):
                 await self.retry(job, error=SWEPT)
             else:
                 await self.finish(job, Status.ABORTED, error=SWEPT)
+        self._heard_at = time.monotonic()  # the aborts above talked to Redis too
         # Forget suspects not confirmed for a long while (they moved on; a sweep elsewhere may have dealt with them).
         for job_id in [j for j, (_, first) in self._suspects.items() if now_s - first > SUSPECT_MEMORY_S]:
             del self._suspects[job_id]
         return [job_id.decode() for job_id in swept]
+
+
+def _attempt_mark(job: Job) -> tuple[Status, int, int]:
+    """What changes when a job's attempt moves on: a beat, a new attempt, an abort or a finish."""
+    return job.status, job.attempts, job.touched
 
 
 class _Worker(Worker[Context]):
@@ -509,7 +535,8 @@ class SaqQueue:
             # A short retry inside redis-py rides out a blip; longer outages are the callers' (backoff, outbox).
             retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=0.5), 2),
         )
-        self.queue = _RedisQueue(redis, name=name, outage=self.outage)
+        # Two missed sweeps break the contact a sweep needs before it judges a heartbeat.
+        self.queue = _RedisQueue(redis, name=name, outage=self.outage, gap_s=2.0 * self.settings.sweep_interval_s)
         self._compare_and_set = self.queue.redis.register_script(_COMPARE_AND_SET_LUA)
         self._handler = handler
         self._concurrency = concurrency

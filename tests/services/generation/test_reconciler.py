@@ -8,6 +8,7 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from prometheus_client import REGISTRY
 from starlette.applications import Starlette
 
 from models import BatchJob, BatchStatus, EditStatus, GenerationMode, ImageEdit, User
@@ -21,6 +22,7 @@ from services.infra.jobs import JobKind
 from tests.conftest import GQL, MakeCaller
 from tests.distributed_support import poll
 from tests.generation_support import assert_ledger_consistent, new_project, wait_until_ended
+from tests.log_capture import captured_json_logs, lines
 from tests.services.generation.test_reconcile import DeadQueue
 
 
@@ -56,6 +58,11 @@ async def _stranded(app: Starlette, gql: GQL, make_caller: MakeCaller, images: i
     return caller.subject, batch_id
 
 
+def _acted(action: str) -> float:
+    """``playground_reconciler_batches_total{action}`` so far."""
+    return REGISTRY.get_sample_value("playground_reconciler_batches_total", {"action": action}) or 0.0
+
+
 def _reconciler(app: Starlette, queue: DeadQueue, *, max_handbacks: int = 3) -> Reconciler:
     return Reconciler(queue, app.state.services.publisher, interval_s=60, lease_s=30, max_handbacks=max_handbacks)
 
@@ -66,8 +73,14 @@ async def test_a_stranded_batch_is_handed_back_once_by_several_reconcilers(
     _, batch_id = await _stranded(app, gql, make_caller)
     queues = [DeadQueue() for _ in range(3)]
     reconcilers = [_reconciler(app, queue) for queue in queues]
-    await asyncio.gather(*(r.reconcile_once() for r in reconcilers))
+    handed_back = _acted("handed_back")
+    with captured_json_logs() as logs:
+        await asyncio.gather(*(r.reconcile_once() for r in reconcilers))
     assert sum(q.enqueued.count(batch_id) for q in queues) == 1
+    # One metric and one log line for the batch handed back, from whichever process did it.
+    assert _acted("handed_back") == handed_back + 1
+    told = [r for r in lines(logs) if str(batch_id) in r["event"]]
+    assert [r["event"].startswith("reconciler: batch") and "handed back" in r["event"] for r in told] == [True], told
     batch = await BatchJob.get(id=batch_id)
     assert batch.handbacks == 1
     assert batch.lease_owner is not None
@@ -102,7 +115,12 @@ async def test_a_batch_handed_back_too_often_is_ended_and_refunded(
     await BatchJob.filter(id=batch_id).update(handbacks=2)
     dead = DeadQueue()
     reconciler = _reconciler(app, dead, max_handbacks=2)
-    assert await reconciler.reconcile_once() == 1
+    ended = _acted("ended")
+    with captured_json_logs() as logs:
+        assert await reconciler.reconcile_once() == 1
+    assert _acted("ended") == ended + 1
+    told = [r for r in lines(logs) if str(batch_id) in r["event"]]
+    assert [(r["level"], "ended" in r["event"]) for r in told] == [("warning", True)], told
     assert dead.enqueued == []
     batch = await BatchJob.get(id=batch_id)
     assert batch.status is BatchStatus.FAILED

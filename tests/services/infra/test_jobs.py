@@ -23,6 +23,8 @@ from services.infra.jobs import (
     release_slot,
     run_worker,
 )
+from services.infra.outage import CONNECTION_ERRORS
+from tests.redis_proxy import RedisProxy
 from tests.services.infra.jobs_support import REDIS_URL, ChildProcess, delete_matching, done, eventually, unique_name
 
 WORKER_PROGRAM = "tests.services.infra.jobs_support.worker_program"
@@ -632,6 +634,82 @@ async def test_a_job_just_taken_is_not_swept_before_its_worker_marks_it_active(
     requeued = await queue.job(str(dying))
     assert requeued is not None
     assert (requeued.status, requeued.error) == (Status.QUEUED, "swept")
+
+
+async def test_after_a_redis_gap_a_sweep_waits_a_heartbeat_and_reads_the_job_again(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    """SAQ issue #277: after Redis was paused or away, every running job's heartbeat looks stale until its worker's
+    next beat lands, and SAQ's sweep aborts them all. A sweep judges a heartbeat only once its own process has heard
+    from Redis without a gap for a whole heartbeat, and reads the job again before aborting it."""
+    relay = RedisProxy.to(REDIS_URL)  # the sweeper's way to Redis, which the test cuts
+    await relay.start()
+    sweeper = SaqQueue(relay.url(), name=env.name)
+    await sweeper.start()
+    queue = sweeper.queue
+    active, queued = f"saq:{env.name}:active", f"saq:{env.name}:queued"
+
+    async def sweep() -> list[str]:
+        await env.redis.delete(f"saq:{env.name}:sweep")  # each call is a sweep of its own interval
+        return await queue.sweep(lock=1, abort=0.1)
+
+    async def running(key: uuid.UUID, *, stale: bool) -> None:
+        """The job as its worker holds it: active, a 1 s heartbeat, last touched now or 10 s ago."""
+        job = await api_queue.queue.job(str(key))
+        assert job is not None
+        touched = now() - 10_000 if stale else now()
+        await job.update(status=Status.ACTIVE, attempts=1, started=now() - 10_000, heartbeat=1, touched=touched)
+
+    async def swept_until(dead: uuid.UUID, *live: uuid.UUID) -> None:
+        """Sweep until ``dead`` is swept; the ``live`` ones (touched by their workers meanwhile) never are."""
+
+        async def dead_swept() -> bool:
+            for key in live:
+                await running(key, stale=False)  # the live job's worker beats
+            swept = await sweep()
+            assert not {queue.job_id(str(key)) for key in live} & set(swept), swept
+            return swept == [queue.job_id(str(dead))]
+
+        await eventually(dead_swept, within=10, what="the dead job to be swept")
+
+    try:
+        first_dead, live, dead = env.batch(), env.batch(), env.batch()
+        for key in (first_dead, live, dead):
+            await api_queue.enqueue(key)
+            assert await env.redis.lmove(queued, active, "LEFT", "RIGHT") is not None
+            await running(key, stale=key == first_dead)
+        # A dead job is swept once the sweeper has heard from Redis for a heartbeat.
+        await swept_until(first_dead, live, dead)
+
+        # Redis is away for a while: no beat lands, so every running job's heartbeat is stale when it is back.
+        await running(live, stale=True)
+        await running(dead, stale=True)
+        await relay.cut()
+        with pytest.raises(CONNECTION_ERRORS):
+            await sweep()
+        relay.restore()
+        assert await sweep() == []  # the contact starts again: no heartbeat is judged yet
+        await swept_until(dead, live)  # the live job's beats land; the dead one's never do
+        assert await api_queue.status(live) == "active"
+
+        # A beat lands between the sweep's read of the active list and its abort: the job is read again, kept.
+        await running(live, stale=True)
+        read = queue._cleanup_script
+        assert read is not None
+
+        async def read_then_beat(*args: object, **kwargs: object) -> object:
+            id_jobs = await read(*args, **kwargs)  # type: ignore[arg-type]
+            await running(live, stale=False)
+            return id_jobs
+
+        queue._cleanup_script = read_then_beat  # type: ignore[assignment]
+        assert await sweep() == []
+        stored = await queue.job(str(live))
+        assert stored is not None
+        assert (stored.status, stored.attempts, stored.error) == (Status.ACTIVE, 1, None)
+    finally:
+        await sweeper.close()
+        await relay.close()
 
 
 async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_rest(
