@@ -37,6 +37,8 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from services.infra.outage import unreachable
+
 log = logging.getLogger(__name__)
 
 Entry = dict[str, Any]
@@ -205,6 +207,12 @@ class RedisLog:
     def _counter_key(self, key: str) -> str:
         return self.stream_key(key) + ":n"
 
+    @staticmethod
+    def _unreachable(exc: Exception) -> bool:
+        """A failure to reach Redis, logged and survived (the state of record is in SQL); under uvloop a connection
+        Redis dropped can surface as a ``RuntimeError`` on its closed transport, caused by the reset."""
+        return isinstance(exc, RedisError | OSError | TimeoutError) or unreachable(exc)
+
     def _failed(self, action: str, key: str, exc: BaseException) -> None:
         self.append_failures += 1
         log.warning("numbered log: %s of %s failed: %s: %s", action, key, type(exc).__name__, exc)
@@ -217,7 +225,9 @@ class RedisLog:
                     pipe.xadd(name, {"n": number, "e": _dumps(entry)}, maxlen=self.cap, approximate=False)
                     pipe.expire(name, self.ttl_seconds)
                     await pipe.execute()
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not self._unreachable(exc):
+                raise
             self._failed("put", key, exc)
 
     async def append(self, key: str, entry: Entry) -> int | None:
@@ -228,7 +238,9 @@ class RedisLog:
                     keys=[self._counter_key(key), self.stream_key(key)],
                     args=[_dumps(entry), "1" if gap else "0", self.ttl_seconds, self.cap],
                 )
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not self._unreachable(exc):
+                raise
             self._gaps.add(key)
             self._failed("append", key, exc)
             return None
@@ -244,7 +256,9 @@ class RedisLog:
                     pipe.get(self._counter_key(key))
                     pipe.xrange(self.stream_key(key))
                     counter, rows = await pipe.execute()
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not self._unreachable(exc):
+                raise
             log.warning("numbered log: read of %s failed: %s: %s", key, type(exc).__name__, exc)
             return None
         kept: list[Numbered] = [
@@ -256,7 +270,9 @@ class RedisLog:
         try:
             async with asyncio.timeout(self._timeout):
                 counter = await self._redis.get(self._counter_key(key))
-        except (RedisError, OSError, TimeoutError) as exc:
+        except Exception as exc:
+            if not self._unreachable(exc):
+                raise
             log.warning("numbered log: read of %s's counter failed: %s: %s", key, type(exc).__name__, exc)
             return None
         return int(counter) if counter is not None else 0
