@@ -25,7 +25,6 @@ from services.generation.retention import Retention
 from services.generation.runner import BatchRunner, WorkerDeps
 from services.generation.tasks import RUN_BATCH, STORAGE_RETENTION
 from services.infra import decoding, metrics
-from services.infra.bounded_log import create_log
 from services.infra.bus import EventBus, create_bus
 from services.infra.jobs import (
     JobHandler,
@@ -41,9 +40,10 @@ from services.infra.jobs import (
 from services.infra.jobs.outbox import Outbox
 from services.infra.latest import create_latest
 from services.infra.limits import create_limiter
+from services.infra.numbered_log import create_log
 from services.infra.outage import Outage
 from services.infra.storage import LinkSigner, Storage, open_storage
-from services.progress.history import BatchHistory
+from services.progress.history import BatchHistory, UserHistory
 from services.progress.publisher import ProgressPublisher
 from services.seedream import (
     GenerationRequest,
@@ -245,13 +245,27 @@ async def _shared(
             client_name=f"{settings.redis_namespace}-progress-log",
         )
     )
+    # Each user's recent myEvents events, numbered (userSeq), for followers who resume.
+    user_history = UserHistory(
+        create_log(
+            settings.redis_url,
+            prefix=f"{settings.redis_namespace}:myevents:",
+            client_name=f"{settings.redis_namespace}-myevents-log",
+        )
+    )
     # The values last sent (queue positions, balances), shared by every process when Redis is configured.
     latest = create_latest(
         settings.redis_url,
         prefix=f"{settings.redis_namespace}:latest:",
         client_name=f"{settings.redis_namespace}-latest",
     )
-    publisher = ProgressPublisher(bus, history=history, latest=latest, item_concurrency=settings.batch_item_concurrency)
+    publisher = ProgressPublisher(
+        bus,
+        history=history,
+        user_history=user_history,
+        latest=latest,
+        item_concurrency=settings.batch_item_concurrency,
+    )
     try:
         yield bus, publisher, storage_for(settings), http
     finally:

@@ -251,10 +251,26 @@ async def batch_progress(
         yield BatchProgressEvent.from_event(event)
 
 
-async def my_events(info: Info) -> AsyncGenerator[MyEvent, None]:
+async def my_events(
+    info: Info,
+    after_seq: Annotated[
+        int | None,
+        strawberry.argument(
+            description="Resume: the events with a higher `userSeq`, replayed in order (kind REPLAY); when they "
+            "cannot all be replayed (no longer kept, or lost in an outage), a snapshot instead (kind SNAPSHOT: your "
+            "open batches, each listing its delivered images, and your balance)."
+        ),
+    ] = None,
+) -> AsyncGenerator[MyEvent, None]:
     user = await info.context.user()
     services = info.context.services
-    async for event in follow_user(services.bus, user.id, item_concurrency=services.settings.batch_item_concurrency):
+    async for event in follow_user(
+        services.bus,
+        user.id,
+        after_seq=after_seq,
+        history=services.publisher.user_history,
+        item_concurrency=services.settings.batch_item_concurrency,
+    ):
         yield my_event(event)
 
 
@@ -343,5 +359,7 @@ class GenerationSubscriptions:
         description="A batch's stored snapshot, then live events with a higher seq; completes after the last one.",
     )
     my_events: AsyncGenerator[MyEvent, None] = strawberry.subscription(
-        resolver=my_events, description="Every batch event of yours and your balance changes."
+        resolver=my_events,
+        description="Every batch event of yours and your balance changes, each numbered (`userSeq`); resume with "
+        "`afterSeq`.",
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from graph.core.convert import from_row
+from graph.core.enums import ProgressEventKind
 from graph.credits.enums import LedgerKind
 from models import CreditLedgerEntry
 from services.progress.events import CreditBalance
@@ -37,6 +38,13 @@ class CreditBalanceEvent:
     held: int = strawberry.field(
         description="Credits on hold for your open batches (reserved at submit; charged or returned per image). "
         "Sent only when this or the balance changed."
+    )
+    kind: ProgressEventKind = strawberry.field(
+        description="EVENT: a change as it happened; REPLAY: a change missed while away, replayed after `afterSeq`; "
+        "SNAPSHOT: the balance read from the database (a resume that could not replay everything)."
+    )
+    user_seq: int | None = strawberry.field(
+        description="Your event number, as on `BatchProgressEvent.userSeq`: resume `myEvents` with `afterSeq`."
     )
 
     @classmethod

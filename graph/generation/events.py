@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
+from graph.core.enums import ProgressEventKind
 from graph.core.media import address_link
 from graph.credits.types import CreditBalanceEvent
 from graph.generation.enums import BatchStatus
-from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent
+from services.progress.events import BatchProgress, CreditBalance, ProgressEvent
 from services.progress.events import DeliveredImage as DeliveredImageEvent
-
-if TYPE_CHECKING:  # strawberry.enum returns the class itself; mypy sees it as a variable otherwise
-    from services.progress.events import EventKind as ProgressEventKind
-else:
-    ProgressEventKind = strawberry.enum(
-        EventKind,
-        name="ProgressEventKind",
-        description="How a subscriber came by an event: SNAPSHOT (read from the database), EVENT (live), REPLAY "
-        "(missed while away, replayed after `afterSeq`).",
-    )
 
 
 @strawberry.type(name="DeliveredImage", description="Where a delivered image is, as carried by a progress event.")
@@ -74,6 +65,11 @@ class BatchProgressEvent:
     eta_at: datetime | None = strawberry.field(
         description="When the batch should end (`at` + `etaSeconds`): count down to it between events; null once ended."
     )
+    user_seq: int | None = strawberry.field(
+        description="On `myEvents`: your event number, rising by one per event of yours (batch and balance events "
+        "alike); resume `myEvents` with `afterSeq` set to the last one you got. Null on `batchProgress`, and on an "
+        "event that could not be numbered (a resume from before it gets a SNAPSHOT)."
+    )
 
     @classmethod
     def from_event(cls, event: BatchProgress) -> BatchProgressEvent:
@@ -101,6 +97,7 @@ class BatchProgressEvent:
             kind=event.kind,
             images=[DeliveredImageType.from_event(each) for each in event.images],
             eta_at=event.eta_at,
+            user_seq=event.user_seq,
         )
 
 

@@ -21,14 +21,15 @@ from models import BatchStatus
 
 
 class EventKind(enum.StrEnum):
-    """How a follower came by an event: read from SQL, received live, or replayed from the batch's log."""
+    """How a follower came by an event: read from SQL, received live, or replayed from the batch's (or, on
+    ``myEvents``, the user's) log."""
 
     SNAPSHOT = "SNAPSHOT"
-    """The batch's state read from SQL; lists every image delivered so far (``images``)."""
+    """The state read from SQL: a batch's lists every image delivered so far (``images``)."""
     EVENT = "EVENT"
     """A change as it was published."""
     REPLAY = "REPLAY"
-    """A change published while the follower was away, replayed from the batch's log (``afterSeq``)."""
+    """A change published while the follower was away, replayed from the log (``afterSeq``)."""
 
 
 class _Json:
@@ -103,6 +104,9 @@ class BatchProgress(_Json):
     """On a snapshot: every image delivered so far, in batch order (empty on other events)."""
     eta_at: datetime | None = None
     """When the batch should end (``at`` + ``eta_seconds``); None once it ended."""
+    user_seq: int | None = None
+    """On ``myEvents``: the user's event number (``services.progress.history.UserHistory``); None elsewhere, and
+    on an event that could not be numbered."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,9 @@ class CreditBalance(_Json):
     held: int = 0
     terminal: bool = False
     """Always False: the bus may drop a superseded balance for room, never a terminal event."""
+    kind: EventKind = EventKind.EVENT
+    user_seq: int | None = None
+    """The user's event number, as on ``BatchProgress``."""
 
 
 ProgressEvent = BatchProgress | CreditBalance

@@ -6,6 +6,9 @@ and marked ``REPLAY``; when the log no longer has them, the follower gets the sn
 every image delivered so far. Redis pub/sub is at-most-once, so whenever the bus says events were lost
 (``RESYNC``), or nothing arrived for a while (a publish that failed silently), the consumer re-reads the snapshot
 from the database instead of waiting.
+
+``myEvents`` (``follow_user``) resumes the same way over the user's own numbering (``user_seq``, kept by
+``services.progress.history.UserHistory``), its snapshot being the user's open batches and balance.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from services.core.errors import NotFound
 from services.infra.bus import EventBus, Resync
 from services.progress.channels import batch_channel, user_channel
 from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent, from_json
-from services.progress.history import BatchHistory
+from services.progress.history import BatchHistory, UserHistory
 from services.progress.snapshot import balance_snapshot, batch_snapshot
 
 IDLE_RESYNC_SECONDS = 30.0
@@ -118,27 +121,79 @@ async def catch_up(snapshot: BatchProgress, after_seq: int | None, history: Batc
     return [dataclasses.replace(event, kind=EventKind.REPLAY) for event in missed]
 
 
-async def follow_user(bus: EventBus, user_id: uuid.UUID, *, item_concurrency: int = 4) -> AsyncIterator[ProgressEvent]:
-    """Every batch event of the user and their balance changes; after lost events, the open batches and the
-    balance are re-read. A balance event is yielded only when the balance (or the credits held) differs from the
-    last one this follower yielded: a settlement that moved nothing for the user says nothing."""
+async def follow_user(
+    bus: EventBus,
+    user_id: uuid.UUID,
+    *,
+    after_seq: int | None = None,
+    history: UserHistory | None = None,
+    item_concurrency: int = 4,
+) -> AsyncIterator[ProgressEvent]:
+    """Every batch event of the user and their balance changes, each numbered for the user (``user_seq``).
+
+    Resuming with ``after_seq``, the events numbered above it come first, replayed from ``history`` in order
+    (``REPLAY``); when they cannot all be replayed (expired, capped, or a gap left by an event that could not be
+    numbered), the user's snapshot instead (``user_snapshot``: the open batches and the balance, ``SNAPSHOT``).
+    Live, numbers that jump (the bus lost messages, or skipped a gap) are filled the same way, as is a ``RESYNC``;
+    without a number to resume from, a ``RESYNC`` gets the snapshot. A balance event is yielded only when the
+    balance (or the credits held) differs from the last one this follower yielded: a settlement that moved nothing
+    for the user says nothing."""
     last_balance: tuple[int, int] | None = None
+    last = after_seq
+
+    async def missed_since(after: int | None) -> tuple[list[ProgressEvent], bool]:
+        """The events after ``after`` replayed from the log (True), or the snapshot (False)."""
+        replayed = await history.since(user_id, after) if history is not None and after is not None else None
+        if replayed is not None:
+            return [dataclasses.replace(event, kind=EventKind.REPLAY) for event in replayed], True
+        return await user_snapshot(user_id, history, item_concurrency=item_concurrency), False
+
+    # Subscribe before reading the log, so nothing numbered in between is missed.
     async with bus.subscribe(user_channel(user_id)) as subscription:
-        async for item in subscription:
-            events: list[ProgressEvent]
-            if isinstance(item, Resync):
-                events = [
-                    await batch_snapshot(batch, item_concurrency=item_concurrency, snapshot=True)
-                    for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES)
-                ]
-                balance = await balance_snapshot(user_id)
-                if balance is not None:
-                    events.append(balance)
-            else:
-                events = [from_json(item)]
+        events: list[ProgressEvent] = (await missed_since(after_seq))[0] if after_seq is not None else []
+        while True:
             for event in events:
+                if event.user_seq is not None:
+                    if last is not None and event.user_seq <= last and event.kind is not EventKind.SNAPSHOT:
+                        continue  # had it already (replayed, then received live)
+                    last = event.user_seq
                 if isinstance(event, CreditBalance):
                     if (event.balance, event.held) == last_balance:
                         continue
                     last_balance = (event.balance, event.held)
                 yield event
+            item = await anext(aiter(subscription), None)
+            if item is None:
+                return  # the bus is closing
+            if isinstance(item, Resync):
+                events = (await missed_since(last))[0]
+                continue
+            received = from_json(item)
+            number = received.user_seq
+            if number is not None and last is not None and number > last + 1:
+                # Numbers jumped: something was lost on the way (or is a gap); the log says what, if it can. The
+                # event itself comes first when it cannot (the snapshot lists open batches only, and this may be
+                # the one that ended a batch).
+                missed, replayed = await missed_since(last)
+                events = missed if replayed else [received, *missed]
+            else:
+                events = [received]
+
+
+async def user_snapshot(
+    user_id: uuid.UUID, history: UserHistory | None, *, item_concurrency: int = 4
+) -> list[ProgressEvent]:
+    """Where the user stands, read from SQL (every event ``SNAPSHOT``): the open batches (each listing its images
+    so far) and the balance, numbered with the user's last ``user_seq`` (read first, so that a resume from it misses
+    nothing numbered after it)."""
+    head = await history.head(user_id) if history is not None else None
+    events: list[ProgressEvent] = [
+        dataclasses.replace(
+            await batch_snapshot(batch, item_concurrency=item_concurrency, snapshot=True), user_seq=head
+        )
+        for batch in await access.owned(BatchJob, user_id).filter(status__in=OPEN_BATCH_STATUSES)
+    ]
+    balance = await balance_snapshot(user_id)
+    if balance is not None:
+        events.append(dataclasses.replace(balance, kind=EventKind.SNAPSHOT, user_seq=head))
+    return events

@@ -24,6 +24,10 @@ it ends (one timer per process sweeps again), so the last position is always sen
 
 Balance events carry the spendable balance and the credits held by open batches, and leave only when one of them
 differs from what the user was last told (``latest`` again, so across processes too).
+
+Every event that goes to a user's channel (``myEvents``: their batches' events and balance events) is first
+numbered for the user and kept in their log (``history.UserHistory``, ``user_seq``), so that a follower who comes
+back with ``afterSeq`` gets exactly what it missed; the batch's channel gets the event unnumbered.
 """
 
 from __future__ import annotations
@@ -42,13 +46,13 @@ from tortoise.expressions import F
 
 from models import BatchJob, BatchStatus, EditStatus, ImageEdit
 from services import credits, projects
-from services.infra.bounded_log import InProcessLog
 from services.infra.bus import EventBus
 from services.infra.latest import InProcessLatest, LatestValues, Verdict
+from services.infra.numbered_log import InProcessLog
 from services.progress.channels import batch_channel, user_channel
 from services.progress.eta import Estimate, queue_positions
 from services.progress.events import BatchProgress, CreditBalance
-from services.progress.history import BatchHistory
+from services.progress.history import BatchHistory, UserHistory
 from services.progress.snapshot import batch_snapshot, delivered_image, progress_event, queue_snapshots
 
 log = logging.getLogger(__name__)
@@ -168,20 +172,23 @@ class Turn:
 
 
 class ProgressPublisher:
-    """The progress room's writer (see the module docstring). ``history`` is the per-batch event log and ``latest``
-    the values last sent (defaults: in this process's memory)."""
+    """The progress room's writer (see the module docstring). ``history`` is the per-batch event log,
+    ``user_history`` the per-user one (``myEvents``) and ``latest`` the values last sent (defaults: in this process's
+    memory)."""
 
     def __init__(
         self,
         bus: EventBus,
         *,
         history: BatchHistory | None = None,
+        user_history: UserHistory | None = None,
         latest: LatestValues | None = None,
         item_concurrency: int = 4,
         queue_interval: float = QUEUE_EVENT_INTERVAL,
     ) -> None:
         self.bus = bus
         self.history = history if history is not None else BatchHistory(InProcessLog())
+        self.user_history = user_history if user_history is not None else UserHistory(InProcessLog())
         self.latest: LatestValues = latest if latest is not None else InProcessLatest()
         self.item_concurrency = item_concurrency
         self.queue_interval = queue_interval
@@ -250,7 +257,8 @@ class ProgressPublisher:
                 await self.latest.note(_queue_key(batch_id), str(event.queue_position))
             await self.history.record(event)
             await self.bus.publish(batch_channel(batch_id), message)
-            await self.bus.publish(user_channel(event.user_id), message)
+            mine = await self.user_history.record(event.user_id, event)
+            await self.bus.publish(user_channel(event.user_id), mine.to_json())
             if event.terminal:
                 self._locks.pop(batch_id, None)
 
@@ -264,7 +272,7 @@ class ProgressPublisher:
         verdict, _ = await self.latest.offer(_balance_key(user_id), f"{value}/{held}")
         if verdict is not Verdict.SEND:
             return
-        event = CreditBalance(user_id=user_id, balance=value, held=held)
+        event = await self.user_history.record(user_id, CreditBalance(user_id=user_id, balance=value, held=held))
         await self.bus.publish(user_channel(user_id), event.to_json())
         await self._observe_balance(user_id, event.balance)
 
@@ -349,6 +357,7 @@ class ProgressPublisher:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         await self.history.close()
+        await self.user_history.close()
         await self.latest.close()
 
 

@@ -1,9 +1,12 @@
 import { useEffect, useState } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
-import { useQuery, useSubscription } from "urql";
+import { useQuery } from "urql";
+import { print } from "graphql";
 import { graphql } from "./gql";
 import type { BalanceSubscription as BalanceSubscriptionType } from "./gql/graphql";
+import { createSocket, isAuthClose } from "./lib/client";
 import { formatCredits } from "./lib/format";
+import { followMyEvents } from "./lib/myEvents";
 import { SessionProvider, useSession } from "./session";
 import { AnalyticsScreen } from "./screens/Analytics";
 import { BatchesScreen } from "./screens/Batches";
@@ -30,11 +33,17 @@ const MeQuery = graphql(`
 `);
 
 const BalanceSubscription = graphql(`
-  subscription Balance {
-    myEvents {
+  subscription Balance($afterSeq: Int) {
+    myEvents(afterSeq: $afterSeq) {
       __typename
       ... on CreditBalanceEvent {
         balance
+        kind
+        userSeq
+      }
+      ... on BatchProgressEvent {
+        kind
+        userSeq
       }
     }
   }
@@ -50,6 +59,46 @@ const NAV = [
   ["/credits", "Credits"],
   ["/settings", "Settings"],
 ] as const;
+
+const BALANCE_QUERY = print(BalanceSubscription);
+
+type MyEvent = BalanceSubscriptionType["myEvents"];
+
+/** The last balance event of `myEvents` (batch events come on the same stream), followed over a socket of its own
+ * that resumes with `afterSeq` after a drop: what was missed is replayed, or a snapshot carries the balance. */
+function useLastBalanceEvent(): MyEvent | null {
+  const { token, authExpired } = useSession();
+  const [last, setLast] = useState<MyEvent | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    const socket = createSocket({ token, onAuthExpired: authExpired, retry: false });
+    const stop = followMyEvents<MyEvent>(
+      (afterSeq, sink) =>
+        socket.subscribe<BalanceSubscriptionType>(
+          { query: BALANCE_QUERY, variables: { afterSeq } },
+          {
+            next: (result) => {
+              if (result.data) sink.next(result.data.myEvents);
+              else if (result.errors) sink.error(result.errors);
+            },
+            error: sink.error,
+            complete: sink.complete,
+          },
+        ),
+      {
+        onEvent: (event) => {
+          if (event.__typename === "CreditBalanceEvent") setLast(event);
+        },
+        isFatal: (error) => isAuthClose(error) || Array.isArray(error),
+      },
+    );
+    return () => {
+      stop();
+      void socket.dispose();
+    };
+  }, [token, authExpired]);
+  return last;
+}
 
 export function App() {
   return (
@@ -82,11 +131,7 @@ function SignedIn() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [me, refetchMe] = useQuery({ query: MeQuery });
-  // Keep the last balance event: batch events come on the same stream.
-  const [balanceEvent] = useSubscription({ query: BalanceSubscription }, (prev: BalanceSubscriptionType | undefined, event) =>
-    event.myEvents.__typename === "CreditBalanceEvent" ? event : (prev ?? event),
-  );
-  const live = balanceEvent.data?.myEvents;
+  const live = useLastBalanceEvent();
   const balance = live?.__typename === "CreditBalanceEvent" ? live.balance : me.data?.me.credits;
 
   // The held amount is not in the balance event: read `me` again whenever the balance moves.

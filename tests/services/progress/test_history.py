@@ -1,4 +1,5 @@
-"""Each batch's event log: what ``afterSeq`` replays, on the in-process log and on a real Redis stream."""
+"""Each batch's and each user's event log: what ``afterSeq`` replays, on the in-process log and on a real Redis
+stream."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import pytest
 from redis.asyncio import Redis
 
 from models import BatchStatus
-from services.infra.bounded_log import BoundedLog, InProcessLog, RedisLog
-from services.progress.events import BatchProgress, DeliveredImage
-from services.progress.history import BatchHistory
+from services.infra.numbered_log import InProcessLog, NumberedLog, RedisLog
+from services.progress.events import BatchProgress, CreditBalance, DeliveredImage, ProgressEvent
+from services.progress.history import BatchHistory, UserHistory
 
 REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -45,7 +46,7 @@ def event(batch_id: uuid.UUID, seq: int, *, image: bool = False, terminal: bool 
 
 
 @pytest.fixture(params=["memory", "redis"])
-async def log(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, BoundedLog]]:
+async def log(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, NumberedLog]]:
     if request.param == "memory":
         yield "memory", InProcessLog(cap=5)
         return
@@ -62,7 +63,7 @@ async def log(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, Bounde
         await admin.aclose()
 
 
-async def test_since_replays_exactly_the_missed_events_in_order(log: tuple[str, BoundedLog]) -> None:
+async def test_since_replays_exactly_the_missed_events_in_order(log: tuple[str, NumberedLog]) -> None:
     history = BatchHistory(log[1])
     batch = uuid.uuid4()
     sent = [event(batch, 1), event(batch, 2, image=True), event(batch, 3, image=True), event(batch, 4, terminal=True)]
@@ -75,7 +76,7 @@ async def test_since_replays_exactly_the_missed_events_in_order(log: tuple[str, 
     assert await history.since(uuid.uuid4(), 1) is None
 
 
-async def test_a_log_capped_past_the_resume_point_or_with_a_hole_says_so(log: tuple[str, BoundedLog]) -> None:
+async def test_a_log_capped_past_the_resume_point_or_with_a_hole_says_so(log: tuple[str, NumberedLog]) -> None:
     history = BatchHistory(log[1])
     batch = uuid.uuid4()
     for seq in range(1, 9):  # the cap is 5: seq 4..8 are kept
@@ -96,11 +97,12 @@ async def test_the_redis_stream_is_capped_and_expires() -> None:
         batch = uuid.uuid4()
         for seq in range(1, 6):
             await BatchHistory(redis_log).record(event(batch, seq))
-        key = f"{prefix}batch:{batch}"
+        key = redis_log.stream_key(BatchHistory.key(batch))
+        assert key.startswith(prefix)
         assert await admin.xlen(key) == 3
         assert 0 < await admin.ttl(key) <= 120
     finally:
-        await admin.delete(f"{prefix}batch:{batch}")
+        await admin.delete(redis_log.stream_key(BatchHistory.key(batch)))
         await admin.aclose()
         await redis_log.close()
 
@@ -138,3 +140,29 @@ def test_events_keep_their_kind_and_images_through_json() -> None:
     # A message written before the new fields existed still reads (their defaults).
     old = {k: v for k, v in event(batch, 1).to_json().items() if k not in {"kind", "images", "eta_at"}}
     assert BatchProgress.from_json(old) == event(batch, 1)
+
+
+async def test_a_users_events_are_numbered_and_replayed_with_their_numbers(log: tuple[str, NumberedLog]) -> None:
+    history = UserHistory(log[1])
+    user, batch = uuid.uuid4(), uuid.uuid4()
+    sent: list[ProgressEvent] = [
+        await history.record(user, event(batch, 1)),
+        await history.record(user, CreditBalance(user_id=user, balance=5, held=3)),
+        await history.record(user, event(batch, 2, image=True)),
+    ]
+    assert [e.user_seq for e in sent] == [1, 2, 3]
+    assert await history.head(user) == 3
+    assert await history.since(user, 1) == sent[1:]
+    assert await history.since(user, 3) == []
+    assert await history.since(uuid.uuid4(), 0) == []  # a user with no events yet missed nothing
+
+
+async def test_a_users_event_that_could_not_be_numbered_is_sent_unnumbered() -> None:
+    history = UserHistory(RedisLog("redis://127.0.0.1:1/0", timeout=0.5))
+    try:
+        user = uuid.uuid4()
+        unnumbered = await history.record(user, CreditBalance(user_id=user, balance=5))
+        assert (unnumbered.balance, unnumbered.user_seq) == (5, None)
+        assert await history.since(user, 0) is None  # a resume gets the snapshot
+    finally:
+        await history.close()
