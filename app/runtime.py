@@ -40,7 +40,7 @@ from services.infra.jobs import (
 from services.infra.jobs.outbox import Outbox
 from services.infra.latest import create_latest
 from services.infra.limits import create_limiter
-from services.infra.numbered_log import create_log
+from services.infra.numbered_log import create_log, restart_safe_first_number
 from services.infra.outage import Outage
 from services.infra.storage import LinkSigner, Storage, open_storage
 from services.progress.history import BatchHistory, UserHistory
@@ -251,6 +251,7 @@ async def _shared(
             settings.redis_url,
             prefix=f"{settings.redis_namespace}:myevents:",
             client_name=f"{settings.redis_namespace}-myevents-log",
+            first_number=restart_safe_first_number(),
         )
     )
     # The values last sent (queue positions, balances), shared by every process when Redis is configured.

@@ -110,6 +110,7 @@ class InProcessLog:
         ttl_seconds: float = DEFAULT_TTL_SECONDS,
         max_keys: int = DEFAULT_MAX_KEYS,
         clock: Callable[[], float] = time.monotonic,
+        first_number: int = 0,
     ) -> None:
         self.cap = cap
         self.ttl_seconds = ttl_seconds
@@ -117,6 +118,7 @@ class InProcessLog:
         self._clock = clock
         self._logs: OrderedDict[str, tuple[deque[Numbered], float]] = OrderedDict()
         self._counters: dict[str, int] = {}
+        self._first = first_number
 
     def _keep(self, key: str, numbered: Numbered) -> None:
         kept = self._logs.pop(key, None)
@@ -130,7 +132,7 @@ class InProcessLog:
         self._keep(key, (number, entry))
 
     async def append(self, key: str, entry: Entry) -> int | None:
-        number = self._counters.get(key, 0) + 1
+        number = self._counters.get(key, self._first) + 1
         self._counters[key] = number
         self._keep(key, (number, entry))
         return number
@@ -145,10 +147,10 @@ class InProcessLog:
         return list(kept[0])
 
     async def since(self, key: str, after: int, *, counted: bool = False) -> list[Entry] | None:
-        return continuation(self._kept(key), after, self._counters.get(key, 0) if counted else None)
+        return continuation(self._kept(key), after, self._counters.get(key, self._first) if counted else None)
 
     async def head(self, key: str) -> int | None:
-        return self._counters.get(key, 0)
+        return self._counters.get(key, self._first)
 
     def forget(self, key: str) -> None:
         """Drop a key's entries now, as expiry would (tests)."""
@@ -156,7 +158,7 @@ class InProcessLog:
 
     def lose(self, key: str) -> None:
         """Record that an entry of ``key`` was lost here, as an ``append`` that failed would (tests)."""
-        number = self._counters.get(key, 0) + 1
+        number = self._counters.get(key, self._first) + 1
         self._counters[key] = number
         self._keep(key, (number, None))
 
@@ -289,7 +291,21 @@ def create_log(redis_url: str | None, **options: Any) -> NumberedLog:
     """``RedisLog`` when ``redis_url`` is set, else ``InProcessLog`` (``options`` go to either; ``prefix`` and
     ``client_name`` only to Redis)."""
     if redis_url:
+        options.pop("first_number", None)
         return RedisLog(redis_url, **options)
     options.pop("prefix", None)
     options.pop("client_name", None)
     return InProcessLog(**options)
+
+
+EPOCH = 1_767_225_600
+"""2026-01-01T00:00:00Z: where `restart_safe_first_number` counts from (32-bit GraphQL Ints last until 2094)."""
+
+
+def restart_safe_first_number(now: float | None = None) -> int:
+    """A first number for an in-process log whose numbers clients keep across restarts (``userSeq``): the seconds
+    since `EPOCH`. Memory is empty after a restart, so a number from the previous life must never be taken for one of
+    this life: it is below this life's first (a resume with it finds nothing kept and gets a snapshot) as long as the
+    previous life numbered fewer events per key than the seconds it ran, which one process's user never exceeds in
+    practice. Redis keeps its counters, so this is for the embedded default only."""
+    return max(0, int(time.time() if now is None else now) - EPOCH)

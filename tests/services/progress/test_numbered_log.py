@@ -11,7 +11,14 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from services.infra.numbered_log import InProcessLog, NumberedLog, RedisLog, continuation
+from services.infra.numbered_log import (
+    EPOCH,
+    InProcessLog,
+    NumberedLog,
+    RedisLog,
+    continuation,
+    restart_safe_first_number,
+)
 from tests.redis_proxy import RedisProxy
 
 REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -177,3 +184,18 @@ def test_continuation_rules() -> None:
     assert continuation(kept, 4, None) is None
     assert continuation(kept, 5, None) == [{"n": 6}]
     assert continuation(kept, 1, None) is None
+
+
+async def test_an_in_process_log_after_a_restart_never_takes_a_number_of_its_previous_life() -> None:
+    """The embedded default keeps ``userSeq`` in memory: after a restart, a client's number from before must lead to
+    a snapshot, never to a replay of this life's events under the old numbers."""
+    before = InProcessLog(first_number=restart_safe_first_number(EPOCH + 100))
+    numbers = [await before.append("u", {"i": i}) for i in range(5)]
+    assert numbers == [101, 102, 103, 104, 105]
+
+    after = InProcessLog(first_number=restart_safe_first_number(EPOCH + 200))  # the restarted process
+    assert await after.head("u") == 200
+    assert await after.since("u", 103, counted=True) is None  # a snapshot, not the missed-nothing answer
+    assert await after.append("u", {"i": 5}) == 201
+    assert await after.since("u", 105, counted=True) is None
+    assert await after.since("u", 200, counted=True) == [{"i": 5}]  # this life's own numbers replay as before
