@@ -348,3 +348,44 @@ def test_the_simulator_honours_log_format_json(tmp_path: Path) -> None:
         process.wait(timeout=20)
         if process.stderr:
             process.stderr.close()
+
+
+def _log_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def _redis_complaints(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [r for r in records if r["level"] in ("warning", "error") and "redis" in str(r["event"]).lower()]
+
+
+def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_path: Path) -> None:
+    port = free_port()
+    env = clean_env() | {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "LOG_FORMAT": "json"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while True:  # poll until it answers (a condition), bounded
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "server did not answer"
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert ready.status_code == 503
+        assert ready.json()["components"]["redis"]["status"] == "down"
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=30)
+    records = _log_lines(stderr)
+    complaints = _redis_complaints(records)
+    assert len(complaints) == 1, complaints  # the outage, once: not per retry, not once more per component
+    assert str(complaints[0]["event"]).startswith("Redis unreachable (")
+    assert "object at 0x" not in stderr

@@ -18,6 +18,7 @@ from redis.asyncio import Redis
 
 from services.infra.bus import RESYNC, EventBus, InProcessBus, RedisBus, Resync, create_bus
 from tests.conftest import TEST_REDIS_URL
+from tests.log_capture import captured_json_logs, lines
 from tests.services.infra.bus_support import TcpProxy, next_event, next_item, take, wait_until
 
 REDIS_URL = TEST_REDIS_URL
@@ -336,6 +337,28 @@ async def test_unreachable_redis_does_not_fail_start(make_redis_bus: MakeRedisBu
         await bus.start(wait=0.2)
         assert not bus.healthy
         await wait_until(lambda: bus.connection_failures >= 2)  # it keeps trying, with backoff
+    finally:
+        await proxy.close()
+
+
+async def test_start_with_redis_unreachable_returns_after_one_attempt_and_the_outage_is_logged_once(
+    make_redis_bus: MakeRedisBus,
+) -> None:
+    proxy = TcpProxy("127.0.0.1", 1)
+    await proxy.start()
+    try:
+        await proxy.cut()
+        with captured_json_logs() as logs:
+            # A subscribe timeout far longer than the listener's backoff (at most 0.2 s here): a start that waited
+            # for it (the old 5 s of `serve` and `worker`) would see a hundred failed attempts, not one.
+            bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", start=False, subscribe_timeout=30)
+            await bus.start()
+            assert not bus.healthy
+            assert 1 <= bus.connection_failures <= 2
+            await wait_until(lambda: bus.connection_failures >= 5)  # it keeps retrying in the background
+            warnings = [r for r in lines(logs) if r["level"] == "warning"]
+        assert len(warnings) == 1, warnings
+        assert warnings[0]["event"].startswith("Redis unreachable (event bus: connecting: ")
     finally:
         await proxy.close()
 
