@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -388,4 +389,43 @@ def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_p
     complaints = _redis_complaints(records)
     assert len(complaints) == 1, complaints  # the outage, once: not per retry, not once more per component
     assert str(complaints[0]["event"]).startswith("Redis unreachable (")
+    assert "object at 0x" not in stderr
+
+
+def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_false_alarms(tmp_path: Path) -> None:
+    env = clean_env() | {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "LOG_FORMAT": "json"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watchdog = threading.Timer(90, process.kill)  # bounds the reads below if the worker never starts
+    watchdog.start()
+    seen: list[str] = []
+    try:
+        assert process.stderr is not None
+        while sum("worker started" in line for line in seen) < 4:  # one per job kind's queue
+            line = process.stderr.readline()
+            assert line, "".join(seen)
+            seen.append(line)
+        process.terminate()
+        _, rest = process.communicate(timeout=60)
+    finally:
+        watchdog.cancel()
+        if process.poll() is None:
+            process.kill()
+        if process.stderr:
+            process.stderr.close()
+    stderr = "".join(seen) + rest
+    records = _log_lines(stderr)
+    complaints = _redis_complaints(records)
+    assert len(complaints) == 1, complaints
+    assert str(complaints[0]["event"]).startswith("Redis unreachable (")
+    assert len([r for r in records if str(r["event"]).startswith("worker stopped")]) == 4, stderr
+    # SAQ's own lines (its Redis client's repr, "Working shutting down") and its false shutdown warning are gone.
+    assert not [r for r in records if r["logger"] == "saq"], stderr
+    assert "did not finish" not in stderr
     assert "object at 0x" not in stderr
