@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -429,3 +430,56 @@ def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_fal
     assert not [r for r in records if r["logger"] == "saq"], stderr
     assert "did not finish" not in stderr
     assert "object at 0x" not in stderr
+
+
+def test_embedded_serve_gives_a_running_batch_the_shutdown_grace_on_sigterm(tmp_path: Path) -> None:
+    port = free_port()
+    env = clean_env() | {"LOG_FORMAT": "json", "SHUTDOWN_GRACE_SECONDS": "60"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # poll readiness (a condition), bounded
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "server did not become ready"
+            try:
+                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        token = playground(tmp_path, "token", "--sub", "alice")
+        headers = {"Authorization": f"Bearer {token.stdout.strip()}"}
+
+        def gql(query: str, variables: dict[str, object] | None = None) -> dict[str, Any]:
+            body = {"query": query, "variables": variables or {}}
+            result: dict[str, Any] = httpx.post(f"{url}/graphql", json=body, headers=headers, timeout=10).json()
+            return result
+
+        project = gql('mutation { projectCreate(input: {name: "grace"}) { project { id } } }')
+        made = gql(
+            "mutation($input: GenerateInput!) { generate(input: $input) { batchJob { id } } }",
+            {"input": {"projectId": project["data"]["projectCreate"]["project"]["id"], "prompt": "owl [[delay:3]]"}},
+        )
+        batch_id = made["data"]["generate"]["batchJob"]["id"]
+        status = "QUEUED"
+        while status == "QUEUED":  # until it runs (a condition), bounded
+            assert time.monotonic() < deadline + 30, "the batch did not start"
+            read = gql("query($id: ID!) { batchJob(id: $id) { status } }", {"id": batch_id})
+            status = read["data"]["batchJob"]["status"]
+            time.sleep(0.05)
+        assert status == "RUNNING"  # mid-call: the simulator holds it for 3 s
+        process.terminate()
+        _, stderr = process.communicate(timeout=90)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    ended = [r for r in _log_lines(stderr) if r.get("batch_id") == batch_id and "ended" in str(r["event"])]
+    assert [r["status"] for r in ended] == ["SUCCEEDED"], stderr[-3000:]  # it finished within the grace

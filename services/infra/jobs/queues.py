@@ -101,6 +101,11 @@ class KindQueue(Protocol):
 
     async def close(self) -> None: ...
 
+    async def drain(self, grace: float) -> None:
+        """Before `close` on a stop: take no new job, and give the running ones up to ``grace`` seconds to end
+        (``SHUTDOWN_GRACE_SECONDS``); `close` then stops those still running (they are handed back)."""
+        ...
+
     async def enqueue(self, key: uuid.UUID) -> None:
         """Queue the job unless one for this key is already queued or running."""
         ...
@@ -156,10 +161,22 @@ class InProcessQueue:
         self._finished: OrderedDict[uuid.UUID, str] = OrderedDict()
         self._started = False
         self._closed = False
+        self._draining = False
 
     async def start(self) -> None:
         self._started = True
         self._dispatch()
+
+    async def drain(self, grace: float) -> None:
+        """Start no queued job from now on; wait up to ``grace`` seconds for the running ones to end."""
+        self._draining = True
+        running = set(self._running.values())
+        if grace <= 0 or not running:
+            return
+        logger.info("stopping: %d %s job(s) running get %.0f s to finish", len(running), self._label, grace)
+        await asyncio.wait(running, timeout=grace)
+        if left := sum(1 for task in running if not task.done()):
+            logger.info("stopping: %d %s job(s) still running are stopped", left, self._label)
 
     async def close(self) -> None:
         """Drop queued jobs, cancel running ones and wait for them to end."""
@@ -212,6 +229,7 @@ class InProcessQueue:
         while (
             self._started
             and not self._closed
+            and not self._draining
             and self._pending
             and len(self._running) - len(self._tails) < self._concurrency
         ):
@@ -656,10 +674,17 @@ class SaqQueue:
         except Exception:
             return False
 
+    async def drain(self, grace: float) -> None:
+        """With a worker in this process: its running jobs get ``grace`` seconds (jobs it takes meanwhile wait, and
+        are handed back at `close`). Without one (an API process) there is nothing to wait for."""
+        await self._drain(grace)
+
     async def _drain(self, grace: float) -> None:
+        if self._draining:
+            return  # drained already (`drain`, then `close`): the grace is given once
+        self._draining = True
         if grace <= 0 or not self._running:
             return
-        self._draining = True
         logger.info("worker stopping: %d job(s) running get %.0f s to finish", len(self._running), grace)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(grace):

@@ -213,6 +213,38 @@ async def test_in_process_job_runs_in_the_context_of_whoever_enqueued_it() -> No
     assert seen == {first: "req-first", second: "req-second", third: None}
 
 
+async def test_in_process_drain_lets_the_running_job_finish_and_starts_no_other() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running, queued = uuid.uuid4(), uuid.uuid4()
+    await queue.enqueue(running)
+    await queue.enqueue(queued)
+    await handler.wait_started(1)
+    draining = asyncio.create_task(queue.drain(60))
+    handler.gate(running).set()  # it ends within the grace...
+    await asyncio.wait_for(draining, 10)  # ...and the drain returns then, not after the grace
+    assert handler.done == [running]
+    assert handler.started == [running]  # the queued job was not started during the drain
+    assert await queue.status(queued) == "queued"
+    await queue.close()
+    assert handler.cancelled == []
+    assert await queue.status(queued) == "aborted"
+
+
+async def test_in_process_drain_past_its_grace_leaves_the_job_to_close() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running = uuid.uuid4()
+    await queue.enqueue(running)
+    await handler.wait_started(1)
+    await queue.drain(0.01)  # the job never ends by itself: the grace runs out
+    assert handler.cancelled == []  # the drain only waits; stopping is close's
+    await queue.close()
+    assert handler.cancelled == [running]
+
+
 class Tails:
     """A handler that hands its slot back (``release_slot``) at once, then runs its tail until released: it records
     starts and ends, and how many ran at most outside their tails."""
