@@ -17,6 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.conftest import TEST_REDIS_URL
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_VARS = (
     "DATABASE_URL",
@@ -217,7 +219,7 @@ def test_a_malformed_or_unsupported_url_is_one_line_without_the_password(
 def test_a_database_that_refuses_connections_is_one_line_without_the_password(
     tmp_path: Path, command: list[str]
 ) -> None:
-    env = {"DATABASE_URL": postgres_url("playground", port=free_port()), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    env = {"DATABASE_URL": postgres_url("playground", port=free_port()), "REDIS_URL": TEST_REDIS_URL}
     result = run_with(tmp_path, env, *command)
     assert_one_clear_line(result, 1, "playground: database unreachable: postgres://127.0.0.1:")
     assert result.stderr.strip().endswith("/playground: connection refused")
@@ -226,7 +228,7 @@ def test_a_database_that_refuses_connections_is_one_line_without_the_password(
 @pytest.mark.parametrize("command", COMMANDS_WITH_A_DATABASE, ids=lambda c: c[0])
 def test_a_database_that_does_not_exist_is_one_line_without_the_password(tmp_path: Path, command: list[str]) -> None:
     missing = f"playground_missing_{uuid.uuid4().hex[:8]}"
-    env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": TEST_REDIS_URL}
     result = run_with(tmp_path, env, *command)
     assert_one_clear_line(result, 1, f"/{missing}: the database does not exist (create it first)")
 
@@ -362,7 +364,7 @@ def _redis_complaints(records: list[dict[str, object]]) -> list[dict[str, object
 
 def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_path: Path) -> None:
     port = free_port()
-    env = clean_env() | {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "LOG_FORMAT": "json"}
+    env = clean_env() | {"REDIS_URL": "redis://127.0.0.1:1/0", "LOG_FORMAT": "json"}
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
@@ -394,7 +396,7 @@ def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_p
 
 
 def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_false_alarms(tmp_path: Path) -> None:
-    env = clean_env() | {"REDIS_URL": f"redis://127.0.0.1:{free_port()}/0", "LOG_FORMAT": "json"}
+    env = clean_env() | {"REDIS_URL": "redis://127.0.0.1:1/0", "LOG_FORMAT": "json"}
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "worker"],
         cwd=tmp_path,

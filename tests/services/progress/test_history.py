@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -15,8 +14,9 @@ from models import BatchStatus
 from services.infra.bounded_log import BoundedLog, InProcessLog, RedisLog
 from services.progress.events import BatchProgress, DeliveredImage
 from services.progress.history import BatchHistory
+from tests.conftest import TEST_REDIS_URL
 
-REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = TEST_REDIS_URL
 
 
 def event(batch_id: uuid.UUID, seq: int, *, image: bool = False, terminal: bool = False) -> BatchProgress:
