@@ -92,6 +92,41 @@ def _redact(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[
     return event
 
 
+# SAQ's own INFO lines repeat ours ("batch taken", "worker started", ...) with a job's or a Redis client's repr.
+_SAQ_DUPLICATES = (
+    "Worker starting:",
+    "Working shutting down",
+    "Processing ",
+    "Finished ",
+    "Enqueuing ",
+    "Retrying ",
+    "Sweeping ",
+)
+
+
+class SaqLogFilter(logging.Filter):
+    """Drops SAQ's lines that repeat ours, and names a job by its key where SAQ would print its repr."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name != "saq":
+            return True
+        message = str(record.msg)
+        if record.levelno <= logging.INFO and message.startswith(_SAQ_DUPLICATES):
+            return False
+        if isinstance(record.args, tuple):
+            record.args = tuple(getattr(arg, "key", arg) if _is_saq_job(arg) else arg for arg in record.args)
+        return True
+
+
+def _is_saq_job(value: object) -> bool:
+    return type(value).__module__ == "saq.job" and hasattr(value, "key")
+
+
+def _drop_color_message(_: Any, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    event.pop("color_message", None)  # uvicorn's ``extra``: its message again, with terminal colour codes
+    return event
+
+
 def configure_logging(level: str | None = None, *, fmt: str | None = None) -> None:
     """Send every logger to stderr through structlog at ``level`` (default ``LOG_LEVEL``, else INFO), rendered as
     ``fmt`` (``json`` or ``console``; default ``LOG_FORMAT``, else JSON when ``PLAYGROUND_ENV=production``).
@@ -116,11 +151,13 @@ def configure_logging(level: str | None = None, *, fmt: str | None = None) -> No
     register_secrets(os.environ.get(name) for name in SECRET_VARIABLES)
     register_secrets(url_password(os.environ.get(name)) for name in URL_VARIABLES)
     formatter = ScrubbingFormatter(
-        foreign_pre_chain=shared,
+        # A standard-library record's ``extra=`` fields become fields of the line.
+        foreign_pre_chain=[*shared[:-1], structlog.stdlib.ExtraAdder(), _drop_color_message, _redact],
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *renderer],
     )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(formatter)
+    handler.addFilter(SaqLogFilter())
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(getattr(logging, name, logging.INFO))

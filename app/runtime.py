@@ -396,6 +396,8 @@ async def build_runtime(settings: Settings) -> AsyncIterator[Runtime]:
                 webhooks=recorder,
             )
         finally:
+            # Embedded, a running batch gets the same grace as in a worker (with Redis nothing runs here to wait for).
+            await queue.drain(settings.shutdown_grace_seconds)
             await reconciler.close()
             await recorder.close()  # what the batches told it is recorded before the queues stop
             await outbox.close()

@@ -122,6 +122,8 @@ def settings(var_dir: Path, database_url: str) -> Settings:
         # A batch's webhook follow-up row wakes the app's drainer when due: not within a session (tests that need a
         # follow-up run it themselves, tests/services/webhooks/test_recovery.py).
         webhooks_follow_seconds=3600,
+        # Closing the app stops its running batches at once (the drain's grace is tested on its own).
+        shutdown_grace_seconds=0,
     )
 
 

@@ -549,6 +549,31 @@ async def test_another_user_can_neither_watch_nor_cancel_your_batch(cluster: Clu
     assert [e["kind"] for e in entries] == ["SIGNUP"]
 
 
+async def test_a_batch_handed_back_by_a_stopping_worker_shows_as_waiting_again(cluster: Cluster) -> None:
+    worker = await cluster.start_worker(SHUTDOWN_GRACE_SECONDS="0")
+    alice = make_caller("alice")
+    project = await new_project(cluster.gql, alice)
+    # The simulator holds the call for 30 s: the batch is mid-run when its worker is told to stop.
+    payload = await generate(
+        cluster.gql, alice, projectId=project, mode="TEXT_TO_IMAGE", prompt="a slow owl [[delay:30]]"
+    )
+    batch_id = payload["batchJob"]["id"]
+    tab = await cluster.subscribe(alice, batch_id)
+    await tab.wait(lambda s: any(e["status"] == "RUNNING" for e in s.events), within=30, what="the batch to run")
+
+    assert await worker.process.stop() == 0  # SIGTERM, no grace: the running batch goes back to the queue
+    await tab.wait(lambda s: s.events[-1]["status"] == "QUEUED", within=30, what="the batch to wait again")
+    assert await batch_status(cluster, alice, batch_id) == "QUEUED"
+    assert tab.events[-1]["completed"] == 0
+    assert not tab.events[-1]["terminal"]
+    job = await cluster.job(batch_id)
+    assert job is not None
+    assert job.status is Status.QUEUED  # handed back for another worker
+
+    cancelled = await cluster.gql(CANCEL, {"id": batch_id}, alice)  # nothing runs it here: end it
+    assert cancelled["data"]["batchJobCancel"]["batchJob"]["status"] == "CANCELLED", cancelled
+
+
 def errors_of(message: dict[str, Any]) -> list[dict[str, Any]]:
     """GraphQL errors of a ``next`` (``payload.errors``) or ``error`` (``payload`` is the list) message."""
     payload = message.get("payload")

@@ -105,7 +105,22 @@ class BatchRunner:
         # One runner per batch: a job re-delivered while the previous runner still runs waits for its lease.
         async with lease.hold(batch_id, self.settings.batch_lease_seconds, outage=self.outage) as held:
             if held:
-                await self._run(batch_id)
+                try:
+                    await self._run(batch_id)
+                except asyncio.CancelledError:
+                    await self._handed_back(batch_id)
+                    raise
+
+    async def _handed_back(self, batch_id: uuid.UUID) -> None:
+        """The run was stopped with the batch still RUNNING (its worker is stopping, or the job was swept): it waits
+        for a worker again, and says so, instead of showing RUNNING with frozen progress until one takes it. A
+        cancel is left alone (the batch is CANCEL_REQUESTED; its canceller finishes it)."""
+        try:
+            if await BatchJob.filter(id=batch_id, status=BatchStatus.RUNNING).update(status=BatchStatus.QUEUED):
+                await self.deps.publisher.changed(batch_id, status_moved=True)
+                log.info("batch %s handed back to the queue: it waits for a worker again", batch_id)
+        except Exception as error:  # the database is away: the next run (or the reconciler) finds it RUNNING
+            log.warning("batch %s: could not mark it waiting again (%s: %s)", batch_id, type(error).__name__, error)
 
     async def _run(self, batch_id: uuid.UUID) -> None:
         publisher = self.deps.publisher

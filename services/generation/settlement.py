@@ -193,6 +193,31 @@ def final_status(completed: int, total: int, cancelled: bool) -> BatchStatus:
     return BatchStatus.PARTIALLY_SUCCEEDED if completed else BatchStatus.FAILED
 
 
+def log_ended(batch: BatchJob) -> None:
+    """The one line that says how a batch ended: its status, counts and credits as fields, and whose it was."""
+    cancelled = batch.total_images - batch.completed_images - batch.failed_images
+    log.info(
+        "batch %s ended %s: %d of %d image(s) delivered, %d failed, %d cancelled",
+        batch.id,
+        batch.status.value,
+        batch.completed_images,
+        batch.total_images,
+        batch.failed_images,
+        cancelled,
+        extra={
+            "batch_id": str(batch.id),
+            "user_id": str(batch.owner_id),
+            "status": batch.status.value,
+            "total": batch.total_images,
+            "completed": batch.completed_images,
+            "failed": batch.failed_images,
+            "cancelled": cancelled,
+            "credits_captured": batch.credits_captured,
+            "credits_refunded": batch.credits_refunded,
+        },
+    )
+
+
 async def finish_run(settlement: BatchSettlement) -> bool:
     """Close a batch the worker has just settled, from its last commit's counters (no read of the batch first);
     the terminal event is built from the closed row. False (nothing written) if images are still open, or the batch
@@ -215,6 +240,7 @@ async def finish_run(settlement: BatchSettlement) -> bool:
             return False
         closed = await BatchJob.get(id=batch.id)
         turn.closed(closed)
+    log_ended(closed)
     if completed != closed.completed_images or failed != closed.failed_images:
         log.warning("batch %s: counters moved while it was closed", batch.id)
     return True
@@ -235,7 +261,9 @@ async def finish(batch_id: uuid.UUID, *, cancelled: bool = False, error: str | N
     )
     if not updated:
         return None
-    return await BatchJob.get(id=batch_id)
+    closed = await BatchJob.get(id=batch_id)
+    log_ended(closed)
+    return closed
 
 
 @dataclass(slots=True)

@@ -7,13 +7,17 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+
+from tests.conftest import TEST_REDIS_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_VARS = (
@@ -215,7 +219,7 @@ def test_a_malformed_or_unsupported_url_is_one_line_without_the_password(
 def test_a_database_that_refuses_connections_is_one_line_without_the_password(
     tmp_path: Path, command: list[str]
 ) -> None:
-    env = {"DATABASE_URL": postgres_url("playground", port=free_port()), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    env = {"DATABASE_URL": postgres_url("playground", port=free_port()), "REDIS_URL": TEST_REDIS_URL}
     result = run_with(tmp_path, env, *command)
     assert_one_clear_line(result, 1, "playground: database unreachable: postgres://127.0.0.1:")
     assert result.stderr.strip().endswith("/playground: connection refused")
@@ -224,7 +228,7 @@ def test_a_database_that_refuses_connections_is_one_line_without_the_password(
 @pytest.mark.parametrize("command", COMMANDS_WITH_A_DATABASE, ids=lambda c: c[0])
 def test_a_database_that_does_not_exist_is_one_line_without_the_password(tmp_path: Path, command: list[str]) -> None:
     missing = f"playground_missing_{uuid.uuid4().hex[:8]}"
-    env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    env = {"DATABASE_URL": postgres_url(missing), "REDIS_URL": TEST_REDIS_URL}
     result = run_with(tmp_path, env, *command)
     assert_one_clear_line(result, 1, f"/{missing}: the database does not exist (create it first)")
 
@@ -348,3 +352,136 @@ def test_the_simulator_honours_log_format_json(tmp_path: Path) -> None:
         process.wait(timeout=20)
         if process.stderr:
             process.stderr.close()
+
+
+def _log_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def _redis_complaints(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [r for r in records if r["level"] in ("warning", "error") and "redis" in str(r["event"]).lower()]
+
+
+def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_path: Path) -> None:
+    port = free_port()
+    env = clean_env() | {"REDIS_URL": "redis://127.0.0.1:1/0", "LOG_FORMAT": "json"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while True:  # poll until it answers (a condition), bounded
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "server did not answer"
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert ready.status_code == 503
+        assert ready.json()["components"]["redis"]["status"] == "down"
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=30)
+    records = _log_lines(stderr)
+    complaints = _redis_complaints(records)
+    assert len(complaints) == 1, complaints  # the outage, once: not per retry, not once more per component
+    assert str(complaints[0]["event"]).startswith("Redis unreachable (")
+    assert "object at 0x" not in stderr
+
+
+def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_false_alarms(tmp_path: Path) -> None:
+    env = clean_env() | {"REDIS_URL": "redis://127.0.0.1:1/0", "LOG_FORMAT": "json"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    watchdog = threading.Timer(90, process.kill)  # bounds the reads below if the worker never starts
+    watchdog.start()
+    seen: list[str] = []
+    try:
+        assert process.stderr is not None
+        while sum("worker started" in line for line in seen) < 4:  # one per job kind's queue
+            line = process.stderr.readline()
+            assert line, "".join(seen)
+            seen.append(line)
+        process.terminate()
+        _, rest = process.communicate(timeout=60)
+    finally:
+        watchdog.cancel()
+        if process.poll() is None:
+            process.kill()
+        if process.stderr:
+            process.stderr.close()
+    stderr = "".join(seen) + rest
+    records = _log_lines(stderr)
+    complaints = _redis_complaints(records)
+    assert len(complaints) == 1, complaints
+    assert str(complaints[0]["event"]).startswith("Redis unreachable (")
+    assert len([r for r in records if str(r["event"]).startswith("worker stopped")]) == 4, stderr
+    # SAQ's own lines (its Redis client's repr, "Working shutting down") and its false shutdown warning are gone.
+    assert not [r for r in records if r["logger"] == "saq"], stderr
+    assert "did not finish" not in stderr
+    assert "object at 0x" not in stderr
+
+
+def test_embedded_serve_gives_a_running_batch_the_shutdown_grace_on_sigterm(tmp_path: Path) -> None:
+    port = free_port()
+    env = clean_env() | {"LOG_FORMAT": "json", "SHUTDOWN_GRACE_SECONDS": "60"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # poll readiness (a condition), bounded
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "server did not become ready"
+            try:
+                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        token = playground(tmp_path, "token", "--sub", "alice")
+        headers = {"Authorization": f"Bearer {token.stdout.strip()}"}
+
+        def gql(query: str, variables: dict[str, object] | None = None) -> dict[str, Any]:
+            body = {"query": query, "variables": variables or {}}
+            result: dict[str, Any] = httpx.post(f"{url}/graphql", json=body, headers=headers, timeout=10).json()
+            return result
+
+        project = gql('mutation { projectCreate(input: {name: "grace"}) { project { id } } }')
+        made = gql(
+            "mutation($input: GenerateInput!) { generate(input: $input) { batchJob { id } } }",
+            {"input": {"projectId": project["data"]["projectCreate"]["project"]["id"], "prompt": "owl [[delay:3]]"}},
+        )
+        batch_id = made["data"]["generate"]["batchJob"]["id"]
+        status = "QUEUED"
+        while status == "QUEUED":  # until it runs (a condition), bounded
+            assert time.monotonic() < deadline + 30, "the batch did not start"
+            read = gql("query($id: ID!) { batchJob(id: $id) { status } }", {"id": batch_id})
+            status = read["data"]["batchJob"]["status"]
+            time.sleep(0.05)
+        assert status == "RUNNING"  # mid-call: the simulator holds it for 3 s
+        process.terminate()
+        _, stderr = process.communicate(timeout=90)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    ended = [r for r in _log_lines(stderr) if r.get("batch_id") == batch_id and "ended" in str(r["event"])]
+    assert [r["status"] for r in ended] == ["SUCCEEDED"], stderr[-3000:]  # it finished within the grace

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from saq.job import Job
 from starlette.applications import Starlette
 
+from models import User
 from tests.conftest import GQL, MakeCaller
 from tests.distributed_support import poll
 from tests.generation_support import generate, new_project, wait_until_ended
@@ -73,3 +76,49 @@ async def test_generate_still_answers_while_logging_json(
     alice = make_caller("alice")
     payload = await generate(gql, alice, projectId=await new_project(gql, alice), prompt="x", size="1024x1024")
     assert payload["userErrors"] == []
+
+
+def test_extra_fields_become_fields_of_the_line(json_logs: io.StringIO) -> None:
+    logging.getLogger("tests.extra").info("a line", extra={"batch_count": 3, "color_message": "\x1b[36ma line\x1b[0m"})
+    [record] = [r for r in lines(json_logs) if r["logger"] == "tests.extra"]
+    assert record["batch_count"] == 3
+    assert "color_message" not in record  # uvicorn's coloured copy of the message
+
+
+def test_saq_lines_that_repeat_ours_are_dropped_and_a_job_is_named_by_its_key(json_logs: io.StringIO) -> None:
+    saq = logging.getLogger("saq")
+    job = Job(function="run_batch", key="3f1c9e2a-job-key")
+    saq.info("Worker starting: %s", "RedisQueue<redis=Redis<ConnectionPool<Connection<host=redis,port=6379,db=0>>>>")
+    saq.info("Processing %s", job)
+    saq.info("Finished %s", job)
+    saq.info("Enqueuing %s", job)
+    saq.info("Working shutting down")
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        saq.exception("Error processing job %s", job)
+    records = [r for r in lines(json_logs) if r["logger"] == "saq"]
+    assert [r["event"] for r in records] == ["Error processing job 3f1c9e2a-job-key"], records
+    assert "Job<" not in json_logs.getvalue()
+    assert "Redis<" not in json_logs.getvalue()
+
+
+async def test_a_batch_ends_with_one_line_saying_how(
+    json_logs: io.StringIO, app: Starlette, gql: GQL, make_caller: MakeCaller
+) -> None:
+    alice = make_caller("alice")
+    payload = await generate(gql, alice, projectId=await new_project(gql, alice), prompt="x", size="1024x1024")
+    batch_id = payload["batchJob"]["id"]
+    await wait_until_ended(app, batch_id)
+
+    async def ended() -> list[dict[str, object]] | None:
+        found = [r for r in lines(json_logs) if r.get("batch_id") == batch_id and "ended" in str(r["event"])]
+        return found or None
+
+    [line] = await poll(ended, within=10, what="the batch's end line")
+    user = await User.get(subject=alice.subject)
+    assert line["status"] == "SUCCEEDED"
+    assert line["user_id"] == str(user.id)
+    assert (line["total"], line["completed"], line["failed"], line["cancelled"]) == (1, 1, 0, 0)
+    assert line["credits_captured"] == payload["batchJob"]["creditsReserved"]
+    assert line["credits_refunded"] == 0

@@ -98,6 +98,8 @@ class RedisBus(FanoutBus):
         self._listener: asyncio.Task[None] | None = None
         self._healthy = False
         self._became_healthy = asyncio.Event()
+        self._first_attempt = asyncio.Event()
+        """Set once the listener's first connection attempt has succeeded or failed."""
         self._connected_once = False
         self.reconnects = 0
         self.connection_failures = 0
@@ -109,9 +111,11 @@ class RedisBus(FanoutBus):
         return self._healthy
 
     async def start(self, *, wait: float | None = None) -> None:
-        """Start the supervised listener and wait up to ``wait`` seconds (default: the subscribe timeout) for it.
+        """Start the supervised listener and wait for its first connection attempt (at most ``wait`` seconds,
+        default: the subscribe timeout, for a handshake into a black hole).
 
-        An unreachable Redis does not raise here: the listener keeps retrying and ``healthy`` stays False.
+        An unreachable Redis does not raise, nor hold the caller past that first attempt: the listener keeps
+        retrying in the background, ``healthy`` stays False meanwhile, and the outage is logged once (`Outage`).
         """
         if self._closed:
             raise RuntimeError("a closed bus cannot be restarted")
@@ -119,9 +123,7 @@ class RedisBus(FanoutBus):
             self._listener = asyncio.create_task(self._supervise(), name="events-bus-listener")
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self._subscribe_timeout if wait is None else wait):
-                await self.wait_healthy()
-        if not self._healthy:
-            log.warning("event bus: Redis not reachable yet; the listener keeps retrying")
+                await self._first_attempt.wait()
 
     async def wait_healthy(self) -> None:
         """Wait until the listener is connected (bound it with ``asyncio.timeout``)."""
@@ -236,10 +238,12 @@ class RedisBus(FanoutBus):
             except asyncio.CancelledError:
                 raise
             except _CONNECTION_ERRORS as exc:
-                self._outage.failed(exc, "event bus: pub/sub connection lost")
+                what = "event bus: pub/sub connection lost" if self._connected_once else "event bus: connecting"
+                self._outage.failed(exc, what)
             except Exception:
                 log.exception("event bus: listener failed")
             self.connection_failures += 1
+            self._first_attempt.set()
             failures += 1
             await self._connection_lost()
             # Capped exponential backoff with full jitter, so many processes don't reconnect in lockstep.
@@ -271,6 +275,7 @@ class RedisBus(FanoutBus):
         self._outage.succeeded()
         self._healthy = True
         self._became_healthy.set()
+        self._first_attempt.set()
         return connection
 
     async def _listen(self, connection: AbstractConnection) -> None:

@@ -11,6 +11,7 @@ a webhook receiver that hangs fills the delivery slots, and batches keep theirs.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -98,6 +99,10 @@ class Jobs:
     async def start(self) -> None:
         for queue in self._queues.values():
             await queue.start()
+
+    async def drain(self, grace: float) -> None:
+        """Every kind's `KindQueue.drain`, at once (one grace for all)."""
+        await asyncio.gather(*(queue.drain(grace) for queue in self._queues.values()))
 
     async def close(self) -> None:
         for queue in reversed(list(self._queues.values())):

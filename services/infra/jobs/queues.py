@@ -50,7 +50,7 @@ from redis.backoff import ExponentialWithJitterBackoff
 from saq.job import ACTIVE_STATUSES, TERMINAL_STATUSES, Job, Status
 from saq.queue.redis import RedisQueue
 from saq.types import Context
-from saq.utils import now
+from saq.utils import cancel_tasks, now
 from saq.worker import Worker
 
 from services.infra import metrics
@@ -101,6 +101,11 @@ class KindQueue(Protocol):
 
     async def close(self) -> None: ...
 
+    async def drain(self, grace: float) -> None:
+        """Before `close` on a stop: take no new job, and give the running ones up to ``grace`` seconds to end
+        (``SHUTDOWN_GRACE_SECONDS``); `close` then stops those still running (they are handed back)."""
+        ...
+
     async def enqueue(self, key: uuid.UUID) -> None:
         """Queue the job unless one for this key is already queued or running."""
         ...
@@ -148,17 +153,30 @@ class InProcessQueue:
         self._label = label
         self._log_field = log_field
         self._concurrency = concurrency
-        self._pending: OrderedDict[uuid.UUID, None] = OrderedDict()
+        self._pending: OrderedDict[uuid.UUID, contextvars.Context] = OrderedDict()
+        """Queued jobs, each with the context of whoever enqueued it (its request id in the logs, if any)."""
         self._running: dict[uuid.UUID, asyncio.Task[None]] = {}
         self._tails: set[uuid.UUID] = set()
         """Running jobs that handed their slot back (`release_slot`): they do not count against ``concurrency``."""
         self._finished: OrderedDict[uuid.UUID, str] = OrderedDict()
         self._started = False
         self._closed = False
+        self._draining = False
 
     async def start(self) -> None:
         self._started = True
         self._dispatch()
+
+    async def drain(self, grace: float) -> None:
+        """Start no queued job from now on; wait up to ``grace`` seconds for the running ones to end."""
+        self._draining = True
+        running = set(self._running.values())
+        if grace <= 0 or not running:
+            return
+        logger.info("stopping: %d %s job(s) running get %.0f s to finish", len(running), self._label, grace)
+        await asyncio.wait(running, timeout=grace)
+        if left := sum(1 for task in running if not task.done()):
+            logger.info("stopping: %d %s job(s) still running are stopped", left, self._label)
 
     async def close(self) -> None:
         """Drop queued jobs, cancel running ones and wait for them to end."""
@@ -178,7 +196,7 @@ class InProcessQueue:
         if key in self._pending or key in self._running:
             return
         self._finished.pop(key, None)
-        self._pending[key] = None
+        self._pending[key] = contextvars.copy_context()
         self._dispatch()
 
     async def abort(self, key: uuid.UUID) -> None:
@@ -211,11 +229,13 @@ class InProcessQueue:
         while (
             self._started
             and not self._closed
+            and not self._draining
             and self._pending
             and len(self._running) - len(self._tails) < self._concurrency
         ):
-            key, _ = self._pending.popitem(last=False)
-            self._running[key] = asyncio.create_task(self._run(key), name=f"{self._label}:{key}")
+            # In the enqueuer's context, not the dispatcher's (often the job that just ended, with its own ids).
+            key, context = self._pending.popitem(last=False)
+            self._running[key] = asyncio.create_task(self._run(key), name=f"{self._label}:{key}", context=context)
 
     def _release(self, key: uuid.UUID) -> None:
         if key in self._running:
@@ -223,7 +243,7 @@ class InProcessQueue:
             self._dispatch()
 
     async def _run(self, key: uuid.UUID) -> None:
-        # The task copied the context of whoever enqueued (its request id, if any).
+        # The task runs in the context of whoever enqueued (its request id, if any).
         structlog.contextvars.bind_contextvars(**{self._log_field: str(key)})
         _slot_release.set(_once(lambda: self._release(key)))
         outcome = Status.FAILED
@@ -406,7 +426,7 @@ class _RedisQueue(RedisQueue):
             if fresh is None or _attempt_mark(fresh) != _attempt_mark(job):
                 continue
             swept.append(job_id)
-            logger.info("sweeping job %s", job.info(logger.isEnabledFor(logging.DEBUG)))
+            logger.info("sweeping job %s (%s, attempt %d)", job.key, job.status.value, job.attempts)
             await self.abort(job, error=SWEPT)
             try:
                 await job.refresh(abort)
@@ -460,6 +480,23 @@ class _Worker(Worker[Context]):
             self.tasks.discard(previous_task)
             return
         super()._process(previous_task)
+
+    async def stop(self) -> None:
+        """SAQ's stop, without its false alarm: SAQ waits its grace period (ours is 0: `SaqQueue.close` drains first)
+        for every task, idle job takers and timers included, which never end by themselves, so it warned "tasks did
+        not finish within the shutdown grace period" at every stop. They are cancelled here (a job still running is
+        handed back to the queue by SAQ, as before); only a task that ignores its cancellation is worth a warning."""
+        self.event.set()
+        tasks = list(self.tasks)
+        self.tasks.clear()
+        if tasks and not await cancel_tasks(tasks, timeout=self._cancellation_hard_deadline_s):
+            stuck = sum(1 for task in tasks if not task.done())
+            logger.warning(
+                "worker stopping: %d task(s) did not end within %g s of their cancellation",
+                stuck,
+                self._cancellation_hard_deadline_s,
+            )
+        await super().stop()
 
     async def upkeep(self) -> list[asyncio.Task[None]]:
         """SAQ's timers (abort checks, scheduled jobs, the sweep for dead jobs, worker info), each of which reports a
@@ -664,10 +701,17 @@ class SaqQueue:
         except Exception:
             return False
 
+    async def drain(self, grace: float) -> None:
+        """With a worker in this process: its running jobs get ``grace`` seconds (jobs it takes meanwhile wait, and
+        are handed back at `close`). Without one (an API process) there is nothing to wait for."""
+        await self._drain(grace)
+
     async def _drain(self, grace: float) -> None:
+        if self._draining:
+            return  # drained already (`drain`, then `close`): the grace is given once
+        self._draining = True
         if grace <= 0 or not self._running:
             return
-        self._draining = True
         logger.info("worker stopping: %d job(s) running get %.0f s to finish", len(self._running), grace)
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(grace):
@@ -686,7 +730,9 @@ class SaqQueue:
         if key is None:
             raise ValueError("a job without a key")
         # The logs of the job name its key and the request that enqueued it (SAQ runs each job in a fresh task).
-        structlog.contextvars.bind_contextvars(**{self._log_field: key}, request_id=request_id)
+        # (No ``request_id`` at all when no request enqueued it: an outbox drainer, a reconciler, a retry.)
+        ids = {self._log_field: key} | ({"request_id": request_id} if request_id else {})
+        structlog.contextvars.bind_contextvars(**ids)
         if self._draining:
             # Taken while this worker drains: started nothing yet. Wait for the stop, whose cancellation makes SAQ
             # requeue the job for another worker.

@@ -41,6 +41,8 @@ class RecordingQueue:
 
     async def close(self) -> None: ...
 
+    async def drain(self, grace: float) -> None: ...
+
     async def enqueue(self, batch_id: uuid.UUID) -> None:
         if self.refuse:
             raise RedisConnectionError("Error 111 connecting to redis:6379. Connection refused.")

@@ -18,11 +18,17 @@ from redis.asyncio import Redis
 
 from services.infra.bus import RESYNC, EventBus, InProcessBus, RedisBus, Resync, create_bus
 from tests.conftest import TEST_REDIS_URL
+from tests.log_capture import captured_json_logs, lines
 from tests.services.infra.bus_support import TcpProxy, next_event, next_item, take, wait_until
 
 REDIS_URL = TEST_REDIS_URL
 
 MakeRedisBus = Callable[..., Awaitable[RedisBus]]
+
+
+def via(proxy: TcpProxy) -> str:
+    """The test Redis's URL (its database number too) through ``proxy``."""
+    return f"redis://127.0.0.1:{proxy.port}{urlsplit(REDIS_URL).path}"
 
 
 @pytest.fixture
@@ -282,7 +288,7 @@ async def test_outage_marks_unhealthy_and_new_subscribers_do_not_wait(make_redis
     proxy = TcpProxy(redis_address.hostname or "127.0.0.1", redis_address.port or 6379)
     await proxy.start()
     try:
-        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", subscribe_timeout=30)
+        bus = await make_redis_bus(via(proxy), subscribe_timeout=30)
         async with bus.subscribe("batch:a") as before:
             await proxy.cut()
             await wait_until(lambda: not bus.healthy)
@@ -314,7 +320,7 @@ async def test_silent_connection_is_detected_by_ping(make_redis_bus: MakeRedisBu
     await proxy.start()
     try:
         # Detection takes two silent intervals; at 0.1 s a loaded machine's PONG could miss it and reconnects looped.
-        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", ping_interval=0.5)
+        bus = await make_redis_bus(via(proxy), ping_interval=0.5)
         async with bus.subscribe("batch:a") as sub:
             proxy.freeze()  # the socket stays open but nothing comes back
             await wait_until(lambda: not bus.healthy)
@@ -332,10 +338,32 @@ async def test_unreachable_redis_does_not_fail_start(make_redis_bus: MakeRedisBu
     await proxy.start()
     try:
         await proxy.cut()
-        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", start=False)
+        bus = await make_redis_bus(via(proxy), start=False)
         await bus.start(wait=0.2)
         assert not bus.healthy
         await wait_until(lambda: bus.connection_failures >= 2)  # it keeps trying, with backoff
+    finally:
+        await proxy.close()
+
+
+async def test_start_with_redis_unreachable_returns_after_one_attempt_and_the_outage_is_logged_once(
+    make_redis_bus: MakeRedisBus,
+) -> None:
+    proxy = TcpProxy("127.0.0.1", 1)
+    await proxy.start()
+    try:
+        await proxy.cut()
+        with captured_json_logs() as logs:
+            # A subscribe timeout far longer than the listener's backoff (at most 0.2 s here): a start that waited
+            # for it (the old 5 s of `serve` and `worker`) would see a hundred failed attempts, not one.
+            bus = await make_redis_bus(via(proxy), start=False, subscribe_timeout=30)
+            await bus.start()
+            assert not bus.healthy
+            assert 1 <= bus.connection_failures <= 2
+            await wait_until(lambda: bus.connection_failures >= 5)  # it keeps retrying in the background
+            warnings = [r for r in lines(logs) if r["level"] == "warning"]
+        assert len(warnings) == 1, warnings
+        assert warnings[0]["event"].startswith("Redis unreachable (event bus: connecting: ")
     finally:
         await proxy.close()
 
@@ -372,7 +400,7 @@ async def test_a_reconnect_into_a_black_hole_gives_up_and_tries_again(make_redis
     proxy = TcpProxy(redis_address.hostname or "127.0.0.1", redis_address.port or 6379)
     await proxy.start()
     try:
-        bus = await make_redis_bus(f"redis://127.0.0.1:{proxy.port}/0", ping_interval=0.2)
+        bus = await make_redis_bus(via(proxy), ping_interval=0.2)
         async with bus.subscribe("batch:a") as sub:
             proxy.freeze()
             # Stay frozen until the bus has tried to reconnect through the black hole (its handshake is swallowed).

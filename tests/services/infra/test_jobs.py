@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import pytest
+import structlog
 from redis.asyncio import Redis
 from saq.job import Status
 from saq.utils import now
@@ -24,6 +25,7 @@ from services.infra.jobs import (
     run_worker,
 )
 from services.infra.outage import CONNECTION_ERRORS
+from tests.log_capture import captured_json_logs, lines
 from tests.redis_proxy import RedisProxy
 from tests.services.infra.jobs_support import REDIS_URL, ChildProcess, delete_matching, done, eventually, unique_name
 
@@ -181,6 +183,68 @@ async def test_in_process_close_cancels_running_and_refuses_new_work() -> None:
     assert await queue.status(queued) == "aborted"
     with pytest.raises(RuntimeError, match="closed"):
         await queue.enqueue(uuid.uuid4())
+
+
+async def test_in_process_job_runs_in_the_context_of_whoever_enqueued_it() -> None:
+    seen: dict[uuid.UUID, str | None] = {}
+    first_gate = asyncio.Event()
+
+    async def handler(key: uuid.UUID) -> None:
+        seen[key] = structlog.contextvars.get_contextvars().get("request_id")
+        if key == first:
+            await first_gate.wait()
+
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    first, second, third = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    try:
+        with structlog.contextvars.bound_contextvars(request_id="req-first"):
+            await queue.enqueue(first)
+        with structlog.contextvars.bound_contextvars(request_id="req-second"):
+            await queue.enqueue(second)  # waits for the slot: started later, by whatever frees it
+        await queue.enqueue(third)  # no request (an outbox drainer, a reconciler)
+        first_gate.set()
+        for key in (first, second, third):
+
+            async def complete(k: uuid.UUID = key) -> bool:
+                return await queue.status(k) == "complete"
+
+            await eventually(complete, within=5, interval=0.005)
+    finally:
+        await queue.close()
+    assert seen == {first: "req-first", second: "req-second", third: None}
+
+
+async def test_in_process_drain_lets_the_running_job_finish_and_starts_no_other() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running, queued = uuid.uuid4(), uuid.uuid4()
+    await queue.enqueue(running)
+    await queue.enqueue(queued)
+    await handler.wait_started(1)
+    draining = asyncio.create_task(queue.drain(60))
+    handler.gate(running).set()  # it ends within the grace...
+    await asyncio.wait_for(draining, 10)  # ...and the drain returns then, not after the grace
+    assert handler.done == [running]
+    assert handler.started == [running]  # the queued job was not started during the drain
+    assert await queue.status(queued) == "queued"
+    await queue.close()
+    assert handler.cancelled == []
+    assert await queue.status(queued) == "aborted"
+
+
+async def test_in_process_drain_past_its_grace_leaves_the_job_to_close() -> None:
+    handler = Recorder()
+    queue = InProcessQueue(handler, concurrency=1)
+    await queue.start()
+    running = uuid.uuid4()
+    await queue.enqueue(running)
+    await handler.wait_started(1)
+    await queue.drain(0.01)  # the job never ends by itself: the grace runs out
+    assert handler.cancelled == []  # the drain only waits; stopping is close's
+    await queue.close()
+    assert handler.cancelled == [running]
 
 
 class Tails:
@@ -761,6 +825,48 @@ async def test_stop_lets_running_jobs_finish_within_the_grace_then_requeues_the_
     job = await api_queue.queue.job(str(slow))
     assert job is not None
     assert (job.status, job.attempts) == ("queued", 1), job  # ...and handed back for another worker
+
+
+async def test_saq_job_logs_name_the_enqueuing_request_or_none_and_saq_repeats_nothing(
+    env: SaqEnv, api_queue: SaqQueue
+) -> None:
+    ran: list[uuid.UUID] = []
+
+    async def handler(batch_id: uuid.UUID) -> None:
+        ran.append(batch_id)
+
+    @asynccontextmanager
+    async def handler_factory() -> AsyncIterator[JobHandler]:
+        yield handler
+
+    from_request, from_drainer = env.batch(), env.batch()
+    stop = asyncio.Event()
+    settings = SaqSettings(heartbeat_interval_s=0.1)
+    with captured_json_logs() as logs:
+        task = asyncio.create_task(
+            run_worker(
+                REDIS_URL, concurrency=2, handler_factory=handler_factory, name=env.name, stop=stop, settings=settings
+            )
+        )
+        try:
+            with structlog.contextvars.bound_contextvars(request_id="req-enqueuer-01"):
+                await api_queue.enqueue(from_request)
+            await api_queue.enqueue(from_drainer)  # an outbox drainer's hand-over: no request
+            for batch_id in (from_request, from_drainer):
+                await env.wait_status(api_queue, batch_id, "complete")
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, 10)
+    records = lines(logs)
+    by_key = {key: [r for r in records if r.get("job_key") == str(key)] for key in (from_request, from_drainer)}
+    assert by_key[from_request]
+    assert all(r["request_id"] == "req-enqueuer-01" for r in by_key[from_request])
+    assert by_key[from_drainer]
+    assert all("request_id" not in r for r in by_key[from_drainer]), by_key[from_drainer]
+    # SAQ's lines that repeat ours (with its queue's and jobs' reprs) are gone, and so is its false warning that
+    # tasks "did not finish within the shutdown grace period" at every stop.
+    assert [r for r in records if r["logger"] == "saq"] == []
+    assert [r for r in records if r["level"] in ("warning", "error")] == []
 
 
 async def test_a_job_failing_because_the_database_is_away_waits_and_keeps_its_attempts(

@@ -4,7 +4,6 @@ stream."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -16,8 +15,9 @@ from models import BatchStatus
 from services.infra.numbered_log import InProcessLog, NumberedLog, RedisLog
 from services.progress.events import BatchProgress, CreditBalance, DeliveredImage, ProgressEvent
 from services.progress.history import BatchHistory, UserHistory
+from tests.conftest import TEST_REDIS_URL
 
-REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = TEST_REDIS_URL
 
 
 def event(batch_id: uuid.UUID, seq: int, *, image: bool = False, terminal: bool = False) -> BatchProgress:
