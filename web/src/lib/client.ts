@@ -3,6 +3,7 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from "@urql/core";
 import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
 import { isAuthError } from "./errors";
+import { loadManifest, persistedFetch, persistedQueries } from "./persisted";
 
 /** The API closes a socket with 4403 when the token is missing, invalid or expired. */
 export const WS_AUTH_CLOSE = 4403;
@@ -41,14 +42,20 @@ export function createSocket({ token, onAuthExpired, retry }: WsOptions): WsClie
   });
 }
 
-export function createApiClient(token: string, onAuthExpired: () => void): { client: Client; socket: WsClient } {
+export function createApiClient(
+  token: string,
+  onAuthExpired: () => void,
+  { persisted = import.meta.env.PROD }: { persisted?: boolean } = {},
+): { client: Client; socket: WsClient } {
   const socket = createSocket({ token, onAuthExpired, retry: true });
   const client = new Client({
     url: graphqlUrl(),
     // Every screen reads fresh data: a single-user playground has no use for a stale cache.
     requestPolicy: "cache-and-network",
-    // The API takes operations by POST only (no queries over GET: no CSRF through links or images).
+    // Texts go by POST (the API runs no text over GET: no CSRF through links or images); in production builds
+    // queries sent by hash alone may use GET (src/lib/persisted.ts), which the API allows for persisted queries.
     preferGetMethod: false,
+    ...(persisted ? { fetch: persistedFetch(loadManifest) } : {}),
     fetchOptions: () => ({
       headers: {
         Authorization: `Bearer ${token}`,
@@ -63,6 +70,7 @@ export function createApiClient(token: string, onAuthExpired: () => void): { cli
         },
       }),
       cacheExchange,
+      ...(persisted ? [persistedQueries()] : []),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
