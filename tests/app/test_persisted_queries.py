@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 from starlette.applications import Starlette
+from websockets.asyncio.client import ClientConnection, connect
 
 from app.api import create_app, persisted_documents
 from models import Project
@@ -337,3 +338,65 @@ def test_a_manifest_whose_keys_are_not_the_documents_hashes_stops_the_app(settin
     path.write_text(json.dumps({"0" * 64: CAPABILITIES}))
     with pytest.raises(ManifestError, match="not the SHA-256"):
         create_app(settings.model_copy(update={"graphql_trusted_documents": path}))
+
+
+@contextlib.asynccontextmanager
+async def socket(live_url: str, token: str) -> AsyncIterator[ClientConnection]:
+    async with connect(f"ws://{live_url}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        await ws.send(json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        yield ws
+
+
+async def over_socket(ws: ClientConnection, op: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The first message for ``op`` (``next`` or ``error``)."""
+    await ws.send(json.dumps({"id": op, "type": "subscribe", "payload": payload}))
+    while True:
+        message: dict[str, Any] = json.loads(await ws.recv())
+        if message.get("id") == op and message["type"] in {"next", "error"}:
+            return message
+
+
+async def test_a_socket_runs_a_registered_hash_and_answers_unknown_ones_not_found(
+    client: httpx.AsyncClient, live_url: str, make_caller: MakeCaller
+) -> None:
+    gina = make_caller("apq-socket")
+    query = unique(PROJECTS)
+    variables = {"first": 2}
+    by_http = await client.post(
+        "/graphql",
+        json={"query": query, "variables": variables, "extensions": persisted(query)},
+        headers=gina.headers,
+    )
+    async with socket(live_url, gina.token) as ws:
+        # graphql-ws clients send an empty query with a hash alone.
+        hit = await over_socket(ws, "1", {"query": "", "variables": variables, "extensions": persisted(query)})
+        miss = await over_socket(ws, "2", {"query": "", "extensions": persisted(unique(CAPABILITIES))})
+        wrong = await over_socket(ws, "3", {"query": CAPABILITIES, "extensions": persisted(unique(CAPABILITIES))})
+    assert hit["type"] == "next"
+    assert hit["payload"] == by_http.json()
+    assert miss == {
+        "id": "2",
+        "type": "error",
+        "payload": [{"message": "PersistedQueryNotFound", "extensions": {"code": "PERSISTED_QUERY_NOT_FOUND"}}],
+    }
+    assert wrong["type"] == "error"
+    assert wrong["payload"][0]["message"] == "provided sha does not match query"
+
+
+async def test_trusted_only_holds_on_sockets_too(
+    app: Starlette, settings: Settings, manifest: Path, live_url: str, make_caller: MakeCaller
+) -> None:
+    hank = make_caller("trusted-socket")
+    trusted = settings.model_copy(
+        update={"graphql_trusted_documents": manifest, "graphql_trusted_documents_only": True}
+    )
+    with documents_of(app, trusted):
+        async with socket(live_url, hank.token) as ws:
+            refused = await over_socket(ws, "1", {"query": "{ me { id credits } }"})
+            by_hash = await over_socket(ws, "2", {"query": "", "extensions": persisted(CAPABILITIES)})
+            by_text = await over_socket(ws, "3", {"query": CAPABILITIES})
+    assert refused["type"] == "error"
+    assert refused["payload"][0]["extensions"] == {"code": "UNTRUSTED_DOCUMENT"}
+    assert by_hash["type"] == by_text["type"] == "next"
+    assert by_hash["payload"] == by_text["payload"] == {"data": {"capabilities": {"provider": "simulator"}}}

@@ -19,9 +19,24 @@ let browser: Browser;
 let page: Page;
 const sent: { method: string; query: boolean; hash: boolean }[] = [];
 const failed: string[] = [];
+const socketErrors: string[] = [];
+
+/** Wait until the element with this test id reads `expected` (a condition the page reaches, not a timer). */
+async function waitForText(testId: string, expected: RegExp): Promise<void> {
+  await page.getByTestId(testId).waitFor({ timeout: WAIT });
+  await page.waitForFunction(
+    ([id, source]) => new RegExp(source as string).test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ""),
+    [testId, expected.source],
+    { timeout: WAIT },
+  );
+}
 
 beforeAll(async () => {
-  server = await startServer({ GRAPHQL_TRUSTED_DOCUMENTS: MANIFEST, GRAPHQL_TRUSTED_DOCUMENTS_ONLY: "true" });
+  server = await startServer({
+    GRAPHQL_TRUSTED_DOCUMENTS: MANIFEST,
+    GRAPHQL_TRUSTED_DOCUMENTS_ONLY: "true",
+    SIMULATOR_LATENCY_SECONDS: "0.2",
+  });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   page = await (await browser.newContext()).newPage();
   page.on("request", (request) => {
@@ -31,6 +46,12 @@ beforeAll(async () => {
     const query = url.searchParams.has("query") || body.includes('"query"');
     const hash = (url.searchParams.get("extensions") ?? body).includes("sha256Hash");
     sent.push({ method: request.method(), query, hash });
+  });
+  page.on("websocket", (socket) => {
+    socket.on("framereceived", ({ payload }) => {
+      const text = typeof payload === "string" ? payload : payload.toString();
+      if (text.includes('"type":"error"')) socketErrors.push(text);
+    });
   });
   page.on("response", (response) => {
     if (new URL(response.url()).pathname === "/graphql" && response.status() !== 200) failed.push(`${response.status()} ${response.url()}`);
@@ -60,6 +81,19 @@ describe("the production build with trusted documents only", () => {
     expect(sent.every((request) => request.hash && !request.query)).toBe(true);
     expect(sent.some((request) => request.method === "GET")).toBe(true);
     expect(sent.some((request) => request.method === "POST")).toBe(true); // the mutation
+  });
+
+  it("generates an image and follows it over the socket, whose documents are the manifest's", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Generate", exact: true }).click();
+    await page.getByRole("heading", { name: "Generate" }).waitFor({ timeout: WAIT });
+    await page.getByLabel("Prompt", { exact: true }).fill("a trusted lighthouse");
+    await waitForText("price", /\d+ credits?/);
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    await page.waitForURL(/\/batches\/[^/]+$/, { timeout: WAIT });
+    await waitForText("connection", /Finished/);
+    await waitForText("progress-count", /(\d+) of \1/);
+    expect(socketErrors).toEqual([]);
+    expect(failed).toEqual([]);
   });
 
   it("refuses a document that is not in the build's manifest", async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import manifest from "../gql/persisted-documents.json";
 import * as documents from "../gql/graphql";
-import { documentHash, missedText, persistedFetch, type Manifest } from "./persisted";
+import { documentHash, missedText, persistedFetch, socketText, type Manifest } from "./persisted";
 
 const trusted = manifest as Manifest;
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -79,5 +79,15 @@ describe("persistedFetch", () => {
     expect(
       missedText({ query: "q", extensions: { persistedQuery: { sha256Hash: "0".repeat(64), miss: true } } }, trusted),
     ).toBeUndefined();
+  });
+});
+
+describe("socketText", () => {
+  it("is the manifest's text for a generated document, else the printed one", async () => {
+    const load = () => Promise.resolve(trusted);
+    const hash = documentHash(documents.BalanceDocument) ?? "";
+    expect(await socketText(documents.BalanceDocument, "printed", load)).toBe(trusted[hash]);
+    expect(await socketText({ kind: "Document", definitions: [] }, "printed", load)).toBe("printed");
+    expect(await socketText(documents.BalanceDocument, "printed", () => Promise.reject(new Error("offline")))).toBe("printed");
   });
 });

@@ -87,3 +87,15 @@ export async function loadManifest(): Promise<Manifest> {
   const module = await import("../gql/persisted-documents.json");
   return module.default as Manifest;
 }
+
+/** The text a document goes on the socket with: in production builds the manifest's (the API trusts exactly those
+ * bytes), else `fallback`, the document as printed. */
+export async function socketText(document: unknown, fallback: string, manifest: () => Promise<Manifest> = loadManifest): Promise<string> {
+  const hash = documentHash(document);
+  if (hash === undefined) return fallback;
+  try {
+    return (await manifest())[hash] ?? fallback;
+  } catch {
+    return fallback; // the manifest's chunk did not load: the printed text still works outside trusted-only mode
+  }
+}
