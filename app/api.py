@@ -44,6 +44,7 @@ from app.runtime import build_runtime, link_signer, storage_for
 from app.schema import SHARED_SUBSCRIPTION, create_schema
 from app.websocket import RAW_SEND, ProgressFanout, TransportWSHandler, WebSocketAdapter
 from graph.core.context import AppServices, Context
+from graph.core.persisted import PersistedDocuments, PersistedQueryRefused
 from models.keys import ApiKeyScope
 from services.core import db
 from services.core.auth import TokenVerifier
@@ -54,6 +55,7 @@ from services.generation.capabilities import MAX_REFERENCE_BYTES
 from services.generation.reconcile import reconcile
 from services.generation.retention import schedule_retention
 from services.infra import metrics
+from services.infra.documents import DocumentStore, load_manifest
 from services.infra.outage import Outage
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 from services.infra.storage import LocalStorage
@@ -93,6 +95,9 @@ class GraphQLView(GraphQL[Context, None]):
             response: Response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as error:
             response = bad_request(error.status_code, error.reason)
+        except PersistedQueryRefused as error:
+            # Apollo's and urql's clients read these bodies as they are (PersistedQueryNotFound: HTTP 200, no data).
+            response = JSONResponse(error.body, status_code=error.status)
         await response(scope, receive, send)
 
     async def execute_single(
@@ -105,12 +110,22 @@ class GraphQLView(GraphQL[Context, None]):
         request_data: Any,
     ) -> ExecutionResult:
         """Strawberry's single-operation execution with subscriptions refused over plain HTTP: Strawberry would run
-        one as a query and mask the result (``Cannot return null``); they live on the WebSocket. Queries are refused
-        over GET (mutations already are), so GET answers every operation with a 400 naming POST."""
-        allowed = {OperationType.QUERY, OperationType.MUTATION} if request_adapter.method == "POST" else set()
+        one as a query and mask the result (``Cannot return null``); they live on the WebSocket. Over GET only
+        persisted queries run (``extensions.persistedQuery``, so that caches can serve them), and only queries:
+        a document sent as text over GET, and any mutation, is answered with a 400 naming POST.
+
+        The document is the request's text or the persisted one its hash names (``graph.core.persisted``)."""
+        documents: PersistedDocuments = request.app.state.documents  # made from the settings in create_app
+        if request_adapter.method == "POST":
+            allowed = {OperationType.QUERY, OperationType.MUTATION}
+        elif documents.requested(request_data.extensions):
+            allowed = {OperationType.QUERY}
+        else:
+            allowed = set()
+        resolved = await documents.resolve(request_data.query, request_data.extensions)
         try:
-            return await self.schema.execute(
-                request_data.query,
+            result = await self.schema.execute(
+                resolved.text,
                 root_value=root_value,
                 variable_values=request_data.variables,
                 context_value=context,
@@ -128,6 +143,12 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, f"send {error.operation_type.value} operations with POST") from error
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
+        await documents.ran(resolved, result.errors)
+        return result
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        # A GET naming a persisted query has no `query` parameter either: it is an operation, not a visit.
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(request)
 
     def decode_json(self, data: str | bytes) -> object:
         try:
@@ -361,6 +382,22 @@ async def rate_limiter(settings: Settings) -> AsyncIterator[RequestRateLimiter]:
         await limiter.close()
 
 
+def persisted_documents(settings: Settings) -> PersistedDocuments:
+    """Persisted queries and trusted documents as ``settings`` say (the manifest is read, and checked, here: a
+    manifest that cannot be used stops the process at start)."""
+    store = (
+        DocumentStore(settings.redis_url, namespace=settings.redis_namespace)
+        if settings.graphql_persisted_queries
+        else None
+    )
+    manifest = settings.graphql_trusted_documents
+    return PersistedDocuments(
+        store=store,
+        trusted=load_manifest(manifest) if manifest is not None else None,
+        trusted_only=settings.graphql_trusted_documents_only,
+    )
+
+
 def create_app(settings: Settings | None = None, *, web_dist: Path | None = None) -> Starlette:
     """Build the app; with no settings, they are read from the environment. Traced when an OTLP endpoint is set
     (``app/tracing.py``). ``web_dist``: the built web client (default ``web/dist``; see ``app/web.py``)."""
@@ -432,6 +469,8 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 yield
             finally:
                 await app.state.fanout.close()
+                if app.state.documents.store is not None:
+                    await app.state.documents.store.close()
         await asyncio.to_thread(tracing.flush_tracing)
 
     middleware = [Middleware(RequestId)]
@@ -447,7 +486,7 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
                 allow_headers=["Authorization", "Content-Type", "X-Playground-Upload", "Apollo-Require-Preflight"],
             )
         )
-    return Starlette(
+    application = Starlette(
         routes=[
             Route("/graphql", RequestGuard(view), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
@@ -462,3 +501,5 @@ def create_app(settings: Settings | None = None, *, web_dist: Path | None = None
         middleware=middleware,
         lifespan=lifespan,
     )
+    application.state.documents = persisted_documents(settings)
+    return application

@@ -4,6 +4,8 @@ Seeds a throwaway PostgreSQL database (one user, 25 projects, each with one batc
 it twice, each in a uvicorn process of its own on a loopback port:
 
 - **graphql**: the product app (``app.api.create_app``) answering the query ``PAGE_QUERY`` below;
+- **graphql-hash**: the same product server, the same page sent as an automatic persisted query (the hash alone,
+  registered first; its bytes checked equal to the text's), measured between two runs of the text in the same run;
 - **bare**: a Starlette endpoint on an asyncpg pool that verifies the same JWT (PyJWT, HS256), then reads the user,
   the page of projects, each project's first 5 images (``ROW_NUMBER() OVER (PARTITION BY ...)``) and the counts on
   one connection, and writes the same JSON. Before measuring, both answers are compared field by field: the run
@@ -26,6 +28,7 @@ import argparse
 import asyncio
 import base64
 import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -401,8 +404,16 @@ class RawClient:
         return status, await self.reader.readexactly(length)
 
 
-async def load(url: str, pid: int, token: str, *, clients: int, seconds: float, kind: str) -> Figures:
-    body = json.dumps({"query": PAGE_QUERY}).encode()
+TEXT_BODY = json.dumps({"query": PAGE_QUERY}).encode()
+HASH_BODY = json.dumps(
+    {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": hashlib.sha256(PAGE_QUERY.encode()).hexdigest()}}}
+).encode()
+"""The same page as an automatic persisted query: the hash alone (registered first with hash and text)."""
+
+
+async def load(
+    url: str, pid: int, token: str, *, clients: int, seconds: float, kind: str, body: bytes = TEXT_BODY
+) -> Figures:
     latencies: list[float] = []
     errors = 0
     async with contextlib.AsyncExitStack() as stack:
@@ -446,6 +457,20 @@ async def fetch_page(url: str, token: str) -> Any:
         response = await http.post(url, json={"query": PAGE_QUERY}, headers={"authorization": f"Bearer {token}"})
     response.raise_for_status()
     return response.json()
+
+
+async def register_persisted(url: str, token: str) -> None:
+    """Register the page's document (hash and text) and check that the hash alone answers the text's bytes."""
+    headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+    extensions = json.loads(HASH_BODY)["extensions"]
+    async with httpx.AsyncClient(timeout=30) as http:
+        registered = await http.post(url, json={"query": PAGE_QUERY, "extensions": extensions}, headers=headers)
+        by_hash = await http.post(url, content=HASH_BODY, headers=headers)
+        by_text = await http.post(url, content=TEXT_BODY, headers=headers)
+    for response in (registered, by_hash, by_text):
+        response.raise_for_status()
+    if not by_hash.content == by_text.content == registered.content:
+        raise SystemExit(f"the hash-only answer differs from the text's:\n{by_hash.text[:600]}\n{by_text.text[:600]}")
 
 
 async def statements_per_page(database_url: str, var_dir: Path, token: str) -> int:
@@ -508,6 +533,16 @@ async def main(arguments: argparse.Namespace) -> dict[str, Any]:
                 async with server(kind, url, var_dir) as (endpoint, pid):
                     pages[kind] = await fetch_page(endpoint, token)
                     results[kind] = await load(endpoint, pid, token, clients=clients, seconds=seconds, kind=kind)
+                    if kind == "graphql":  # the same server, the page sent by hash alone
+                        await register_persisted(endpoint, token)
+                        results["graphql-hash"] = await load(
+                            endpoint, pid, token, clients=clients, seconds=seconds, kind="graphql-hash", body=HASH_BODY
+                        )
+                        # The text again after the hash: a server warming up (or the machine's other load) favours
+                        # neither side; the ratio is taken against the mean of the two text runs.
+                        results["graphql-text-again"] = await load(
+                            endpoint, pid, token, clients=clients, seconds=seconds, kind="graphql-text-again"
+                        )
             if pages["bare"] != pages["graphql"]:
                 raise SystemExit(
                     "the two servers answered differently:\n"
@@ -530,12 +565,25 @@ async def main(arguments: argparse.Namespace) -> dict[str, Any]:
     cpu_ratio = results["graphql"].server_cpu_ms_per_request / results["bare"].server_cpu_ms_per_request
     print()
     print(f"Ratio graphql / bare: {ratio:.3f}x requests/s; server CPU per request x{cpu_ratio:.1f}")
+    hashed = results["graphql-hash"]
+    texts = (results["graphql"], results["graphql-text-again"])
+    hash_ratio = hashed.per_second / statistics.mean(text.per_second for text in texts)
+    hash_cpu_ratio = hashed.server_cpu_ms_per_request / statistics.mean(
+        text.server_cpu_ms_per_request for text in texts
+    )
+    print(
+        f"Persisted query (hash only, {len(HASH_BODY)} bytes) / full text ({len(TEXT_BODY)} bytes, mean of both runs): "
+        f"{hash_ratio:.3f}x requests/s; server CPU per request x{hash_cpu_ratio:.2f}; "
+        f"hash only / bare {hashed.per_second / results['bare'].per_second:.3f}x"
+    )
     print(f"SQL statements per page (product app): {statements}")
     summary = {
         "machine": figures_of_machine,
         "ratio": ratio,
         "cpu_ratio": cpu_ratio,
         "statements": statements,
+        "hash_ratio": hash_ratio,
+        "hash_cpu_ratio": hash_cpu_ratio,
         "response_bytes": size,
         "clients": clients,
         "seconds": seconds,

@@ -34,6 +34,7 @@ from strawberry.types.unset import UnsetType
 from app.websocket.fanout import ProgressFanout, ProgressSubscriber, Sharing, fanout_of
 from app.websocket.writer import SocketWriter, WebSocketAdapter
 from graph.core.context import Context
+from graph.core.persisted import PersistedDocuments, PersistedQueryRefused
 from services.infra import metrics
 from services.infra.outage import dependency_unreachable
 from services.infra.rate_limits import Budget
@@ -174,6 +175,10 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self._refuse(op_id, "Subscription limit reached")
             return
         payload = message["payload"]
+        refused = await self._document(payload)
+        if refused is not None:
+            await self._refuse(op_id, refused.message, refused.code)
+            return
         sharing = self.fanout.sharing(payload["query"], payload.get("operationName"))
         if sharing is not None and sharing.subscription:
             fanout = self.fanout
@@ -190,6 +195,19 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             fanout.subscriptions[self.user_id] += 1
             self._counted.add(op_id)
         await super().handle_subscribe(message)
+
+    async def _document(self, payload: Any) -> PersistedQueryRefused | None:
+        """The subscribe's document, as over HTTP (``graph.core.persisted``): its text, or the persisted one its
+        hash names (graphql-ws clients send ``query: ""`` with a hash alone), put into the payload; with trusted
+        documents only, anything else is refused. Documents are registered over HTTP only."""
+        documents: PersistedDocuments = self.context.request.app.state.documents
+        try:
+            resolved = await documents.resolve(payload.get("query") or None, payload.get("extensions"))
+        except PersistedQueryRefused as refused:
+            return refused
+        if resolved.text is not None:
+            payload["query"] = resolved.text
+        return None
 
     async def _refuse(self, op_id: str, text: str, code: str | None = None) -> None:
         error = GraphQLError(text, extensions={"code": code} if code else None)

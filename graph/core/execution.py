@@ -14,8 +14,17 @@ scalar, an enum or an object type without ``is_type_of``, possibly non-null. Whe
 resolvers (tracing, for example) every field takes graphql-core's own path, and so does an object field under or
 with ``@defer``. Any value the short path cannot finish cleanly (``None`` for a non-null field, an exception, an
 awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the attribute again (a pure
-read) and produces exactly the error or value it always did. ``execute_fields`` follows graphql-core 3.3's own
-(pinned in the locks); tests/graph/test_execution.py compares both paths' answers and errors.
+read) and produces exactly the error or value it always did.
+
+**Compiled selection sets.** The per-field loop is compiled once per schema and selection set (type, response
+names, field names) into straight-line Python (``_compile``): each field's decision (plain leaf, plain object, or
+graphql-core) is taken at compile time, a plain leaf is an attribute read and its coercion inline, and the response
+dict is written in the selection set's order. Within a request, a collected selection set finds its function once
+(by identity; graphql-core collects each field group's subfields once), so a page of 100 images runs one function
+100 times. Under ``@defer`` (a position context) the loop below still runs.
+
+``execute_fields`` follows graphql-core 3.3's own (pinned in the locks); tests/graph/test_execution.py compares both
+paths' answers and errors.
 """
 
 from __future__ import annotations
@@ -61,6 +70,15 @@ class _ObjectPlan:
     non_null: bool
     return_type: GraphQLOutputType
 
+
+_SLOW = object()
+"""A field value the compiled code could not finish: the field takes graphql-core's ``execute_field``."""
+
+# Per schema and selection set signature (parent type, then response name and field name per field): the selection
+# set compiled into one function (``_compile``).
+_COMPILED: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, ...], Callable[..., Any]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 # Per schema and (parent type, field): a plan, or False for a field graphql-core executes itself.
 _PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | _ObjectPlan | bool]] = (
@@ -123,6 +141,83 @@ def _enum_names(enum_type: CustomGraphQLEnumType) -> Callable[[Any], Any]:
     return coerce
 
 
+def _compile(type_name: str, fields: list[tuple[str, _Plan | _ObjectPlan | bool]]) -> Callable[..., Any]:
+    """A selection set as one straight-line function, the per-field loop of ``execute_fields`` unrolled: a plain
+    leaf is read and coerced in place, a plain object completed with ``_complete_plain_object``, and anything else,
+    or any value the short path cannot finish (see the module docstring), goes to graphql-core's ``execute_field``,
+    which answers exactly as it always did. The response dict is written in the selection set's order."""
+    namespace: dict[str, Any] = {
+        "_PLAIN": _PLAIN,
+        "_SLOW": _SLOW,
+        "Undefined": Undefined,
+        "Path": Path,
+        "type_name": type_name,
+    }
+    body = ["def run(ctx, parent_type, source, path, details):", "    is_awaitable = ctx.is_awaitable"]
+    body += ["    execute_field = ctx.execute_field", "    complete_object = ctx._complete_plain_object"]
+    body += ["    results = {}", "    awaitable_fields = []", "    try:"]
+    for index, (response_name, plan) in enumerate(fields):
+        name = repr(response_name)
+        slow = [
+            f"            at = Path(path, {name}, type_name)",
+            f"            value = execute_field(parent_type, source, details[{index}], at, None)",
+            "            if value is not Undefined:",
+            f"                results[{name}] = value",
+            "                if is_awaitable(value):",
+            f"                    awaitable_fields.append({name})",
+        ]
+        if isinstance(plan, _ObjectPlan):
+            namespace[f"plan{index}"] = plan
+            body += [
+                f"        at = Path(path, {name}, type_name)",
+                f"        value = complete_object(plan{index}, source, details[{index}], at)",
+                "        if value is Undefined:",
+                f"            value = execute_field(parent_type, source, details[{index}], at, None)",
+                "        if value is not Undefined:",
+                f"            results[{name}] = value",
+                "            if is_awaitable(value):",
+                f"                awaitable_fields.append({name})",
+            ]
+        elif isinstance(plan, tuple):
+            read, coerce, non_null = plan
+            namespace[f"read{index}"] = read
+            namespace[f"coerce{index}"] = coerce
+            body += [
+                "        try:",
+                f"            value = read{index}(source)",
+                "            if value is None:",
+                f"                value = {'_SLOW' if non_null else 'None'}",
+                "            elif value.__class__ in _PLAIN or not (",
+                "                isinstance(value, Exception) or is_awaitable(value)",
+                "            ):",
+                f"                value = coerce{index}(value)",
+                "                if value is None or value is Undefined:",
+                "                    value = _SLOW",
+                "            else:",
+                "                value = _SLOW",
+                "        except Exception:",
+                "            value = _SLOW",
+                "        if value is _SLOW:",
+                *slow,
+                "        else:",
+                f"            results[{name}] = value",
+            ]
+        else:
+            body += [line[4:] for line in slow]
+    body += [
+        "    except Exception:",
+        "        if awaitable_fields:",
+        "            ctx.settle_in_background([results[field] for field in awaitable_fields])",
+        "        raise",
+        "    if not awaitable_fields:",
+        "        return results",
+        "    return ctx._awaited(results, awaitable_fields)",
+    ]
+    exec(compile("\n".join(body), f"<selection set of {type_name}>", "exec"), namespace)  # noqa: S102
+    run: Callable[..., Any] = namespace["run"]
+    return run
+
+
 class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's execution context with plain leaf and object fields answered without the per-field machinery."""
 
@@ -132,6 +227,50 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         self._leaf_plans: dict[tuple[str, str], _Plan | _ObjectPlan | bool] | None = (
             _PLANS.setdefault(self.schema, {}) if manager is None or not manager.middlewares else None
         )
+        # Per request, by the identity of a collected selection set (kept alive beside its function, so that the
+        # identity is not reused): its compiled function and its fields' details in order.
+        self._compiled_sets: dict[int, tuple[GroupedFieldSet, Callable[..., Any], tuple[FieldDetailsList, ...]]] = {}
+
+    def _compiled(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> tuple[Callable[..., Any], tuple[FieldDetailsList, ...]]:
+        """The compiled function of a selection set and its fields' details, in order. Compiled once per schema and
+        selection set, looked up once per request and collected selection set."""
+        entry = self._compiled_sets.get(id(grouped_field_set))
+        if entry is not None and entry[0] is grouped_field_set:
+            return entry[1], entry[2]
+        plans = self._leaf_plans
+        assert plans is not None
+        type_name = parent_type.name
+        signature: list[str] = [type_name]
+        fields: list[tuple[str, _Plan | _ObjectPlan | bool]] = []
+        for response_name, field_details_list in grouped_field_set.items():
+            node = field_details_list[0].node
+            name = node.name.value
+            signature += (response_name, name, "(" if node.arguments else "")
+            key = (type_name, name)
+            plan = plans.get(key)
+            if plan is None:
+                plan = plans[key] = _plan(self.schema, parent_type, name)
+            # As the loop did: a field written with arguments takes graphql-core's path.
+            fields.append((response_name, False if node.arguments else plan))
+        compiled_sets = _COMPILED.setdefault(self.schema, {})
+        cache_key = tuple(signature)
+        function = compiled_sets.get(cache_key)
+        if function is None:
+            function = compiled_sets[cache_key] = _compile(type_name, fields)
+        details = tuple(grouped_field_set.values())
+        self._compiled_sets[id(grouped_field_set)] = (grouped_field_set, function, details)
+        return function, details
+
+    async def _awaited(self, results: dict[str, Any], awaitable_fields: list[str]) -> dict[str, Any]:
+        if len(awaitable_fields) == 1:
+            field = awaitable_fields[0]
+            results[field] = await results[field]
+        else:
+            awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
+            results.update(zip(awaitable_fields, awaited, strict=True))
+        return results
 
     def execute_fields(
         self,
@@ -145,6 +284,9 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         plans = self._leaf_plans
         if plans is None:
             return super().execute_fields(parent_type, source_value, path, grouped_field_set, position_context)
+        if position_context is None:
+            function, details = self._compiled(parent_type, grouped_field_set)
+            return function(self, parent_type, source_value, path, details)
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []

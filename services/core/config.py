@@ -183,6 +183,14 @@ class Settings(BaseSettings):
     graphql_introspection: IntrospectionPolicy | None = None
     """``off``, ``authenticated`` (callers with a valid token) or ``on``; unset: ``on`` in development,
     ``authenticated`` in production."""
+    graphql_persisted_queries: bool = True
+    """Automatic persisted queries (Apollo's protocol): documents sent with their SHA-256 are registered (in this
+    process, and in Redis when ``REDIS_URL`` is set) and later requests may send the hash alone, also over GET."""
+    graphql_trusted_documents: Path | None = None
+    """A persisted documents manifest (GraphQL Code Generator's ``persisted-documents.json``: SHA-256 to document):
+    its documents run by hash from the start."""
+    graphql_trusted_documents_only: bool = False
+    """Refuse every document not in ``GRAPHQL_TRUSTED_DOCUMENTS`` (and register none)."""
     ws_max_operations: int = Field(default=20, ge=1)
     ws_init_timeout_seconds: float = Field(default=10.0, gt=0, le=10)
     ws_max_sockets_per_user: int = Field(default=20, ge=1)
@@ -290,6 +298,12 @@ class Settings(BaseSettings):
                 if not 0 <= credits <= 10_000:
                     raise ValueError("PRICES: credits per image must be between 0 and 10000")
         return value
+
+    @model_validator(mode="after")
+    def _check_trusted_documents(self) -> Settings:
+        if self.graphql_trusted_documents_only and self.graphql_trusted_documents is None:
+            raise ValueError("GRAPHQL_TRUSTED_DOCUMENTS_ONLY needs GRAPHQL_TRUSTED_DOCUMENTS (the manifest's path)")
+        return self
 
     @model_validator(mode="after")
     def _check_keys(self) -> Settings:

@@ -4,6 +4,7 @@ and their paths, with and without resolver middleware."""
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, NewType
@@ -14,7 +15,7 @@ from graphql import ExecutionResult as CoreResult
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
-from graph.core.execution import LeafFastExecutionContext
+from graph.core.execution import _COMPILED, LeafFastExecutionContext
 
 
 @strawberry.enum
@@ -188,3 +189,42 @@ async def test_with_resolver_middleware_every_field_goes_through_it() -> None:
     assert Counting.seen.count("name") == len(LEAVES) * 2 + 1
     assert Counting.seen.count("picky") == 7
     assert Counting.seen.count("label") == 7
+
+
+COMPILED_QUERY = """
+query {
+  leaves { name alias: name maybe required at colour picky }
+  one { name required colour }
+}
+"""
+
+
+@pytest.mark.asyncio
+async def test_compiled_selection_sets_answer_the_same_bytes() -> None:
+    fast_schema = _schema(fast=True)
+    plain = await _schema(fast=False).execute(COMPILED_QUERY)
+    first = await fast_schema.execute(COMPILED_QUERY)
+    again = await fast_schema.execute(COMPILED_QUERY)  # the compiled functions from the schema's cache
+
+    for fast in (first, again):
+        assert _shape(fast) == _shape(plain)
+        assert json.dumps(fast.data) == json.dumps(plain.data)  # the keys in the same order too
+    compiled = _COMPILED[fast_schema._schema]
+    assert {key[0] for key in compiled} == {"Query", "Leaf"}  # each selection set compiled once, reused
+    _, errors = _shape(first)
+    # The leaves whose values are not plain fell back to the per-field path, which reports them as graphql-core does.
+    assert sorted(errors, key=lambda error: error[1][1]) == [
+        ("Cannot return null for non-nullable field Leaf.required.", ["leaves", 1, "required"]),
+        ("this value is not serialisable", ["leaves", 2, "picky"]),
+        ("Enum 'Colour' cannot represent value: 'purple'", ["leaves", 3, "colour"]),
+    ]
+    assert first.data is not None
+    assert first.data["leaves"][0] == {
+        "name": "a",
+        "alias": "a",
+        "maybe": "here",
+        "required": 3,
+        "at": "2026-01-02T03:04:05+00:00",
+        "colour": "BLUE",
+        "picky": "fine",
+    }

@@ -5,7 +5,8 @@ import { useMutation, useQuery } from "urql";
 import { Empty, ErrorBox, Field, Loading, PageHeader, StatusBadge } from "../components/ui";
 import { graphql } from "../gql";
 import type { BatchProgressSubscription } from "../gql/graphql";
-import { createSocket, isAuthClose } from "../lib/client";
+import { createSocket, isAuthClose, subscribeWith } from "../lib/client";
+import { socketText } from "../lib/persisted";
 import { errorFor, fieldErrors, firstProblem, type FieldErrors } from "../lib/errors";
 import { formatCredits, formatEta, formatPercent, modeLabel, plural, secondsUntil } from "../lib/format";
 import { applyEvent, emptyProgress, followBatch, withImages, type ConnectionState, type ProgressState } from "../lib/progress";
@@ -155,9 +156,13 @@ function useBatchProgress(batchId: string, onGap: () => void) {
   useEffect(() => {
     if (!token) return;
     const socket = createSocket({ token, onAuthExpired: authExpired, retry: false });
+    // Production builds send the manifest's text, which an API running only trusted documents accepts.
+    const query = import.meta.env.PROD ? socketText(ProgressSubscription, PROGRESS_QUERY) : PROGRESS_QUERY;
     const stop = followBatch(
       (afterSeq, sink) =>
-        socket.subscribe<BatchProgressSubscription>(
+        subscribeWith<BatchProgressSubscription>(
+          socket,
+          query,
           { query: PROGRESS_QUERY, variables: { batchJobId: batchId, afterSeq } },
           {
             next: (result) => {
