@@ -295,8 +295,11 @@ async def _running(cluster: FaultCluster, batches: dict[str, Caller]) -> bool:
 
 
 async def test_redis_killed_and_restarted_empty(faults: FaultCluster) -> None:
-    # More batches than the two workers' 8 slots: some wait in Redis's queue when it loses everything.
-    batches = await _submit(faults, "redis-empty", 12, delay=4)
+    # More batches than the two workers can hold, so that some wait in Redis's queue when it loses everything. A
+    # worker hands a batch's worker slot back once its (one) item has an item slot, so each worker holds the batches
+    # of its calls in flight (PER_USER_CONCURRENCY 4 for each of the two users: 8) plus WORKER_CONCURRENCY (4) whose
+    # item waits for one: 24 for the two.
+    batches = await _submit(faults, "redis-empty", 32, delay=4)
     await poll(lambda: _running(faults, batches), within=30, what="a batch to run", context=faults.diagnostics)
     faults.redis_server.kill()
     await poll(

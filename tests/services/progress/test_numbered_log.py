@@ -4,7 +4,6 @@ must not replay (capped, expired, above the counter, across a gap left by an out
 from __future__ import annotations
 
 import asyncio
-import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -19,9 +18,10 @@ from services.infra.numbered_log import (
     continuation,
     restart_safe_first_number,
 )
+from tests.conftest import TEST_REDIS_URL
 from tests.redis_proxy import RedisProxy
 
-REDIS_URL = os.environ.get("PLAYGROUND_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = TEST_REDIS_URL
 
 
 async def _drop(prefix: str) -> None:
