@@ -30,6 +30,9 @@ UNSHARED = (
     "subscription($id: ID!) { ...P } fragment P on Subscription { batchProgress(batchJobId: $id) { seq status } }"
 )
 UNAVAILABLE = {"code": "SERVICE_UNAVAILABLE", "retryAfter": 5}
+MY_EVENT = "... on BatchProgressEvent { kind userSeq seq status } ... on CreditBalanceEvent { kind userSeq balance }"
+MINE = f"subscription {{ myEvents {{ {MY_EVENT} }} }}"
+MINE_AFTER = f"subscription($after: Int) {{ myEvents(afterSeq: $after) {{ {MY_EVENT} }} }}"
 
 
 def test_a_subscriber_is_told_of_a_database_outage_and_resumes(tmp_path: Path) -> None:
@@ -64,6 +67,23 @@ def test_a_subscriber_is_told_of_a_database_outage_and_resumes(tmp_path: Path) -
     assert (resumed["id"], resumed["type"]) == ("live", "next"), resumed
     assert "errors" not in resumed["payload"], resumed
     assert resumed["payload"]["data"]["batchProgress"]["seq"] > seq, resumed
+    # myEvents: never a raw error through the outage (at most the typed one), its operation goes on with the next
+    # number, and a resume from the number it had before the cut replays exactly the event it missed.
+    before = report["mine_before"]["payload"]["data"]["myEvents"]
+    after = report["mine_after"]
+    told_mine = [e for m in after if m["type"] == "next" for e in m["payload"].get("errors", [])]
+    assert all(e["extensions"] == UNAVAILABLE for e in told_mine), after
+    assert after[-1]["type"] == "next", after  # the same operation goes on
+    assert after[-1]["payload"]["data"]["myEvents"]["userSeq"] == before["userSeq"] + 1, after
+    again = report["mine_resumed"]
+    assert again["type"] == "next", again
+    assert "errors" not in again["payload"], again
+    replayed = again["payload"]["data"]["myEvents"]
+    assert (replayed["kind"], replayed["userSeq"], replayed["seq"]) == (
+        "REPLAY",
+        before["userSeq"] + 1,
+        resumed["payload"]["data"]["batchProgress"]["seq"],
+    ), again
 
 
 async def _scenario(var_dir: str) -> dict[str, Any]:
@@ -116,11 +136,14 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
                 # Quiet channels are checked against SQL at this interval: the outage is noticed at once.
                 fanout_of(application.state).feeds.idle_resync_seconds = 0.2
 
+                pending: dict[str, list[dict[str, Any]]] = {}
+
                 async def next_of(ws: ClientConnection, op: str) -> dict[str, Any]:
-                    while True:
+                    """The next message of operation ``op`` (those of other operations are kept for their turn)."""
+                    while not pending.get(op):
                         message = json.loads(await asyncio.wait_for(ws.recv(), 60))
-                        if message.get("id") == op:
-                            return dict(message)
+                        pending.setdefault(str(message.get("id")), []).append(dict(message))
+                    return pending[op].pop(0)
 
                 async with connect(f"ws://{url}/graphql", subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
                     init = {"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}}
@@ -133,6 +156,11 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
 
                     await subscribe("live", PROGRESS)
                     report["first"] = await next_of(ws, "live")
+                    publisher = application.state.services.publisher
+                    await ws.send(json.dumps({"id": "mine", "type": "subscribe", "payload": {"query": MINE}}))
+                    await publisher.changed(uuid.UUID(batch_id))  # one numbered event on myEvents before the cut
+                    await next_of(ws, "live")
+                    report["mine_before"] = await next_of(ws, "mine")
                     await relay.cut()
                     report["told"] = await next_of(ws, "live")
                     await subscribe("late", UNSHARED)
@@ -153,7 +181,6 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
                                 "reason": None if received is None else received.reason,
                             }
                     relay.restore()
-                    publisher = application.state.services.publisher
                     for _ in range(200):  # the pool reconnects on its next use: retry until the database answers
                         try:
                             await publisher.changed(uuid.UUID(batch_id))
@@ -161,6 +188,16 @@ async def _scenario(var_dir: str) -> dict[str, Any]:
                         except Exception:
                             await asyncio.sleep(0.05)  # polling a condition (the database answers), not a fixed wait
                     report["resumed"] = await next_of(ws, "live")
+                    # myEvents through the outage: what it got until the event after it, then a resume from the
+                    # number it had before the cut (as a client that lost its socket meanwhile would).
+                    mine = [await next_of(ws, "mine")]
+                    while mine[-1]["type"] == "next" and "errors" in mine[-1]["payload"]:
+                        mine.append(await next_of(ws, "mine"))
+                    report["mine_after"] = mine
+                    before = report["mine_before"]["payload"]["data"]["myEvents"]["userSeq"]
+                    resume = {"query": MINE_AFTER, "variables": {"after": before}}
+                    await ws.send(json.dumps({"id": "again", "type": "subscribe", "payload": resume}))
+                    report["mine_resumed"] = await next_of(ws, "again")
             finally:
                 server.should_exit = True
                 await serving
