@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from graph.account.types import AccountExportEvent
 from graph.core.media import address_link
 from graph.credits.types import CreditBalanceEvent
 from graph.generation.enums import BatchStatus
-from services.progress.events import BatchProgress, CreditBalance, EventKind, ProgressEvent
+from services.progress.events import AccountExportChanged, BatchProgress, CreditBalance, EventKind, ProgressEvent
 from services.progress.events import DeliveredImage as DeliveredImageEvent
 
 if TYPE_CHECKING:  # strawberry.enum returns the class itself; mypy sees it as a variable otherwise
@@ -105,12 +106,15 @@ class BatchProgressEvent:
 
 
 MyEvent = Annotated[
-    BatchProgressEvent | CreditBalanceEvent, strawberry.union("MyEvent", description="An event of yours.")
+    BatchProgressEvent | CreditBalanceEvent | AccountExportEvent,
+    strawberry.union("MyEvent", description="An event of yours."),
 ]
 
 
-def my_event(event: ProgressEvent) -> BatchProgressEvent | CreditBalanceEvent:
+def my_event(event: ProgressEvent) -> BatchProgressEvent | CreditBalanceEvent | AccountExportEvent:
     """The API type of an event of the ``myEvents`` stream."""
     if isinstance(event, CreditBalance):
         return CreditBalanceEvent.from_event(event)
+    if isinstance(event, AccountExportChanged):
+        return AccountExportEvent.from_event(event)
     return BatchProgressEvent.from_event(event)

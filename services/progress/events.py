@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import TypeAdapter
 
-from models import BatchStatus
+from models import BatchStatus, ExportStatus
 
 
 class EventKind(enum.StrEnum):
@@ -118,7 +118,21 @@ class CreditBalance(_Json):
     """Always False: the bus may drop a superseded balance for room, never a terminal event."""
 
 
-ProgressEvent = BatchProgress | CreditBalance
+@dataclass(frozen=True, slots=True)
+class AccountExportChanged(_Json):
+    """A user's account export (``meExport``) ended: READY (its archive can be downloaded) or FAILED."""
+
+    TYPE: ClassVar[str | None] = "account_export"
+
+    user_id: uuid.UUID
+    account_export_id: uuid.UUID
+    status: ExportStatus
+    at: datetime
+    terminal: bool = False
+    """Always False: an export's event is not the end of any stream."""
+
+
+ProgressEvent = BatchProgress | CreditBalance | AccountExportChanged
 
 
 def from_json(data: dict[str, Any]) -> ProgressEvent:
@@ -128,4 +142,6 @@ def from_json(data: dict[str, Any]) -> ProgressEvent:
         return BatchProgress.from_json(data)
     if kind == CreditBalance.TYPE:
         return CreditBalance.from_json(data)
+    if kind == AccountExportChanged.TYPE:
+        return AccountExportChanged.from_json(data)
     raise ValueError(f"not a progress event: type {kind!r}")

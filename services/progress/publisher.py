@@ -45,7 +45,7 @@ from services.infra.bus import EventBus
 from services.infra.latest import InProcessLatest, LatestValues, Verdict
 from services.progress.channels import batch_channel, user_channel
 from services.progress.eta import Estimate, queue_position, queue_positions
-from services.progress.events import BatchProgress, CreditBalance
+from services.progress.events import AccountExportChanged, BatchProgress, CreditBalance
 from services.progress.history import BatchHistory
 from services.progress.snapshot import batch_snapshot, delivered_image, progress_event
 
@@ -265,6 +265,10 @@ class ProgressPublisher:
         event = CreditBalance(user_id=user_id, balance=value, held=held)
         await self.bus.publish(user_channel(user_id), event.to_json())
         await self._observe_balance(user_id, event.balance)
+
+    async def account_export(self, event: AccountExportChanged) -> None:
+        """Tell the owner's sockets (``myEvents``, on their own channel only) that their export ended."""
+        await self.bus.publish(user_channel(event.user_id), event.to_json())
 
     # Queue positions -------------------------------------------------------------------------------------------
 
