@@ -3,8 +3,9 @@
 - Every request must carry a link minted by ``services.infra.storage.LinkSigner``: ``?e=<expiry>&s=<signature>``
   (a private image; expires) or ``?s=<signature>`` (a public gallery item or a public preset's preview; stable). A
   bad or missing signature, or a link past its expiry, is a 403 whose body says which.
-- Only keys of the shape storage writes (``check_key``) with an image extension are served; anything else (a temp
-  file, a folder, an export archive, another extension) is a 404.
+- Only keys of the shape storage writes (``check_key``) with an image extension are served, and account export
+  archives (``exports/….zip``, behind expiring links only, as attachments); anything else (a temp file, a folder,
+  another extension) is a 404.
 - The local store's files are served here (Starlette's static files: ranges, ETags, HEAD). With the S3 store the
   answer is a redirect to a presigned GET (private links are minted as presigned GETs directly; these are the
   stable public links, and links minted before a move to the bucket).
@@ -36,6 +37,8 @@ from services.infra.storage import (
 )
 
 MEDIA_TYPES = {extension: content_type for content_type, extension in EXTENSIONS.items()}
+ARCHIVE_PREFIX = "exports/"
+"""Account export archives (``services.account.export``): served as downloads, never through a stable link."""
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; sandbox",
@@ -61,11 +64,14 @@ class MediaFiles:
         path, root = scope["path"], scope.get("root_path", "")
         key = PurePosixPath(path.removeprefix(root) if root and path.startswith(root) else path).as_posix()
         key = key.lstrip("/")
-        media_type = MEDIA_TYPES.get(key.rsplit(".", 1)[-1])
+        archive = key.startswith(ARCHIVE_PREFIX) and key.endswith(".zip")
+        media_type = "application/zip" if archive else MEDIA_TYPES.get(key.rsplit(".", 1)[-1])
         if not _is_key(key) or media_type is None:
             return _plain(404, "Not Found")
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         expires, signature = _one(query, "e"), _one(query, "s")
+        if archive and expires is None:
+            return _plain(404, "Not Found")  # an archive has no stable link
         try:
             self.signer.verify(key, expires, signature)
         except LinkRefused as refused:
@@ -81,6 +87,9 @@ class MediaFiles:
         if response.status_code < 400:
             response.headers["Content-Type"] = media_type
             response.headers["Cache-Control"] = cache
+            if archive:
+                response.headers["Content-Disposition"] = 'attachment; filename="playground-export.zip"'
+                response.headers["Cache-Control"] = "private, no-store"
         response.headers.update(SECURITY_HEADERS)
         return response
 

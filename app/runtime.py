@@ -19,6 +19,8 @@ import httpx
 
 from app import tracing
 from app.logs import register_secrets
+from services.account.export import AccountExporter
+from services.account.tasks import ACCOUNT_EXPORT
 from services.core.config import ProviderKind, Settings
 from services.generation.reconciler import Reconciler
 from services.generation.retention import Retention
@@ -294,6 +296,7 @@ def job_kinds(settings: Settings) -> tuple[JobKind, ...]:
         dataclasses.replace(DELIVER_WEBHOOK, concurrency=settings.webhooks_concurrency),
         STORAGE_RETENTION,
         FOLLOW_BATCH,
+        ACCOUNT_EXPORT,
     )
 
 
@@ -327,7 +330,7 @@ async def job_handlers(
     outage: Outage | None = None,
 ) -> AsyncIterator[dict[JobKind, JobHandler]]:
     """The handler of every kind in `job_kinds`, for a process that runs jobs (the embedded API, the worker)."""
-    run_batch, deliver_webhook, retention, follow_batch = job_kinds(settings)
+    run_batch, deliver_webhook, retention, follow_batch, account_export = job_kinds(settings)
 
     async def follow(batch_id: uuid.UUID) -> None:
         await recorder.follow(batch_id)
@@ -341,6 +344,7 @@ async def job_handlers(
             deliver_webhook: Deliverer(settings, webhook_http),
             retention: Retention(settings, storage),
             follow_batch: follow,
+            account_export: AccountExporter(settings, storage, publisher),
         }
 
 

@@ -10,7 +10,7 @@ import strawberry
 from graph.core.context import SharedSubscription
 from graph.core.schema import build_schema
 from graph.keys.scopes import KeyScopeGuard
-from resolvers.account import AccountMutations
+from resolvers.account import AccountMutations, AccountQueries
 from resolvers.analytics import AnalyticsQueries
 from resolvers.credits import CreditMutations, CreditQueries
 from resolvers.gallery import GalleryMutations, GalleryQueries
@@ -35,6 +35,7 @@ class Query(
     AnalyticsQueries,
     ApiKeyQueries,
     WebhookQueries,
+    AccountQueries,
 ):
     """Every domain's read fields."""
 

@@ -1,11 +1,13 @@
 """Tortoise models and enums. Every model module is listed in ``MODEL_MODULES`` for Tortoise and aerich."""
 
+from models.account import AccountExport
 from models.analytics import UsageEvent
 from models.credits import CreditLedgerEntry
 from models.enums import (
     BatchStatus,
     EditStatus,
     ErrorCategory,
+    ExportStatus,
     GenerationMode,
     LedgerKind,
     PresetVisibility,
@@ -38,10 +40,12 @@ MODEL_MODULES = [
     "models.keys",
     "models.jobs",
     "models.webhooks",
+    "models.account",
 ]
 
 __all__ = [
     "MODEL_MODULES",
+    "AccountExport",
     "ApiKey",
     "ApiKeyScope",
     "BatchItem",
@@ -52,6 +56,7 @@ __all__ = [
     "DeliveryStatus",
     "EditStatus",
     "ErrorCategory",
+    "ExportStatus",
     "GalleryCollection",
     "GalleryCollectionItem",
     "GalleryItem",

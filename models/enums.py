@@ -121,3 +121,15 @@ TERMINAL_BATCH_STATUSES = (
     BatchStatus.CANCELLED,
 )
 OPEN_EDIT_STATUSES = (EditStatus.PENDING, EditStatus.RUNNING)
+
+
+class ExportStatus(StrEnum):
+    """Where an account export (``meExport``) stands."""
+
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    READY = "READY"
+    """The archive is stored and downloadable until ``expires_at``."""
+    FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
+    """Past ``expires_at``: retention removed the archive."""

@@ -7,11 +7,12 @@ from typing import Annotated
 
 import strawberry
 
+from graph.account.types import AccountExportEvent
 from graph.core.enums import ProgressEventKind
 from graph.core.media import address_link
 from graph.credits.types import CreditBalanceEvent
 from graph.generation.enums import BatchStatus
-from services.progress.events import BatchProgress, CreditBalance, ProgressEvent
+from services.progress.events import AccountExportChanged, BatchProgress, CreditBalance, ProgressEvent
 from services.progress.events import DeliveredImage as DeliveredImageEvent
 
 
@@ -102,12 +103,15 @@ class BatchProgressEvent:
 
 
 MyEvent = Annotated[
-    BatchProgressEvent | CreditBalanceEvent, strawberry.union("MyEvent", description="An event of yours.")
+    BatchProgressEvent | CreditBalanceEvent | AccountExportEvent,
+    strawberry.union("MyEvent", description="An event of yours."),
 ]
 
 
-def my_event(event: ProgressEvent) -> BatchProgressEvent | CreditBalanceEvent:
+def my_event(event: ProgressEvent) -> BatchProgressEvent | CreditBalanceEvent | AccountExportEvent:
     """The API type of an event of the ``myEvents`` stream."""
     if isinstance(event, CreditBalance):
         return CreditBalanceEvent.from_event(event)
+    if isinstance(event, AccountExportChanged):
+        return AccountExportEvent.from_event(event)
     return BatchProgressEvent.from_event(event)

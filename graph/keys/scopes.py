@@ -79,6 +79,9 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "galleryReports": NO_KEY,
         "webhookEndpoints": WEBHOOKS,
         "webhookDeliveries": WEBHOOKS,
+        # The archive holds everything the account owns: sessions only, like meDelete.
+        "accountExports": NO_KEY,
+        "accountExport": NO_KEY,
     },
     "Mutation": {
         "projectCreate": GENERATE,
@@ -120,6 +123,7 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "apiKeyCreate": NO_KEY,
         "apiKeyRevoke": NO_KEY,
         "meDelete": NO_KEY,
+        "meExport": NO_KEY,
     },
     "Subscription": {
         "batchProgress": READ,

@@ -8,7 +8,8 @@ from graph.webhooks.enums import WebhookDeliveryStatus
 
 EVENTS = (
     "Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, "
-    "batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low."
+    "batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low, account.export_ready, "
+    "account.export_failed."
 )
 URL = (
     "Public https URL (http allowed outside production), no user name or password; checked against DNS now and "

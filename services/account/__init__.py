@@ -1,1 +1,1 @@
-"""The account room: a user's own data as a whole (deletion; export is not built yet)."""
+"""The account room: a user's own data as a whole (export, deletion)."""

@@ -14,6 +14,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from models import (
+    AccountExport,
     ApiKey,
     GalleryItem,
     ImageEdit,
@@ -66,7 +67,8 @@ async def delete_account(
     key_ids: list[Any] = await owned(ApiKey, user.id).values_list("id", flat=True)
     images: list[Any] = await owned(ImageEdit, user.id).values_list("image_key", flat=True)
     uploads: list[Any] = await owned(Upload, user.id).values_list("storage_key", flat=True)
-    keys = sorted({k for k in images if k} | set(uploads))
+    archives: list[Any] = await owned(AccountExport, user.id).values_list("storage_key", flat=True)
+    keys = sorted({k for k in images if k} | set(uploads) | {k for k in archives if k})
     async with in_transaction():
         # Projects cascade to batches, items, images and gallery items; the rest is owned directly.
         await owned(GalleryItem, user.id).delete()
@@ -80,6 +82,7 @@ async def delete_account(
         await owned(Upload, user.id).delete()
         await owned(ApiKey, user.id).delete()
         await owned(WebhookEndpoint, user.id).delete()
+        await owned(AccountExport, user.id).delete()
         anonymous = f"deleted-{uuid.uuid4().hex}"
         await User.filter(id=user.id).update(subject=anonymous, email=None, display_name="Deleted user")
     if user_cache is not None:

@@ -166,6 +166,8 @@ class Settings(BaseSettings):
     is removed once it is this old: younger ones may belong to a write still in flight."""
     export_link_days: float = Field(default=7.0, gt=0, le=7)
     """How long an account export (``meExport``) stays downloadable; the archive is removed afterwards."""
+    exports_per_day: int = Field(default=3, ge=1, le=100)
+    """``EXPORTS_PER_DAY``: account exports (``meExport``) a user may request in 24 hours (failed ones not counted)."""
     web_dist_dir: Path | None = None
     """``WEB_DIST_DIR``: the built browser playground served at ``/`` (default ``web/dist``; the image's is
     ``/app/web``)."""

@@ -7,7 +7,10 @@ One run removes
 - **orphan files**: stored objects under ``outputs/`` and ``references/`` that no row names (the file of an image
   deleted with its project, the leftover of a batch whose worker died between storing an image and settling it)
   and that are older than ``RETENTION_ORPHAN_GRACE_HOURS`` (a younger one may be a write whose row is not committed
-  yet).
+  yet);
+- **expired exports**: account exports (``meExport``) past their ``expires_at`` lose their archive and become
+  EXPIRED (``services.account.export.expire_exports``); an archive no export names (a build that died between
+  storing it and saying so) is an orphan under ``exports/``.
 
 Each run logs and counts (``playground_retention_removed_objects``) what it removed, then schedules the next run
 through the outbox (one row, one fixed key), so exactly one run is due at a time across all processes.
@@ -23,10 +26,11 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from models import BatchJob, ImageEdit, Upload
+from models import AccountExport, BatchJob, ImageEdit, Upload
 from models.enums import OPEN_BATCH_STATUSES
 from models.jobs import JobOutbox
 from models.presets import StylePreset, StylePresetVersion
+from services.account.export import expire_exports
 from services.core.config import Settings
 from services.generation.tasks import STORAGE_RETENTION
 from services.infra import metrics
@@ -37,7 +41,7 @@ log = logging.getLogger(__name__)
 
 RETENTION_KEY = uuid.UUID("5e7e0000-0000-4000-8000-000000000024")
 """The one key of the retention job: one run is due, queued or running at a time."""
-SWEPT_PREFIXES = ("outputs", "references")
+SWEPT_PREFIXES = ("outputs", "references", "exports")
 PAGE = 500
 
 
@@ -45,6 +49,7 @@ PAGE = 500
 class RetentionReport:
     unused_uploads: int
     orphan_files: int
+    expired_exports: int = 0
 
 
 async def _referenced_uploads(since: datetime) -> set[str]:
@@ -91,7 +96,8 @@ async def remove_orphan_files(storage: Storage, *, older_than: datetime) -> int:
             keys = candidates[start : start + PAGE]
             images: list[Any] = await ImageEdit.filter(image_key__in=keys).values_list("image_key", flat=True)
             uploads: list[Any] = await Upload.filter(storage_key__in=keys).values_list("storage_key", flat=True)
-            named = {str(key) for key in [*images, *uploads]}
+            exports: list[Any] = await AccountExport.filter(storage_key__in=keys).values_list("storage_key", flat=True)
+            named = {str(key) for key in [*images, *uploads, *exports]}
             for key in keys:
                 if key not in named:
                     await storage.delete(key)
@@ -114,10 +120,17 @@ class Retention:
         orphans = await remove_orphan_files(
             self.storage, older_than=now - timedelta(hours=self.settings.retention_orphan_grace_hours)
         )
+        exports = await expire_exports(self.storage, now=now)
         metrics.RETENTION_REMOVED.labels(what="unused_upload").inc(uploads)
         metrics.RETENTION_REMOVED.labels(what="orphan_file").inc(orphans)
-        log.info("storage retention: removed %d unused upload(s) and %d orphan file(s)", uploads, orphans)
-        return RetentionReport(unused_uploads=uploads, orphan_files=orphans)
+        metrics.RETENTION_REMOVED.labels(what="expired_export").inc(exports)
+        log.info(
+            "storage retention: removed %d unused upload(s), %d orphan file(s) and %d expired export(s)",
+            uploads,
+            orphans,
+            exports,
+        )
+        return RetentionReport(unused_uploads=uploads, orphan_files=orphans, expired_exports=exports)
 
     async def __call__(self, key: uuid.UUID) -> None:
         try:

@@ -157,7 +157,7 @@ def job_run() -> Iterator[None]:
 
 RETENTION_REMOVED = Counter(
     f"{PREFIX}_retention_removed_objects",
-    "Stored objects removed by the retention job, by what they were (unused_upload, orphan_file).",
+    "Stored objects removed by the retention job, by what they were (unused_upload, orphan_file, expired_export).",
     ["what"],
 )
 RETENTION_RUNS = Counter(f"{PREFIX}_retention_runs", "Runs of the storage retention job, by outcome.", ["outcome"])

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import TypeAdapter
 
-from models import BatchStatus
+from models import BatchStatus, ExportStatus
 
 
 class EventKind(enum.StrEnum):
@@ -125,7 +125,24 @@ class CreditBalance(_Json):
     """The user's event number, as on ``BatchProgress``."""
 
 
-ProgressEvent = BatchProgress | CreditBalance
+@dataclass(frozen=True, slots=True)
+class AccountExportChanged(_Json):
+    """A user's account export (``meExport``) ended: READY (its archive can be downloaded) or FAILED."""
+
+    TYPE: ClassVar[str | None] = "account_export"
+
+    user_id: uuid.UUID
+    account_export_id: uuid.UUID
+    status: ExportStatus
+    at: datetime
+    terminal: bool = False
+    """Always False: an export's event is not the end of any stream."""
+    kind: EventKind = EventKind.EVENT
+    user_seq: int | None = None
+    """The user's event number, as on ``BatchProgress``."""
+
+
+ProgressEvent = BatchProgress | CreditBalance | AccountExportChanged
 
 
 def from_json(data: dict[str, Any]) -> ProgressEvent:
@@ -135,4 +152,6 @@ def from_json(data: dict[str, Any]) -> ProgressEvent:
         return BatchProgress.from_json(data)
     if kind == CreditBalance.TYPE:
         return CreditBalance.from_json(data)
+    if kind == AccountExportChanged.TYPE:
+        return AccountExportChanged.from_json(data)
     raise ValueError(f"not a progress event: type {kind!r}")

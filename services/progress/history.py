@@ -20,9 +20,9 @@ import uuid
 from typing import TypeVar
 
 from services.infra.numbered_log import NumberedLog
-from services.progress.events import BatchProgress, CreditBalance, ProgressEvent, from_json
+from services.progress.events import AccountExportChanged, BatchProgress, CreditBalance, ProgressEvent, from_json
 
-E = TypeVar("E", bound=BatchProgress | CreditBalance)
+E = TypeVar("E", bound=BatchProgress | CreditBalance | AccountExportChanged)
 
 
 def _batch_key(batch_id: uuid.UUID) -> str:

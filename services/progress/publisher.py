@@ -51,7 +51,7 @@ from services.infra.latest import InProcessLatest, LatestValues, Verdict
 from services.infra.numbered_log import InProcessLog
 from services.progress.channels import batch_channel, user_channel
 from services.progress.eta import Estimate, queue_positions
-from services.progress.events import BatchProgress, CreditBalance
+from services.progress.events import AccountExportChanged, BatchProgress, CreditBalance
 from services.progress.history import BatchHistory, UserHistory
 from services.progress.snapshot import batch_snapshot, delivered_image, progress_event, queue_snapshots
 
@@ -275,6 +275,12 @@ class ProgressPublisher:
         event = await self.user_history.record(user_id, CreditBalance(user_id=user_id, balance=value, held=held))
         await self.bus.publish(user_channel(user_id), event.to_json())
         await self._observe_balance(user_id, event.balance)
+
+    async def account_export(self, event: AccountExportChanged) -> None:
+        """Tell the owner's sockets (``myEvents``, on their own channel only) that their export ended, numbered in
+        their ``myEvents`` log like every other event of theirs."""
+        mine = await self.user_history.record(event.user_id, event)
+        await self.bus.publish(user_channel(event.user_id), mine.to_json())
 
     # Queue positions -------------------------------------------------------------------------------------------
 

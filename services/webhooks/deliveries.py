@@ -320,6 +320,29 @@ class WebhookRecorder:
         await record(new, self.queue)
 
 
+async def record_account_export(
+    user_id: uuid.UUID, export_id: uuid.UUID, *, ready: bool, expires_at: datetime | None, queue: JobQueue | None
+) -> list[uuid.UUID]:
+    """``account.export_ready`` or ``account.export_failed`` to each of the user's enabled endpoints that subscribes
+    to it. The payload names the export, never a link (links expire: read ``accountExport(id).url``); the event id
+    names the fact, so a job run twice records it once per endpoint."""
+    event_type = ev.ACCOUNT_EXPORT_READY if ready else ev.ACCOUNT_EXPORT_FAILED
+    endpoints = await access.owned(WebhookEndpoint, user_id).filter(enabled=True, batch_job_id__isnull=True)
+    msg_id = f"evt_{export_id.hex}_{'ready' if ready else 'failed'}"
+    data = {
+        "accountExportId": str(export_id),
+        "status": "READY" if ready else "FAILED",
+        "expiresAt": expires_at.isoformat() if expires_at else None,
+    }
+    payload = ev.envelope(msg_id, event_type, _now(), data)
+    new = [
+        NewDelivery(endpoint.id, user_id, msg_id, event_type, payload)
+        for endpoint in endpoints
+        if event_type in endpoint.events
+    ]
+    return await record(new, queue)
+
+
 async def send_test(user_id: uuid.UUID, endpoint_id: str | uuid.UUID, queue: JobQueue | None) -> WebhookDelivery:
     """A ``webhook.test`` (ping) delivery to the endpoint, whatever it subscribes to."""
     endpoint = await access.find_owned(WebhookEndpoint, user_id, endpoint_id)

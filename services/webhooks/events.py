@@ -26,6 +26,8 @@ BATCH_PARTIALLY_SUCCEEDED = "batch.partially_succeeded"
 BATCH_FAILED = "batch.failed"
 BATCH_CANCELLED = "batch.cancelled"
 CREDITS_BALANCE_LOW = "credits.balance_low"
+ACCOUNT_EXPORT_READY = "account.export_ready"
+ACCOUNT_EXPORT_FAILED = "account.export_failed"
 WEBHOOK_TEST = "webhook.test"
 """Sent by ``webhookEndpointTest`` only; not subscribable."""
 
@@ -39,6 +41,8 @@ EVENT_TYPES: tuple[str, ...] = (
     BATCH_FAILED,
     BATCH_CANCELLED,
     CREDITS_BALANCE_LOW,
+    ACCOUNT_EXPORT_READY,
+    ACCOUNT_EXPORT_FAILED,
 )
 """What an endpoint may subscribe to."""
 

@@ -27,9 +27,11 @@ from starlette.applications import Starlette
 
 from app.schema import create_schema
 from models import (
+    AccountExport,
     BatchItem,
     CreditLedgerEntry,
     DeliveryStatus,
+    ExportStatus,
     GalleryCollectionItem,
     StylePresetVersion,
     User,
@@ -40,6 +42,8 @@ from models import (
 from models.owned import OwnedModel
 from services.core.auth import issue_token
 from services.core.config import Settings
+from services.progress.channels import user_channel
+from services.progress.events import AccountExportChanged
 from services.webhooks import signing
 from tests.conftest import Caller
 from tests.generation_support import GENERATE, upload, wait_until_ended
@@ -183,6 +187,7 @@ IDS = {
     "collection": "alice collection",
     "webhook_endpoint": "alice webhook endpoint",
     "webhook_delivery": "alice webhook delivery",
+    "account_export": "alice account export",
 }
 # A public address literal: accepted without a DNS lookup; nothing in these tests is ever sent to it.
 BOB_HOOK = "https://93.184.215.14/bob-hook"
@@ -573,6 +578,22 @@ MATRIX: dict[str, list[Probe]] = {
     "Mutation.meDelete": [
         Probe(f'mutation {{ meDelete(confirm: "no") {{ deleted {UE} }} }}', expect=user_error("meDelete", "INVALID"))
     ],
+    # Bob exports his own data only (his archive is checked for Alice's markers by the export tests; here his
+    # answer is scanned like every other).
+    "Mutation.meExport": [
+        Probe(f"mutation {{ meExport {{ accountExport {{ id status }} {UE} }} }}", expect=payload_ok("meExport"))
+    ],
+    "Query.accountExports": [
+        Probe(
+            "{ accountExports { id status url } }",
+            expect=where("accountExports", lambda p, w: w.ids["account_export"] not in [e["id"] for e in p]),
+        )
+    ],
+    "Query.accountExport": [
+        Probe(
+            "query($id: ID!) { accountExport(id: $id) { id url } }", alice("account_export"), is_null("accountExport")
+        )
+    ],
     "Query.webhookEndpoints": [
         Probe(
             "{ webhookEndpoints(first: 100) { edges { node { id url description } } } }", expect=ok("webhookEndpoints")
@@ -771,6 +792,18 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
             status=DeliveryStatus.FAILED,
         )
         w.ids["webhook_delivery"] = str(delivery.id)
+        # Alice's account export, built before any probe runs (its row must not move under the snapshots).
+        async with app.state.services.bus.subscribe(user_channel(alice_user.id)) as events:
+            exported = await run(w.alice, "mutation { meExport { accountExport { id } } }")
+            w.ids["account_export"] = exported["meExport"]["accountExport"]["id"]
+
+            async def ready() -> None:
+                async for item in events:
+                    if isinstance(item, dict) and item.get("account_export_id") == w.ids["account_export"]:
+                        assert item["status"] == "READY", item
+                        return
+
+            await asyncio.wait_for(ready(), 60)
         bob_project = await run(w.bob, 'mutation { projectCreate(input: {name: "bob project"}) { project { id } } }')
         w.bob_project = bob_project["projectCreate"]["project"]["id"]
         yield w
@@ -836,7 +869,7 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
     alice_user = await User.get(subject=world.alice.subject)
     bob_user = await User.get(subject=world.bob.subject)
     query = "subscription { myEvents { __typename ... on CreditBalanceEvent { balance } "
-    query += "... on BatchProgressEvent { batchJobId } } }"
+    query += "... on BatchProgressEvent { batchJobId } ... on AccountExportEvent { accountExportId } } }"
     async with socket(live_url, world.bob) as ws:
         await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
 
@@ -860,9 +893,24 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
         # of the tries above may still be on their way).
         await publisher.changed(uuid.UUID(world.ids["batch"]))
         await publisher.balance(alice_user.id)
+        await publisher.account_export(
+            AccountExportChanged(
+                user_id=alice_user.id,
+                account_export_id=uuid.UUID(world.ids["account_export"]),
+                status=ExportStatus.READY,
+                at=datetime.now(UTC),
+            )
+        )
         await publisher.balance(bob_user.id, 21)
         received = [await asyncio.wait_for(first_event(), 10)]
         while received[-1]["payload"]["data"]["myEvents"].get("balance") != 21:
             received.append(await asyncio.wait_for(first_event(), 10))
-        assert {m["payload"]["data"]["myEvents"]["__typename"] for m in received} == {"CreditBalanceEvent"}
+        # Bob's own export (the meExport probe) may end meanwhile: its event is his; nothing of Alice's may come.
+        bobs = {str(e.id) for e in await AccountExport.filter(owner_id=bob_user.id)}
+        for message in received:
+            event = message["payload"]["data"]["myEvents"]
+            assert event["__typename"] in {"CreditBalanceEvent", "AccountExportEvent"}, message
+            if event["__typename"] == "AccountExportEvent":
+                assert event["accountExportId"] in bobs, message
         assert world.ids["batch"] not in json.dumps(received)
+        assert world.ids["account_export"] not in json.dumps(received)
