@@ -24,6 +24,40 @@ export type Scalars = {
   Upload: { input: File; output: File; }
 };
 
+/** An archive of your data (`meExport`): JSON of your rows plus your images and uploads. */
+export type AccountExport = {
+  __typename?: 'AccountExport';
+  /** When it was requested. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it FAILED; null otherwise. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Until when the archive is kept (`EXPORT_LINK_DAYS` after it was built); it is removed afterwards. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** The archive's size in bytes, once READY. */
+  sizeBytes?: Maybe<Scalars['Int']['output']>;
+  /** Where the export stands. */
+  status: ExportStatus;
+  /** A link to the zip archive while READY; it expires like `ImageEdit.url` (read it again for a fresh one) and is null once the export expired, failed or is not built yet. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** Your account export ended: READY (read `accountExport(id)` for its link) or FAILED. */
+export type AccountExportEvent = {
+  __typename?: 'AccountExportEvent';
+  /** The export's id. */
+  accountExportId: Scalars['ID']['output'];
+  /** When it ended. */
+  at: Scalars['DateTime']['output'];
+  /** EVENT: as it happened; REPLAY: missed while away, replayed after `afterSeq`. */
+  kind: ProgressEventKind;
+  /** READY or FAILED. */
+  status: ExportStatus;
+  /** Your event number, as on `BatchProgressEvent.userSeq`: resume `myEvents` with `afterSeq`. */
+  userSeq?: Maybe<Scalars['Int']['output']>;
+};
+
 /** A long-lived, scoped credential for your servers (without its secret). */
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -480,6 +514,14 @@ export type ErrorCategory =
   | 'INVALID_INPUT'
   | 'PROVIDER_AUTH'
   | 'TRANSIENT';
+
+/** Where an account export stands: QUEUED and RUNNING while the archive is built; READY when `url` downloads it; FAILED (see `error`; request a new one); EXPIRED once `expiresAt` passed and the archive was removed. */
+export type ExportStatus =
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'READY'
+  | 'RUNNING';
 
 /** Images not delivered, by why. */
 export type FailureCount = {
@@ -962,6 +1004,15 @@ export type MeDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Result of requesting an export of your data. */
+export type MeExportPayload = {
+  __typename?: 'MeExportPayload';
+  /** The export, QUEUED; `myEvents` says when it is READY (or FAILED). */
+  accountExport?: Maybe<AccountExport>;
+  /** Expected failures (validation, limits); empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** One generation mode and the references it takes. */
 export type ModeCapability = {
   __typename?: 'ModeCapability';
@@ -1020,8 +1071,10 @@ export type Mutation = {
   imageEditDelete: ImageEditDeletePayload;
   /** Upload a reference image (GraphQL multipart request; send the header `X-Playground-Upload: 1`). */
   imageUpload: ImageUploadPayload;
-  /** Delete your projects, batches, images, gallery items, presets, uploads, API keys and webhooks with their files, and remove your identity (the credit ledger stays, anonymised). Cannot be undone. Sessions only. */
+  /** Delete your projects, batches, images, gallery items, presets, uploads, exports, API keys and webhooks with their files, and remove your identity (the credit ledger stays, anonymised). Cannot be undone. Sessions only. */
   meDelete: MeDeletePayload;
+  /** Export your data: a zip archive with JSON of your projects, batches, presets (with every version), gallery, credit ledger and uploads, plus your images and uploaded files. Built in the background; `myEvents` announces it (AccountExportEvent) and `accountExport(id).url` downloads it until `expiresAt`. At most `EXPORTS_PER_DAY` a day (RATE_LIMITED otherwise). Sessions only. */
+  meExport: MeExportPayload;
   /** Create a project. */
   projectCreate: ProjectPayload;
   /** Delete a project you own with its generations. */
@@ -1299,7 +1352,7 @@ export type MutationWebhookRedeliverArgs = {
 };
 
 /** An event of yours. */
-export type MyEvent = BatchProgressEvent | CreditBalanceEvent;
+export type MyEvent = AccountExportEvent | BatchProgressEvent | CreditBalanceEvent;
 
 /** Where a page sits in the whole list. */
 export type PageInfo = {
@@ -1688,6 +1741,10 @@ export type PublicUser = {
 /** Read operations. Everything but `capabilities` needs a bearer token. */
 export type Query = {
   __typename?: 'Query';
+  /** One of your account exports (null for an id that is not yours). Its `url` downloads the archive while READY. Sessions only. */
+  accountExport?: Maybe<AccountExport>;
+  /** Your latest account exports (up to 20), newest first. Sessions only. */
+  accountExports: Array<AccountExport>;
   /** Your API keys that are not revoked (expired ones included), newest first. Sessions only. */
   apiKeys: ApiKeyConnection;
   /** One of your batch jobs by id; null when not found. */
@@ -1738,6 +1795,12 @@ export type Query = {
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
   /** Your webhook endpoints, newest first. `first` is at most 100. */
   webhookEndpoints: WebhookEndpointConnection;
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryAccountExportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2608,7 +2671,7 @@ export type WebhookEndpointCreateInput = {
   balanceLowThreshold?: InputMaybe<Scalars['Int']['input']>;
   /** Up to 500 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low. */
+  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low, account.export_ready, account.export_failed. */
   events: Array<Scalars['String']['input']>;
   /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
   url: Scalars['String']['input'];
@@ -2660,7 +2723,7 @@ export type WebhookEndpointUpdateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Turn deliveries off or on (on again clears `disabledReason`). */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low. */
+  /** Event types: batch.queued, batch.started, batch.image_delivered, batch.image_failed, batch.succeeded, batch.partially_succeeded, batch.failed, batch.cancelled, credits.balance_low, account.export_ready, account.export_failed. */
   events?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
   url?: InputMaybe<Scalars['String']['input']>;
@@ -2676,7 +2739,7 @@ export type BalanceSubscriptionVariables = Exact<{
 }>;
 
 
-export type BalanceSubscription = { __typename?: 'Subscription', myEvents: { __typename: 'BatchProgressEvent', kind: ProgressEventKind, userSeq?: number | null } | { __typename: 'CreditBalanceEvent', balance: number, kind: ProgressEventKind, userSeq?: number | null } };
+export type BalanceSubscription = { __typename?: 'Subscription', myEvents: { __typename: 'AccountExportEvent' } | { __typename: 'BatchProgressEvent', kind: ProgressEventKind, userSeq?: number | null } | { __typename: 'CreditBalanceEvent', balance: number, kind: ProgressEventKind, userSeq?: number | null } };
 
 export type UserErrorFieldsFragment = { __typename: 'UserError', field?: Array<string> | null, code: UserErrorCode, message: string };
 
