@@ -33,6 +33,7 @@ import functools
 import operator
 import uuid
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -75,10 +76,13 @@ _SLOW = object()
 """A field value the compiled code could not finish: the field takes graphql-core's ``execute_field``."""
 
 # Per schema and selection set signature (parent type, then response name and field name per field): the selection
-# set compiled into one function (``_compile``).
-_COMPILED: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, ...], Callable[..., Any]]] = (
+# set compiled into one function (``_compile``). Bounded, least recently used out first: aliases make the number of
+# distinct selection sets a client can send unbounded, and each would otherwise stay compiled for good.
+_COMPILED: weakref.WeakKeyDictionary[GraphQLSchema, OrderedDict[tuple[str, ...], Callable[..., Any]]] = (
     weakref.WeakKeyDictionary()
 )
+COMPILED_LIMIT = 2048
+"""The most compiled selection sets kept per schema (an application's own documents have a few hundred)."""
 
 # Per schema and (parent type, field): a plan, or False for a field graphql-core executes itself.
 _PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | _ObjectPlan | bool]] = (
@@ -254,11 +258,17 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 plan = plans[key] = _plan(self.schema, parent_type, name)
             # As the loop did: a field written with arguments takes graphql-core's path.
             fields.append((response_name, False if node.arguments else plan))
-        compiled_sets = _COMPILED.setdefault(self.schema, {})
+        compiled_sets = _COMPILED.get(self.schema)
+        if compiled_sets is None:
+            compiled_sets = _COMPILED[self.schema] = OrderedDict()
         cache_key = tuple(signature)
         function = compiled_sets.get(cache_key)
         if function is None:
             function = compiled_sets[cache_key] = _compile(type_name, fields)
+            if len(compiled_sets) > COMPILED_LIMIT:
+                compiled_sets.popitem(last=False)
+        else:
+            compiled_sets.move_to_end(cache_key)
         details = tuple(grouped_field_set.values())
         self._compiled_sets[id(grouped_field_set)] = (grouped_field_set, function, details)
         return function, details

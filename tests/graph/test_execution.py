@@ -15,6 +15,7 @@ from graphql import ExecutionResult as CoreResult
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
+from graph.core import execution
 from graph.core.execution import _COMPILED, LeafFastExecutionContext
 
 
@@ -228,3 +229,19 @@ async def test_compiled_selection_sets_answer_the_same_bytes() -> None:
         "colour": "BLUE",
         "picky": "fine",
     }
+
+
+@pytest.mark.asyncio
+async def test_compiled_selection_sets_are_bounded_whatever_aliases_a_client_invents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fast_schema = _schema(fast=True)
+    monkeypatch.setattr(execution, "COMPILED_LIMIT", 5)
+    plain = await _schema(fast=False).execute("query { one { name } }")
+    for index in range(12):  # a new selection set of Leaf each time
+        answer = await fast_schema.execute(f"query {{ one {{ alias{index}: name }} }}")
+        assert answer.data == {"one": {f"alias{index}": plain.data["one"]["name"]}}  # type: ignore[index]
+    compiled = _COMPILED[fast_schema._schema]
+    assert len(compiled) == 5
+    assert ("Leaf", "alias11", "name", "") in compiled  # the newest kept, the oldest gone
+    assert ("Leaf", "alias0", "name", "") not in compiled
