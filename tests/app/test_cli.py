@@ -17,7 +17,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import TEST_REDIS_URL
+from app.runtime import job_kinds
+from services.core.config import Settings
+from tests.conftest import TEST_REDIS_URL, TEST_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_VARS = (
@@ -397,6 +399,7 @@ def test_serve_with_redis_unreachable_starts_is_not_ready_and_says_so_once(tmp_p
 
 def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_false_alarms(tmp_path: Path) -> None:
     env = clean_env() | {"REDIS_URL": "redis://127.0.0.1:1/0", "LOG_FORMAT": "json"}
+    queues = len({kind.queue_suffix for kind in job_kinds(Settings(jwt_secret=TEST_SECRET))})  # one per job kind
     process = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "worker"],
         cwd=tmp_path,
@@ -410,7 +413,7 @@ def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_fal
     seen: list[str] = []
     try:
         assert process.stderr is not None
-        while sum("worker started" in line for line in seen) < 4:  # one per job kind's queue
+        while sum("worker started" in line for line in seen) < queues:
             line = process.stderr.readline()
             assert line, "".join(seen)
             seen.append(line)
@@ -427,7 +430,7 @@ def test_worker_with_redis_unreachable_starts_says_so_once_and_stops_without_fal
     complaints = _redis_complaints(records)
     assert len(complaints) == 1, complaints
     assert str(complaints[0]["event"]).startswith("Redis unreachable (")
-    assert len([r for r in records if str(r["event"]).startswith("worker stopped")]) == 4, stderr
+    assert len([r for r in records if str(r["event"]).startswith("worker stopped")]) == queues, stderr
     # SAQ's own lines (its Redis client's repr, "Working shutting down") and its false shutdown warning are gone.
     assert not [r for r in records if r["logger"] == "saq"], stderr
     assert "did not finish" not in stderr
