@@ -11,9 +11,11 @@ The job (``tasks.ACCOUNT_EXPORT``, handler `AccountExporter`) then builds the ar
 
 The archive is written into a ``SpooledTemporaryFile`` (memory up to ``SPOOL_BYTES``, then disk), each file copied
 from storage chunk by chunk into its zip entry, then streamed to storage under ``exports/`` (``put_stream``): no
-image and no archive is held whole in memory. The row becomes READY with the key, size and ``expires_at`` (now +
-``EXPORT_LINK_DAYS``), and the owner hears it on ``myEvents``. Any error marks the row FAILED with no stored object
-(a write is all-or-nothing; an object stored before the row could say so is removed here, or by retention).
+image and no archive is held whole in memory. Compressing and writing run in a worker thread (one call at a time, so
+two threads never touch the archive), never on the event loop, which serves requests and runs batches. The row
+becomes READY with the key, size and ``expires_at`` (now + ``EXPORT_LINK_DAYS``), and the owner hears it on
+``myEvents``. Any error marks the row FAILED with no stored object (a write is all-or-nothing; an object stored before
+the row could say so is removed here, or by retention).
 
 Every read is scoped through ``services.access`` (or, for the ledger, its ``user_id``): the archive holds the
 caller's data and nobody else's.
@@ -21,6 +23,7 @@ caller's data and nobody else's.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import tempfile
@@ -143,9 +146,9 @@ async def _copy(storage: Storage, key: str, archive: zipfile.ZipFile, name: str)
     except StopAsyncIteration:
         first = b""
     with archive.open(name, "w", force_zip64=True) as entry:
-        entry.write(first)
+        await asyncio.to_thread(entry.write, first)
         async for chunk in chunks:
-            entry.write(chunk)
+            await asyncio.to_thread(entry.write, chunk)
     return True
 
 
@@ -178,7 +181,8 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
         items_by_collection.setdefault(entry["collection_id"], []).append(entry)
     files = 0
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        _write_json(
+        await asyncio.to_thread(
+            _write_json,
             archive,
             "account.json",
             {
@@ -190,10 +194,18 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
                 "exported_at": _now(),
             },
         )
-        _write_json(archive, "projects.json", projects)
-        _write_json(archive, "batches.json", [{**b, "items": items_by_batch.get(b["id"], [])} for b in batches])
-        _write_json(archive, "presets.json", [{**p, "versions": versions_by_preset.get(p["id"], [])} for p in presets])
-        _write_json(
+        await asyncio.to_thread(_write_json, archive, "projects.json", projects)
+        await asyncio.to_thread(
+            _write_json, archive, "batches.json", [{**b, "items": items_by_batch.get(b["id"], [])} for b in batches]
+        )
+        await asyncio.to_thread(
+            _write_json,
+            archive,
+            "presets.json",
+            [{**p, "versions": versions_by_preset.get(p["id"], [])} for p in presets],
+        )
+        await asyncio.to_thread(
+            _write_json,
             archive,
             "gallery.json",
             {
@@ -201,7 +213,7 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
                 "collections": [{**c, "items": items_by_collection.get(c["id"], [])} for c in collections],
             },
         )
-        _write_json(archive, "ledger.json", ledger)
+        await asyncio.to_thread(_write_json, archive, "ledger.json", ledger)
         for image in images:
             key = image.get("image_key")
             image["file"] = None
@@ -210,20 +222,20 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
                 if await _copy(storage, key, archive, name):
                     image["file"] = name
                     files += 1
-        _write_json(archive, "images.json", images)
+        await asyncio.to_thread(_write_json, archive, "images.json", images)
         for upload in uploads:
             name = f"uploads/{upload['id']}.{_extension(upload['storage_key'])}"
             upload["file"] = None
             if await _copy(storage, upload["storage_key"], archive, name):
                 upload["file"] = name
                 files += 1
-        _write_json(archive, "uploads.json", uploads)
+        await asyncio.to_thread(_write_json, archive, "uploads.json", uploads)
     return files
 
 
 async def _read_back(handle: IO[bytes]) -> AsyncIterator[bytes]:
     handle.seek(0)
-    while chunk := handle.read(CHUNK_BYTES):
+    while chunk := await asyncio.to_thread(handle.read, CHUNK_BYTES):
         yield chunk
 
 
