@@ -9,13 +9,15 @@ fail; set the variable to an empty string to skip them explicitly. Select one di
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
@@ -88,12 +90,13 @@ async def pg_url(pg_admin_url: str) -> AsyncIterator[str]:
 
 
 async def in_task(coro: Awaitable[T]) -> T:
-    """Runs ``coro`` in its own task, so what it leaves in context variables (Tortoise.init does) is dropped."""
+    """Runs ``coro`` in its own task with empty context variables: it neither sees the session app's Tortoise context
+    (which it would otherwise re-initialise and close) nor leaves what it sets (Tortoise.init does) behind."""
 
     async def run() -> T:
         return await coro
 
-    return await asyncio.create_task(run())
+    return await asyncio.create_task(run(), context=contextvars.Context())
 
 
 # --- the chains themselves ----------------------------------------------------------------------------------
@@ -271,6 +274,21 @@ async def test_sqlite_table_rebuild_does_not_cascade(tmp_path: Path, monkeypatch
     assert project_id in _sqlite_ids(db, "playground_projects")
 
 
+@contextlib.contextmanager
+def own_global_context() -> Iterator[None]:
+    """``RegisterTortoise`` makes its context Tortoise's one global fallback and clears it on exit: that would take
+    the session app's (which the other tests reach through it) with it. The app's is set aside meanwhile and put
+    back."""
+    from tortoise import context
+
+    kept = context._global_context
+    context._global_context = None
+    try:
+        yield
+    finally:
+        context._global_context = kept
+
+
 async def test_migrate_then_register_tortoise_in_same_process(tmp_path: Path) -> None:
     """The app's startup: migrate() on the embedded default, then RegisterTortoise in the same process."""
     url = sqlite_url(tmp_path / "app.db")
@@ -285,7 +303,8 @@ async def test_migrate_then_register_tortoise_in_same_process(tmp_path: Path) ->
             assert await migrate(url) == []
             return await User.filter(subject="after-migrate").count()
 
-    assert await in_task(startup()) == 1
+    with own_global_context():
+        assert await in_task(startup()) == 1
 
 
 async def test_migrate_postgres_then_register_tortoise(pg_url: str) -> None:
@@ -296,7 +315,8 @@ async def test_migrate_postgres_then_register_tortoise(pg_url: str) -> None:
             assert await migrate(pg_url) == []
             return await User.filter(subject="after-migrate").count()
 
-    assert await in_task(startup()) == 1
+    with own_global_context():
+        assert await in_task(startup()) == 1
 
 
 BROKEN = '''from tortoise import BaseDBAsyncClient
