@@ -22,6 +22,7 @@ from tortoise.backends.base.client import (
     TransactionContext,
 )
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.backends.sqlite.client import SqliteTransactionContext
 from tortoise.connection import get_connections
 from tortoise.exceptions import TransactionManagementError
 
@@ -403,3 +404,36 @@ async def request_connection(name: str = "default") -> AsyncIterator[None]:
     finally:
         handler.reset(token)
         await pinned.release()
+
+
+# --- SQLite transactions that are cancelled while they begin -------------------------------------------------------
+
+
+async def _sqlite_transaction_enter(self: SqliteTransactionContext) -> Any:
+    """Tortoise's ``SqliteTransactionContext.__aenter__``, made safe against an exception or a cancellation after it
+    took the client's transaction lock: Tortoise's own takes the lock, then awaits the connection and ``BEGIN``; a
+    task cancelled in between (a job aborted, a request whose client went away) never reaches ``__aexit__``, so the
+    lock stays taken and every later statement of the process waits for it forever (the embedded default has one
+    SQLite connection). Here the lock is released and a ``BEGIN`` that may have run is rolled back before the error
+    goes on."""
+    await self._trxlock.acquire()
+    try:
+        await self.ensure_connection()
+        self.token = get_connections().set(self.connection_name, self.connection)
+        try:
+            await self.connection.begin()
+        except BaseException:
+            get_connections().reset(self.token)
+            connection = self.connection._connection
+            if connection is not None:
+                with contextlib.suppress(Exception):
+                    # Shielded: the rollback runs to its end even while this task is being cancelled.
+                    await asyncio.shield(connection.rollback())
+            raise
+    except BaseException:
+        self._trxlock.release()
+        raise
+    return self.connection
+
+
+SqliteTransactionContext.__aenter__ = _sqlite_transaction_enter  # type: ignore[method-assign]
