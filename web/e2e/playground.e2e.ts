@@ -380,7 +380,7 @@ describe("the playground in a browser", () => {
     await submitAndOpenTracker();
     await page.locator(".progress-head .badge", { hasText: "Failed" }).waitFor({ timeout: WAIT });
     await nav("Analytics").click();
-    await waitForText("insight-CONTENT_POLICY_REFUNDS", "1 image refused on content policy; 1 credits refunded.");
+    await waitForText("insight-CONTENT_POLICY_REFUNDS", "1 image refused on content policy; 1 credit refunded.");
     expect(await text("insight-CONTENT_POLICY_REFUNDS")).toContain("prompt: a forbidden harbour [[fail:policy]]: 1");
   });
 
