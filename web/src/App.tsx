@@ -4,9 +4,10 @@ import { useQuery } from "urql";
 import { print } from "graphql";
 import { graphql } from "./gql";
 import type { BalanceSubscription as BalanceSubscriptionType } from "./gql/graphql";
-import { createSocket, isAuthClose } from "./lib/client";
+import { createSocket, isAuthClose, subscribeWith } from "./lib/client";
 import { formatCredits } from "./lib/format";
 import { followMyEvents } from "./lib/myEvents";
+import { socketText } from "./lib/persisted";
 import { SessionProvider, useSession } from "./session";
 import { AnalyticsScreen } from "./screens/Analytics";
 import { BatchesScreen } from "./screens/Batches";
@@ -60,7 +61,9 @@ const NAV = [
   ["/settings", "Settings"],
 ] as const;
 
-const BALANCE_QUERY = print(BalanceSubscription);
+const BALANCE_TEXT = print(BalanceSubscription);
+// Production builds send the manifest's text, which an API running only trusted documents accepts.
+const BALANCE_QUERY = import.meta.env.PROD ? socketText(BalanceSubscription, BALANCE_TEXT) : BALANCE_TEXT;
 
 type MyEvent = BalanceSubscriptionType["myEvents"];
 
@@ -74,8 +77,10 @@ function useLastBalanceEvent(): MyEvent | null {
     const socket = createSocket({ token, onAuthExpired: authExpired, retry: false });
     const stop = followMyEvents<MyEvent>(
       (afterSeq, sink) =>
-        socket.subscribe<BalanceSubscriptionType>(
-          { query: BALANCE_QUERY, variables: { afterSeq } },
+        subscribeWith<BalanceSubscriptionType>(
+          socket,
+          BALANCE_QUERY,
+          { query: BALANCE_TEXT, variables: { afterSeq } },
           {
             next: (result) => {
               if (result.data) sink.next(result.data.myEvents);
