@@ -13,7 +13,11 @@ limit (``PROVIDER_MAX_PURCHASES_PER_ITEM``, default 1). The runner then fails th
 ``OUTCOME_UNKNOWN_CODE`` (refunded) instead of buying again. A call documented as failed and refunded (an HTTP error
 before the task existed, a WaveSpeed task that failed) gives its purchase back (``not_bought``), so a retry may run.
 
-A call left RECORDED by a worker that died in flight is unknown: the next run finds it and says so. Every unknown
+A call left RECORDED by a worker that died in flight is unknown: the next run finds it and says so. One exception:
+a ``record`` whose statement failed because the database went away may have been written all the same (the commit
+landed, its answer was lost with the connection), yet its request certainly never left. The runner keeps that
+request id and passes it back as ``unsent``: the next ``record`` gives that purchase back instead of calling the
+call unknown. Every unknown
 outcome is counted (``playground_provider_outcomes_unknown``), logged once, and listed for administrators
 (``unknown_outcomes``) with the provider's ids, so an operator can look the request up at the provider.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -59,6 +64,8 @@ async def record(
     max_purchases: int,
     slots: list[int] | None = None,
     stale_possible: bool = True,
+    request_id: str | None = None,
+    unsent: Collection[str] = (),
 ) -> Recorded | None:
     """Note the call about to leave, or None when the item may not buy again (its purchases reached the limit).
 
@@ -66,11 +73,13 @@ async def record(
     images the call is for: a task found later by its webhook (``services.generation.provider_webhooks``) resumes
     onto them. A task id of an earlier purchase is cleared, so only this call's task can be resumed.
     ``stale_possible=False``: the caller read the item under the batch's lease and it was not RECORDED, so no call
-    left in flight by a dead worker needs marking first (a read saved).
+    left in flight by a dead worker needs marking first (a read saved). ``request_id``: ours for this call (chosen by
+    the caller, so that it knows the id even when this statement fails); ``unsent``: request ids of earlier records
+    of this item whose statement failed and whose request therefore never left (their purchase is given back).
     """
     if stale_possible:
-        await _settle_stale(item_id)
-    request_id = uuid.uuid4().hex
+        await _settle_stale(item_id, unsent)
+    request_id = request_id or uuid.uuid4().hex
     updated = await BatchItem.filter(id=item_id, provider_purchases__lt=max_purchases).update(
         provider_name=provider,
         provider_request_id=request_id,
@@ -120,11 +129,28 @@ async def may_buy_again(item_id: uuid.UUID, max_purchases: int) -> bool:
     return await BatchItem.filter(id=item_id, provider_purchases__lt=max_purchases).exists()
 
 
-async def _settle_stale(item_id: uuid.UUID) -> None:
-    """A call still RECORDED when a new one is about to be made was left by a worker that died in flight."""
+async def _settle_stale(item_id: uuid.UUID, unsent: Collection[str] = ()) -> None:
+    """A call still RECORDED when a new one is about to be made was left by a worker that died in flight, or was
+    recorded by a statement whose answer was lost (``unsent``: its request never left, so nothing was bought)."""
     item = await BatchItem.get(id=item_id)
-    if item.provider_call_state is ProviderCallState.RECORDED:
-        await _mark_unknown(item, "the worker stopped while the request was in flight")
+    if item.provider_call_state is not ProviderCallState.RECORDED:
+        return
+    if item.provider_request_id in unsent:
+        given_back = await BatchItem.filter(
+            id=item_id,
+            provider_request_id=item.provider_request_id,
+            provider_call_state=ProviderCallState.RECORDED,
+            provider_purchases__gt=0,
+        ).update(provider_call_state=None, provider_purchases=F("provider_purchases") - 1)
+        if given_back:
+            log.info(
+                "item %s: request %s was recorded while the database went away and never left; its purchase is "
+                "given back",
+                item_id,
+                item.provider_request_id,
+            )
+        return
+    await _mark_unknown(item, "the worker stopped while the request was in flight")
 
 
 async def _mark_unknown(item: BatchItem, why: str, *, only_if_recorded: bool = False) -> bool:

@@ -208,10 +208,11 @@ class BatchRunner:
     ) -> None:
         slot = _Slot(gate)
         await slot.take()
+        unsent: set[str] = set()  # request ids recorded by a statement that failed: those requests never left
         try:
             while not settlement.stopping:
                 try:
-                    await self._generate_item(settlement, item, edits, references, slot)
+                    await self._generate_item(settlement, item, edits, references, slot, unsent)
                 except asyncio.CancelledError:
                     raise
                 except Exception as error:
@@ -243,6 +244,7 @@ class BatchRunner:
         edits: list[ImageEdit],
         references: tuple[ProviderReference, ...],
         slot: _Slot,
+        unsent: set[str],
     ) -> None:
         batch = settlement.batch
         started = time.monotonic()
@@ -329,6 +331,7 @@ class BatchRunner:
                     attempt,
                     [e.slot_index for e in call_slots],
                     stale_possible=stored_item.provider_call_state is ProviderCallState.RECORDED,
+                    unsent=unsent,
                 )
             except ProviderError as error:
                 unknown = isinstance(error, ProviderTransient) and error.outcome_unknown
@@ -480,22 +483,33 @@ class BatchRunner:
         slots: list[int],
         *,
         stale_possible: bool = True,
+        unsent: set[str] | None = None,
     ) -> GenerationResult | None:
         """One provider call under the account's limits, recorded before it leaves; None when the item may not
         buy again (its purchases, some maybe of unknown outcome, reached the operator's limit).
         ``stale_possible``: the item as last read (under this batch's lease) was RECORDED, a call left in flight by
-        a worker that died, which the recording must first mark unknown."""
+        a worker that died, which the recording must first mark unknown. ``unsent``: this item's request ids whose
+        recording failed with the database away (the commit may have landed; the request never left): one is added
+        here when that happens, and the next recording gives its purchase back instead of calling it unknown."""
         async with self.deps.limiter.slot(str(batch.owner_id), request.expected_images):
             if request.resume_task_id is None:
                 # Recorded inside the limiter's slot: a worker stopped while it waits has bought nothing.
-                recorded = await call_state.record(
-                    item.id,
-                    provider=self.deps.provider.name,
-                    attempt=attempt,
-                    max_purchases=self.settings.provider_max_purchases_per_item,
-                    slots=slots,
-                    stale_possible=stale_possible,
-                )
+                request_id = uuid.uuid4().hex
+                try:
+                    recorded = await call_state.record(
+                        item.id,
+                        provider=self.deps.provider.name,
+                        attempt=attempt,
+                        max_purchases=self.settings.provider_max_purchases_per_item,
+                        slots=slots,
+                        stale_possible=stale_possible,
+                        request_id=request_id,
+                        unsent=unsent or (),
+                    )
+                except Exception as error:
+                    if unsent is not None and dependency_unreachable(error):
+                        unsent.add(request_id)  # the statement may have landed; the request does not leave
+                    raise
                 if recorded is None:
                     return None
                 webhook = None

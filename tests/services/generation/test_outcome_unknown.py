@@ -300,3 +300,42 @@ async def test_a_call_left_in_flight_by_a_dead_worker_is_unknown_and_not_bought_
     assert item.provider_request_id == recorded.request_id
     assert item.outcome_unknown is not None
     assert "worker stopped" in item.outcome_unknown
+
+
+async def test_a_recording_whose_answer_was_lost_with_the_database_is_given_back_not_unknown(
+    app: Starlette,
+    gql: GQL,
+    make_caller: MakeCaller,
+    settings: Settings,
+    simulator: SimulatorServer,
+    http: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The database went away as the recording's UPDATE committed: the runner saw a connection error, yet the row
+    # says RECORDED. That request never left, so the next recording gives its purchase back and buys once, instead
+    # of calling the call unknown and refunding an image nobody bought (what a PostgreSQL cut did in the fault suite).
+    marker = f"lost-commit-{uuid.uuid4().hex[:8]}"
+    batch_id, subject = await queued_batch(app, gql, make_caller, marker, GenerationMode.TEXT_TO_IMAGE, 1)
+    real_record = call_state.record
+    lost: list[str] = []
+
+    async def record_then_lose_the_answer(item_id: uuid.UUID, **kwargs: Any) -> call_state.Recorded | None:
+        recorded = await real_record(item_id, **kwargs)
+        if not lost:
+            assert recorded is not None
+            lost.append(recorded.request_id)
+            raise ConnectionResetError("connection lost as the commit landed")
+        return recorded
+
+    monkeypatch.setattr(call_state, "record", record_then_lose_the_answer)
+
+    await runner(app, settings, ark(simulator, http), http)(batch_id)
+
+    assert lost, "the fault never happened"
+    assert submissions(simulator, ARK, marker) == 1
+    assert (await BatchJob.get(id=batch_id)).status is BatchStatus.SUCCEEDED
+    (item,) = await BatchItem.filter(batch_job_id=batch_id)
+    assert (item.provider_purchases, item.provider_call_state) == (1, ProviderCallState.BOUGHT)
+    assert item.provider_request_id != lost[0]
+    assert item.outcome_unknown is None
+    await assert_ledger_consistent(subject)
