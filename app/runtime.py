@@ -344,7 +344,7 @@ async def job_handlers(
             deliver_webhook: Deliverer(settings, webhook_http),
             retention: Retention(settings, storage),
             follow_batch: follow,
-            account_export: AccountExporter(settings, storage, publisher),
+            account_export: AccountExporter(settings, storage, publisher, recorder),
         }
 
 

@@ -60,7 +60,7 @@ from services.infra.jobs import JobQueue, outbox
 from services.infra.storage import CHUNK_BYTES, STORE_ERRORS, ObjectNotFound, Storage
 from services.progress.events import AccountExportChanged
 from services.progress.publisher import ProgressPublisher
-from services.webhooks.deliveries import record_account_export
+from services.webhooks.deliveries import WebhookRecorder
 
 log = logging.getLogger(__name__)
 
@@ -242,10 +242,13 @@ async def _read_back(handle: IO[bytes]) -> AsyncIterator[bytes]:
 class AccountExporter:
     """The handler of `ACCOUNT_EXPORT`: builds one export's archive, stores it, marks it READY and says so."""
 
-    def __init__(self, settings: Settings, storage: Storage, publisher: ProgressPublisher) -> None:
+    def __init__(
+        self, settings: Settings, storage: Storage, publisher: ProgressPublisher, webhooks: WebhookRecorder
+    ) -> None:
         self.settings = settings
         self.storage = storage
         self.publisher = publisher
+        self.webhooks = webhooks
 
     async def __call__(self, export_id: uuid.UUID) -> None:
         claimed = await AccountExport.filter(id=export_id, status__in=OPEN_EXPORT_STATUSES).update(
@@ -294,14 +297,14 @@ class AccountExporter:
         self, user_id: uuid.UUID, export_id: uuid.UUID, status: ExportStatus, expires_at: datetime | None
     ) -> None:
         """``myEvents`` (at most once, like every bus message: the row says where the export stands) and the
-        webhook events (recorded with their jobs; the outbox's drainer hands them over)."""
+        webhook events (recorded with their jobs, handed to the process's queue at once)."""
         event = AccountExportChanged(user_id=user_id, account_export_id=export_id, status=status, at=_now())
         try:
             await self.publisher.account_export(event)
         except Exception:
             log.warning("account export event not sent: export=%s", export_id, exc_info=True)
         ready = status == ExportStatus.READY
-        await record_account_export(user_id, export_id, ready=ready, expires_at=expires_at, queue=None)
+        await self.webhooks.account_export(user_id, export_id, ready=ready, expires_at=expires_at)
 
 
 def _describe(error: Exception) -> str:

@@ -169,6 +169,13 @@ class WebhookRecorder:
         self._backlog: asyncio.Queue[_Work] = asyncio.Queue(maxsize=backlog)
         self._consumer: asyncio.Task[None] | None = None
 
+    async def account_export(
+        self, user_id: uuid.UUID, export_id: uuid.UUID, *, ready: bool, expires_at: datetime | None
+    ) -> list[uuid.UUID]:
+        """``account.export_ready`` / ``account.export_failed`` (``record_account_export``), handed to this process's
+        queue at once (with none, the outbox's drainer hands them over on its next sweep)."""
+        return await record_account_export(user_id, export_id, ready=ready, expires_at=expires_at, queue=self.queue)
+
     async def on_batch_progress(self, events: Sequence[BatchProgress]) -> None:
         """The publisher's batch observer: queues the events and returns (no database work here)."""
         self._hand(_Work(events=tuple(events)))

@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from standardwebhooks import Webhook
 from starlette.applications import Starlette
 
 from app.runtime import link_signer
-from models import AccountExport, ExportStatus, ImageEdit, JobOutbox, Upload, User
+from models import AccountExport, ExportStatus, ImageEdit, JobOutbox, Upload, User, WebhookDelivery
 from services.account.export import AccountExporter
 from services.account.tasks import ACCOUNT_EXPORT
 from services.generation.retention import Retention
@@ -29,6 +30,7 @@ from services.infra.storage import ObjectNotFound, Storage, StoredObject
 from services.progress.channels import user_channel
 from tests.conftest import GQL, Caller, MakeCaller
 from tests.generation_support import generate, new_project, upload, wait_until_ended
+from tests.services.webhooks.receiver import Receiver, free_port, serving
 
 EXPORT = "mutation { meExport { accountExport { id status url } userErrors { code field message retryAfter } } }"
 ONE = "query($id: ID!) { accountExport(id: $id) { id status url sizeBytes expiresAt error } }"
@@ -234,7 +236,12 @@ async def test_a_failure_mid_job_marks_failed_and_stores_nothing(
     storage: Storage = services.storage
     before = {o.key async for o in storage.objects("exports")}
     export = await AccountExport.create(id=uuid.uuid4(), owner_id=user.id)
-    exporter = AccountExporter(services.settings, FailingUpload(storage), services.publisher)  # type: ignore[arg-type]
+    exporter = AccountExporter(
+        services.settings,
+        FailingUpload(storage),  # type: ignore[arg-type]
+        services.publisher,
+        app.state.webhooks,
+    )
 
     async with services.bus.subscribe(user_channel(user.id)) as subscription:
         await exporter(export.id)
@@ -273,3 +280,66 @@ async def test_an_image_gone_from_storage_is_listed_without_a_file(
     with pytest.raises(ObjectNotFound):  # the image is gone
         await storage.get(image.image_key)
     assert datetime.fromisoformat(answer["expiresAt"]) > datetime.now(UTC)
+
+
+ENDPOINT = """mutation($input: WebhookEndpointCreateInput!) {
+  webhookEndpointCreate(input: $input) { endpoint { id } secret userErrors { code message } }
+}"""
+EXPORT_EVENTS = ["account.export_ready", "account.export_failed"]
+
+
+async def endpoint_for(gql: GQL, caller: Caller, url: str, events: list[str]) -> tuple[str, str]:
+    body = await gql(ENDPOINT, {"input": {"url": url, "events": events}}, caller)
+    created = body["data"]["webhookEndpointCreate"]
+    assert created["userErrors"] == [], body
+    return created["endpoint"]["id"], created["secret"]
+
+
+async def received(receiver: Receiver, event_type: str) -> list[dict[str, Any]]:
+    """The bodies of ``event_type`` the receiver got, once one has come (the outbox's drainer hands it over)."""
+
+    async def one() -> None:
+        while not any(f'"{event_type}"'.encode() in r.body for r in receiver.received):
+            receiver.arrived.clear()
+            await receiver.arrived.wait()
+
+    await asyncio.wait_for(one(), 30)
+    return [json.loads(r.body) for r in receiver.received if f'"{event_type}"'.encode() in r.body]
+
+
+async def test_the_webhook_events_name_the_export_signed_only_to_its_owner(
+    app: Starlette, gql: GQL, client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice-export-hook"), make_caller("bob-export-hook")
+    async with serving(Receiver(free_port())) as alice_hook, serving(Receiver(free_port())) as bob_hook:
+        alice_endpoint, secret = await endpoint_for(gql, alice, alice_hook.url, EXPORT_EVENTS)
+        batch_only, _ = await endpoint_for(gql, alice, alice_hook.url, ["batch.succeeded"])
+        bob_endpoint, _ = await endpoint_for(gql, bob, bob_hook.url, EXPORT_EVENTS)
+
+        answer = await export_and_wait(app, gql, alice)
+        [ready] = await received(alice_hook, "account.export_ready")
+        signed = next(r for r in alice_hook.received if b'"account.export_ready"' in r.body)
+        assert Webhook(secret).verify(signed.body, signed.headers) == ready  # the official library accepts it
+        assert ready["type"] == "account.export_ready"
+        assert ready["data"] == {"accountExportId": answer["id"], "status": "READY", "expiresAt": answer["expiresAt"]}
+        assert "url" not in json.dumps(ready)  # a link expires; the event names the export, read it for the link
+
+        # A failed export is announced as such, with no expiry.
+        user = await user_of(gql, alice)
+        services = app.state.services
+        export = await AccountExport.create(id=uuid.uuid4(), owner_id=user.id)
+        exporter = AccountExporter(
+            services.settings,
+            FailingUpload(services.storage),  # type: ignore[arg-type]
+            services.publisher,
+            app.state.webhooks,
+        )
+        await exporter(export.id)
+        [failed] = await received(alice_hook, "account.export_failed")
+        assert failed["data"] == {"accountExportId": str(export.id), "status": "FAILED", "expiresAt": None}
+
+    # Only the endpoint subscribed to export events got them; Bob's endpoint never had a delivery recorded.
+    assert await WebhookDelivery.filter(endpoint_id=batch_only).count() == 0
+    assert await WebhookDelivery.filter(endpoint_id=bob_endpoint).count() == 0
+    assert bob_hook.received == []
+    assert {d.event_type for d in await WebhookDelivery.filter(endpoint_id=alice_endpoint)} == set(EXPORT_EVENTS)
