@@ -8,6 +8,7 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import httpx
 from prometheus_client import REGISTRY
 from starlette.applications import Starlette
 
@@ -154,3 +155,22 @@ async def test_a_handed_back_batch_runs_to_its_end_through_the_real_queue(
     assert (batch.lease_owner, batch.lease_until) == (None, None)  # the runner gave its lease back
     user = await assert_ledger_consistent(subject)
     assert user.credits == 20 - 2
+
+
+async def test_readyz_counts_what_the_processs_reconciler_handed_back(
+    app: Starlette, gql: GQL, make_caller: MakeCaller, client: httpx.AsyncClient
+) -> None:
+    # An operator reads the process's reconciler on /readyz: a hand-back shows there as it happens.
+    before = (await client.get("/readyz")).json()["reconciler"]
+    subject, batch_id = await _stranded(app, gql, make_caller, images=1)
+    ended = asyncio.create_task(wait_until_ended(app, str(batch_id)))
+    await asyncio.sleep(0)  # let the follower subscribe before the batch can end
+    assert await app.state.reconciler.reconcile_once() >= 1  # the process's own reconciler, as its loop runs it
+    await ended
+
+    after = (await client.get("/readyz")).json()["reconciler"]
+    assert after["handedBack"] >= before["handedBack"] + 1
+    assert after["passes"] >= before["passes"] + 1
+    assert after["lastPassSecondsAgo"] is not None
+    assert (await BatchJob.get(id=batch_id)).handbacks == 1
+    await assert_ledger_consistent(subject)
