@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 from models import BatchJob, CreditLedgerEntry, User
 from services.progress.follow import follow_batch
 from tests.conftest import GQL, Caller
+from tests.distributed_support import poll
 
 BATCH_FIELDS = """
   id status totalImages completedImages failedImages creditsReserved creditsCaptured creditsRefunded creditsHeld
@@ -53,6 +54,18 @@ async def wait_until_ended(app: Starlette, batch_id: str, limit_seconds: float =
                 return
 
     await asyncio.wait_for(follow(), limit_seconds)
+
+
+async def wait_until_let_go(app: Starlette, batch_id: str, limit_seconds: float = 60.0) -> None:
+    """``wait_until_ended``, then until the runner has let go of the batch: it gives its lease back just after the
+    terminal event, so a test that snapshots every row (a refused call must change nothing) starts from rows that
+    no longer move."""
+    await wait_until_ended(app, batch_id, limit_seconds)
+
+    async def let_go() -> bool:
+        return await BatchJob.filter(id=uuid.UUID(batch_id), lease_owner__isnull=True).exists()
+
+    await poll(let_go, within=limit_seconds, what=f"batch {batch_id}'s runner to give its lease back")
 
 
 async def batch(gql: GQL, caller: Caller, batch_id: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from models import Project, User
 from services.core.auth import issue_token
 from services.core.config import Settings
 from tests.conftest import Caller, MakeCaller
-from tests.generation_support import wait_until_ended
+from tests.generation_support import wait_until_let_go
 from tests.input_support import (
     GENERATE,
     MUTATIONS,
@@ -187,7 +187,7 @@ async def test_a_refused_preview_leaves_no_preview_project(
             caller,
         )
     )
-    await wait_until_ended(app, spent["data"]["generate"]["batchJob"]["id"])
+    await wait_until_let_go(app, spent["data"]["generate"]["batchJob"]["id"])
     preset = (await post(client, PRESET_CREATE, {"input": {"name": "Preview me"}}, caller)).json()
     assert (await User.get(subject=caller.subject)).credits == 0
     before = await owned_state(caller.subject)

@@ -25,7 +25,7 @@ from models import User
 from services.core.auth import issue_token
 from services.core.config import Settings
 from tests.conftest import Caller
-from tests.generation_support import wait_until_ended
+from tests.generation_support import wait_until_let_go
 from tests.input_support import (
     CREDITS_GRANT,
     GALLERY_ADD,
@@ -160,7 +160,7 @@ async def _settle(app: Starlette, world: World, case: Case, body: dict[str, Any]
     """After an accepted mutation: wait for its batch, and take back what would crowd out later examples."""
     payload = body["data"][case.payload]
     if case.payload == "generate":
-        await wait_until_ended(app, payload["batchJob"]["id"])
+        await wait_until_let_go(app, payload["batchJob"]["id"])
     elif case.payload == "galleryAdd":
         removal = "mutation($id: ID!) { galleryRemove(id: $id) { removedId } }"
         await post(world.client, removal, {"id": payload["galleryItem"]["id"]}, world.caller)

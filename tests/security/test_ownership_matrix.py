@@ -46,7 +46,7 @@ from services.progress.channels import user_channel
 from services.progress.events import AccountExportChanged
 from services.webhooks import signing
 from tests.conftest import Caller
-from tests.generation_support import GENERATE, upload, wait_until_ended
+from tests.generation_support import GENERATE, upload, wait_until_let_go
 from tests.security.support import png, socket, upload_bytes, ws_operation
 
 Answer = dict[str, Any]
@@ -715,7 +715,7 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
         created = await run(w.alice, GENERATE, input={"projectId": w.ids["project"], "prompt": "alice-secret prompt"})
         batch = created["generate"]["batchJob"]
         w.ids["batch"], w.ids["image"] = batch["id"], batch["images"][0]["id"]
-        await wait_until_ended(app, w.ids["batch"])
+        await wait_until_let_go(app, w.ids["batch"])
         create = "mutation($n: String!) { stylePresetCreate(input: {name: $n}) { stylePreset { id } } }"
         private = await run(w.alice, create, n="alice-secret private")
         w.ids["private_preset"] = private["stylePresetCreate"]["stylePreset"]["id"]

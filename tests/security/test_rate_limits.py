@@ -20,7 +20,7 @@ from starlette.applications import Starlette
 from models import BatchJob, CreditLedgerEntry, Project, Upload, User
 from services.infra.rate_limits import Budget, RequestRateLimiter, create_rate_limiter
 from tests.conftest import GQL, TEST_REDIS_URL, MakeCaller
-from tests.generation_support import GENERATE, new_project, wait_until_ended
+from tests.generation_support import GENERATE, new_project, wait_until_let_go
 from tests.security.support import png, socket, swapped_services, upload_bytes, ws_operation
 
 REDIS_URL = TEST_REDIS_URL
@@ -125,7 +125,7 @@ async def test_generate_is_limited_per_user_and_a_refusal_changes_nothing(
         for _ in range(2):
             admitted = (await gql(GENERATE, request, alice))["data"]["generate"]
             assert admitted["userErrors"] == []
-            await wait_until_ended(app, admitted["batchJob"]["id"])  # settled: its ledger rows are all written
+            await wait_until_let_go(app, admitted["batchJob"]["id"])  # settled, and its runner gone
         before = await credits_and_batches(alice.subject)
         body = await gql(GENERATE, request, alice)
         payload = body["data"]["generate"]
