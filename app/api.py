@@ -98,6 +98,11 @@ class GraphQLView(GraphQL[Context, None]):
         except PersistedQueryRefused as error:
             # Apollo's and urql's clients read these bodies as they are (PersistedQueryNotFound: HTTP 200, no data).
             response = JSONResponse(error.body, status_code=error.status)
+        if scope["method"] == "GET":
+            # Only an answer ``execute_single`` found cacheable says so; anything else over GET (a refusal, a
+            # PersistedQueryNotFound the client is about to follow with the text, a 400) is never stored.
+            response.headers.setdefault("Cache-Control", "no-store")
+            response.headers.setdefault("Vary", "Authorization")
         await response(scope, receive, send)
 
     async def execute_single(
@@ -144,7 +149,22 @@ class GraphQLView(GraphQL[Context, None]):
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
         await documents.ran(resolved, result.errors)
+        if request_adapter.method == "GET" and isinstance(sub_response, Response):
+            sub_response.headers["Cache-Control"] = self.cache_control(request, context, result)
+            sub_response.headers["Vary"] = "Authorization"
         return result
+
+    @staticmethod
+    def cache_control(request: Request, context: Context, result: ExecutionResult) -> str:
+        """``Cache-Control`` of a persisted query answered over GET: ``public`` (caches and CDNs may serve it to
+        anyone, ``GRAPHQL_GET_MAX_AGE_SECONDS``) only when nothing in it depends on the caller (no
+        ``Authorization`` sent, no user read) and it has no errors (a rate limit or an outage would be cached)."""
+        max_age = context.services.settings.graphql_get_max_age_seconds
+        if "authorization" in request.headers or context.identity is not None or context.known_user is not None:
+            return "private, no-store"
+        if result.errors or max_age == 0:
+            return "no-store"
+        return f"public, max-age={max_age}"
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         # A GET naming a persisted query has no `query` parameter either: it is an operation, not a visit.

@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import platform
+import re
 import socket
 import statistics
 import sys
@@ -52,6 +53,8 @@ import httpx
 from throwaway import postgres_database
 
 SCRIPT = Path(__file__).resolve()
+LINK_EXPIRY = re.compile(r"\?e=\d+&s=[A-Za-z0-9_-]+")
+"""A signed image link's expiry and signature (``LinkSigner.private``)."""
 BENCH_SECRET = "bench-reads-secret-bench-reads-secret-0123456789"  # noqa: S105 (signs throwaway local tokens)
 BENCH_SUBJECT = "bench-reads-user"
 PROJECTS = 25
@@ -543,13 +546,19 @@ async def main(arguments: argparse.Namespace) -> dict[str, Any]:
                         results["graphql-text-again"] = await load(
                             endpoint, pid, token, clients=clients, seconds=seconds, kind="graphql-text-again"
                         )
+            same = "identical from both servers"
             if pages["bare"] != pages["graphql"]:
-                raise SystemExit(
-                    "the two servers answered differently:\n"
-                    f"bare:    {json.dumps(pages['bare'])[:600]}\ngraphql: {json.dumps(pages['graphql'])[:600]}"
-                )
+                # The servers run one after the other: an image link's expiry is rounded up to the next step, so
+                # pages fetched on either side of a step differ in each link's `e=` and `s=` and nowhere else.
+                bare, ours = (LINK_EXPIRY.sub("?e=_&s=_", json.dumps(pages[kind])) for kind in ("bare", "graphql"))
+                if bare != ours:
+                    raise SystemExit(
+                        "the two servers answered differently:\n"
+                        f"bare:    {json.dumps(pages['bare'])[:600]}\ngraphql: {json.dumps(pages['graphql'])[:600]}"
+                    )
+                same = "identical from both servers but for the links' expiry step (fetched on either side of one)"
     size = len(json.dumps(pages["graphql"]))
-    print(f"Response: {size:,} bytes of JSON, identical from both servers")
+    print(f"Response: {size:,} bytes of JSON, {same}")
     print()
     print("| server | req/s | p50 ms | p99 ms | server CPU ms/request | errors |")
     print("|---|---|---|---|---|---|")

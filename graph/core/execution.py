@@ -10,11 +10,11 @@ object's own fields (``execute_fields``), with graphql-core's own error handling
 
 Which fields qualify is decided once per schema, field and parent type: Strawberry's resolver for a field without
 a resolver function, extensions or permission classes (its "basic field": ``_get_basic_result``), whose type is a
-scalar, an enum or an object type without ``is_type_of``, possibly non-null. When any schema extension wraps
-resolvers (tracing, for example) every field takes graphql-core's own path, and so does an object field under or
-with ``@defer``. Any value the short path cannot finish cleanly (``None`` for a non-null field, an exception, an
-awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the attribute again (a pure
-read) and produces exactly the error or value it always did.
+scalar, an enum, an object type without ``is_type_of`` or a list of such object types, possibly non-null. When any
+schema extension wraps resolvers (tracing, for example) every field takes graphql-core's own path, and so does an
+object field under or with ``@defer``. Any value the short path cannot finish cleanly (``None`` for a non-null field,
+an exception, an awaitable, a value the scalar refuses) is handed to graphql-core's own path, which reads the
+attribute again (a pure read) and produces exactly the error or value it always did.
 
 **Compiled selection sets.** The per-field loop is compiled once per schema and selection set (type, response
 names, field names) into straight-line Python (``_compile``): each field's decision (plain leaf, plain object, or
@@ -22,6 +22,13 @@ graphql-core) is taken at compile time, a plain leaf is an attribute read and it
 dict is written in the selection set's order. Within a request, a collected selection set finds its function once
 (by identity; graphql-core collects each field group's subfields once), so a page of 100 images runs one function
 100 times. Under ``@defer`` (a position context) the loop below still runs.
+
+**Compiled lists.** A plain field whose type is a list of an object type (``edges``) reads its list and runs the
+items' compiled function on each item (``_complete_plain_list``), with graphql-core's error handling per item and
+then per field (an item's error nulls a nullable item, or bubbles to the list and on as graphql-core's would); the
+items' function is found once per field group and request (``_subfields``), not per item. A value that is not a
+``list`` or ``tuple``, an item that is ``None``, an exception or an awaitable, and ``@stream`` hand the whole field to
+graphql-core before any item has run.
 
 ``execute_fields`` follows graphql-core 3.3's own (pinned in the locks); tests/graph/test_execution.py compares both
 paths' answers and errors.
@@ -41,6 +48,7 @@ from typing import Any
 
 from graphql import (
     GraphQLEnumType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -72,6 +80,20 @@ class _ObjectPlan:
     return_type: GraphQLOutputType
 
 
+@dataclass(frozen=True, slots=True)
+class _ListPlan:
+    """A plain field of a list of an object type: its attribute read, then each item's own fields."""
+
+    read: Callable[[Any], Any]
+    object_type: GraphQLObjectType
+    non_null: bool
+    return_type: GraphQLOutputType
+    item_type: GraphQLOutputType
+
+
+_AnyPlan = _Plan | _ObjectPlan | _ListPlan
+
+
 _SLOW = object()
 """A field value the compiled code could not finish: the field takes graphql-core's ``execute_field``."""
 
@@ -85,12 +107,10 @@ COMPILED_LIMIT = 2048
 """The most compiled selection sets kept per schema (an application's own documents have a few hundred)."""
 
 # Per schema and (parent type, field): a plan, or False for a field graphql-core executes itself.
-_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _Plan | _ObjectPlan | bool]] = (
-    weakref.WeakKeyDictionary()
-)
+_PLANS: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], _AnyPlan | bool]] = weakref.WeakKeyDictionary()
 
 
-def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str) -> _Plan | _ObjectPlan | bool:
+def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str) -> _AnyPlan | bool:
     field_def = schema.get_field(parent_type, field_name)
     if field_def is None or field_def.args:
         return False
@@ -114,6 +134,12 @@ def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, field_name: str
     if isinstance(inner, GraphQLObjectType):
         # An object type that checks what it is given (interfaces, casts) keeps graphql-core's path.
         return False if inner.is_type_of is not None else _ObjectPlan(read, inner, non_null, field_type)
+    if isinstance(inner, GraphQLList):
+        item_type = inner.of_type
+        item = item_type.of_type if isinstance(item_type, GraphQLNonNull) else item_type
+        if isinstance(item, GraphQLObjectType) and item.is_type_of is None:
+            return _ListPlan(read, item, non_null, field_type, item_type)
+        return False
     if not isinstance(inner, GraphQLScalarType | GraphQLEnumType):
         return False
     coerce: Callable[[Any], Any] = inner.coerce_output_value
@@ -145,7 +171,7 @@ def _enum_names(enum_type: CustomGraphQLEnumType) -> Callable[[Any], Any]:
     return coerce
 
 
-def _compile(type_name: str, fields: list[tuple[str, _Plan | _ObjectPlan | bool]]) -> Callable[..., Any]:
+def _compile(type_name: str, fields: list[tuple[str, _AnyPlan | bool]]) -> Callable[..., Any]:
     """A selection set as one straight-line function, the per-field loop of ``execute_fields`` unrolled: a plain
     leaf is read and coerced in place, a plain object completed with ``_complete_plain_object``, and anything else,
     or any value the short path cannot finish (see the module docstring), goes to graphql-core's ``execute_field``,
@@ -159,6 +185,7 @@ def _compile(type_name: str, fields: list[tuple[str, _Plan | _ObjectPlan | bool]
     }
     body = ["def run(ctx, parent_type, source, path, details):", "    is_awaitable = ctx.is_awaitable"]
     body += ["    execute_field = ctx.execute_field", "    complete_object = ctx._complete_plain_object"]
+    body += ["    complete_list = ctx._complete_plain_list"]
     body += ["    results = {}", "    awaitable_fields = []", "    try:"]
     for index, (response_name, plan) in enumerate(fields):
         name = repr(response_name)
@@ -170,11 +197,12 @@ def _compile(type_name: str, fields: list[tuple[str, _Plan | _ObjectPlan | bool]
             "                if is_awaitable(value):",
             f"                    awaitable_fields.append({name})",
         ]
-        if isinstance(plan, _ObjectPlan):
+        if isinstance(plan, _ObjectPlan | _ListPlan):
             namespace[f"plan{index}"] = plan
+            complete = "complete_object" if isinstance(plan, _ObjectPlan) else "complete_list"
             body += [
                 f"        at = Path(path, {name}, type_name)",
-                f"        value = complete_object(plan{index}, source, details[{index}], at)",
+                f"        value = {complete}(plan{index}, source, details[{index}], at)",
                 "        if value is Undefined:",
                 f"            value = execute_field(parent_type, source, details[{index}], at, None)",
                 "        if value is not Undefined:",
@@ -228,12 +256,16 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
-        self._leaf_plans: dict[tuple[str, str], _Plan | _ObjectPlan | bool] | None = (
+        self._leaf_plans: dict[tuple[str, str], _AnyPlan | bool] | None = (
             _PLANS.setdefault(self.schema, {}) if manager is None or not manager.middlewares else None
         )
         # Per request, by the identity of a collected selection set (kept alive beside its function, so that the
         # identity is not reused): its compiled function and its fields' details in order.
         self._compiled_sets: dict[int, tuple[GroupedFieldSet, Callable[..., Any], tuple[FieldDetailsList, ...]]] = {}
+        self._subfield_sets: dict[
+            int,
+            tuple[FieldDetailsList, GraphQLObjectType, Callable[..., Any] | None, tuple[FieldDetailsList, ...]],
+        ] = {}
 
     def _compiled(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
@@ -247,7 +279,7 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         assert plans is not None
         type_name = parent_type.name
         signature: list[str] = [type_name]
-        fields: list[tuple[str, _Plan | _ObjectPlan | bool]] = []
+        fields: list[tuple[str, _AnyPlan | bool]] = []
         for response_name, field_details_list in grouped_field_set.items():
             node = field_details_list[0].node
             name = node.name.value
@@ -271,6 +303,22 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             compiled_sets.move_to_end(cache_key)
         details = tuple(grouped_field_set.values())
         self._compiled_sets[id(grouped_field_set)] = (grouped_field_set, function, details)
+        return function, details
+
+    def _subfields(
+        self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
+    ) -> tuple[Callable[..., Any] | None, tuple[FieldDetailsList, ...]]:
+        """The compiled function of a field's sub-selection on ``object_type`` and its fields' details (``None``
+        under ``@defer``), found once per request and field group (by identity, kept alive beside it)."""
+        entry = self._subfield_sets.get(id(field_details_list))
+        if entry is not None and entry[0] is field_details_list and entry[1] is object_type:
+            return entry[2], entry[3]
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(object_type, field_details_list)
+        function: Callable[..., Any] | None = None
+        details: tuple[FieldDetailsList, ...] = ()
+        if not new_defer_usages:
+            function, details = self._compiled(object_type, grouped_field_set)
+        self._subfield_sets[id(field_details_list)] = (field_details_list, object_type, function, details)
         return function, details
 
     async def _awaited(self, results: dict[str, Any], awaitable_fields: list[str]) -> dict[str, Any]:
@@ -317,8 +365,8 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                             if is_awaitable(completed):
                                 awaitable_fields.append(response_name)
                             continue
-                elif plan is not False and not node.arguments:
-                    read, coerce, non_null = plan  # type: ignore[misc]
+                elif isinstance(plan, tuple) and not node.arguments:
+                    read, coerce, non_null = plan
                     try:
                         value = read(source_value)
                         if value is None:
@@ -376,11 +424,11 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return Undefined if plan.non_null else None
         if isinstance(value, Exception) or self.is_awaitable(value):
             return Undefined
-        grouped_field_set, new_defer_usages, _ = self.collect_subfields(plan.object_type, field_details_list)
-        if new_defer_usages:
+        function, details = self._subfields(plan.object_type, field_details_list)
+        if function is None:
             return Undefined
         try:
-            completed = self.execute_fields(plan.object_type, value, path, grouped_field_set, None)
+            completed = function(self, plan.object_type, value, path, details)
         except Exception as raw_error:
             self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
             return None
@@ -395,3 +443,75 @@ class LeafFastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return None
 
         return await_completed()
+
+    def _complete_plain_list(
+        self, plan: _ListPlan, source: Any, field_details_list: FieldDetailsList, path: Path
+    ) -> Any:
+        """A plain field of a list of objects, as graphql-core's ``complete_list_value`` would complete it (each
+        item's error handled as an item's, then the list's as the field's), with the items' compiled function
+        found once. ``Undefined`` hands the field to graphql-core: a value that is not a list or tuple, an item that
+        is ``None``, an exception or an awaitable, ``@stream`` or ``@defer`` below."""
+        try:
+            value = plan.read(source)
+        except Exception:  # graphql-core's path reports it as it always did
+            return Undefined
+        if value is None:
+            return Undefined if plan.non_null else None
+        if value.__class__ is not list and value.__class__ is not tuple:
+            return Undefined
+        is_awaitable = self.is_awaitable
+        for item in value:
+            if item is None or isinstance(item, Exception) or is_awaitable(item):
+                return Undefined
+        object_type = plan.object_type
+        function, details = self._subfields(object_type, field_details_list)
+        if function is None or self.get_stream_usage(field_details_list, path) is not None:
+            return Undefined
+        item_type = plan.item_type
+        results: list[Any] = []
+        awaitable_indices: list[int] = []
+        try:
+            for index, item in enumerate(value):
+                item_path = Path(path, index, None)
+                try:
+                    completed = function(self, object_type, item, item_path, details)
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+                    completed = None
+                else:
+                    if is_awaitable(completed):
+                        completed = self._await_item(completed, item_type, field_details_list, item_path)
+                        awaitable_indices.append(index)
+                results.append(completed)
+        except Exception as raw_error:
+            if awaitable_indices:
+                self.settle_in_background([results[index] for index in awaitable_indices])
+            self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
+            return None
+        if not awaitable_indices:
+            return results
+
+        async def await_completed() -> Any:
+            try:
+                if len(awaitable_indices) == 1:
+                    index = awaitable_indices[0]
+                    results[index] = await results[index]
+                else:
+                    awaited = await gather_with_cancel(*(results[index] for index in awaitable_indices))
+                    for index, completed in zip(awaitable_indices, awaited, strict=True):
+                        results[index] = completed
+                return results
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
+                return None
+
+        return await_completed()
+
+    async def _await_item(
+        self, completed: Any, item_type: GraphQLOutputType, field_details_list: FieldDetailsList, item_path: Path
+    ) -> Any:
+        try:
+            return await completed
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+            return None

@@ -8,11 +8,14 @@ which ``tests/test_architecture_rooms.py`` keeps the only kind of import between
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from strawberry.types.lazy_type import LazyType
 
 
+@functools.cache
 def room_type(module: str, name: str) -> Any:
-    """The class ``name`` of the graph module ``module``, found when first called (as ``strawberry.lazy`` does)."""
+    """The class ``name`` of the graph module ``module``, found when first called (as ``strawberry.lazy`` does)
+    and kept: resolving it again reads the module table and stats ``__main__``'s file, per call."""
     return LazyType(name, module).resolve_type()

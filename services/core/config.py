@@ -188,6 +188,9 @@ class Settings(BaseSettings):
     graphql_persisted_queries: bool = True
     """Automatic persisted queries (Apollo's protocol): documents sent with their SHA-256 are registered (in this
     process, and in Redis when ``REDIS_URL`` is set) and later requests may send the hash alone, also over GET."""
+    graphql_get_max_age_seconds: int = Field(default=30, ge=0, le=86400)
+    """``Cache-Control: public, max-age=N`` on a persisted query answered over GET without ``Authorization`` and
+    without errors (caches and CDNs may serve it); 0: ``no-store`` on every GET answer."""
     graphql_trusted_documents: Path | None = None
     """A persisted documents manifest (GraphQL Code Generator's ``persisted-documents.json``: SHA-256 to document):
     its documents run by hash from the start."""

@@ -8,6 +8,7 @@ the manifest's documents runs.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -142,6 +143,71 @@ async def test_hash_only_over_get_runs_the_registered_query(client: httpx.AsyncC
     text = await client.post("/graphql", json={"query": query, "variables": variables}, headers=bob.headers)
     assert hit.status_code == 200
     assert hit.content == registered.content == text.content
+
+
+async def test_a_public_read_over_get_is_cacheable_and_a_callers_is_not(
+    client: httpx.AsyncClient, make_caller: MakeCaller, settings: Settings
+) -> None:
+    query = unique(CAPABILITIES)
+    params = get_params(persisted(query))
+    miss = await client.get("/graphql", params=params)
+    # The client follows a miss with the text: a cache must not keep the miss.
+    assert miss.content == NOT_FOUND
+    assert miss.headers["cache-control"] == "no-store"
+    await client.post("/graphql", json={"query": query, "extensions": persisted(query)})
+
+    anonymous = await client.get("/graphql", params=params)
+    assert anonymous.status_code == 200
+    assert anonymous.headers["cache-control"] == f"public, max-age={settings.graphql_get_max_age_seconds}"
+    assert "authorization" in anonymous.headers["vary"].lower()
+
+    erin = make_caller("apq-cache")
+    signed_in = await client.get("/graphql", params=params, headers=erin.headers)
+    assert signed_in.content == anonymous.content
+    assert signed_in.headers["cache-control"] == "private, no-store"
+    assert "authorization" in signed_in.headers["vary"].lower()
+
+    # POST answers are not touched.
+    posted = await client.post("/graphql", json={"extensions": persisted(query)})
+    assert posted.content == anonymous.content
+    assert "cache-control" not in posted.headers
+
+
+async def test_a_get_answer_with_errors_or_a_refusal_is_never_stored(
+    client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    frank = make_caller("apq-errors")
+    query = unique(PROJECTS)
+    variables = {"first": 2}
+    await client.post(
+        "/graphql", json={"query": query, "variables": variables, "extensions": persisted(query)}, headers=frank.headers
+    )
+    # Registered; without a token the same read is an error (it needs the caller), which a cache must not keep.
+    anonymous = await client.get("/graphql", params=get_params(persisted(query), variables))
+    assert anonymous.json()["errors"]
+    assert anonymous.headers["cache-control"] == "no-store"
+
+    mutation = await client.get("/graphql", params=get_params(persisted(CREATE), query=CREATE), headers=frank.headers)
+    assert mutation.status_code == 400
+    assert mutation.headers["cache-control"] == "no-store"
+    malformed = await client.get("/graphql", params=get_params({"persistedQuery": {"version": 2}}))
+    assert malformed.status_code == 400
+    assert malformed.headers["cache-control"] == "no-store"
+
+
+async def test_max_age_zero_stores_no_get_answer(app: Starlette, client: httpx.AsyncClient, settings: Settings) -> None:
+    query = unique(CAPABILITIES)
+    await client.post("/graphql", json={"query": query, "extensions": persisted(query)})
+    before = app.state.services
+    app.state.services = dataclasses.replace(
+        before, settings=settings.model_copy(update={"graphql_get_max_age_seconds": 0})
+    )
+    try:
+        response = await client.get("/graphql", params=get_params(persisted(query)))
+    finally:
+        app.state.services = before
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
 
 
 async def test_text_over_get_is_still_refused(client: httpx.AsyncClient) -> None:

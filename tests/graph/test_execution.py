@@ -12,6 +12,7 @@ from typing import Any, NewType
 import pytest
 import strawberry
 from graphql import ExecutionResult as CoreResult
+from graphql import Undefined
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
@@ -97,10 +98,61 @@ LEAVES = [
 
 
 @strawberry.type
+class Shelf:
+    """Lists read straight off the object (no resolver): the compiled list path."""
+
+    label: str
+    leaves: list[Leaf | None]
+    required: list[Leaf]
+    maybe: list[Leaf] | None
+    inners: list[Inner]
+
+
+def _shelves() -> list[Shelf]:
+    """Made per call: one shelf holds a generator, which a read consumes."""
+    good, other = _leaf("good"), _leaf("other", maybe="x")
+    fine = [Inner(label="x", count=1), Inner(label="y", count=2)]
+    return [
+        Shelf(label="plain", leaves=[good, other], required=[good, other], maybe=None, inners=fine),
+        # Item errors: nulled items of a nullable-item list; a non-null item's error nulls the nullable list.
+        Shelf(
+            label="items", leaves=list(LEAVES), required=[other], maybe=[good, _leaf("b", required=None)], inners=fine
+        ),
+        # A non-null item's error in a non-null list bubbles to the shelf.
+        Shelf(label="bubble", leaves=[], required=[good, _leaf("c", picky="bad")], maybe=[], inners=fine),
+        # Awaited errors inside items: to the nullable list, and through a non-null list to the shelf.
+        Shelf(
+            label="awaited",
+            leaves=[_leaf("g", inner=Inner(label="boom", count=1))],
+            required=[],
+            maybe=None,
+            inners=fine,
+        ),
+        Shelf(label="awaited-inner", leaves=[], required=[], maybe=None, inners=[Inner(label="boom", count=1)]),
+        Shelf(
+            label="awaited-maybe",
+            leaves=[],
+            required=[],
+            maybe=[_leaf("g", inner=Inner(label="boom", count=1))],
+            inners=[],
+        ),
+        # Values the compiled path hands to graphql-core: None items, a tuple, a generator, a null non-null list.
+        Shelf(label="none-item", leaves=[None, good], required=[good], maybe=[None], inners=fine),  # type: ignore[list-item]
+        Shelf(label="tuple", leaves=(good, None), required=(other,), maybe=(good,), inners=tuple(fine)),  # type: ignore[arg-type]
+        Shelf(label="generator", leaves=(leaf for leaf in [good]), required=[good], maybe=None, inners=fine),  # type: ignore[arg-type]
+        Shelf(label="null-list", leaves=None, required=None, maybe=None, inners=fine),  # type: ignore[arg-type]
+    ]
+
+
+@strawberry.type
 class Query:
     @strawberry.field
     def leaves(self) -> list[Leaf | None]:
         return list(LEAVES)
+
+    @strawberry.field
+    def shelves(self) -> list[Shelf | None]:
+        return list(_shelves())
 
     @strawberry.field
     async def one(self) -> Leaf:
@@ -245,3 +297,55 @@ async def test_compiled_selection_sets_are_bounded_whatever_aliases_a_client_inv
     assert len(compiled) == 5
     assert ("Leaf", "alias11", "name", "") in compiled  # the newest kept, the oldest gone
     assert ("Leaf", "alias0", "name", "") not in compiled
+
+
+LIST_QUERY = """
+query {
+  shelves {
+    label
+    leaves { name required picky later inner { label later } }
+    required { name picky }
+    maybe { name required inner { label later } }
+    inners { label count later }
+  }
+}
+"""
+
+
+@pytest.mark.asyncio
+async def test_compiled_lists_answer_the_same_bytes_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    completed_lists: list[bool] = []
+    complete_list = LeafFastExecutionContext._complete_plain_list
+
+    def counting(self: LeafFastExecutionContext, *args: Any) -> Any:
+        value = complete_list(self, *args)
+        completed_lists.append(value is not Undefined)
+        return value
+
+    monkeypatch.setattr(LeafFastExecutionContext, "_complete_plain_list", counting)
+    plain = await _schema(fast=False).execute(LIST_QUERY)
+    fast_schema = _schema(fast=True)
+    for _ in range(2):  # compiling, then from the schema's cache
+        fast = await fast_schema.execute(LIST_QUERY)
+        assert json.dumps(fast.data) == json.dumps(plain.data)
+        # The same errors in the same order, with the same paths and locations.
+        assert [error.formatted for error in fast.errors or []] == [error.formatted for error in plain.errors or []]
+    assert plain.data is not None
+    shelves = {shelf and shelf["label"]: shelf for shelf in plain.data["shelves"]}
+    assert [shelf and shelf["label"] for shelf in plain.data["shelves"]] == [
+        "plain", "items", None, "awaited", None, "awaited-maybe", "none-item", "tuple", "generator", None
+    ]  # fmt: skip
+    assert shelves["plain"]["required"] == [{"name": "good", "picky": "fine"}, {"name": "other", "picky": "fine"}]
+    assert shelves["items"]["maybe"] is None
+    assert shelves["awaited"]["leaves"] == [None]
+    assert shelves["awaited-maybe"]["maybe"] is None
+    assert shelves["tuple"]["leaves"][1] is None
+    paths = [list(error.path or []) for error in plain.errors or []]
+    assert ["shelves", 2, "required", 1, "picky"] in paths
+    assert ["shelves", 4, "inners", 0, "later"] in paths
+    assert ["shelves", 6, "maybe", 0] in paths  # a None item of non-null items: the nullable list is null
+    assert shelves["none-item"]["leaves"][0] is None
+    assert ["shelves", 9, "leaves"] in paths  # a null non-null list (graphql-core reports the first)
+    # Most lists took the compiled path; the values it does not cover went to graphql-core's.
+    assert completed_lists.count(True) > completed_lists.count(False) > 0
+    assert {key[0] for key in _COMPILED[fast_schema._schema]} >= {"Shelf", "Leaf", "Inner"}
