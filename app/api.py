@@ -148,7 +148,7 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, f"send {error.operation_type.value} operations with POST") from error
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
-        await documents.ran(resolved, result.errors)
+        await documents.ran(resolved, result.errors, signed_in=context.signed_in)
         if request_adapter.method == "GET" and isinstance(sub_response, Response):
             sub_response.headers["Cache-Control"] = self.cache_control(request, context, result)
             sub_response.headers["Vary"] = "Authorization"

@@ -34,7 +34,7 @@ import tracemalloc
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -429,7 +429,14 @@ def graphql_server_app(var_dir: Path) -> Any:
         # NoQueue took nothing, so the batch's outbox row stays and the app's drainer would hand it to the real
         # queue, which would run it to its end mid-measurement: this batch is never to run.
         await JobOutbox.filter(key=batch_id).delete()
-        await BatchJob.filter(id=batch_id).update(status=BatchStatus.RUNNING)  # progress of a running batch
+        # Progress of a running batch, leased for the whole run as a live runner's would be: without a lease, the
+        # reconciler hands a RUNNING batch nobody works on back to the queue after its grace (15 s), which ran it to
+        # its end and completed every subscription right after the idle window.
+        await BatchJob.filter(id=batch_id).update(
+            status=BatchStatus.RUNNING,
+            lease_owner="bench:fan-out",
+            lease_until=datetime.now(UTC) + timedelta(hours=6),
+        )
         token = issue_token(settings, BENCH_SUBJECT, ttl_seconds=6 * 3600)
         return JSONResponse({"batchId": str(batch_id), "token": token})
 

@@ -141,6 +141,17 @@ class Context:
             raise Unauthenticated("token expired")
         return self.identity
 
+    async def signed_in(self) -> bool:
+        """Whether the caller is verified, now or by the token it sent; never raises (for decisions made after the
+        operation ran, such as whether to share a persisted document with the other replicas)."""
+        if self.identity is not None:
+            return True
+        try:
+            await self.authenticate()
+        except Exception:  # no token, a bad one, or the key store away: not verified, which is the safe answer
+            return False
+        return True
+
     async def user(self) -> User:
         """The calling user, created on first use; kept for the request and, over HTTP, for a few seconds per token
         (``UserCache``: read its balance fresh, never from this row); re-read per operation on sockets."""

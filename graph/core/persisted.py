@@ -17,7 +17,7 @@ The HTTP view (``app.api``) asks ``resolve`` for the text before it executes any
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,11 +136,14 @@ class PersistedDocuments:
             raise UntrustedDocument
         return Resolved(query, digest, register=self.store is not None)
 
-    async def ran(self, resolved: Resolved, errors: Sequence[GraphQLError] | None) -> None:
+    async def ran(
+        self, resolved: Resolved, errors: Sequence[GraphQLError] | None, *, signed_in: Callable[[], Awaitable[bool]]
+    ) -> None:
         """After execution: register a document sent with its hash, unless it did not parse or validate (those
-        errors have no path; errors of fields that ran do)."""
+        errors have no path; errors of fields that ran do). Shared with the other replicas (Redis) only when
+        ``signed_in()`` says the caller is verified; an anonymous caller's stays in this process's bounded LRU."""
         if not resolved.register or self.store is None or resolved.text is None or resolved.digest is None:
             return
         if errors and not all(error.path for error in errors):
             return
-        await self.store.put(resolved.digest, resolved.text)
+        await self.store.put(resolved.digest, resolved.text, shared=await signed_in())

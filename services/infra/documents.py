@@ -93,12 +93,15 @@ class DocumentStore:
         self._remember(digest, text)
         return text
 
-    async def put(self, digest: str, text: str) -> None:
-        """Register ``text`` under ``digest`` (the caller has checked that it is the text's digest)."""
+    async def put(self, digest: str, text: str, *, shared: bool = True) -> None:
+        """Register ``text`` under ``digest`` (the caller has checked that it is the text's digest). ``shared=False``
+        keeps it in this process's LRU only: Redis is bounded by nothing but its TTL, so only documents of callers
+        who are accountable (signed in, and counted by the request budget) go there; an anonymous client could
+        otherwise fill it with endless variants of a public query."""
         if len(text.encode()) > MAX_DOCUMENT_BYTES:
             return
         self._remember(digest, text)
-        if self._redis is None:
+        if self._redis is None or not shared:
             return
         try:
             await self._redis.set(self._prefix + digest, text, ex=self.ttl_seconds)

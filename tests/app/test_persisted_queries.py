@@ -277,6 +277,43 @@ async def test_a_document_that_does_not_validate_is_not_registered(client: httpx
     assert miss.content == NOT_FOUND
 
 
+@pytest.mark.parametrize(
+    ("who", "shared"),
+    [("anonymous", False), ("a forged token", False), ("signed in", True)],
+)
+async def test_only_a_signed_in_callers_registration_is_shared_with_other_replicas(
+    app: Starlette,
+    client: httpx.AsyncClient,
+    make_caller: MakeCaller,
+    monkeypatch: pytest.MonkeyPatch,
+    who: str,
+    shared: bool,
+) -> None:
+    # Redis keeps registrations for a week with no bound but that: an anonymous client sending endless variants of
+    # a public query must not grow it. Its registration stays in the process's bounded LRU (and still works there).
+    store = app.state.documents.store
+    seen: list[tuple[str, bool]] = []
+    put = store.put
+
+    async def spy(digest: str, text: str, *, shared: bool = True) -> None:
+        seen.append((digest, shared))
+        await put(digest, text, shared=shared)
+
+    monkeypatch.setattr(store, "put", spy)
+    headers = {
+        "anonymous": {},
+        "a forged token": {"Authorization": "Bearer " + make_caller("forger").token[:-4] + "AAAA"},
+        "signed in": make_caller("apq-shared").headers,
+    }[who]
+    query = unique(CAPABILITIES)
+    answer = await client.post("/graphql", json={"query": query, "extensions": persisted(query)}, headers=headers)
+    assert answer.status_code == 200
+    assert "errors" not in answer.json(), answer.json()
+    assert seen == [(document_hash(query), shared)]
+    again = await client.post("/graphql", json={"extensions": persisted(query)}, headers=headers)
+    assert again.json() == answer.json()  # registered in this process either way
+
+
 @pytest.mark.parametrize("use_get", [False, True], ids=["post", "get"])
 async def test_an_apollo_style_client_gets_the_text_paths_bytes(
     client: httpx.AsyncClient, make_caller: MakeCaller, use_get: bool

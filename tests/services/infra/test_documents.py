@@ -81,3 +81,21 @@ async def test_an_unreachable_redis_is_a_miss_and_registrations_stay_local() -> 
         assert store.outage.down
     finally:
         await store.close()
+
+
+async def test_a_registration_not_shared_stays_in_this_process(namespace: str) -> None:
+    # An anonymous caller's registration: found here, never written to Redis, so no other replica sees it and
+    # nothing an anonymous client sends can grow Redis.
+    one = DocumentStore(TEST_REDIS_URL, namespace=namespace)
+    two = DocumentStore(TEST_REDIS_URL, namespace=namespace)
+    redis = Redis.from_url(TEST_REDIS_URL)
+    digest, text = document()
+    try:
+        await one.put(digest, text, shared=False)
+        assert await one.get(digest) == text
+        assert await two.get(digest) is None
+        assert [key async for key in redis.scan_iter(match=f"{namespace}:*")] == []
+    finally:
+        await redis.aclose()
+        await one.close()
+        await two.close()
