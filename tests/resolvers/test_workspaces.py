@@ -171,7 +171,7 @@ async def test_roles_decide_who_manages_and_refusals_change_nothing(gql: GQL, pe
     carols = await member_id(gql, alice, ident, "Carol")
     alices = await member_id(gql, alice, ident, "Alice")
     before = await everything(ident)
-    denied = [
+    denied: list[tuple[str, Caller, str, dict[str, Any], str]] = [
         (RENAME, bob, "workspaceRename", {"id": ident, "name": "mine"}, "NOT_ALLOWED"),
         (INVITE, bob, "workspaceInvite", {"id": ident, "role": "VIEWER"}, "NOT_ALLOWED"),
         (ROLE, bob, "workspaceMemberRoleChange", {"id": carols, "r": "VIEWER"}, "NOT_ALLOWED"),
