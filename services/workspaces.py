@@ -36,7 +36,7 @@ NAME_MAX = 120
 PERSONAL_NAME = "Personal"
 TOKEN_PREFIX = "pwi_"  # noqa: S105 - the marker every invitation token starts with, not a secret
 TOKEN_MAX = 128
-"""Longer tokens are refused before they are hashed (ours are 47 characters)."""
+"""Longer tokens are refused (INVALID) before they are hashed (ours are 47 characters)."""
 INVITATION_DAYS_DEFAULT = 7
 INVITATION_DAYS_MAX = 30
 
@@ -294,7 +294,8 @@ async def accept_invitation(user_id: uuid.UUID, token: str) -> WorkspaceMember:
     """Join a workspace with an invitation's token, as ``user_id`` (the signed-in invitee). Unknown, expired,
     revoked and used tokens are refused with their reason; a member of the workspace already keeps the token
     unused."""
-    if not token.startswith(TOKEN_PREFIX) or len(token) > TOKEN_MAX:
+    check_text(token, ["token"], max_length=TOKEN_MAX)
+    if not token.startswith(TOKEN_PREFIX):
         raise NotFound("no invitation has this token", ["token"], reason="INVITATION_UNKNOWN")
     invitation = await WorkspaceInvitation.get_or_none(token_hash=token_hash(token)).select_related("workspace")
     if invitation is None:

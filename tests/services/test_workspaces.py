@@ -307,12 +307,15 @@ async def test_expired_revoked_and_unknown_tokens_are_refused_with_their_reason(
         (revoked.token, Conflict, "INVITATION_REVOKED"),
         ("pwi_" + "x" * 43, NotFound, "INVITATION_UNKNOWN"),
         ("not-a-token", NotFound, "INVITATION_UNKNOWN"),
-        ("pwi_" + "x" * 500, NotFound, "INVITATION_UNKNOWN"),
     ]
     for token, error, reason in cases:
         with pytest.raises(error) as caught:
             await workspaces.accept_invitation(bob.id, token)
         assert (caught.value.detail, caught.value.field) == (reason, ["token"])
+    for bad in ("pwi_" + "x" * 500, "pwi_\x00"):
+        with pytest.raises(InvalidInput) as refused:
+            await workspaces.accept_invitation(bob.id, bad)
+        assert refused.value.field == ["token"]
     assert await state(team) == before
 
 
