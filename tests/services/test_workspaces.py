@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from models import User, Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
 from services import access, credits, users, workspaces
 from services.access import WorkspaceAction
+from services.account.deletion import delete_account
 from services.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from services.core.pagination import encode_cursor
 
@@ -385,3 +386,16 @@ async def test_members_come_in_pages() -> None:
     rest = (await workspaces.members_pages(bob.id, [team], first=2, after=encode_cursor(first.items[-1])))[team]
     assert [m.user_id for m in rest.items] == [alice.id]
     assert not rest.has_next_page
+
+
+async def test_deleting_an_account_leaves_its_workspaces_and_removes_those_it_owns(app: Starlette) -> None:
+    alice, bob = await person("alice"), await person("bob")
+    alices_team, _ = await team_with(alice, bob=(bob, ADMIN))
+    bobs_team, _ = await team_with(bob, alice=(alice, EDITOR))
+    bobs_personal = (
+        await WorkspaceMember.get(user_id=bob.id, role=OWNER, workspace__kind=WorkspaceKind.PERSONAL)
+    ).workspace_id
+    await delete_account(bob, app.state.services.storage)
+    assert not await WorkspaceMember.filter(user_id=bob.id).exists()
+    assert not await Workspace.filter(id__in=[bobs_team, bobs_personal]).exists()
+    assert [m.user_id for m in await WorkspaceMember.filter(workspace_id=alices_team)] == [alice.id]
