@@ -72,6 +72,9 @@ class WorkspaceInvitation(Model):
     )
     role = fields.CharEnumField(WorkspaceRole, max_length=16, description="The role the invitee gets (never OWNER)")
     token_hash = fields.CharField(max_length=64, unique=True, description="SHA-256 of the link's token, hex")
+    email = fields.CharField(
+        max_length=320, null=True, description="Only the account with this email may accept (lower case); null: any"
+    )
     expires_at = fields.DatetimeField(description="Refused from this time on")
     created_by_id: uuid.UUID
     created_by: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

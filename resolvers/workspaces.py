@@ -82,7 +82,7 @@ async def workspace_invite(
     input: Annotated[WorkspaceInviteInput, strawberry.argument(description="The role and how long the link works.")],
 ) -> WorkspaceInvitePayload:
     user = await info.context.user()
-    made = await workspaces.invite(user.id, id, input.role, input.expires_in_days)
+    made = await workspaces.invite(user.id, id, input.role, input.expires_in_days, input.email)
     return WorkspaceInvitePayload(invitation=WorkspaceInvitationType.from_model(made.invitation), token=made.token)
 
 

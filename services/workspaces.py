@@ -24,7 +24,7 @@ from enum import StrEnum
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models import Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
+from models import User, Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
 from services import access
 from services.access import WorkspaceAction
 from services.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -37,6 +37,7 @@ PERSONAL_NAME = "Personal"
 TOKEN_PREFIX = "pwi_"  # noqa: S105 - the marker every invitation token starts with, not a secret
 TOKEN_MAX = 128
 """Longer tokens are refused (INVALID) before they are hashed (ours are 47 characters)."""
+EMAIL_MAX = 320  # the users' column (models/users.py)
 INVITATION_DAYS_DEFAULT = 7
 INVITATION_DAYS_MAX = 30
 
@@ -244,14 +245,30 @@ async def members_pages(
 # --- invitations --------------------------------------------------------------------------------------------------
 
 
+def _invitee_email(email: str | None) -> str | None:
+    if email is None:
+        return None
+    cleaned = check_text(email, ["input", "email"], max_length=EMAIL_MAX).strip().lower()
+    local, at, domain = cleaned.partition("@")
+    if not (local and at and domain) or " " in cleaned:
+        raise InvalidInput("email must look like name@example.com", ["input", "email"])
+    return cleaned
+
+
 async def invite(
-    user_id: uuid.UUID, workspace_id: str, role: WorkspaceRole, expires_in_days: int | None = None
+    user_id: uuid.UUID,
+    workspace_id: str,
+    role: WorkspaceRole,
+    expires_in_days: int | None = None,
+    email: str | None = None,
 ) -> NewInvitation:
     """A single-use invitation link into a team workspace for ``role`` (below the inviter's own), valid for
-    ``expires_in_days`` (1-30, default 7). The token is returned here only."""
+    ``expires_in_days`` (1-30, default 7), for the account whose token carries ``email`` when one is given (any
+    account with the link otherwise). The token is returned here only."""
     days = INVITATION_DAYS_DEFAULT if expires_in_days is None else expires_in_days
     if not 1 <= days <= INVITATION_DAYS_MAX:
         raise InvalidInput(f"expiresInDays must be between 1 and {INVITATION_DAYS_MAX}", ["input", "expires_in_days"])
+    invitee = _invitee_email(email)
     membership = await _member(user_id, workspace_id, WorkspaceAction.MANAGE)
     _not_personal(membership.workspace, "shared: create a team workspace to invite people")
     if role is WorkspaceRole.OWNER:
@@ -264,6 +281,7 @@ async def invite(
         workspace_id=membership.workspace_id,
         role=role,
         token_hash=token_hash(token),
+        email=invitee,
         expires_at=datetime.now(UTC) + timedelta(days=days),
         created_by_id=user_id,
     )
@@ -292,8 +310,8 @@ async def revoke_invitation(user_id: uuid.UUID, invitation_id: str) -> Workspace
 
 async def accept_invitation(user_id: uuid.UUID, token: str) -> WorkspaceMember:
     """Join a workspace with an invitation's token, as ``user_id`` (the signed-in invitee). Unknown, expired,
-    revoked and used tokens are refused with their reason; a member of the workspace already keeps the token
-    unused."""
+    revoked and used tokens are refused with their reason; an invitation for another email, and a member of the
+    workspace already, keep the token unused."""
     check_text(token, ["token"], max_length=TOKEN_MAX)
     if not token.startswith(TOKEN_PREFIX):
         raise NotFound("no invitation has this token", ["token"], reason="INVITATION_UNKNOWN")
@@ -308,6 +326,14 @@ async def accept_invitation(user_id: uuid.UUID, token: str) -> WorkspaceMember:
             InvitationStatus.EXPIRED: "this invitation has expired: ask for a new one",
         }
         raise Conflict(messages[status], ["token"], reason=f"INVITATION_{status.value}")
+    if invitation.email is not None:
+        user = await User.get(id=user_id)
+        if (user.email or "").lower() != invitation.email:
+            raise Conflict(
+                "this invitation is for another account: sign in with the invited email address",
+                ["token"],
+                reason="INVITATION_OTHER_ACCOUNT",
+            )
     if await access.find_membership(user_id, invitation.workspace_id) is not None:
         raise Conflict("you are a member of this workspace already", ["token"], reason="ALREADY_MEMBER")
     now = datetime.now(UTC)

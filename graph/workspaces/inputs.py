@@ -24,6 +24,13 @@ class WorkspaceInviteInput:
             "The role the invitee gets: below your own (admins invite editors and viewers; the owner also admins)."
         )
     )
+    email: str | None = strawberry.field(
+        default=None,
+        description=(
+            "Only the account whose token carries this email may accept (up to 320 characters); omitted: whoever "
+            "has the link."
+        ),
+    )
     expires_in_days: int | None = strawberry.field(
         default=None, description="How long the link works: 1-30 days, default 7."
     )

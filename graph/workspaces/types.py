@@ -60,6 +60,7 @@ class WorkspaceMemberType:
 class WorkspaceInvitationType:
     id: strawberry.ID = strawberry.field(description="Opaque id (what `workspaceInvitationRevoke` takes).")
     role: WorkspaceRole = strawberry.field(description="The role the invitee gets.")
+    email: str | None = strawberry.field(description="The only account email that may accept it; null: any.")
     status: InvitationStatus = strawberry.field(description="Open, used, revoked or expired.")
     expires_at: datetime = strawberry.field(description="Refused from this time on.")
     accepted_at: datetime | None = strawberry.field(description="When it was used; null while unused.")

@@ -30,8 +30,9 @@ RENAME = (
 DELETE = f"mutation($id: ID!) {{ workspaceDelete(id: $id) {{ workspaceId {UE} }} }}"
 TRANSFER = f"mutation($id: ID!, $m: ID!) {{ workspaceTransfer(id: $id, memberId: $m) {{ workspace {{ role }} {UE} }} }}"
 INVITE = (
-    "mutation($id: ID!, $role: WorkspaceRole!, $days: Int) { workspaceInvite(id: $id, input: {role: $role, "
-    f"expiresInDays: $days}}) {{ token invitation {{ id role status expiresAt createdBy {{ displayName }} }} {UE} }} }}"
+    "mutation($id: ID!, $role: WorkspaceRole!, $days: Int, $email: String) { workspaceInvite(id: $id, input: "
+    "{role: $role, expiresInDays: $days, email: $email}) "
+    f"{{ token invitation {{ id role email status expiresAt createdBy {{ displayName }} }} {UE} }} }}"
 )
 REVOKE = f"mutation($id: ID!) {{ workspaceInvitationRevoke(id: $id) {{ invitation {{ id status }} {UE} }} }}"
 ACCEPT = f"mutation($t: String!) {{ workspaceInvitationAccept(token: $t) {{ workspace {{ id name role }} {UE} }} }}"
@@ -228,6 +229,22 @@ async def test_another_users_workspace_reads_as_missing(gql: GQL, people: dict[s
     ):
         assert (await refused(gql, query, bob, name, **variables))["code"] == "NOT_FOUND"
     assert await everything(ident) == before
+
+
+async def test_an_invitation_for_an_email_is_refused_to_another_account(
+    gql: GQL, people: dict[str, Caller], make_caller: MakeCaller
+) -> None:
+    alice, carol = people["alice"], people["carol"]
+    dana = make_caller("dana", name="Dana", email="dana@example.com")
+    ident = await team(gql, people)
+    link = await ok(gql, INVITE, alice, "workspaceInvite", id=ident, role="VIEWER", email="Dana@example.com")
+    assert link["invitation"]["email"] == "dana@example.com"
+    before = await everything(ident)
+    error = await refused(gql, ACCEPT, carol, "workspaceInvitationAccept", t=link["token"])
+    assert (error["code"], error["reason"]) == ("CONFLICT", "INVITATION_OTHER_ACCOUNT")
+    assert await everything(ident) == before
+    joined = await ok(gql, ACCEPT, dana, "workspaceInvitationAccept", t=link["token"])
+    assert joined["workspace"]["role"] == "VIEWER"
 
 
 @pytest.mark.parametrize("first", [-1, 101])

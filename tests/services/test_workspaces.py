@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 
-from models import User, Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
+from models import Role, User, Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
 from services import access, credits, users, workspaces
 from services.access import WorkspaceAction
 from services.account.deletion import delete_account
+from services.core.auth import Identity
 from services.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from services.core.pagination import encode_cursor
 
@@ -399,3 +400,31 @@ async def test_deleting_an_account_leaves_its_workspaces_and_removes_those_it_ow
     assert not await WorkspaceMember.filter(user_id=bob.id).exists()
     assert not await Workspace.filter(id__in=[bobs_team, bobs_personal]).exists()
     assert [m.user_id for m in await WorkspaceMember.filter(workspace_id=alices_team)] == [alice.id]
+
+
+async def test_an_invitation_for_an_email_admits_only_the_account_with_it() -> None:
+    alice = await person("alice")
+    bob = await users.ensure_user(Identity(f"bob-{uuid.uuid4().hex[:8]}", Role.USER, "Bob@Example.com", 0), 0)
+    mallory = await users.ensure_user(Identity(f"mal-{uuid.uuid4().hex[:8]}", Role.USER, "mal@example.com", 0), 0)
+    nobody = await person("nobody")  # a token without an email
+    team, _ = await team_with(alice)
+    link = await workspaces.invite(alice.id, str(team), EDITOR, email=" bob@EXAMPLE.com ")
+    assert link.invitation.email == "bob@example.com"
+    before = await state(team)
+    for intruder in (mallory, nobody):
+        with pytest.raises(Conflict) as caught:
+            await workspaces.accept_invitation(intruder.id, link.token)
+        assert caught.value.detail == "INVITATION_OTHER_ACCOUNT"
+    assert await state(team) == before  # still unused
+    joined = await workspaces.accept_invitation(bob.id, link.token)
+    assert (joined.user_id, joined.role) == (bob.id, EDITOR)
+
+
+@pytest.mark.parametrize("email", ["", "bob", "@example.com", "bob@", "b ob@example.com", "x" * 321, "a\x00@b.c"])
+async def test_an_invitations_email_must_look_like_one(email: str) -> None:
+    alice = await person("alice")
+    team, _ = await team_with(alice)
+    with pytest.raises(InvalidInput) as caught:
+        await workspaces.invite(alice.id, str(team), EDITOR, email=email)
+    assert caught.value.field == ["input", "email"]
+    assert not await WorkspaceInvitation.filter(workspace_id=team).exists()

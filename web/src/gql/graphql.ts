@@ -2923,6 +2923,8 @@ export type WorkspaceInvitation = {
   createdAt: Scalars['DateTime']['output'];
   /** Who made it (the display name only). */
   createdBy?: Maybe<PublicUser>;
+  /** The only account email that may accept it; null: any. */
+  email?: Maybe<Scalars['String']['output']>;
   /** Refused from this time on. */
   expiresAt: Scalars['DateTime']['output'];
   /** Opaque id (what `workspaceInvitationRevoke` takes). */
@@ -2966,6 +2968,8 @@ export type WorkspaceInvitationPayload = {
 
 /** An invitation link into a team workspace. */
 export type WorkspaceInviteInput = {
+  /** Only the account whose token carries this email may accept (up to 320 characters); omitted: whoever has the link. */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** How long the link works: 1-30 days, default 7. */
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   /** The role the invitee gets: below your own (admins invite editors and viewers; the owner also admins). */
