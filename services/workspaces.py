@@ -160,7 +160,12 @@ async def transfer(user_id: uuid.UUID, workspace_id: str, member_id: str) -> Wor
         raise Conflict("you already own this workspace", ["member_id"])
     workspace = membership.workspace
     async with in_transaction():
-        await WorkspaceMember.filter(id=membership.id).update(role=WorkspaceRole.ADMIN)
+        # Conditional: of two transfers racing, the second finds the caller no longer the owner (one owner, always).
+        stepped_down = await WorkspaceMember.filter(id=membership.id, role=WorkspaceRole.OWNER).update(
+            role=WorkspaceRole.ADMIN
+        )
+        if not stepped_down:
+            raise Conflict("you no longer own this workspace", ["id"])
         await WorkspaceMember.filter(id=target.id).update(role=WorkspaceRole.OWNER)
         workspace.owner_id = target.user_id
         await workspace.save(update_fields=["owner_id", "updated_at"])

@@ -428,3 +428,21 @@ async def test_an_invitations_email_must_look_like_one(email: str) -> None:
         await workspaces.invite(alice.id, str(team), EDITOR, email=email)
     assert caught.value.field == ["input", "email"]
     assert not await WorkspaceInvitation.filter(workspace_id=team).exists()
+
+
+async def test_two_transfers_racing_leave_one_owner() -> None:
+    alice, bob, carol = await person("alice"), await person("bob"), await person("carol")
+    team, ids = await team_with(alice, bob=(bob, VIEWER), carol=(carol, VIEWER))
+    results = await asyncio.gather(
+        workspaces.transfer(alice.id, str(team), ids["bob"]),
+        workspaces.transfer(alice.id, str(team), ids["carol"]),
+        return_exceptions=True,
+    )
+    # The second finds Alice no longer the owner, whether it read her role before the first wrote or after.
+    assert sorted(type(r).__name__ for r in results) in (
+        ["Conflict", "WorkspaceMember"],
+        ["NotAllowed", "WorkspaceMember"],
+    )
+    owners = await WorkspaceMember.filter(workspace_id=team, role=OWNER).values_list("user_id", flat=True)
+    assert len(owners) == 1
+    assert (await Workspace.get(id=team)).owner_id == uuid.UUID(str(owners[0]))
