@@ -20,6 +20,7 @@ from resolvers.presets import PresetMutations, PresetQueries
 from resolvers.projects import ProjectMutations, ProjectQueries
 from resolvers.users import UserQueries
 from resolvers.webhooks import WebhookMutations, WebhookQueries
+from resolvers.workspaces import WorkspaceMutations, WorkspaceQueries
 from services.core.config import Settings
 
 
@@ -36,6 +37,7 @@ class Query(
     ApiKeyQueries,
     WebhookQueries,
     AccountQueries,
+    WorkspaceQueries,
 ):
     """Every domain's read fields."""
 
@@ -50,6 +52,7 @@ class Mutation(
     ApiKeyMutations,
     WebhookMutations,
     AccountMutations,
+    WorkspaceMutations,
 ):
     """Every domain's write fields."""
 

@@ -27,6 +27,7 @@ from models.projects import Project
 from models.uploads import Upload
 from models.users import User
 from models.webhooks import DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from models.workspaces import Workspace, WorkspaceInvitation, WorkspaceKind, WorkspaceMember, WorkspaceRole
 
 MODEL_MODULES = [
     "models.users",
@@ -41,6 +42,7 @@ MODEL_MODULES = [
     "models.jobs",
     "models.webhooks",
     "models.account",
+    "models.workspaces",
 ]
 
 __all__ = [
@@ -82,4 +84,9 @@ __all__ = [
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",
+    "Workspace",
+    "WorkspaceInvitation",
+    "WorkspaceKind",
+    "WorkspaceMember",
+    "WorkspaceRole",
 ]

@@ -10,6 +10,11 @@ owner filter written anywhere else in ``services/``). Today:
   readable by anyone who has its share code (``find_shared_preset``), never by id alone.
 - **public**: what anyone signed in may see of other users' work: public style presets and public gallery items
   (``public``). Callers showing public rows show only their public fields (``graph.gallery.types``).
+- **workspaces** (issue 22, first phase): a workspace and its members and invitations are seen by its members only
+  (``member_workspaces``, ``find_membership``); what a member may do follows their role (``may``): viewers read,
+  editors also generate (from the next phase, when projects move into workspaces), admins also manage members and
+  invitations and rename the workspace, the owner also deletes and transfers it. Projects, presets and the other
+  owned rows are still scoped by their owner alone.
 
 Something the caller may not see reads exactly like something that does not exist (callers answer "not found"),
 so ids cannot be probed. Shared projects will change this module only.
@@ -18,12 +23,24 @@ so ids cannot be probed. Shared projects will change this module only.
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import TypeVar
 
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from models import GalleryItem, PresetVisibility, Role, StylePreset, User, WebhookDelivery
+from models import (
+    GalleryItem,
+    PresetVisibility,
+    Role,
+    StylePreset,
+    User,
+    WebhookDelivery,
+    Workspace,
+    WorkspaceInvitation,
+    WorkspaceMember,
+    WorkspaceRole,
+)
 from models.owned import OwnedModel
 from services.core.ids import parse_id
 
@@ -112,3 +129,86 @@ async def find_editable(model: type[M], user_id: uuid.UUID, object_id: str | uui
 async def find_viewable(model: type[M], user_id: uuid.UUID, object_id: str | uuid.UUID) -> M | None:
     """The row with ``object_id`` if ``user_id`` may read it, else None."""
     return await _one(viewable(model, user_id), object_id)
+
+
+class WorkspaceAction(StrEnum):
+    """What a member asks to do in a workspace; ``may`` says which roles may."""
+
+    READ = "read"
+    """See the workspace, its members and (admins) its invitations."""
+    GENERATE = "generate"
+    """Generate, edit and curate in the workspace's projects (from the next phase)."""
+    MANAGE = "manage"
+    """Rename the workspace, invite, revoke invitations, change roles and remove members."""
+    OWN = "own"
+    """Delete or transfer the workspace."""
+
+
+ROLE_RANK = {WorkspaceRole.VIEWER: 1, WorkspaceRole.EDITOR: 2, WorkspaceRole.ADMIN: 3, WorkspaceRole.OWNER: 4}
+"""Roles from least to most: each may do what the ones below it may."""
+
+LEAST_ROLE = {
+    WorkspaceAction.READ: WorkspaceRole.VIEWER,
+    WorkspaceAction.GENERATE: WorkspaceRole.EDITOR,
+    WorkspaceAction.MANAGE: WorkspaceRole.ADMIN,
+    WorkspaceAction.OWN: WorkspaceRole.OWNER,
+}
+"""The least role that may take each action."""
+
+
+def may(role: WorkspaceRole, action: WorkspaceAction) -> bool:
+    """Whether a member with ``role`` may take ``action``."""
+    return ROLE_RANK[role] >= ROLE_RANK[LEAST_ROLE[action]]
+
+
+def outranks(role: WorkspaceRole, other: WorkspaceRole) -> bool:
+    """Whether ``role`` stands above ``other`` (an admin manages editors and viewers, not other admins)."""
+    return ROLE_RANK[role] > ROLE_RANK[other]
+
+
+def member_workspaces(user_id: uuid.UUID) -> QuerySet[Workspace]:
+    """The workspaces ``user_id`` is a member of (whatever the role)."""
+    return Workspace.filter(members__user_id=user_id)
+
+
+def memberships(user_id: uuid.UUID) -> QuerySet[WorkspaceMember]:
+    """``user_id``'s memberships (one per workspace they belong to)."""
+    return WorkspaceMember.filter(user_id=user_id)
+
+
+async def find_membership(user_id: uuid.UUID, workspace_id: str | uuid.UUID) -> WorkspaceMember | None:
+    """``user_id``'s membership of the workspace, with the workspace; None when they are not a member (or the id
+    names nothing): a workspace reads as missing to everyone outside it. One statement."""
+    ident = workspace_id if isinstance(workspace_id, uuid.UUID) else parse_id(workspace_id)
+    if ident is None:
+        return None
+    return await WorkspaceMember.filter(workspace_id=ident, user_id=user_id).select_related("workspace").first()
+
+
+async def find_fellow_member(
+    user_id: uuid.UUID, member_id: str | uuid.UUID
+) -> tuple[WorkspaceMember, WorkspaceMember] | None:
+    """The membership ``member_id`` and ``user_id``'s own membership of the same workspace (with the workspace);
+    None when ``user_id`` is not in that workspace, or the id names nothing."""
+    ident = member_id if isinstance(member_id, uuid.UUID) else parse_id(member_id)
+    if ident is None:
+        return None
+    target = await WorkspaceMember.get_or_none(id=ident)
+    if target is None:
+        return None
+    caller = await find_membership(user_id, target.workspace_id)
+    return None if caller is None else (target, caller)
+
+
+async def find_invitation(
+    user_id: uuid.UUID, invitation_id: str | uuid.UUID
+) -> tuple[WorkspaceInvitation, WorkspaceMember] | None:
+    """An invitation and ``user_id``'s membership of its workspace; None when they are not in that workspace."""
+    ident = invitation_id if isinstance(invitation_id, uuid.UUID) else parse_id(invitation_id)
+    if ident is None:
+        return None
+    invitation = await WorkspaceInvitation.get_or_none(id=ident)
+    if invitation is None:
+        return None
+    caller = await find_membership(user_id, invitation.workspace_id)
+    return None if caller is None else (invitation, caller)

@@ -1,4 +1,5 @@
-"""Users: created on their first authenticated request, with the signup grant written through the ledger."""
+"""Users: created on their first authenticated request, with the signup grant written through the ledger and their
+personal workspace, in one transaction."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import Role, User
-from services import credits
+from services import credits, workspaces
 from services.core.auth import Identity
 from services.core.errors import Unauthenticated
 from services.core.text import text_problem
@@ -74,6 +75,7 @@ async def _create(identity: Identity, signup_credits: int) -> User:
                 role=identity.role,
                 display_name=identity.name or default_display_name(user_id),
             )
+            await workspaces.create_personal(user.id)
             if signup_credits > 0:
                 await credits.signup(user.id, signup_credits)
     except IntegrityError:

@@ -29,6 +29,7 @@ from models import (
     StylePresetVersion,
     Upload,
     User,
+    Workspace,
 )
 from services import credits
 from services.core.auth import issue_token
@@ -69,7 +70,7 @@ async def owned_state(subject: str) -> dict[str, Any]:
     after a refused call when the call wrote nothing."""
     user = await User.get(subject=subject)
     state: dict[str, Any] = {"user": await User.filter(id=user.id).values()}
-    owned = (Project, BatchJob, ImageEdit, Upload, StylePreset, GalleryItem, GalleryCollection)
+    owned = (Project, BatchJob, ImageEdit, Upload, StylePreset, GalleryItem, GalleryCollection, Workspace)
     for model in owned:
         state[model.__name__] = _sorted(await model.filter(owner_id=user.id).values())
     state["StylePresetVersion"] = _sorted(await StylePresetVersion.filter(preset__owner_id=user.id).values())
@@ -226,6 +227,8 @@ GALLERY_UPDATE = _mutation(
 COLLECTION_CREATE = _mutation(
     "$input: GalleryCollectionInput!", "galleryCollectionCreate(input: $input)", "collection { id }"
 )
+WORKSPACE_CREATE = _mutation("$name: String!", "workspaceCreate(input: {name: $name})", "workspace { id }")
+WORKSPACE_ACCEPT = _mutation("$token: String!", "workspaceInvitationAccept(token: $token)", "workspace { id }")
 CREDITS_GRANT = _mutation("$input: CreditsGrantInput!", "creditsGrant(input: $input)", "transaction { id }")
 
 
@@ -377,6 +380,10 @@ MUTATIONS: dict[str, Case] = {
         "galleryUpdate",
         lambda w, v: {"id": w.gallery_item_id, "input": {"tags": [v]}},
         ["input", "tags", "0"],
+    ),
+    "workspaceCreate.name": Case(WORKSPACE_CREATE, "workspaceCreate", lambda w, v: {"name": v}, ["input", "name"]),
+    "workspaceInvitationAccept.token": Case(
+        WORKSPACE_ACCEPT, "workspaceInvitationAccept", lambda w, v: {"token": v}, ["token"]
     ),
     "creditsGrant.reason": Case(
         CREDITS_GRANT,

@@ -28,6 +28,7 @@ class UserErrorCode(Enum):
     INSUFFICIENT_CREDITS = "INSUFFICIENT_CREDITS"
     CONFLICT = "CONFLICT"
     RATE_LIMITED = "RATE_LIMITED"
+    NOT_ALLOWED = "NOT_ALLOWED"
 
 
 def api_path(field: Sequence[str] | None) -> list[str] | None:

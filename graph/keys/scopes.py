@@ -82,6 +82,8 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         # The archive holds everything the account owns: sessions only, like meDelete.
         "accountExports": NO_KEY,
         "accountExport": NO_KEY,
+        "workspace": READ,
+        "workspaces": READ,
     },
     "Mutation": {
         "projectCreate": GENERATE,
@@ -124,6 +126,18 @@ ROOT_FIELD_RULES: Mapping[str, Mapping[str, Rule]] = {
         "apiKeyRevoke": NO_KEY,
         "meDelete": NO_KEY,
         "meExport": NO_KEY,
+        # Membership is the account's own business, like API keys: a leaked key must not join, invite or hand
+        # over workspaces.
+        "workspaceCreate": NO_KEY,
+        "workspaceRename": NO_KEY,
+        "workspaceDelete": NO_KEY,
+        "workspaceTransfer": NO_KEY,
+        "workspaceInvite": NO_KEY,
+        "workspaceInvitationRevoke": NO_KEY,
+        "workspaceInvitationAccept": NO_KEY,
+        "workspaceMemberRoleChange": NO_KEY,
+        "workspaceMemberRemove": NO_KEY,
+        "workspaceLeave": NO_KEY,
     },
     "Subscription": {
         "batchProgress": READ,

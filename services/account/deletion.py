@@ -23,8 +23,9 @@ from models import (
     Upload,
     User,
     WebhookEndpoint,
+    Workspace,
 )
-from services.access import owned
+from services.access import memberships, owned
 from services.core.errors import InvalidInput
 from services.infra.storage import ObjectNotFound, Storage
 from services.keys import ApiKeyVerifier
@@ -83,6 +84,10 @@ async def delete_account(
         await owned(ApiKey, user.id).delete()
         await owned(WebhookEndpoint, user.id).delete()
         await owned(AccountExport, user.id).delete()
+        # Workspaces: the user leaves every workspace, and the ones they own (personal and team, with their
+        # members and invitations) go; transfer a team workspace first to keep it.
+        await memberships(user.id).delete()
+        await owned(Workspace, user.id).delete()
         anonymous = f"deleted-{uuid.uuid4().hex}"
         await User.filter(id=user.id).update(subject=anonymous, email=None, display_name="Deleted user")
     if user_cache is not None:

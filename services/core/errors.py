@@ -9,6 +9,7 @@
     │   │   └── InvalidInputs   several bad arguments at once (``errors``), e.g. an imported document
     │   ├── InsufficientCredits
     │   ├── Conflict            the object's state does not allow the operation
+    │   ├── NotAllowed          the caller may see the object, but their role does not allow the operation
     │   └── RateLimited         the caller's request budget is spent for now; ``retry_after`` seconds
     └── AccessError             become GraphQL errors with ``extensions.code``
         ├── Unauthenticated     no, or an invalid, token
@@ -71,6 +72,12 @@ class InsufficientCredits(UserFacingError):
 
 class Conflict(UserFacingError):
     code = "CONFLICT"
+
+
+class NotAllowed(UserFacingError):
+    """The caller may see the object (a workspace they belong to) but their role does not allow the change."""
+
+    code = "NOT_ALLOWED"
 
 
 class RateLimited(UserFacingError):

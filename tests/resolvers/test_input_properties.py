@@ -164,6 +164,9 @@ async def _settle(app: Starlette, world: World, case: Case, body: dict[str, Any]
     elif case.payload == "galleryAdd":
         removal = "mutation($id: ID!) { galleryRemove(id: $id) { removedId } }"
         await post(world.client, removal, {"id": payload["galleryItem"]["id"]}, world.caller)
+    elif case.payload == "workspaceCreate":
+        deletion = "mutation($id: ID!) { workspaceDelete(id: $id) { workspaceId } }"
+        await post(world.client, deletion, {"id": payload["workspace"]["id"]}, world.caller)
     elif case.payload in ("stylePresetCreate", "stylePresetFork", "stylePresetImport"):
         deletion = "mutation($id: ID!) { stylePresetDelete(id: $id) { deletedId } }"
         await post(world.client, deletion, {"id": payload["stylePreset"]["id"]}, world.caller)

@@ -24,6 +24,7 @@ import httpx
 import pytest
 from graphql import GraphQLObjectType
 from starlette.applications import Starlette
+from tortoise.expressions import Q
 
 from app.schema import create_schema
 from models import (
@@ -38,6 +39,8 @@ from models import (
     WebhookAttempt,
     WebhookDelivery,
     WebhookEndpoint,
+    WorkspaceInvitation,
+    WorkspaceMember,
 )
 from models.owned import OwnedModel
 from services.core.auth import issue_token
@@ -175,6 +178,7 @@ SECRET_NAMES = [
     "alice-secret key",
     "alice-secret-hook",
     "alice-secret endpoint",
+    "alice-secret workspace",
 ]
 IDS = {
     "project": "alice project",
@@ -192,6 +196,10 @@ IDS = {
 # A public address literal: accepted without a DNS lookup; nothing in these tests is ever sent to it.
 BOB_HOOK = "https://93.184.215.14/bob-hook"
 ENDPOINT = "endpoint { id url } secret"
+WORKSPACE = (
+    "id name kind role owner { displayName } members(first: 100) { edges { node { id user { displayName } } } } "
+    "invitations(first: 100) { edges { node { id } } }"
+)
 
 
 def bob_generate(**fields: Any) -> Callable[[World], dict[str, Any]]:
@@ -662,6 +670,91 @@ MATRIX: dict[str, list[Probe]] = {
     ],
     # myEvents takes no id: test_my_events_carry_only_the_callers_events proves Alice's events never reach Bob.
     "Subscription.myEvents": [],
+    # --- workspaces (Alice's team workspace, her personal one, her membership and her open invitation) ---------
+    "Query.workspace": [
+        Probe(f"query($id: ID!) {{ workspace(id: $id) {{ {WORKSPACE} }} }}", alice(key), is_null("workspace"))
+        for key in ("workspace", "personal_workspace")
+    ],
+    "Query.workspaces": [
+        Probe(
+            f"{{ workspaces(first: 100) {{ totalCount edges {{ node {{ {WORKSPACE} }} }} }} }}",
+            expect=where("workspaces", lambda p, w: p["totalCount"] == 1),  # Bob's personal workspace only
+        )
+    ],
+    "Mutation.workspaceCreate": [
+        Probe(
+            f'mutation {{ workspaceCreate(input: {{name: "bob team"}}) {{ workspace {{ {WORKSPACE} }} {UE} }} }}',
+            expect=payload_ok("workspaceCreate"),
+        )
+    ],
+    "Mutation.workspaceRename": [
+        Probe(
+            f'mutation($id: ID!) {{ workspaceRename(id: $id, input: {{name: "bob"}}) {{ workspace {{ id }} {UE} }} }}',
+            alice(key),
+            user_error("workspaceRename"),
+        )
+        for key in ("workspace", "personal_workspace")
+    ],
+    "Mutation.workspaceDelete": [
+        Probe(
+            f"mutation($id: ID!) {{ workspaceDelete(id: $id) {{ workspaceId {UE} }} }}",
+            alice(key),
+            user_error("workspaceDelete"),
+        )
+        for key in ("workspace", "personal_workspace")
+    ],
+    "Mutation.workspaceTransfer": [
+        Probe(
+            f"mutation($id: ID!, $m: ID!) {{ workspaceTransfer(id: $id, memberId: $m) {{ workspace {{ id }} {UE} }} }}",
+            lambda w: {"id": w.ids["workspace"], "m": w.ids["workspace_member"]},
+            user_error("workspaceTransfer"),
+        )
+    ],
+    "Mutation.workspaceInvite": [
+        Probe(
+            "mutation($id: ID!) { workspaceInvite(id: $id, input: {role: VIEWER}) "
+            f"{{ token invitation {{ id }} {UE} }} }}",
+            alice(key),
+            user_error("workspaceInvite"),
+        )
+        for key in ("workspace", "personal_workspace")
+    ],
+    "Mutation.workspaceInvitationRevoke": [
+        Probe(
+            f"mutation($id: ID!) {{ workspaceInvitationRevoke(id: $id) {{ invitation {{ id status }} {UE} }} }}",
+            alice("workspace_invitation"),
+            user_error("workspaceInvitationRevoke"),
+        )
+    ],
+    "Mutation.workspaceInvitationAccept": [
+        Probe(
+            f"mutation($t: String!) {{ workspaceInvitationAccept(token: $t) {{ workspace {{ id }} {UE} }} }}",
+            lambda w: {"t": "pwi_" + uuid.uuid4().hex},
+            user_error("workspaceInvitationAccept"),
+        )
+    ],
+    "Mutation.workspaceMemberRoleChange": [
+        Probe(
+            f"mutation($id: ID!) {{ workspaceMemberRoleChange(id: $id, role: VIEWER) {{ member {{ id }} {UE} }} }}",
+            alice("workspace_member"),
+            user_error("workspaceMemberRoleChange"),
+        )
+    ],
+    "Mutation.workspaceMemberRemove": [
+        Probe(
+            f"mutation($id: ID!) {{ workspaceMemberRemove(id: $id) {{ removedMemberId {UE} }} }}",
+            alice("workspace_member"),
+            user_error("workspaceMemberRemove"),
+        )
+    ],
+    "Mutation.workspaceLeave": [
+        Probe(
+            f"mutation($id: ID!) {{ workspaceLeave(id: $id) {{ workspaceId {UE} }} }}",
+            alice(key),
+            user_error("workspaceLeave"),
+        )
+        for key in ("workspace", "personal_workspace")
+    ],
 }
 
 
@@ -804,6 +897,23 @@ async def world(app: Starlette, settings: Settings) -> AsyncIterator[World]:
                         return
 
             await asyncio.wait_for(ready(), 60)
+        team = await run(
+            w.alice,
+            'mutation { workspaceCreate(input: {name: "alice-secret workspace"}) { workspace { id '
+            "members(first: 1) { edges { node { id } } } } } }",
+        )
+        w.ids["workspace"] = team["workspaceCreate"]["workspace"]["id"]
+        w.ids["workspace_member"] = team["workspaceCreate"]["workspace"]["members"]["edges"][0]["node"]["id"]
+        invited = await run(
+            w.alice,
+            "mutation($id: ID!) { workspaceInvite(id: $id, input: {role: EDITOR}) { invitation { id } } }",
+            id=w.ids["workspace"],
+        )
+        w.ids["workspace_invitation"] = invited["workspaceInvite"]["invitation"]["id"]
+        mine = await run(w.alice, "{ workspaces(first: 10) { edges { node { id kind } } } }")
+        w.ids["personal_workspace"] = next(
+            e["node"]["id"] for e in mine["workspaces"]["edges"] if e["node"]["kind"] == "PERSONAL"
+        )
         bob_project = await run(w.bob, 'mutation { projectCreate(input: {name: "bob project"}) { project { id } } }')
         w.bob_project = bob_project["projectCreate"]["project"]["id"]
         yield w
@@ -826,6 +936,13 @@ async def snapshot(app: Starlette, subject: str) -> dict[str, Any]:
     state["collection_items"] = await GalleryCollectionItem.filter(collection_id__in=boards).order_by("id").values()
     presets = [row["id"] for row in state.get("StylePreset", [])]
     state["versions"] = await StylePresetVersion.filter(preset_id__in=presets).order_by("id").values()
+    workspaces = [row["id"] for row in state.get("Workspace", [])]
+    state["workspace_members"] = (
+        await WorkspaceMember.filter(Q(user_id=user.id) | Q(workspace_id__in=workspaces)).order_by("id").values()
+    )
+    state["workspace_invitations"] = (
+        await WorkspaceInvitation.filter(workspace_id__in=workspaces).order_by("id").values()
+    )
     storage = app.state.services.storage
     keys = [row["storage_key"] for rows in state.values() for row in rows if row.get("storage_key")]
     state["files"] = {key: len(await storage.get(key)) for key in keys}

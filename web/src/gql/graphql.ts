@@ -979,6 +979,13 @@ export type InsightKind =
   | 'LOW_SUCCESS_MODE'
   | 'LOW_SUCCESS_PRESET';
 
+/** Where an invitation stands: open, used (each link works once), revoked or expired. */
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'EXPIRED'
+  | 'PENDING'
+  | 'REVOKED';
+
 /** Why credits moved: SIGNUP and GRANT add credits; RESERVE holds the quote of a job; CAPTURE settles a delivered image from the hold; REFUND returns what was not delivered. */
 export type LedgerKind =
   | 'CAPTURE'
@@ -1109,6 +1116,26 @@ export type Mutation = {
   webhookEndpointUpdate: WebhookEndpointPayload;
   /** Send a delivery again (same event id) with a fresh retry schedule. */
   webhookRedeliver: WebhookDeliveryPayload;
+  /** Create a team workspace; you are its owner. */
+  workspaceCreate: WorkspacePayload;
+  /** Delete a team workspace with its memberships and invitations (the owner; a personal one cannot be). */
+  workspaceDelete: WorkspaceGonePayload;
+  /** Join a workspace with an invitation's token, as yourself. Unknown, used, revoked and expired tokens are refused (`reason`: INVITATION_UNKNOWN, INVITATION_ACCEPTED, INVITATION_REVOKED, INVITATION_EXPIRED). */
+  workspaceInvitationAccept: WorkspacePayload;
+  /** Revoke an unused invitation (admins and the owner). */
+  workspaceInvitationRevoke: WorkspaceInvitationPayload;
+  /** Make a single-use invitation link into a team workspace (admins and the owner); its token is returned this once. */
+  workspaceInvite: WorkspaceInvitePayload;
+  /** Leave a workspace (anyone but its owner). */
+  workspaceLeave: WorkspaceGonePayload;
+  /** Remove a member below you (admins and the owner); their access ends at once. */
+  workspaceMemberRemove: WorkspaceMemberRemovePayload;
+  /** Give a member below you another role below yours (admins and the owner). */
+  workspaceMemberRoleChange: WorkspaceMemberPayload;
+  /** Rename a workspace (admins and the owner). */
+  workspaceRename: WorkspacePayload;
+  /** Make another member the owner of a team workspace (the owner); you stay as an admin. */
+  workspaceTransfer: WorkspacePayload;
 };
 
 
@@ -1349,6 +1376,70 @@ export type MutationWebhookEndpointUpdateArgs = {
 /** Write operations; expected failures come back in each payload's `userErrors`. */
 export type MutationWebhookRedeliverArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceCreateArgs = {
+  input: WorkspaceCreateInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceInvitationAcceptArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceInvitationRevokeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceInviteArgs = {
+  id: Scalars['ID']['input'];
+  input: WorkspaceInviteInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceLeaveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceMemberRemoveArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceMemberRoleChangeArgs = {
+  id: Scalars['ID']['input'];
+  role: WorkspaceRole;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceRenameArgs = {
+  id: Scalars['ID']['input'];
+  input: WorkspaceRenameInput;
+};
+
+
+/** Write operations; expected failures come back in each payload's `userErrors`. */
+export type MutationWorkspaceTransferArgs = {
+  id: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
 };
 
 /** An event of yours. */
@@ -1795,6 +1886,10 @@ export type Query = {
   webhookDeliveries?: Maybe<WebhookDeliveryConnection>;
   /** Your webhook endpoints, newest first. `first` is at most 100. */
   webhookEndpoints: WebhookEndpointConnection;
+  /** A workspace you belong to, by id; null when not found (or not yours). */
+  workspace?: Maybe<Workspace>;
+  /** The workspaces you belong to (your personal one included), newest joined first. `first` is at most 100. */
+  workspaces: WorkspaceConnection;
 };
 
 
@@ -1965,6 +2060,19 @@ export type QueryWebhookDeliveriesArgs = {
 
 /** Read operations. Everything but `capabilities` needs a bearer token. */
 export type QueryWebhookEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryWorkspaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. Everything but `capabilities` needs a bearer token. */
+export type QueryWorkspacesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
@@ -2531,6 +2639,7 @@ export type UserErrorCode =
   | 'CONFLICT'
   | 'INSUFFICIENT_CREDITS'
   | 'INVALID'
+  | 'NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'RATE_LIMITED';
 
@@ -2728,6 +2837,235 @@ export type WebhookEndpointUpdateInput = {
   /** Public https URL (http allowed outside production), no user name or password; checked against DNS now and at every delivery. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A place to work in, alone (`PERSONAL`) or with others (`TEAM`). */
+export type Workspace = {
+  __typename?: 'Workspace';
+  /** Creation time. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque id. */
+  id: Scalars['ID']['output'];
+  /** Its invitations (open, used, revoked and expired), newest first; empty unless you are an admin or the owner. `first` is at most 100. */
+  invitations: WorkspaceInvitationConnection;
+  /** When you joined it. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** PERSONAL or TEAM. */
+  kind: WorkspaceKind;
+  /** Its members, newest first. `first` is at most 100. */
+  members: WorkspaceMemberConnection;
+  /** Name, 1-120 characters. */
+  name: Scalars['String']['output'];
+  /** Its owner (the display name only). */
+  owner: PublicUser;
+  /** Your role in it. */
+  role: WorkspaceRole;
+  /** Last change. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A place to work in, alone (`PERSONAL`) or with others (`TEAM`). */
+export type WorkspaceInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A place to work in, alone (`PERSONAL`) or with others (`TEAM`). */
+export type WorkspaceMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A page of a list, newest first. */
+export type WorkspaceConnection = {
+  __typename?: 'WorkspaceConnection';
+  /** The items of this page. */
+  edges: Array<WorkspaceEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new team workspace. */
+export type WorkspaceCreateInput = {
+  /** 1-120 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** One item of a page and its cursor. */
+export type WorkspaceEdge = {
+  __typename?: 'WorkspaceEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Workspace;
+};
+
+/** Result of deleting or leaving a workspace. */
+export type WorkspaceGonePayload = {
+  __typename?: 'WorkspaceGonePayload';
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+  /** Id of the workspace deleted or left, when it succeeded. */
+  workspaceId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A single-use invitation link into a workspace. */
+export type WorkspaceInvitation = {
+  __typename?: 'WorkspaceInvitation';
+  /** When it was used; null while unused. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who used it (the display name only); null while unused. */
+  acceptedBy?: Maybe<PublicUser>;
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who made it (the display name only). */
+  createdBy?: Maybe<PublicUser>;
+  /** The only account email that may accept it; null: any. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Refused from this time on. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Opaque id (what `workspaceInvitationRevoke` takes). */
+  id: Scalars['ID']['output'];
+  /** When it was revoked; null unless revoked. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The role the invitee gets. */
+  role: WorkspaceRole;
+  /** Open, used, revoked or expired. */
+  status: InvitationStatus;
+};
+
+/** A page of a list, newest first. */
+export type WorkspaceInvitationConnection = {
+  __typename?: 'WorkspaceInvitationConnection';
+  /** The items of this page. */
+  edges: Array<WorkspaceInvitationEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type WorkspaceInvitationEdge = {
+  __typename?: 'WorkspaceInvitationEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WorkspaceInvitation;
+};
+
+/** Result of revoking an invitation. */
+export type WorkspaceInvitationPayload = {
+  __typename?: 'WorkspaceInvitationPayload';
+  /** The invitation. */
+  invitation?: Maybe<WorkspaceInvitation>;
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+};
+
+/** An invitation link into a team workspace. */
+export type WorkspaceInviteInput = {
+  /** Only the account whose token carries this email may accept (up to 320 characters); omitted: whoever has the link. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** How long the link works: 1-30 days, default 7. */
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  /** The role the invitee gets: below your own (admins invite editors and viewers; the owner also admins). */
+  role: WorkspaceRole;
+};
+
+/** Result of inviting someone into a workspace. */
+export type WorkspaceInvitePayload = {
+  __typename?: 'WorkspaceInvitePayload';
+  /** The new invitation. */
+  invitation?: Maybe<WorkspaceInvitation>;
+  /** The link's single-use token, shown this once (only its hash is kept): the invitee signs in and passes it to `workspaceInvitationAccept`. */
+  token?: Maybe<Scalars['String']['output']>;
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+};
+
+/** `PERSONAL`: every user's own, made with the account; `TEAM`: made to share with others. */
+export type WorkspaceKind =
+  | 'PERSONAL'
+  | 'TEAM';
+
+/** A member of a workspace and their role. */
+export type WorkspaceMember = {
+  __typename?: 'WorkspaceMember';
+  /** The membership's id (what the member mutations take). */
+  id: Scalars['ID']['output'];
+  /** Whether this membership is yours. */
+  isYou: Scalars['Boolean']['output'];
+  /** When the member joined. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** What the member may do. */
+  role: WorkspaceRole;
+  /** Who the member is (the display name only). */
+  user: PublicUser;
+};
+
+/** A page of a list, newest first. */
+export type WorkspaceMemberConnection = {
+  __typename?: 'WorkspaceMemberConnection';
+  /** The items of this page. */
+  edges: Array<WorkspaceMemberEdge>;
+  /** Cursors and whether more pages exist. */
+  pageInfo: PageInfo;
+  /** How many items the whole list (all pages, same filter) holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One item of a page and its cursor. */
+export type WorkspaceMemberEdge = {
+  __typename?: 'WorkspaceMemberEdge';
+  /** Opaque position of this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WorkspaceMember;
+};
+
+/** Result of changing a member's role. */
+export type WorkspaceMemberPayload = {
+  __typename?: 'WorkspaceMemberPayload';
+  /** The member, when it succeeded. */
+  member?: Maybe<WorkspaceMember>;
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of removing a member. */
+export type WorkspaceMemberRemovePayload = {
+  __typename?: 'WorkspaceMemberRemovePayload';
+  /** Id of the removed membership, when it succeeded. */
+  removedMemberId?: Maybe<Scalars['ID']['output']>;
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+};
+
+/** Result of creating, renaming or transferring a workspace. */
+export type WorkspacePayload = {
+  __typename?: 'WorkspacePayload';
+  /** Expected failures (validation, not found, a role that does not allow it: NOT_ALLOWED, a state that does not: CONFLICT with a `reason`); empty on success. A refused call changes nothing. */
+  userErrors: Array<UserError>;
+  /** The workspace, when it succeeded. */
+  workspace?: Maybe<Workspace>;
+};
+
+/** A new name for a workspace. */
+export type WorkspaceRenameInput = {
+  /** 1-120 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** A member's role. `VIEWER` reads; `EDITOR` also generates (once projects belong to workspaces); `ADMIN` also renames the workspace and manages members and invitations below `ADMIN`; `OWNER` (one per workspace) also deletes or transfers it and manages admins. */
+export type WorkspaceRole =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'OWNER'
+  | 'VIEWER';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
