@@ -125,6 +125,29 @@ describe("workspaces in two browsers", () => {
     await waitForText(bob, "join-refusal", /used already/);
   });
 
+  it("revokes an open link, and the link then says so in words", async () => {
+    const form = alice.getByRole("form", { name: "New invitation link" });
+    await form.getByLabel("Role").selectOption("VIEWER");
+    await form.getByRole("button", { name: "Create link" }).click();
+    await alice.waitForFunction(
+      (old) => {
+        const shown = document.querySelector('[data-testid="invitation-link"]')?.textContent ?? "";
+        return shown.includes("/join/pwi_") && shown !== old;
+      },
+      link,
+      { timeout: WAIT },
+    );
+    const revoked = (await alice.getByTestId("invitation-link").textContent()) ?? "";
+    alice.once("dialog", (dialog) => void dialog.accept());
+    await alice.getByRole("button", { name: /^Revoke the viewer invitation/ }).click();
+    await alice.getByRole("button", { name: /^Revoke the viewer invitation/ }).waitFor({ state: "detached", timeout: WAIT });
+    await waitForText(alice, "workspace-invitations", /Revoked/);
+
+    await bob.goto(revoked);
+    await waitForText(bob, "join-refusal", /revoked/);
+    expect(await switcherOptions(bob)).toEqual([expect.stringMatching(/\(personal\)$/), `${TEAM} (editor)`]);
+  });
+
   it("shows Bob among Alice's members, and remembers her choice over a reload", async () => {
     await alice.reload();
     await waitForText(alice, "workspace-name", new RegExp(`^${TEAM}$`));
