@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useQuery } from "urql";
 import { graphql } from "./gql";
 import type { MyWorkspacesQuery } from "./gql/graphql";
-import { choiceKey, chooseWorkspace, orderWorkspaces } from "./lib/workspaces";
+import { choiceKey, chooseWorkspace, orderWorkspaces, workspaceLabel } from "./lib/workspaces";
 import { useSession } from "./session";
 
 const MyWorkspaces = graphql(`
@@ -92,7 +92,7 @@ export function WorkspaceSwitcher() {
       <select data-testid="workspace-switcher" value={current.id} onChange={(e) => choose(e.target.value)}>
         {workspaces.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.kind === "PERSONAL" ? `${w.name} (personal)` : `${w.name} (${w.role.toLowerCase()})`}
+            {workspaceLabel(w)}
           </option>
         ))}
       </select>

@@ -9,6 +9,7 @@ import {
   invitationState,
   invitationUrl,
   orderWorkspaces,
+  workspaceLabel,
 } from "./workspaces";
 
 const personal = { id: "w-p", kind: "PERSONAL" as const };
@@ -32,6 +33,13 @@ describe("chooseWorkspace", () => {
   it("takes the first without a personal one, and nothing from an empty list", () => {
     expect(chooseWorkspace([teamB, teamA], null)).toBe(teamB);
     expect(chooseWorkspace([], "w-a")).toBeNull();
+  });
+});
+
+describe("workspaceLabel", () => {
+  it("names the personal workspace as such and a team one with the caller's role", () => {
+    expect(workspaceLabel({ name: "Alice", kind: "PERSONAL", role: "OWNER" })).toBe("Alice (personal)");
+    expect(workspaceLabel({ name: "Studio", kind: "TEAM", role: "EDITOR" })).toBe("Studio (editor)");
   });
 });
 

@@ -29,6 +29,11 @@ export function orderWorkspaces<W extends WorkspaceLike>(workspaces: readonly W[
   return [...workspaces.filter((w) => w.kind === "PERSONAL"), ...workspaces.filter((w) => w.kind !== "PERSONAL")];
 }
 
+/** How the switcher names a workspace: the personal one as such, a team one with the caller's role in it. */
+export function workspaceLabel(workspace: { name: string; kind: string; role: Role }): string {
+  return workspace.kind === "PERSONAL" ? `${workspace.name} (personal)` : `${workspace.name} (${ROLE_WORDS[workspace.role].toLowerCase()})`;
+}
+
 /** The remembered workspace while the caller still belongs to it, else the personal one, else the first. */
 export function chooseWorkspace<W extends WorkspaceLike>(workspaces: readonly W[], remembered: string | null): W | null {
   return (
