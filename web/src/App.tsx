@@ -20,7 +20,10 @@ import { PresetsScreen } from "./screens/Presets";
 import { ProjectDetailScreen } from "./screens/ProjectDetail";
 import { ProjectsScreen } from "./screens/Projects";
 import { SettingsScreen } from "./screens/Settings";
+import { JoinScreen } from "./screens/Join";
 import { SignInForm, SignInScreen } from "./screens/SignIn";
+import { WorkspaceScreen } from "./screens/Workspace";
+import { WorkspaceProvider, WorkspaceSwitcher } from "./workspace";
 
 const MeQuery = graphql(`
   query Me {
@@ -58,6 +61,7 @@ const NAV = [
   ["/presets", "Presets"],
   ["/analytics", "Analytics"],
   ["/credits", "Credits"],
+  ["/workspace", "Workspace"],
   ["/settings", "Settings"],
 ] as const;
 
@@ -123,7 +127,17 @@ function Shell() {
       </Routes>
     );
   }
-  return <SignedIn />;
+  return <SignedInWithWorkspaces />;
+}
+
+/** The workspace choice is per account: a new account (after the session-ended dialog) starts from its own. */
+function SignedInWithWorkspaces() {
+  const { claims } = useSession();
+  return (
+    <WorkspaceProvider key={claims?.sub ?? ""}>
+      <SignedIn />
+    </WorkspaceProvider>
+  );
 }
 
 function RedirectToSignIn() {
@@ -174,6 +188,7 @@ function SignedIn() {
           </ul>
         </nav>
         <div className="account">
+          <WorkspaceSwitcher />
           <NavLink to="/credits" className="balance" aria-label="Your balance" data-testid="balance">
             {balance === undefined ? "…" : formatCredits(balance)}
             {me.data && me.data.me.creditsHeld > 0 && <span className="held"> ({me.data.me.creditsHeld} held)</span>}
@@ -210,6 +225,8 @@ function SignedIn() {
           <Route path="/analytics" element={<AnalyticsScreen />} />
           <Route path="/credits" element={<CreditsScreen />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/workspace" element={<WorkspaceScreen />} />
+          <Route path="/join/:token" element={<JoinScreen />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
