@@ -347,7 +347,7 @@ class BatchSettlement:
         """A commit saw the batch no longer RUNNING (a cancel): start no more items."""
         self.counters: dict[str, Any] | None = None
         """The batch's counters as the last commit left them."""
-        self.balance: int | None = None
+        self.balance: credits.Balance | None = None
         """The owner's balance as the last commit read it."""
         self.outage = Outage("the database", logger=log)
 
@@ -420,7 +420,7 @@ class BatchSettlement:
         calls = [call for work in group for call in work.calls]
         batch_id = self.batch.id
         contended = False
-        balance: int | None = None
+        balance: credits.Balance | None = None
         async with self.publisher.turn(batch_id) as turn:
             try:
                 balance = await self._commit_until_written(turn, starts, outcomes, ends, calls)
@@ -436,7 +436,7 @@ class BatchSettlement:
 
     async def _commit_until_written(
         self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
-    ) -> int | None:
+    ) -> credits.Balance | None:
         """`_commit`, again and again while the database cannot be reached: the group (the images already stored,
         the provider's replies) is what the worker holds, so it is written when the database is back, never
         bought again. A transaction that failed was rolled back; one whose commit was lost on the way is found
@@ -454,9 +454,9 @@ class BatchSettlement:
 
     async def _commit(
         self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
-    ) -> int | None:
+    ) -> credits.Balance | None:
         """Commit the group; its events go to ``turn`` (they leave when the turn ends); returns the owner's balance
-        when images were settled."""
+        and held credits when images were settled."""
         batch = self.batch
         now = datetime.now(UTC)
         delivered = [o for o in outcomes if o.delivered is not None]
@@ -486,7 +486,7 @@ class BatchSettlement:
             ]
             if rows or calls:
                 await UsageEvent.bulk_create([*rows, *calls])
-            balance: int | None = None
+            balance: credits.Balance | None = None
             if outcomes:
                 balance = await credits.settle_images(
                     batch.owner_id,

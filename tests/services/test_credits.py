@@ -7,6 +7,8 @@ import uuid
 
 import pytest
 from starlette.applications import Starlette
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from models import CreditLedgerEntry, LedgerKind, User
 from services import credits
@@ -56,3 +58,71 @@ async def test_same_key_is_applied_once(user: User) -> None:
     assert len({e.id for e in entries}) == 1
     assert (await User.get(id=user.id)).credits == 12
     assert await ledger_sum(user.id) == 12
+
+
+async def assert_held_matches_ledger(user_id: uuid.UUID) -> int:
+    """``users.credits_held`` equals the sum of the ledger's ``held_delta`` (and the balance its ``amount``)."""
+    row = await User.get(id=user_id)
+    assert row.credits_held == await credits.ledger_held_sum(user_id)
+    assert row.credits == await ledger_sum(user_id)
+    assert await credits.held(user_id) == row.credits_held
+    return row.credits_held
+
+
+async def test_held_credits_follow_the_ledger_through_concurrent_work_and_failures(user: User) -> None:
+    await credits.grant(user.id, 90, idempotency_key="more")  # 100 in all
+    batches = [uuid.uuid4() for _ in range(8)]
+
+    async def reserve(batch: uuid.UUID) -> bool:
+        try:
+            await credits.reserve(user.id, batch, 15, images=3)
+        except InsufficientCredits:  # 8 x 15 > 100: some are refused and write nothing
+            return False
+        return True
+
+    # Each reserve twice at once (an idempotent repeat), all batches together.
+    held_batches = [
+        b for b, ok in zip(batches, await asyncio.gather(*(reserve(b) for b in batches * 2)), strict=False) if ok
+    ]
+    reserved = set(held_batches)
+    assert len(reserved) == 6  # 6 x 15 = 90 of 100
+    assert await assert_held_matches_ledger(user.id) == 90
+
+    def settlements(batch: uuid.UUID, delivered: int) -> list[credits.ImageSettlement]:
+        return [
+            credits.ImageSettlement(uuid.uuid5(batch, str(i)), 5, i < delivered, f"image {i + 1}") for i in range(3)
+        ]
+
+    async def settle(batch: uuid.UUID, delivered: int) -> None:
+        async with in_transaction():
+            await credits.settle_images(user.id, batch, settlements(batch, delivered))
+
+    async def one_by_one(batch: uuid.UUID) -> None:
+        for i in range(3):
+            image = uuid.uuid5(batch, str(i))
+            if i == 0:
+                await credits.capture(user.id, image, 5, batch_id=batch, description="one")
+            else:
+                await credits.refund(user.id, image, 5, batch_id=batch, description="one")
+
+    ordered = sorted(reserved)
+    # Groups and single settlements of different batches at once; one group is repeated (its images were
+    # settled: the second insert fails and rolls its transaction back whole, balance and held included).
+    results = await asyncio.gather(
+        settle(ordered[0], 3),
+        settle(ordered[1], 1),
+        settle(ordered[2], 0),
+        one_by_one(ordered[3]),
+        settle(ordered[4], 2),
+        return_exceptions=True,
+    )
+    assert [r for r in results if r is not None] == []
+    with pytest.raises(IntegrityError):
+        await settle(ordered[0], 3)
+    assert await assert_held_matches_ledger(user.id) == 15  # only ordered[5] still holds
+    balance = await credits.balance_and_held(user.id)
+    assert balance == credits.Balance((await User.get(id=user.id)).credits, 15)
+    await settle(ordered[5], 3)
+    assert await assert_held_matches_ledger(user.id) == 0
+    # Captured 3 + 1 + 0 + 1 + 2 + 3 = 10 images of 5; the other 8 refunded: 100 - 50.
+    assert (await User.get(id=user.id)).credits == 50
