@@ -461,13 +461,15 @@ class BatchSettlement:
         now = datetime.now(UTC)
         delivered = [o for o in outcomes if o.delivered is not None]
         failed = [o for o in outcomes if o.delivered is None]
+        if starts and not (outcomes or ends or calls):
+            # Starts alone (most of them: a call starts while no other item of its batch ends) need no transaction:
+            # each statement is guarded, and the images go first, so a retry after a failure between the two
+            # counts the items' attempt once (two round trips fewer: no BEGIN, no COMMIT).
+            await _start(starts, now)
+            return None
         async with in_transaction():
             if starts:
-                ids = [item.id for item in starts]
-                await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
-                    status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
-                )
-                await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+                await _start(starts, now)
             edits = [_apply_outcome(o) for o in outcomes]
             if edits:
                 # The claim: only images still open are written; a group with one settled meanwhile rolls back.
@@ -589,6 +591,15 @@ class BatchSettlement:
         if settled:
             await self.publisher.balance(batch.owner_id)
         return settled
+
+
+async def _start(starts: list[BatchItem], now: datetime) -> None:
+    """Mark started items and their waiting images RUNNING (only those still open; the images first)."""
+    ids = [item.id for item in starts]
+    await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+    await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
+        status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
+    )
 
 
 async def _holds(image_id: uuid.UUID, storage_key: str) -> bool:
