@@ -36,6 +36,7 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits
 from services.analytics import recording
+from services.core import updates
 from services.infra import metrics
 from services.infra.outage import Outage, dependency_unreachable
 from services.infra.storage import Storage
@@ -596,9 +597,11 @@ class BatchSettlement:
 async def _start(starts: list[BatchItem], now: datetime) -> None:
     """Mark started items and their waiting images RUNNING (only those still open; the images first)."""
     ids = [item.id for item in starts]
-    await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
-    await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
-        status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
+    await updates.update(ImageEdit, {"item_id__in": ids, "status": EditStatus.PENDING}, {"status": EditStatus.RUNNING})
+    await updates.update(
+        BatchItem,
+        {"id__in": ids, "status__in": OPEN_EDIT_STATUSES},
+        {"status": EditStatus.RUNNING, "started_at": now, "attempts": updates.Add(1)},
     )
 
 
