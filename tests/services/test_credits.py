@@ -70,23 +70,14 @@ async def assert_held_matches_ledger(user_id: uuid.UUID) -> int:
 
 
 async def test_held_credits_follow_the_ledger_through_concurrent_work_and_failures(user: User) -> None:
-    await credits.grant(user.id, 90, idempotency_key="more")  # 100 in all
+    await credits.grant(user.id, 990, idempotency_key="more")  # 1,000 in all
     batches = [uuid.uuid4() for _ in range(8)]
-
-    async def reserve(batch: uuid.UUID) -> bool:
-        try:
-            await credits.reserve(user.id, batch, 15, images=3)
-        except InsufficientCredits:  # 8 x 15 > 100: some are refused and write nothing
-            return False
-        return True
-
-    # Each reserve twice at once (an idempotent repeat), all batches together.
-    held_batches = [
-        b for b, ok in zip(batches, await asyncio.gather(*(reserve(b) for b in batches * 2)), strict=False) if ok
-    ]
-    reserved = set(held_batches)
-    assert len(reserved) == 6  # 6 x 15 = 90 of 100
-    assert await assert_held_matches_ledger(user.id) == 90
+    # Each reserve twice at once (the repeat's transaction fails on the key and rolls back whole), all together.
+    await asyncio.gather(*(credits.reserve(user.id, b, 15, images=3) for b in batches * 2))
+    assert await assert_held_matches_ledger(user.id) == 120
+    with pytest.raises(InsufficientCredits):  # refused: nothing written, nothing held
+        await credits.reserve(user.id, uuid.uuid4(), 10_000, images=3)
+    assert await assert_held_matches_ledger(user.id) == 120
 
     def settlements(batch: uuid.UUID, delivered: int) -> list[credits.ImageSettlement]:
         return [
@@ -105,24 +96,19 @@ async def test_held_credits_follow_the_ledger_through_concurrent_work_and_failur
             else:
                 await credits.refund(user.id, image, 5, batch_id=batch, description="one")
 
-    ordered = sorted(reserved)
-    # Groups and single settlements of different batches at once; one group is repeated (its images were
-    # settled: the second insert fails and rolls its transaction back whole, balance and held included).
-    results = await asyncio.gather(
-        settle(ordered[0], 3),
-        settle(ordered[1], 1),
-        settle(ordered[2], 0),
-        one_by_one(ordered[3]),
-        settle(ordered[4], 2),
-        return_exceptions=True,
+    # Groups and single settlements of different batches at once; then one group again (its images were settled:
+    # the insert fails and rolls its transaction back whole, balance and held credits included).
+    await asyncio.gather(
+        settle(batches[0], 3),
+        settle(batches[1], 1),
+        settle(batches[2], 0),
+        one_by_one(batches[3]),
+        settle(batches[4], 2),
     )
-    assert [r for r in results if r is not None] == []
     with pytest.raises(IntegrityError):
-        await settle(ordered[0], 3)
-    assert await assert_held_matches_ledger(user.id) == 15  # only ordered[5] still holds
-    balance = await credits.balance_and_held(user.id)
-    assert balance == credits.Balance((await User.get(id=user.id)).credits, 15)
-    await settle(ordered[5], 3)
-    assert await assert_held_matches_ledger(user.id) == 0
-    # Captured 3 + 1 + 0 + 1 + 2 + 3 = 10 images of 5; the other 8 refunded: 100 - 50.
-    assert (await User.get(id=user.id)).credits == 50
+        await settle(batches[0], 3)
+    assert await assert_held_matches_ledger(user.id) == 45  # batches 5, 6 and 7 still hold theirs
+    await settle(batches[5], 3)
+    assert await assert_held_matches_ledger(user.id) == 30
+    # Refunded: 2 + 3 + 2 + 1 images of 5 credits = 40, back to the balance.
+    assert await credits.balance_and_held(user.id) == credits.Balance(1000 - 120 + 40, 30)
