@@ -514,17 +514,9 @@ class BatchSettlement:
                 return None
             captured = sum(o.edit.credits for o in delivered)
             refunded = sum(o.edit.credits for o in failed)
-            await BatchJob.filter(id=batch.id).update(
-                completed_images=F("completed_images") + len(delivered),
-                failed_images=F("failed_images") + len(failed),
-                credits_captured=F("credits_captured") + captured,
-                credits_refunded=F("credits_refunded") + refunded,
-                **turn.numbering(len(outcomes)),
-            )
-            state: list[dict[str, Any]] = await BatchJob.filter(id=batch.id).values(
-                "status", SEQ_COLUMN, "completed_images", "failed_images", "credits_captured", "credits_refunded"
-            )
-            row = state[0]
+            # The counters and the group's event numbers (as ``turn.numbering`` takes them) in one
+            # ``UPDATE … RETURNING``, which also reads the row back (was an UPDATE and a SELECT).
+            row = await _count_settled(batch.id, len(delivered), len(failed), captured, refunded, len(outcomes))
             self.counters = row
             cancelled = 0
             status = BatchStatus(row["status"])
@@ -592,6 +584,26 @@ class BatchSettlement:
         if settled:
             await self.publisher.balance(batch.owner_id)
         return settled
+
+
+_COUNTERS = ("completed_images", "failed_images", "credits_captured", "credits_refunded", SEQ_COLUMN)
+
+
+async def _count_settled(
+    batch_id: uuid.UUID, completed: int, failed: int, captured: int, refunded: int, events: int
+) -> dict[str, Any]:
+    """Add a group's settled images to its batch's counters and take ``events`` event numbers; the row after."""
+    meta = BatchJob._meta
+    db = meta.db
+    marks = [f"${n}" for n in range(1, 7)] if db.capabilities.dialect == "postgres" else ["?"] * 6
+    sets = ",".join(f'"{name}"="{name}"+{mark}' for name, mark in zip(_COUNTERS, marks, strict=False))
+    returned = ",".join(f'"{name}"' for name in ("status", *_COUNTERS))
+    # Identifiers are our own constants; every value is a parameter.
+    sql = f'UPDATE "{meta.db_table}" SET {sets} WHERE "id"={marks[5]} RETURNING {returned}'  # noqa: S608
+    rows = await db.execute_query_dict(
+        sql, [completed, failed, captured, refunded, events, meta.pk.to_db_value(batch_id, BatchJob)]
+    )
+    return dict(rows[0])
 
 
 async def _start(starts: list[BatchItem], now: datetime) -> None:
