@@ -186,7 +186,9 @@ def _simulator(args: argparse.Namespace, settings: Settings) -> int:
     run(
         args.host,
         args.port,
-        SimulatorConfig(api_keys=keys, latency=latency, record_requests=False).with_plan(plan, args.tier),
+        SimulatorConfig(api_keys=keys, latency=latency, record_requests=False, render_once=args.render_once).with_plan(
+            plan, args.tier
+        ),
         sock=args.listener,
         own_logging=True,  # LOG_FORMAT=json gives JSON lines here too
     )
@@ -371,6 +373,11 @@ def _parser() -> argparse.ArgumentParser:
         "--tier",
         choices=["bronze", "silver", "gold", "ultra"],
         help="WaveSpeed account tier: its images/min and concurrent tasks (bronze 2/2 ... ultra 5000/10000)",
+    )
+    simulator.add_argument(
+        "--render-once",
+        action="store_true",
+        help="render one image per size and serve it to every request (benchmarks: no render CPU per request)",
     )
     simulator.set_defaults(run=_simulator, listens=True)
 

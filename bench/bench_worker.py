@@ -20,7 +20,9 @@ separately in the same run, as the baseline. Submission is timed on its own, bef
 throughput is the worker's alone.
 
 Run: `python bench/bench_worker.py [--quick] [--database sqlite|postgres|both] [--concurrency 4x5,10x10,25x10]
-[--simulator process|inprocess]`.
+[--simulator process|inprocess] [--render-once]`. ``--render-once``: the simulator process renders one image per
+size and serves it to every call (a remote provider's render costs the worker nothing; on a 2-core machine at C=100
+the simulator's render otherwise competes with the worker for the CPU). The worker still decodes every image whole.
 PostgreSQL: a throwaway database is created through ``PLAYGROUND_BENCH_POSTGRES_URL`` (default
 ``postgres://postgres@127.0.0.1:5432/postgres``) and dropped afterwards.
 """
@@ -87,6 +89,8 @@ class Config:
     users: int
     latency: float
     simulator: str = "process"
+    render_once: bool = False
+    """The simulator process renders one image per size and serves it to every call (``--render-once``)."""
 
     @property
     def concurrency(self) -> int:
@@ -199,7 +203,7 @@ def process_cpu_seconds(pid: int) -> float:
 
 
 @contextlib.contextmanager
-def simulator_process(latency: float, api_key: str) -> Iterator[tuple[str, int]]:
+def simulator_process(latency: float, api_key: str, *, render_once: bool = False) -> Iterator[tuple[str, int]]:
     """``playground simulator`` on a free loopback port in its own process: (its base URL, its pid).
 
     Ready when its port accepts a connection (waited for by connecting, with the process checked for an early exit).
@@ -210,7 +214,10 @@ def simulator_process(latency: float, api_key: str) -> Iterator[tuple[str, int]]
         # (and with them its replies), which the ratios would count against the worker.
         with tempfile.TemporaryFile() as stderr:
             process = subprocess.Popen(
-                [sys.executable, "-m", "app.cli", "simulator", "--port", str(port), "--latency", str(latency)],
+                [
+                    *(sys.executable, "-m", "app.cli", "simulator", "--port", str(port), "--latency", str(latency)),
+                    *(["--render-once"] if render_once else []),
+                ],
                 cwd=Path(__file__).resolve().parent.parent,
                 env={**os.environ, "SIMULATOR_API_KEY": api_key, "LOG_LEVEL": "WARNING"},
                 stdout=subprocess.DEVNULL,
@@ -359,7 +366,9 @@ async def _measure(config: Config, url: str, var_dir: Path) -> Result:
             httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=httpx.Timeout(10.0))
         )
         if config.simulator == "process":
-            base_url, simulator_pid = stack.enter_context(simulator_process(config.latency, settings.simulator_api_key))
+            base_url, simulator_pid = stack.enter_context(
+                simulator_process(config.latency, settings.simulator_api_key, render_once=config.render_once)
+            )
             runner = await stack.enter_async_context(
                 remote_runner(settings, base_url=base_url, storage=storage, publisher=publisher, http=http)
             )
@@ -505,6 +514,7 @@ def print_result(result: Result, render_ms: float) -> None:
             "render_ms": render_ms,
             "overhead_ms_per_image": overhead,
             "simulator": config.simulator,
+            "render_once": config.render_once,
             "simulator_ms_per_image": simulator_ms,
         }
     )
@@ -556,7 +566,9 @@ async def main(arguments: argparse.Namespace) -> None:
     print(
         f"work: {batches} batches x {ITEMS_PER_BATCH} images ({batches * ITEMS_PER_BATCH} images, {SIDE}x{SIDE} "
         f"JPEG), {arguments.users} users, simulator latency {latency} s (WaveSpeed sync "
-        f"mode: no polling), simulator {arguments.simulator}; in-process queue and bus"
+        f"mode: no polling), simulator {arguments.simulator}"
+        f"{' rendering once per size (--render-once: no render CPU per call)' if arguments.render_once else ''}; "
+        "in-process queue and bus"
     )
     render_ms = render_cpu_ms(5 if arguments.quick else 20)
     print(f"baseline: simulator render of one {SIDE}x{SIDE} JPEG = {render_ms:.1f} ms CPU")
@@ -566,7 +578,9 @@ async def main(arguments: argparse.Namespace) -> None:
     )
     for kind in kinds:
         for workers, items in pairs:
-            config = Config(kind, workers, items, batches, arguments.users, latency, arguments.simulator)
+            config = Config(
+                kind, workers, items, batches, arguments.users, latency, arguments.simulator, arguments.render_once
+            )
             result = await run_one(config)
             print_result(result, render_ms)
             if result.images_delivered != config.images:
@@ -588,6 +602,12 @@ if __name__ == "__main__":
         choices=["process", "inprocess"],
         default="process",
         help="the simulator in its own process over loopback HTTP (default) or in this one (ASGI transport)",
+    )
+    parser.add_argument(
+        "--render-once",
+        action="store_true",
+        help="the simulator process renders one image per size and serves it to every call (no render CPU per "
+        "call, as with a remote provider; the worker still decodes every image whole)",
     )
     parser.add_argument("--users", type=int, default=10, help="batches are spread round-robin over this many users")
     parser.add_argument("--json", type=Path, help="also write the figures to this file as JSON")

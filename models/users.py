@@ -15,6 +15,7 @@ class User(Model):
     )
     role = fields.CharEnumField(Role, max_length=16, default=Role.USER)
     credits = fields.IntField(default=0, description="Spendable balance; always the sum of the ledger")
+    credits_held = fields.IntField(default=0, description="Credits on hold; always the sum of the ledger's held_delta")
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -1,10 +1,11 @@
-"""Credits: the balance on ``User.credits`` and the append-only ledger that always sums to it.
+"""Credits: the balance on ``User.credits``, the credits on hold on ``User.credits_held``, and the append-only
+ledger whose ``amount``s always sum to the first and ``held_delta``s to the second.
 
 This module is the only writer of the ledger and of balances (``tests/test_architecture.py`` keeps it so). Every
-change is one conditional UPDATE of the balance plus its ledger row, in one transaction (the caller's, when it has
-one open: a hold commits with its batch, a capture with its image's status). Each entry carries a unique
-idempotency key derived from what it is for, so repeating an operation (a retried request, a re-delivered job)
-changes nothing:
+change is one conditional UPDATE of the balance and the held credits plus its ledger row, in one transaction (the
+caller's, when it has one open: a hold commits with its batch, a capture with its image's status). Each entry
+carries a unique idempotency key derived from what it is for, so repeating an operation (a retried request, a
+re-delivered job) changes nothing:
 
 ============  ==========================  ====================================================
 operation     key                         effect
@@ -16,8 +17,10 @@ operation     key                         effect
 ``refund``    ``refund:<image>``          +credits, -held (an image not delivered)
 ============  ==========================  ====================================================
 
-``settle_images`` writes many captures and refunds at once (the worker's group commit): one balance change and one
-insert of all their entries, inside the transaction that settles the images.
+``settle_images`` writes many captures and refunds at once (the worker's group commit): one balance change (an
+``UPDATE … RETURNING`` of both columns, which also gives the balance event its held credits) and one insert of all
+their entries, inside the transaction that settles the images. ``held``/``held_many`` read the column: they no
+longer sum the user's whole ledger.
 """
 
 from __future__ import annotations
@@ -66,7 +69,10 @@ async def _apply(
             query = User.filter(id=user_id)
             if amount < 0:
                 query = query.filter(credits__gte=-amount)
-            updated = await query.update(credits=F("credits") + amount)
+            changes: dict[str, Any] = {"credits": F("credits") + amount}
+            if held_delta:
+                changes["credits_held"] = F("credits_held") + held_delta
+            updated = await query.update(**changes)
             if updated == 0:
                 user = await User.get_or_none(id=user_id)
                 if user is None:
@@ -188,22 +194,24 @@ class ImageSettlement:
     description: str
 
 
-async def settle_images(user_id: uuid.UUID, batch_id: uuid.UUID, settlements: Sequence[ImageSettlement]) -> int:
-    """Capture the delivered images of a batch and refund the others, all at once; returns the balance after.
+async def settle_images(user_id: uuid.UUID, batch_id: uuid.UUID, settlements: Sequence[ImageSettlement]) -> Balance:
+    """Capture the delivered images of a batch and refund the others, all at once; returns the balance and the
+    credits on hold after.
 
     Call it inside the transaction that marks the images settled (their conditional status change is what makes
     each settled once). The entries carry the same keys as ``capture``/``refund``: an image settled before makes
     the insert raise ``IntegrityError``, which rolls the caller's transaction back whole.
     """
     refunded = sum(s.amount for s in settlements if not s.delivered)
-    if refunded:
-        await User.filter(id=user_id).update(credits=F("credits") + refunded)
-    # Locked (our UPDATE, or FOR NO KEY UPDATE on PostgreSQL: FOR UPDATE would deadlock with the foreign-key locks
-    # of concurrent inserts; SQLite runs one writing transaction at a time), so our entries follow this balance.
-    user = await User.filter(id=user_id).select_for_update(no_key=True).only("id", "credits").first()
-    if user is None:
+    released = sum(s.amount for s in settlements)
+    # One statement moves both columns and returns them; its row lock (PostgreSQL: FOR NO KEY UPDATE, which does not
+    # deadlock with the foreign-key locks of concurrent ledger inserts; SQLite runs one writing transaction at a
+    # time) holds until commit, so our entries follow this balance.
+    after = await _move(user_id, credits=refunded, held=-released)
+    if after is None:
         raise NotFound("user not found", ["input", "user_id"])
-    running = user.credits - refunded
+    balance_after, held_after = after
+    running = balance_after - refunded
     entries = []
     for settlement in settlements:
         amount = 0 if settlement.delivered else settlement.amount
@@ -224,7 +232,34 @@ async def settle_images(user_id: uuid.UUID, batch_id: uuid.UUID, settlements: Se
         )
         metrics.LEDGER_CREDITS.labels(kind=kind.value.lower()).inc(settlement.amount)
     await CreditLedgerEntry.bulk_create(entries)
-    return user.credits
+    return Balance(balance_after, held_after)
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """A user's spendable and held credits, as one statement read them together."""
+
+    balance: int
+    held: int
+
+
+async def _move(user_id: uuid.UUID, *, credits: int, held: int) -> tuple[int, int] | None:
+    """``credits += credits, credits_held += held`` for the user in one ``UPDATE … RETURNING`` (PostgreSQL, and
+    SQLite 3.35+); the columns after, or None for an unknown user."""
+    meta = User._meta
+    db = meta.db
+    params = ("$1", "$2", "$3") if db.capabilities.dialect == "postgres" else ("?", "?", "?")
+    table = meta.db_table
+    sql = (
+        f'UPDATE "{table}" SET "credits"="credits"+{params[0]},"credits_held"="credits_held"+{params[1]} '  # noqa: S608
+        f'WHERE "id"={params[2]} RETURNING "credits","credits_held"'
+    )
+    # execute_query_dict: Tortoise's asyncpg client drops the rows of an UPDATE run through execute_query.
+    rows = await db.execute_query_dict(sql, [credits, held, meta.pk.to_db_value(user_id, User)])
+    if not rows:
+        return None
+    row = rows[0]
+    return int(row["credits"]), int(row["credits_held"])
 
 
 async def balance(user_id: uuid.UUID) -> int | None:
@@ -257,15 +292,28 @@ async def held(user_id: uuid.UUID) -> int:
 
 
 async def held_many(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """Credits on hold per user, summed in SQL in one statement (a DataLoader's fetch)."""
+    """Credits on hold per user (``User.credits_held``, kept with every ledger entry), in one statement (a
+    DataLoader's fetch); 0 for an unknown user."""
     found = dict.fromkeys(user_ids, 0)
     if user_ids:
-        rows: list[Any] = (
-            await CreditLedgerEntry.filter(user_id__in=list(found))
-            .annotate(total=Sum("held_delta"))
-            .group_by("user_id")
-            .values_list("user_id", "total")
-        )
+        rows: list[Any] = await User.filter(id__in=list(found)).values_list("id", "credits_held")
         for ident, total in rows:
-            found[ident] = int(total or 0)
+            found[ident] = int(total)
     return found
+
+
+async def balance_and_held(user_id: uuid.UUID) -> Balance | None:
+    """The spendable balance and the credits on hold together (one row read), or None for an unknown user."""
+    rows: list[Any] = await User.filter(id=user_id).values_list("credits", "credits_held")
+    return Balance(int(rows[0][0]), int(rows[0][1])) if rows else None
+
+
+async def ledger_held_sum(user_id: uuid.UUID) -> int:
+    """The sum of a user's ledger ``held_delta`` (equals ``credits_held``; used by checks and tests)."""
+    rows: list[Any] = (
+        await CreditLedgerEntry.filter(user_id=user_id)
+        .annotate(total=Sum("held_delta"))
+        .group_by("user_id")
+        .values_list("total", flat=True)
+    )
+    return int(rows[0] or 0) if rows else 0

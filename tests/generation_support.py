@@ -75,12 +75,14 @@ async def batch(gql: GQL, caller: Caller, batch_id: str) -> dict[str, Any]:
 
 
 async def assert_ledger_consistent(subject: str) -> User:
-    """The invariant after every scenario: the ledger sums to the balance, which is never negative, and no
-    ended batch holds credits."""
+    """The invariant after every scenario: the ledger sums to the balance, which is never negative, its held
+    deltas to the held credits, and no ended batch holds credits."""
     user = await User.get(subject=subject)
     entries = await CreditLedgerEntry.filter(user_id=user.id)
     assert sum(e.amount for e in entries) == user.credits
+    assert sum(e.held_delta for e in entries) == user.credits_held
     assert user.credits >= 0
+    assert user.credits_held >= 0
     for job in await BatchJob.filter(owner_id=user.id):
         held = sum(e.held_delta for e in entries if e.reference == str(job.id))
         assert held == job.credits_reserved - job.credits_captured - job.credits_refunded

@@ -35,6 +35,7 @@ from tortoise.expressions import F
 
 from models import BatchItem, BatchJob
 from models.enums import ProviderCallState
+from services.core import updates
 from services.infra import metrics
 from services.seedream import errors as seedream_errors
 
@@ -80,14 +81,18 @@ async def record(
     if stale_possible:
         await _settle_stale(item_id, unsent)
     request_id = request_id or uuid.uuid4().hex
-    updated = await BatchItem.filter(id=item_id, provider_purchases__lt=max_purchases).update(
-        provider_name=provider,
-        provider_request_id=request_id,
-        provider_call_state=ProviderCallState.RECORDED,
-        provider_call_attempt=attempt,
-        provider_purchases=F("provider_purchases") + 1,
-        provider_task_id=None,
-        provider_task_slots=slots,
+    updated = await updates.update(
+        BatchItem,
+        {"id": item_id, "provider_purchases__lt": max_purchases},
+        {
+            "provider_name": provider,
+            "provider_request_id": request_id,
+            "provider_call_state": ProviderCallState.RECORDED,
+            "provider_call_attempt": attempt,
+            "provider_purchases": updates.Add(1),
+            "provider_task_id": None,
+            "provider_task_slots": slots,
+        },
     )
     return Recorded(request_id, attempt) if updated else None
 
@@ -106,7 +111,7 @@ async def unknown_unless_found(item_id: uuid.UUID, request_id: str, why: str) ->
 
 async def bought(item_id: uuid.UUID) -> None:
     """The provider has the request (it gave a task id, or answered): the purchase is made."""
-    await BatchItem.filter(id=item_id).update(provider_call_state=ProviderCallState.BOUGHT)
+    await updates.update(BatchItem, {"id": item_id}, {"provider_call_state": ProviderCallState.BOUGHT})
 
 
 async def not_bought(item_id: uuid.UUID) -> None:

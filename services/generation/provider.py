@@ -21,6 +21,7 @@ import httpx
 
 from models import BatchItem, BatchJob, ErrorCategory, GenerationMode, ImageEdit, Upload
 from models.enums import ProviderCallState
+from services.core import updates
 from services.infra.storage import Storage
 from services.seedream import ErrorCategory as ProviderCategory
 from services.seedream import (
@@ -169,10 +170,14 @@ def submission_recorder(item_id: uuid.UUID, slots: list[ImageEdit]) -> Submissio
 
     async def record(submission: Submission) -> None:
         if submission.resumable:
-            await BatchItem.filter(id=item_id).update(
-                provider_task_id=submission.id,
-                provider_task_slots=[edit.slot_index for edit in slots],
-                provider_call_state=ProviderCallState.BOUGHT,
+            await updates.update(
+                BatchItem,
+                {"id": item_id},
+                {
+                    "provider_task_id": submission.id,
+                    "provider_task_slots": [edit.slot_index for edit in slots],
+                    "provider_call_state": ProviderCallState.BOUGHT,
+                },
             )
 
     return record

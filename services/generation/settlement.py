@@ -36,6 +36,7 @@ from models import BatchItem, BatchJob, BatchStatus, EditStatus, ErrorCategory, 
 from models.enums import OPEN_BATCH_STATUSES, OPEN_EDIT_STATUSES
 from services import credits
 from services.analytics import recording
+from services.core import updates
 from services.infra import metrics
 from services.infra.outage import Outage, dependency_unreachable
 from services.infra.storage import Storage
@@ -347,7 +348,7 @@ class BatchSettlement:
         """A commit saw the batch no longer RUNNING (a cancel): start no more items."""
         self.counters: dict[str, Any] | None = None
         """The batch's counters as the last commit left them."""
-        self.balance: int | None = None
+        self.balance: credits.Balance | None = None
         """The owner's balance as the last commit read it."""
         self.outage = Outage("the database", logger=log)
 
@@ -420,7 +421,7 @@ class BatchSettlement:
         calls = [call for work in group for call in work.calls]
         batch_id = self.batch.id
         contended = False
-        balance: int | None = None
+        balance: credits.Balance | None = None
         async with self.publisher.turn(batch_id) as turn:
             try:
                 balance = await self._commit_until_written(turn, starts, outcomes, ends, calls)
@@ -436,7 +437,7 @@ class BatchSettlement:
 
     async def _commit_until_written(
         self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
-    ) -> int | None:
+    ) -> credits.Balance | None:
         """`_commit`, again and again while the database cannot be reached: the group (the images already stored,
         the provider's replies) is what the worker holds, so it is written when the database is back, never
         bought again. A transaction that failed was rolled back; one whose commit was lost on the way is found
@@ -454,20 +455,22 @@ class BatchSettlement:
 
     async def _commit(
         self, turn: Turn, starts: list[BatchItem], outcomes: list[Outcome], ends: list[ItemEnd], calls: list[UsageEvent]
-    ) -> int | None:
+    ) -> credits.Balance | None:
         """Commit the group; its events go to ``turn`` (they leave when the turn ends); returns the owner's balance
-        when images were settled."""
+        and held credits when images were settled."""
         batch = self.batch
         now = datetime.now(UTC)
         delivered = [o for o in outcomes if o.delivered is not None]
         failed = [o for o in outcomes if o.delivered is None]
+        if starts and not (outcomes or ends or calls):
+            # Starts alone (most of them: a call starts while no other item of its batch ends) need no transaction:
+            # each statement is guarded, and the images go first, so a retry after a failure between the two
+            # counts the items' attempt once (two round trips fewer: no BEGIN, no COMMIT).
+            await _start(starts, now)
+            return None
         async with in_transaction():
             if starts:
-                ids = [item.id for item in starts]
-                await BatchItem.filter(id__in=ids, status__in=OPEN_EDIT_STATUSES).update(
-                    status=EditStatus.RUNNING, started_at=now, attempts=F("attempts") + 1
-                )
-                await ImageEdit.filter(item_id__in=ids, status=EditStatus.PENDING).update(status=EditStatus.RUNNING)
+                await _start(starts, now)
             edits = [_apply_outcome(o) for o in outcomes]
             if edits:
                 # The claim: only images still open are written; a group with one settled meanwhile rolls back.
@@ -486,7 +489,7 @@ class BatchSettlement:
             ]
             if rows or calls:
                 await UsageEvent.bulk_create([*rows, *calls])
-            balance: int | None = None
+            balance: credits.Balance | None = None
             if outcomes:
                 balance = await credits.settle_images(
                     batch.owner_id,
@@ -511,17 +514,9 @@ class BatchSettlement:
                 return None
             captured = sum(o.edit.credits for o in delivered)
             refunded = sum(o.edit.credits for o in failed)
-            await BatchJob.filter(id=batch.id).update(
-                completed_images=F("completed_images") + len(delivered),
-                failed_images=F("failed_images") + len(failed),
-                credits_captured=F("credits_captured") + captured,
-                credits_refunded=F("credits_refunded") + refunded,
-                **turn.numbering(len(outcomes)),
-            )
-            state: list[dict[str, Any]] = await BatchJob.filter(id=batch.id).values(
-                "status", SEQ_COLUMN, "completed_images", "failed_images", "credits_captured", "credits_refunded"
-            )
-            row = state[0]
+            # The counters and the group's event numbers (as ``turn.numbering`` takes them) in one
+            # ``UPDATE … RETURNING``, which also reads the row back (was an UPDATE and a SELECT).
+            row = await _count_settled(batch.id, len(delivered), len(failed), captured, refunded, len(outcomes))
             self.counters = row
             cancelled = 0
             status = BatchStatus(row["status"])
@@ -589,6 +584,37 @@ class BatchSettlement:
         if settled:
             await self.publisher.balance(batch.owner_id)
         return settled
+
+
+_COUNTERS = ("completed_images", "failed_images", "credits_captured", "credits_refunded", SEQ_COLUMN)
+
+
+async def _count_settled(
+    batch_id: uuid.UUID, completed: int, failed: int, captured: int, refunded: int, events: int
+) -> dict[str, Any]:
+    """Add a group's settled images to its batch's counters and take ``events`` event numbers; the row after."""
+    meta = BatchJob._meta
+    db = meta.db
+    marks = [f"${n}" for n in range(1, 7)] if db.capabilities.dialect == "postgres" else ["?"] * 6
+    sets = ",".join(f'"{name}"="{name}"+{mark}' for name, mark in zip(_COUNTERS, marks, strict=False))
+    returned = ",".join(f'"{name}"' for name in ("status", *_COUNTERS))
+    # Identifiers are our own constants; every value is a parameter.
+    sql = f'UPDATE "{meta.db_table}" SET {sets} WHERE "id"={marks[5]} RETURNING {returned}'  # noqa: S608
+    rows = await db.execute_query_dict(
+        sql, [completed, failed, captured, refunded, events, meta.pk.to_db_value(batch_id, BatchJob)]
+    )
+    return dict(rows[0])
+
+
+async def _start(starts: list[BatchItem], now: datetime) -> None:
+    """Mark started items and their waiting images RUNNING (only those still open; the images first)."""
+    ids = [item.id for item in starts]
+    await updates.update(ImageEdit, {"item_id__in": ids, "status": EditStatus.PENDING}, {"status": EditStatus.RUNNING})
+    await updates.update(
+        BatchItem,
+        {"id__in": ids, "status__in": OPEN_EDIT_STATUSES},
+        {"status": EditStatus.RUNNING, "started_at": now, "attempts": updates.Add(1)},
+    )
 
 
 async def _holds(image_id: uuid.UUID, storage_key: str) -> bool:

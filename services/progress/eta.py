@@ -241,14 +241,16 @@ async def mean_batch_seconds(*, now: datetime | None = None) -> float:
     """Mean run time of the recent successful batches (within ``RECENT_SECONDS``, else the latest ones)."""
     now = now or datetime.now(UTC)
     query = BatchJob.filter(status=BatchStatus.SUCCEEDED, started_at__isnull=False)
-    rows = (
+    # Two columns, not whole batches: building up to SAMPLE models (JSON fields and all) cost more than the query.
+    rows: list[Any] = (
         await query.filter(finished_at__gte=now - timedelta(seconds=RECENT_SECONDS))
         .order_by("-finished_at")
         .limit(SAMPLE)
+        .values_list("started_at", "finished_at")
     )
     if not rows:
-        rows = await query.order_by("-finished_at").limit(SAMPLE)
-    durations = [(b.finished_at - b.started_at).total_seconds() for b in rows if b.finished_at and b.started_at]
+        rows = await query.order_by("-finished_at").limit(SAMPLE).values_list("started_at", "finished_at")
+    durations = [(finished - started).total_seconds() for started, finished in rows if finished and started]
     return sum(durations) / len(durations) if durations else DEFAULT_ITEM_SECONDS
 
 

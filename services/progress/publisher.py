@@ -262,13 +262,14 @@ class ProgressPublisher:
             if event.terminal:
                 self._locks.pop(batch_id, None)
 
-    async def balance(self, user_id: uuid.UUID, balance: int | None = None) -> None:
-        """Tell the user's sockets their balance or held credits changed (``balance``: as the caller just read it in
-        SQL); nothing is sent when neither differs from what they were last told."""
-        value = await credits.balance(user_id) if balance is None else balance
-        if value is None:
-            return
-        held = await credits.held(user_id)
+    async def balance(self, user_id: uuid.UUID, balance: credits.Balance | None = None) -> None:
+        """Tell the user's sockets their balance or held credits changed (``balance``: both as the caller just read
+        them in SQL, else one read here); nothing is sent when neither differs from what they were last told."""
+        if balance is None:
+            balance = await credits.balance_and_held(user_id)
+            if balance is None:
+                return
+        value, held = balance.balance, balance.held
         verdict, _ = await self.latest.offer(_balance_key(user_id), f"{value}/{held}")
         if verdict is not Verdict.SEND:
             return

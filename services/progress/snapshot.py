@@ -166,7 +166,7 @@ async def queue_snapshots(
 
 async def balance_snapshot(user_id: uuid.UUID) -> CreditBalance | None:
     """The user's balance (and the credits their open batches hold) as an event; None for an unknown user."""
-    value = await credits.balance(user_id)
+    value = await credits.balance_and_held(user_id)
     if value is None:
         return None
-    return CreditBalance(user_id=user_id, balance=value, held=await credits.held(user_id))
+    return CreditBalance(user_id=user_id, balance=value.balance, held=value.held)

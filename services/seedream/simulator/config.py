@@ -81,6 +81,11 @@ class SimulatorConfig:
     """Wall clock for rate windows, timestamps and webhook signatures."""
     record_requests: bool = True
     """Keep every API request (path, headers, JSON body) in `app.state.simulator.requests` for tests."""
+    render_once: bool = False
+    """Render one image per size and format and serve it for every request of that size (`playground simulator
+    --render-once`): a remote provider's render costs its caller nothing, so a benchmark that shares the CPU with
+    the simulator uses this to measure the caller alone. The bytes are a whole image as always; only the caption
+    (prompt, seed, index) is the first request's."""
 
     fault_plan: FaultPlan | None = None
     """Faults injected without trigger words (`playground simulator --faults FILE`); see `fault_plan`."""

@@ -89,6 +89,8 @@ class SimulatorState:
         self.tasks: dict[str, Task] = {}
         self.uploads: dict[str, tuple[bytes, str]] = {}
         self.outputs: dict[str, tuple[bytes, str]] = {}
+        self.rendered: dict[tuple[int, int], bytes] = {}
+        """``render_once``: the image served for each size."""
         self.expired: set[str] = set()
         """Output keys whose links have expired (answer 403)."""
         self.output_failures: Counter[str] = Counter()
@@ -194,6 +196,9 @@ class SimulatorState:
 
     async def render(self, prompt: str, seed: int, index: int, size: tuple[int, int]) -> tuple[bytes, str]:
         image_format = self.config.image_format
+        content_type = "image/jpeg" if image_format == "JPEG" else "image/png"
+        if self.config.render_once and (cached := self.rendered.get(size)) is not None:
+            return cached, content_type
         # Rendering is CPU work: keep it off the event loop so polls and other requests stay responsive.
         data = await asyncio.to_thread(
             render_image,
@@ -204,7 +209,9 @@ class SimulatorState:
             height=size[1],
             image_format=image_format,
         )
-        return data, "image/jpeg" if image_format == "JPEG" else "image/png"
+        if self.config.render_once:
+            self.rendered[size] = data
+        return data, content_type
 
     def store_output(self, key: str, data: bytes, content_type: str, base_url: str) -> str:
         self.outputs[key] = (data, content_type)

@@ -87,7 +87,8 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
         return recording.call_row(batch, item.id, provider="simulator", requested=1, delivered=1, processing_ms=5)
 
     # One image with its item's end and its call row: the image (claimed and written), the analytics rows, the
-    # balance (locked) and the ledger entries, the item, the batch's counters and seq, the batch read back.
+    # balance and held credits (moved and returned in one statement) and the ledger entries, the item, the batch's
+    # counters and seq (returned by the same statement).
     first = items[0]
     outcome = await _delivered(app, edits[first.id])
     committer = f"settle:{batch.id}"  # the settlement's own task: other tests' batches may run meanwhile
@@ -96,9 +97,10 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             outcomes=[outcome], ends=[ItemEnd(first, EditStatus.SUCCEEDED, 5, {})], calls=[call(first)]
         )
     assert settled == {outcome.edit.id}
-    # 7, and the credits held (the balance event carries them); the webhook recorder's reads (the owner's
+    # 6: the balance event's held credits come from the balance's statement (was 8 with a ledger sum for them), and
+    # the batch's counters are read back by their UPDATE's RETURNING; the webhook recorder's reads (the owner's
     # endpoints) run in its own task, off the settlement's path.
-    assert len(one) == 8, one
+    assert len(one) == 6, one
 
     # Four more in one group cost exactly as many statements as one did.
     rest = items[1:]
@@ -110,7 +112,7 @@ async def test_settling_images_costs_the_same_few_statements_for_one_or_many(
             calls=[call(item) for item in rest],
         )
     assert settled == {o.edit.id for o in outcomes}
-    assert len(four) == 8, four
+    assert len(four) == 6, four
 
     stored = await BatchJob.get(id=batch.id)
     assert (stored.completed_images, stored.credits_captured, stored.event_seq) == (5, 5, batch.event_seq + 5)

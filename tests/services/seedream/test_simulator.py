@@ -13,6 +13,7 @@ from PIL import Image
 from services.seedream import verify_webhook_signature
 from services.seedream.simulator import Latency, SimulatorConfig, SimulatorServer, create_app
 from services.seedream.simulator.render import render_image
+from services.seedream.simulator.state import SimulatorState
 from tests.services.seedream.conftest import decoded_size, png_bytes
 
 AUTH = {"Authorization": "Bearer simulator"}
@@ -255,3 +256,19 @@ async def test_public_webhook_host_is_never_contacted() -> None:
 
     assert state.webhooks[0].status is None
     assert state.webhooks[0].error == "non-loopback host not contacted"
+
+
+async def test_render_once_serves_one_whole_image_per_size() -> None:
+    once = SimulatorState(SimulatorConfig(latency=Latency.fixed(0), render_once=True))
+    first, content_type = await once.render("a cat", 1, 0, (1024, 1024))
+    again, _ = await once.render("a dog", 2, 3, (1024, 1024))
+    wider, _ = await once.render("a dog", 2, 3, (1536, 1024))
+    assert content_type == "image/jpeg"
+    assert again == first  # served again, not rendered
+    assert decoded_size(wider) == (1536, 1024)  # another size is rendered for itself
+    with Image.open(io.BytesIO(first)) as image:
+        image.load()  # a whole image, as every render is
+        assert image.size == (1024, 1024)
+
+    every = SimulatorState(SimulatorConfig(latency=Latency.fixed(0)))
+    assert (await every.render("a cat", 1, 0, (1024, 1024)))[0] != (await every.render("a dog", 2, 3, (1024, 1024)))[0]
