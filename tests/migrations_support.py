@@ -1,4 +1,5 @@
-"""Helpers for tests/test_migrations.py: throwaway databases and schema introspection for drift checks.
+"""Helpers for the migration tests: throwaway databases, schema introspection for drift checks, and a chain's
+migrations applied one by one up to a data migration (``chain_until``, ``upgrade_sql``).
 
 A schema is rendered as sorted text lines (one per column, index/unique constraint and foreign key), so two
 schemas compare with ``==`` and a mismatch prints as a unified diff. Deliberately ignored: names of indexes and
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import importlib.util
 import os
 import sqlite3
 import uuid
@@ -19,9 +21,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import pytest
 from tortoise.context import TortoiseContext
 
-from services.core.db import tortoise_config
+from services.core.db import AERICH_APP, MIGRATIONS_DIR, tortoise_config
 from tests.conftest import DB_PREFIX
 
 POSTGRES_ADMIN_URL_ENV = "PLAYGROUND_TEST_POSTGRES_URL"
@@ -70,6 +73,39 @@ async def throwaway_postgres(admin_url: str, prefix: str | None = None) -> Async
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
+
+
+@contextlib.asynccontextmanager
+async def throwaway_postgres_or_skip() -> AsyncIterator[str]:
+    """``throwaway_postgres`` through the admin URL, or the test skipped when PostgreSQL tests are disabled."""
+    admin = postgres_admin_url()
+    if admin is None:
+        pytest.skip("PostgreSQL tests disabled")
+    async with throwaway_postgres(admin) as url:
+        yield url
+
+
+def chain_until(dialect: str, migration: str) -> tuple[list[str], str]:
+    """The chain's files in order (by number) before the migration named ``migration`` (its name after the number
+    and timestamp, e.g. ``"workspaces"``), and that migration's file."""
+    files = sorted(
+        (p.name for p in (MIGRATIONS_DIR / dialect / AERICH_APP).glob("[0-9]*_*.py")),
+        key=lambda n: int(n.split("_")[0]),
+    )
+    target = next(f for f in files if f.split("_", 2)[-1] == f"{migration}.py")
+    return files[: files.index(target)], target
+
+
+async def upgrade_sql(dialect: str, name: str) -> str:
+    """The upgrade SQL of one migration file of a chain (what aerich would run)."""
+    path = MIGRATIONS_DIR / dialect / AERICH_APP / name
+    spec = importlib.util.spec_from_file_location(f"migration_{dialect}_{path.stem}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sql: str = await module.upgrade(None)
+    return sql
 
 
 async def generate_schemas(url: str) -> None:

@@ -15,9 +15,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from services.core.db import AERICH_APP, MIGRATIONS_DIR
-from tests.migrations_support import _asyncpg_dsn, postgres_admin_url, throwaway_postgres
-from tests.test_job_outbox_migration import upgrade_sql
+from tests.migrations_support import _asyncpg_dsn, chain_until, throwaway_postgres_or_skip, upgrade_sql
 
 USER = "INSERT INTO users (id, subject, display_name, role, credits, created_at, updated_at) VALUES "
 ENTRY = (
@@ -36,21 +34,8 @@ EXPECTED = {"busy": 10, "settled": 0, "fresh": 0, "no_ledger": 0}
 
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip("PostgreSQL tests disabled")
-    async with throwaway_postgres(admin) as url:
+    async with throwaway_postgres_or_skip() as url:
         yield url
-
-
-def split(dialect: str) -> tuple[list[str], str]:
-    """The chain's files in order (by number) before held_credits, and held_credits'."""
-    files = sorted(
-        (p.name for p in (MIGRATIONS_DIR / dialect / AERICH_APP).glob("[0-9]*_*.py")),
-        key=lambda n: int(n.split("_")[0]),
-    )
-    target = next(f for f in files if f.split("_", 2)[-1] == "held_credits.py")
-    return files[: files.index(target)], target
 
 
 def ledger_rows(ids: dict[str, uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, int, int, str, int, str]]:
@@ -64,7 +49,7 @@ def ledger_rows(ids: dict[str, uuid.UUID]) -> list[tuple[uuid.UUID, uuid.UUID, i
 
 
 async def test_sqlite_fills_held_credits_from_the_ledger(tmp_path: Path) -> None:
-    before, target = split("sqlite")
+    before, target = chain_until("sqlite", "held_credits")
     connection = sqlite3.connect(tmp_path / "m.db")
     try:
         for name in before:
@@ -93,7 +78,7 @@ async def test_sqlite_fills_held_credits_from_the_ledger(tmp_path: Path) -> None
 
 
 async def test_postgres_fills_held_credits_from_the_ledger(pg_url: str) -> None:
-    before, target = split("postgres")
+    before, target = chain_until("postgres", "held_credits")
     connection = await asyncpg.connect(_asyncpg_dsn(pg_url))
     try:
         for name in before:

@@ -6,7 +6,6 @@ is written, then job_outbox runs: the row is in playground_job_outbox, as kind r
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 import uuid
 from collections.abc import AsyncIterator
@@ -15,44 +14,19 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from services.core.db import AERICH_APP, MIGRATIONS_DIR
-from tests.migrations_support import _asyncpg_dsn, postgres_admin_url, throwaway_postgres
+from tests.migrations_support import _asyncpg_dsn, chain_until, throwaway_postgres_or_skip, upgrade_sql
 
 ROW = "INSERT INTO playground_batch_outbox (id, batch_job_id, attempts, due_at, last_error, created_at) VALUES "
 
 
-async def upgrade_sql(dialect: str, name: str) -> str:
-    path = MIGRATIONS_DIR / dialect / AERICH_APP / name
-    spec = importlib.util.spec_from_file_location(f"migration_{dialect}_{path.stem}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    sql: str = await module.upgrade(None)
-    return sql
-
-
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip("PostgreSQL tests disabled")
-    async with throwaway_postgres(admin) as url:
+    async with throwaway_postgres_or_skip() as url:
         yield url
 
 
-def split(dialect: str) -> tuple[list[str], str]:
-    """The chain's files in order (by number) before job_outbox, and job_outbox's."""
-    files = sorted(
-        (p.name for p in (MIGRATIONS_DIR / dialect / AERICH_APP).glob("[0-9]*_*.py")),
-        key=lambda n: int(n.split("_")[0]),
-    )
-    target = next(f for f in files if f.split("_", 2)[-1] == "job_outbox.py")
-    return files[: files.index(target)], target
-
-
 async def test_sqlite_carries_batch_outbox_rows_over(tmp_path: Path) -> None:
-    before, target = split("sqlite")
+    before, target = chain_until("sqlite", "job_outbox")
     connection = sqlite3.connect(tmp_path / "m.db")
     try:
         for name in before:
@@ -70,7 +44,7 @@ async def test_sqlite_carries_batch_outbox_rows_over(tmp_path: Path) -> None:
 
 
 async def test_postgres_carries_batch_outbox_rows_over(pg_url: str) -> None:
-    before, target = split("postgres")
+    before, target = chain_until("postgres", "job_outbox")
     connection = await asyncpg.connect(_asyncpg_dsn(pg_url))
     try:
         for name in before:

@@ -16,9 +16,7 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from services.core.db import AERICH_APP, MIGRATIONS_DIR
-from tests.migrations_support import _asyncpg_dsn, postgres_admin_url, throwaway_postgres
-from tests.test_job_outbox_migration import upgrade_sql
+from tests.migrations_support import _asyncpg_dsn, chain_until, throwaway_postgres_or_skip, upgrade_sql
 
 BUILT_IN = "00000000-0000-4000-8000-000000000001"
 USER = 'INSERT INTO "users" ("id", "subject", "email", "role", "credits", "display_name", "created_at", "updated_at") '
@@ -31,31 +29,18 @@ PERSONAL = """
 """
 
 
-def split(dialect: str) -> tuple[list[str], str]:
-    """The chain's files in order (by number) before workspaces, and workspaces'."""
-    files = sorted(
-        (p.name for p in (MIGRATIONS_DIR / dialect / AERICH_APP).glob("[0-9]*_*.py")),
-        key=lambda n: int(n.split("_")[0]),
-    )
-    target = next(f for f in files if f.split("_", 2)[-1] == "workspaces.py")
-    return files[: files.index(target)], target
-
-
 def expected(user_ids: list[str]) -> list[tuple[str, str, str, bool, str, str]]:
     return [(u, "Personal", "PERSONAL", True, u, "OWNER") for u in sorted(user_ids)]
 
 
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip("PostgreSQL tests disabled")
-    async with throwaway_postgres(admin) as url:
+    async with throwaway_postgres_or_skip() as url:
         yield url
 
 
 async def test_sqlite_gives_every_user_a_personal_workspace(tmp_path: Path) -> None:
-    before, target = split("sqlite")
+    before, target = chain_until("sqlite", "workspaces")
     connection = sqlite3.connect(tmp_path / "m.db")
     try:
         for name in before:
@@ -75,7 +60,7 @@ async def test_sqlite_gives_every_user_a_personal_workspace(tmp_path: Path) -> N
 
 
 async def test_postgres_gives_every_user_a_personal_workspace(pg_url: str) -> None:
-    before, target = split("postgres")
+    before, target = chain_until("postgres", "workspaces")
     connection = await asyncpg.connect(_asyncpg_dsn(pg_url))
     try:
         for name in before:
