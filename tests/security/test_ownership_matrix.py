@@ -43,10 +43,12 @@ from models import (
     WorkspaceMember,
 )
 from models.owned import OwnedModel
+from services import credits
 from services.core.auth import issue_token
 from services.core.config import Settings
 from services.progress.channels import user_channel
 from services.progress.events import AccountExportChanged
+from services.progress.publisher import ProgressPublisher
 from services.webhooks import signing
 from tests.conftest import Caller
 from tests.generation_support import GENERATE, upload, wait_until_let_go
@@ -982,7 +984,7 @@ async def test_bob_cannot_see_or_change_alices_objects(
 
 
 async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url: str, world: World) -> None:
-    publisher = app.state.services.publisher
+    publisher: ProgressPublisher = app.state.services.publisher
     alice_user = await User.get(subject=world.alice.subject)
     bob_user = await User.get(subject=world.bob.subject)
     query = "subscription { myEvents { __typename ... on CreditBalanceEvent { balance } "
@@ -1000,7 +1002,7 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
         tries = 0
         while True:
             tries += 1
-            await publisher.balance(bob_user.id, 1000 + tries)
+            await publisher.balance(bob_user.id, credits.Balance(balance=1000 + tries, held=0))
             try:
                 await asyncio.wait_for(first_event(), 0.5)
                 break
@@ -1018,7 +1020,7 @@ async def test_my_events_carry_only_the_callers_events(app: Starlette, live_url:
                 at=datetime.now(UTC),
             )
         )
-        await publisher.balance(bob_user.id, 21)
+        await publisher.balance(bob_user.id, credits.Balance(balance=21, held=0))
         received = [await asyncio.wait_for(first_event(), 10)]
         while received[-1]["payload"]["data"]["myEvents"].get("balance") != 21:
             received.append(await asyncio.wait_for(first_event(), 10))
