@@ -6,7 +6,9 @@ The job (``tasks.ACCOUNT_EXPORT``, handler `AccountExporter`) then builds the ar
 
 - ``account.json`` (who, balance, when), ``projects.json``, ``batches.json`` (with their items),
   ``images.json``, ``presets.json`` (with every version), ``gallery.json`` (items and collections),
-  ``ledger.json`` (every credit ledger entry) and ``uploads.json``: the rows as stored, as JSON;
+  ``ledger.json`` (every credit ledger entry), ``uploads.json`` and ``workspaces.json`` (the user's memberships
+  with each workspace's name, kind and their role, and the invitations they made, without the token's hash): the
+  rows as stored, as JSON. Other members are not listed: they are their own data;
 - ``images/<image id>.<ext>`` and ``uploads/<upload id>.<ext>``: the stored files, byte for byte.
 
 The archive is written into a ``SpooledTemporaryFile`` (memory up to ``SPOOL_BYTES``, then disk), each file copied
@@ -51,8 +53,9 @@ from models import (
     StylePresetVersion,
     Upload,
     User,
+    WorkspaceInvitation,
 )
-from services.access import find_owned, owned
+from services.access import find_owned, memberships, owned
 from services.account.tasks import ACCOUNT_EXPORT, OPEN_EXPORT_STATUSES
 from services.core.config import Settings
 from services.core.errors import RateLimited
@@ -170,6 +173,23 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
     collection_items = await _children(GalleryCollectionItem, "collection_id", [c["id"] for c in collections])
     uploads = await _rows(owned(Upload, user_id))
     ledger: list[dict[str, Any]] = await CreditLedgerEntry.filter(user_id=user_id).order_by("created_at", "id").values()
+    joined: list[dict[str, Any]] = (
+        await memberships(user_id)
+        .order_by("created_at", "id")
+        .values(
+            "role",
+            "created_at",
+            workspace_id="workspace__id",
+            name="workspace__name",
+            kind="workspace__kind",
+            owner_id="workspace__owner_id",
+        )
+    )
+    invited: list[dict[str, Any]] = (
+        await WorkspaceInvitation.filter(created_by_id=user_id)
+        .order_by("created_at", "id")
+        .values("id", "workspace_id", "role", "email", "expires_at", "accepted_at", "revoked_at", "created_at")
+    )
     items_by_batch: dict[Any, list[dict[str, Any]]] = {}
     for item in items:
         items_by_batch.setdefault(item["batch_job_id"], []).append(item)
@@ -214,6 +234,9 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
             },
         )
         await asyncio.to_thread(_write_json, archive, "ledger.json", ledger)
+        await asyncio.to_thread(
+            _write_json, archive, "workspaces.json", {"memberships": joined, "invitations_sent": invited}
+        )
         for image in images:
             key = image.get("image_key")
             image["file"] = None

@@ -30,6 +30,7 @@ from services.infra.storage import ObjectNotFound, Storage, StoredObject
 from services.progress.channels import user_channel
 from tests.conftest import GQL, Caller, MakeCaller
 from tests.generation_support import generate, new_project, upload, wait_until_ended
+from tests.resolvers.test_workspaces import ACCEPT, CREATE, INVITE, ok
 from tests.services.webhooks.receiver import Receiver, free_port, serving
 
 EXPORT = "mutation { meExport { accountExport { id status url } userErrors { code field message retryAfter } } }"
@@ -122,6 +123,7 @@ async def test_the_archive_holds_exactly_the_callers_data_and_files(
         "gallery.json",
         "ledger.json",
         "uploads.json",
+        "workspaces.json",
     }
     assert documents["account.json"]["id"] == str(alice_user.id)
     assert [p["id"] for p in documents["projects.json"]] == [alice_ids["project"]]
@@ -343,3 +345,41 @@ async def test_the_webhook_events_name_the_export_signed_only_to_its_owner(
     assert await WebhookDelivery.filter(endpoint_id=bob_endpoint).count() == 0
     assert bob_hook.received == []
     assert {d.event_type for d in await WebhookDelivery.filter(endpoint_id=alice_endpoint)} == set(EXPORT_EVENTS)
+
+
+async def test_the_archive_lists_the_callers_workspaces_and_invitations_but_no_other_member(
+    app: Starlette, gql: GQL, client: httpx.AsyncClient, make_caller: MakeCaller
+) -> None:
+    alice, bob = make_caller("alice-ws-export"), make_caller("bob-ws-export")
+    team = (await ok(gql, CREATE, alice, "workspaceCreate", name="Export Studio"))["workspace"]["id"]
+    used = await ok(gql, INVITE, alice, "workspaceInvite", id=team, role="EDITOR")
+    await ok(gql, ACCEPT, bob, "workspaceInvitationAccept", t=used["token"])
+    await ok(gql, INVITE, alice, "workspaceInvite", id=team, role="VIEWER", email="carol@example.com")
+    bob_user = await user_of(gql, bob)
+
+    def workspaces_of(download: bytes) -> tuple[dict[str, Any], str]:
+        archive = zipfile.ZipFile(io.BytesIO(download))
+        text = b"".join(archive.read(name) for name in archive.namelist()).decode("latin-1")
+        return json.loads(archive.read("workspaces.json")), text
+
+    answer = await export_and_wait(app, gql, alice)
+    mine, text = workspaces_of((await client.get(answer["url"])).content)
+    assert sorted((m["name"], m["kind"], m["role"]) for m in mine["memberships"]) == [
+        ("Export Studio", "TEAM", "OWNER"),
+        ("Personal", "PERSONAL", "OWNER"),
+    ]
+    assert sorted((i["role"], i["email"], i["accepted_at"] is not None) for i in mine["invitations_sent"]) == [
+        ("EDITOR", None, True),
+        ("VIEWER", "carol@example.com", False),
+    ]
+    assert all("token_hash" not in i for i in mine["invitations_sent"])
+    for secret in (used["token"], str(bob_user.id), bob.subject):  # no token, and no other member
+        assert secret not in text
+
+    answer = await export_and_wait(app, gql, bob)
+    his, _ = workspaces_of((await client.get(answer["url"])).content)
+    assert sorted((m["name"], m["role"]) for m in his["memberships"]) == [
+        ("Export Studio", "EDITOR"),
+        ("Personal", "OWNER"),
+    ]
+    assert his["invitations_sent"] == []
