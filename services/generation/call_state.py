@@ -114,13 +114,16 @@ async def bought(item_id: uuid.UUID) -> None:
     await updates.update(BatchItem, {"id": item_id}, {"provider_call_state": ProviderCallState.BOUGHT})
 
 
-async def not_bought(item_id: uuid.UUID) -> None:
-    """The provider documents the call as never made, or as failed and refunded: its purchase is given back."""
-    await BatchItem.filter(
-        id=item_id,
-        provider_call_state__in=[ProviderCallState.RECORDED, ProviderCallState.BOUGHT],
-        provider_purchases__gt=0,
-    ).update(provider_call_state=None, provider_purchases=F("provider_purchases") - 1)
+async def not_bought(item_id: uuid.UUID, *, unsent_request_id: str | None = None) -> bool:
+    """The provider documents the call as never made, or as failed and refunded: its purchase is given back.
+    ``unsent_request_id``: only that recorded call, which never left (its recording's answer was lost); True when a
+    purchase was given back."""
+    query = BatchItem.filter(id=item_id, provider_purchases__gt=0)
+    if unsent_request_id is None:
+        query = query.filter(provider_call_state__in=[ProviderCallState.RECORDED, ProviderCallState.BOUGHT])
+    else:
+        query = query.filter(provider_request_id=unsent_request_id, provider_call_state=ProviderCallState.RECORDED)
+    return bool(await query.update(provider_call_state=None, provider_purchases=F("provider_purchases") - 1))
 
 
 async def unknown(item_id: uuid.UUID, why: str) -> None:
@@ -141,13 +144,7 @@ async def _settle_stale(item_id: uuid.UUID, unsent: Collection[str] = ()) -> Non
     if item.provider_call_state is not ProviderCallState.RECORDED:
         return
     if item.provider_request_id in unsent:
-        given_back = await BatchItem.filter(
-            id=item_id,
-            provider_request_id=item.provider_request_id,
-            provider_call_state=ProviderCallState.RECORDED,
-            provider_purchases__gt=0,
-        ).update(provider_call_state=None, provider_purchases=F("provider_purchases") - 1)
-        if given_back:
+        if await not_bought(item_id, unsent_request_id=item.provider_request_id):
             log.info(
                 "item %s: request %s was recorded while the database went away and never left; its purchase is "
                 "given back",
