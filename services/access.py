@@ -176,6 +176,11 @@ def memberships(user_id: uuid.UUID) -> QuerySet[WorkspaceMember]:
     return WorkspaceMember.filter(user_id=user_id)
 
 
+def invitations_sent(user_id: uuid.UUID) -> QuerySet[WorkspaceInvitation]:
+    """The invitations ``user_id`` made (their own record, e.g. for their account export)."""
+    return WorkspaceInvitation.filter(created_by_id=user_id)
+
+
 async def find_membership(user_id: uuid.UUID, workspace_id: str | uuid.UUID) -> WorkspaceMember | None:
     """``user_id``'s membership of the workspace, with the workspace; None when they are not a member (or the id
     names nothing): a workspace reads as missing to everyone outside it. One statement."""

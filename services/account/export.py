@@ -53,9 +53,8 @@ from models import (
     StylePresetVersion,
     Upload,
     User,
-    WorkspaceInvitation,
 )
-from services.access import find_owned, memberships, owned
+from services.access import find_owned, invitations_sent, memberships, owned
 from services.account.tasks import ACCOUNT_EXPORT, OPEN_EXPORT_STATUSES
 from services.core.config import Settings
 from services.core.errors import RateLimited
@@ -186,7 +185,7 @@ async def write_archive(user_id: uuid.UUID, storage: Storage, handle: IO[bytes])
         )
     )
     invited: list[dict[str, Any]] = (
-        await WorkspaceInvitation.filter(created_by_id=user_id)
+        await invitations_sent(user_id)
         .order_by("created_at", "id")
         .values("id", "workspace_id", "role", "email", "expires_at", "accepted_at", "revoked_at", "created_at")
     )
